@@ -1,0 +1,81 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
+	type INode,
+	type IWebhookFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { TikTokShopClient, type ClientOptions } from './client';
+import { CredentialFieldError, TikTokApiError } from './errors';
+import type { HttpTransport, TikTokShopCredentials } from './types';
+
+export { TikTokShopClient } from './client';
+export { TikTokApiError, CredentialFieldError } from './errors';
+export type * from './types';
+
+export const CREDENTIAL_NAME = 'tikTokShopApi';
+
+type N8nContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+/** n8n's own request helper, so that proxies, SSRF rules and TLS settings of the instance apply. */
+function n8nTransport(context: N8nContext): HttpTransport {
+	return async (request) => {
+		const response = (await context.helpers.httpRequest({
+			method: request.method as IHttpRequestMethods,
+			url: request.url,
+			headers: request.headers,
+			body: request.body,
+			encoding: 'arraybuffer',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: 30_000,
+		})) as { statusCode: number; body: Buffer | ArrayBuffer | string };
+		const body = typeof response.body === 'string' ? response.body : Buffer.from(response.body as ArrayBuffer).toString('utf8');
+		return { status: response.statusCode, body };
+	};
+}
+
+/** The signed client for the node's "TikTok Shop API" credential. */
+export async function getTikTokClient(
+	this: N8nContext,
+	options: Omit<ClientOptions, 'http'> = {},
+): Promise<TikTokShopClient> {
+	const credentials = (await this.getCredentials(CREDENTIAL_NAME)) as unknown as TikTokShopCredentials;
+	try {
+		return new TikTokShopClient(credentials, { ...options, http: n8nTransport(this) });
+	} catch (error) {
+		throw toNodeError(this.getNode(), error);
+	}
+}
+
+/**
+ * TikTok failures become NodeApiError with TikTok's code, message and request_id (and a next step);
+ * credential problems become NodeOperationError naming the field.
+ */
+export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (error instanceof TikTokApiError) {
+		const response: IDataObject = { code: error.code, message: error.tiktokMessage, request_id: error.requestId ?? null };
+		const nodeError = new NodeApiError(node, response as JsonObject, {
+			message: `TikTok: ${error.tiktokMessage} (code ${error.code})`,
+			description: [error.hint, error.requestId ? `request_id ${error.requestId}` : undefined, `${error.method} ${error.path}`]
+				.filter(Boolean)
+				.join(' · '),
+			httpCode: error.httpStatus ? String(error.httpStatus) : undefined,
+			itemIndex,
+		});
+		Object.assign(nodeError, { tiktokCode: error.code, requestId: error.requestId });
+		return nodeError;
+	}
+	if (error instanceof CredentialFieldError) {
+		return new NodeOperationError(node, error.message, { itemIndex, description: 'Open the TikTok Shop API credential and correct this field.' });
+	}
+	return new NodeOperationError(node, error instanceof Error ? error : new Error(String(error)), { itemIndex });
+}
