@@ -1,20 +1,29 @@
+import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { configs as n8nCommunity } from '@n8n/eslint-plugin-community-nodes';
+
+/**
+ * The rules of @n8n/node-cli's `configWithoutCloudSupport` that install with npm: its eslint-plugin-n8n-nodes-base
+ * refuses npm (its preinstall runs `only-allow pnpm`), so the community-nodes plugin carries n8n's checks here.
+ */
+const communityRules = {
+	...n8nCommunity.recommendedWithoutN8nCloudSupport.rules,
+	// This pack targets self-hosted n8n and needs imapflow, pdf-parse, papaparse, luxon and ioredis at run time.
+	'@n8n/community-nodes/no-runtime-dependencies': 'off',
+};
 
 export default tseslint.config(
 	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', '*.js', '*.mjs'] },
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
-		extends: [tseslint.configs.recommended],
-		languageOptions: { parserOptions: { project: './tsconfig.json' } },
+		extends: [js.configs.recommended, tseslint.configs.recommended],
+		plugins: n8nCommunity.recommendedWithoutN8nCloudSupport.plugins,
+		rules: { ...communityRules, 'prefer-spread': 'off', 'no-console': 'error' },
 	},
 	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
-		...n8nCommunity.recommendedWithoutN8nCloudSupport,
-		rules: {
-			...n8nCommunity.recommendedWithoutN8nCloudSupport.rules,
-			// This pack targets self-hosted n8n and needs imapflow, pdf-parse, papaparse, luxon and ioredis at run time.
-			'@n8n/community-nodes/no-runtime-dependencies': 'off',
-		},
+		files: ['package.json'],
+		plugins: n8nCommunity.recommendedWithoutN8nCloudSupport.plugins,
+		rules: communityRules,
+		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
 	},
 );

@@ -20,7 +20,7 @@ export class TikTokShopApi implements ICredentialType {
 
 	displayName = 'TikTok Shop API';
 
-	icon: Icon = 'file:tiktokShop.svg';
+	icon: Icon = { light: 'file:tiktokShop.svg', dark: 'file:tiktokShop.dark.svg' };
 
 	documentationUrl = 'https://partner.tiktokshop.com/docv2/page/678e3a3d4ddec3030b238faf';
 
@@ -59,6 +59,7 @@ export class TikTokShopApi implements ICredentialType {
 			default: '',
 			description: 'The refresh_token from the same authorization. Lets the pack renew an expired access token.',
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field -- a Unix time, not a secret
 		{
 			displayName: 'Access Token Expires At',
 			name: 'accessTokenExpiresAt',

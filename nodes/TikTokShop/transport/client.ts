@@ -75,6 +75,8 @@ export class TikTokShopClient {
 	private readonly random: () => number;
 	private readonly tokens: TokenCache;
 	private cipher?: Promise<string>;
+	/** Values that must never appear in an error message (the refresh URL carries the secret in its query). */
+	private readonly secrets = new Set<string>();
 
 	constructor(
 		credentials: Partial<TikTokShopCredentials>,
@@ -84,6 +86,7 @@ export class TikTokShopClient {
 		this.clock = options.clock ?? realClock;
 		this.random = options.random ?? Math.random;
 		this.tokens = options.tokens ?? tokenCache;
+		this.keepSecret(this.credentials.appSecret, this.credentials.accessToken, this.credentials.refreshToken);
 	}
 
 	get ratePerSecond(): number {
@@ -162,6 +165,7 @@ export class TikTokShopClient {
 
 	private async currentToken(): Promise<TokenSet> {
 		const cached = this.tokens.get(this.tokenKey());
+		if (cached) this.keepSecret(cached.accessToken, cached.refreshToken);
 		const token: TokenSet = cached ?? {
 			accessToken: this.credentials.accessToken,
 			refreshToken: this.credentials.refreshToken,
@@ -189,7 +193,8 @@ export class TikTokShopClient {
 		try {
 			response = await this.options.http({ method: 'GET', url: `${this.credentials.authBaseUrl}${path}?${query}`, headers: {} });
 		} catch (error) {
-			throw new TikTokApiError({ code: -1, message: `token refresh did not reach TikTok: ${errorText(error)}`, method: 'GET', path });
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the client runs outside n8n too; toNodeError converts at the node boundary
+			throw new TikTokApiError({ code: -1, message: `token refresh did not reach TikTok: ${this.redact(errorText(error))}`, method: 'GET', path });
 		}
 		const envelope = this.parseEnvelope<{ access_token: string; access_token_expire_in: number; refresh_token?: string }>(
 			{ method: 'GET', path },
@@ -206,6 +211,7 @@ export class TikTokShopClient {
 			refreshToken: envelope.data.refresh_token || refreshToken,
 			accessTokenExpiresAt: envelope.data.access_token_expire_in,
 		};
+		this.keepSecret(next.accessToken, next.refreshToken);
 		this.tokens.set(this.tokenKey(), next);
 		return next;
 	}
@@ -246,12 +252,15 @@ export class TikTokShopClient {
 	private parseEnvelope<T>(request: Pick<TikTokRequest, 'method' | 'path'>, response: HttpResponse): TikTokEnvelope<T> {
 		try {
 			const envelope = parseJsonKeepingBigIds<TikTokEnvelope<T>>(response.body);
-			if (envelope && typeof envelope.code === 'number') return envelope;
+			if (envelope && typeof envelope.code === 'number') {
+				return typeof envelope.message === 'string' ? { ...envelope, message: this.redact(envelope.message) } : envelope;
+			}
 		} catch {
 			// Not JSON: fall through to an envelope that describes the HTTP answer.
 		}
 		const code = response.status === 429 ? 36009002 : -1;
-		return { code, message: `HTTP ${response.status} from ${request.method} ${request.path}: ${response.body.slice(0, 200) || 'empty body'}` };
+		const excerpt = this.redact(response.body).slice(0, 200) || 'empty body';
+		return { code, message: `HTTP ${response.status} from ${request.method} ${request.path}: ${excerpt}` };
 	}
 
 	private failure(
@@ -264,7 +273,7 @@ export class TikTokShopClient {
 		const after = attempts ? ` after ${attempts} attempts` : '';
 		if (!envelope) {
 			return new TikTokApiError(
-				{ code: -1, message: `could not reach TikTok${after}: ${errorText(networkError)}`, method: request.method, path: request.path },
+				{ code: -1, message: `could not reach TikTok${after}: ${this.redact(errorText(networkError))}`, method: request.method, path: request.path },
 				`Check the credential's API Base URL (${this.credentials.baseUrl}) and this machine's network.`,
 			);
 		}
@@ -276,6 +285,20 @@ export class TikTokShopClient {
 			method: request.method,
 			path: request.path,
 		});
+	}
+
+	private keepSecret(...values: Array<string | undefined>): void {
+		for (const value of values) if (value && value.length >= 4) this.secrets.add(value);
+	}
+
+	/** Replaces every secret, raw or URL-encoded, with "[redacted]". */
+	private redact(text: string): string {
+		let result = text;
+		for (const secret of this.secrets) {
+			const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+			for (const form of forms) result = result.split(form).join('[redacted]');
+		}
+		return result;
 	}
 
 	/** Full-jitter exponential backoff, as TikTok's rate-limit page recommends. */

@@ -17,6 +17,7 @@ import type { HttpTransport, TikTokShopCredentials } from './types';
 
 export { TikTokShopClient } from './client';
 export { TikTokApiError, CredentialFieldError } from './errors';
+export { collectPages, pages } from './paginate';
 export type * from './types';
 
 export const CREDENTIAL_NAME = 'tikTokShopApi';

@@ -1,0 +1,21 @@
+import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+
+import { TikTokShopV1 } from './v1/TikTokShopV1.node';
+
+export class TikTokShop extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'TikTok Shop',
+			name: 'tikTokShop',
+			icon: { light: 'file:tiktokShop.svg', dark: 'file:tiktokShop.dark.svg' },
+			group: ['transform'],
+			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+			description: 'Read orders, packages, returns and finance data from TikTok Shop, and act on returns',
+			defaultVersion: 1,
+		};
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new TikTokShopV1(baseDescription),
+		};
+		super(nodeVersions, baseDescription);
+	}
+}

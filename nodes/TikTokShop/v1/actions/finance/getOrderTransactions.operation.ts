@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { TikTokShopClient } from '../../../transport';
+import { splitIds } from '../../helpers/utils';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '={{ $json.order_id }}',
+		displayOptions: { show: { resource: ['finance'], operation: ['getOrderTransactions'] } },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
+	const [orderId] = splitIds(this, this.getNodeParameter('orderId', itemIndex), 'Order ID', itemIndex);
+	const { data } = await client.get<IDataObject>(`/finance/202501/orders/${encodeURIComponent(orderId)}/statement_transactions`, {
+		sort_field: 'order_create_time',
+	});
+	return [data];
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { pages, type TikTokShopClient } from '../../../transport';
+import { maxItems, splitIds } from '../../helpers/utils';
+import { returnAllAndLimit } from '../common.descriptions';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Statement ID',
+		name: 'statementId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '={{ $json.id }}',
+		displayOptions: { show: { resource: ['finance'], operation: ['getStatementTransactions'] } },
+	},
+	...returnAllAndLimit('finance', 'getStatementTransactions', 100000),
+];
+
+/** 202501: the 202309 transaction endpoints are blocked after 2025-12-31. One item per transaction. */
+export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
+	const [statementId] = splitIds(this, this.getNodeParameter('statementId', itemIndex), 'Statement ID', itemIndex);
+	const transactions: IDataObject[] = [];
+	const request = {
+		method: 'GET' as const,
+		path: `/finance/202501/statements/${encodeURIComponent(statementId)}/statement_transactions`,
+		query: { sort_field: 'order_create_time' },
+	};
+	for await (const page of pages<IDataObject>(client, request, 'transactions', { pageSize: 100, maxItems: maxItems(this, itemIndex) })) {
+		for (const transaction of page) transactions.push({ statement_id: statementId, ...transaction });
+	}
+	return transactions;
+}

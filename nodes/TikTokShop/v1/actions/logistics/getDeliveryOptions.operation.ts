@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { TikTokShopClient } from '../../../transport';
+import { splitIds } from '../../helpers/utils';
+
+export const warehouseField: INodeProperties = {
+	displayName: 'Warehouse Name or ID',
+	name: 'warehouseId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getWarehouses' },
+	required: true,
+	default: '',
+	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+export const description: INodeProperties[] = [
+	{ ...warehouseField, displayOptions: { show: { resource: ['logistics'], operation: ['getDeliveryOptions'] } } },
+];
+
+export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
+	const [warehouseId] = splitIds(this, this.getNodeParameter('warehouseId', itemIndex), 'Warehouse', itemIndex);
+	const { data } = await client.get<{ delivery_options?: IDataObject[] }>(
+		`/logistics/202309/warehouses/${encodeURIComponent(warehouseId)}/delivery_options`,
+	);
+	return data.delivery_options ?? [];
+}

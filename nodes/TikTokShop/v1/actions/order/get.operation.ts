@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { TikTokShopClient } from '../../../transport';
+import { chunk, splitIds } from '../../helpers/utils';
+
+/** TikTok's Get Order Detail takes at most 50 ids per call. */
+export const ORDER_IDS_PER_CALL = 50;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Order IDs',
+		name: 'orderIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '576684019603311365, 576684019603311366',
+		description: 'One or more order IDs, separated by commas. More than 50 are fetched in several calls.',
+		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
+	const ids = splitIds(this, this.getNodeParameter('orderIds', itemIndex), 'Order IDs', itemIndex);
+	const orders: IDataObject[] = [];
+	for (const batch of chunk(ids, ORDER_IDS_PER_CALL)) {
+		const { data } = await client.get<{ orders?: IDataObject[] }>('/order/202309/orders', { ids: batch });
+		orders.push(...(data.orders ?? []));
+	}
+	return orders;
+}

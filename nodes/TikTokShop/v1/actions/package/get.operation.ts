@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { TikTokShopClient } from '../../../transport';
+import { splitIds } from '../../helpers/utils';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Package ID',
+		name: 'packageId',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show: { resource: ['package'], operation: ['get'] } },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
+	const [packageId] = splitIds(this, this.getNodeParameter('packageId', itemIndex), 'Package ID', itemIndex);
+	const { data } = await client.get<IDataObject>(`/fulfillment/202309/packages/${encodeURIComponent(packageId)}`);
+	return [data];
+}

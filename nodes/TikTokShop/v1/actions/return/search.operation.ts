@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { collectPages, type TikTokShopClient } from '../../../transport';
+import { compact, maxItems, toUnixSeconds } from '../../helpers/utils';
+import { returnAllAndLimit } from '../common.descriptions';
+
+const RETURN_STATUSES = [
+	'RETURN_OR_REFUND_REQUEST_PENDING',
+	'REFUND_OR_RETURN_REQUEST_REJECT',
+	'AWAITING_BUYER_SHIP',
+	'BUYER_SHIPPED_ITEM',
+	'REJECT_RECEIVE_PACKAGE',
+	'RETURN_OR_REFUND_REQUEST_SUCCESS',
+	'RETURN_OR_REFUND_REQUEST_CANCEL',
+	'RETURN_OR_REFUND_REQUEST_COMPLETE',
+];
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit('return', 'search', 10000),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		displayOptions: { show: { resource: ['return'], operation: ['search'] } },
+		options: [
+			{
+				displayName: 'Return Status',
+				name: 'returnStatus',
+				type: 'multiOptions',
+				options: RETURN_STATUSES.map((status) => ({ name: status, value: status })),
+				default: [],
+			},
+			{
+				displayName: 'Return Type',
+				name: 'returnTypes',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Refund Only', value: 'REFUND' },
+					{ name: 'Return and Refund', value: 'RETURN_AND_REFUND' },
+					{ name: 'Replacement', value: 'REPLACEMENT' },
+				],
+				default: [],
+			},
+			{ displayName: 'Order IDs', name: 'orderIds', type: 'string', default: '', description: 'Comma-separated' },
+			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
+			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const body = compact({
+		return_status: filters.returnStatus as string[] | undefined,
+		return_types: filters.returnTypes as string[] | undefined,
+		order_ids: filters.orderIds ? String(filters.orderIds).split(/[\s,]+/).filter(Boolean) : undefined,
+		create_time_ge: toUnixSeconds(this, filters.createdAfter, 'Created After', itemIndex),
+		update_time_ge: toUnixSeconds(this, filters.updatedAfter, 'Updated After', itemIndex),
+	});
+	return await collectPages<IDataObject>(
+		client,
+		{ method: 'POST', path: '/return_refund/202309/returns/search', query: { sort_field: 'create_time' }, body },
+		'return_orders',
+		{ pageSize: 50, maxItems: maxItems(this, itemIndex) },
+	);
+}

@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { getTikTokClient, toNodeError } from '../../transport';
+import type { TikTokShopOperation, TikTokShopResource } from '../helpers/interfaces';
+import * as finance from './finance/Finance.resource';
+import * as logistics from './logistics/Logistics.resource';
+import * as order from './order/Order.resource';
+import * as packageResource from './package/Package.resource';
+import * as returnResource from './return/Return.resource';
+
+const resources: Record<TikTokShopResource, Record<string, TikTokShopOperation>> = {
+	order: order.operations,
+	package: packageResource.operations,
+	logistics: logistics.operations,
+	return: returnResource.operations,
+	finance: finance.operations,
+};
+
+/** The only place that loops over items, pairs outputs with inputs and applies Continue On Fail. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as TikTokShopResource;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = resources[resource]?.[operationName];
+	const options = this.getNodeParameter('requestOptions', 0, {}) as { requestsPerSecond?: number; maxRetries?: number };
+	const client = await getTikTokClient.call(this, { ratePerSecond: options.requestsPerSecond, maxRetries: options.maxRetries });
+	const returnData: INodeExecutionData[] = [];
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			if (!operation) throw new Error(`The operation "${operationName}" is not known for "${resource}"`);
+			const results = await operation.execute.call(this, client, itemIndex);
+			for (const json of results) returnData.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const nodeError = toNodeError(this.getNode(), error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			const json: IDataObject = { error: nodeError.message, description: nodeError.description ?? null };
+			const context = nodeError.context as IDataObject | undefined;
+			if (context?.itemIndex !== undefined) json.itemIndex = itemIndex;
+			Object.assign(json, pickTikTokFields(nodeError as unknown as IDataObject));
+			returnData.push({ json, pairedItem: { item: itemIndex } });
+		}
+	}
+	return [returnData];
+}
+
+function pickTikTokFields(error: IDataObject): IDataObject {
+	const fields: IDataObject = {};
+	if (error.tiktokCode !== undefined) fields.code = error.tiktokCode;
+	if (error.requestId !== undefined) fields.request_id = error.requestId;
+	return fields;
+}

@@ -1,0 +1,11 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { TikTokShopClient } from '../../transport';
+
+export type TikTokShopResource = 'order' | 'package' | 'logistics' | 'return' | 'finance';
+
+/** One operation: the fields it reads, and what it does for one input item. */
+export interface TikTokShopOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]>;
+}

@@ -1,0 +1,65 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { getTikTokClient, toNodeError } from '../../transport';
+
+interface Warehouse {
+	id: string;
+	name: string;
+	type?: string;
+	is_default?: boolean;
+}
+interface DeliveryOption {
+	id: string;
+	name: string;
+	type?: string;
+}
+
+async function salesWarehouses(context: ILoadOptionsFunctions): Promise<Warehouse[]> {
+	const client = await getTikTokClient.call(context);
+	const { data } = await client.get<{ warehouses?: Warehouse[] }>('/logistics/202309/warehouses');
+	return (data.warehouses ?? []).filter((warehouse) => warehouse.type !== 'RETURN_WAREHOUSE');
+}
+
+export async function getWarehouses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	try {
+		return (await salesWarehouses(this)).map((warehouse) => ({
+			name: `${warehouse.name}${warehouse.is_default ? ' (default)' : ''}`,
+			value: warehouse.id,
+		}));
+	} catch (error) {
+		throw toNodeError(this.getNode(), error);
+	}
+}
+
+/** Every sales warehouse's delivery options, so the user need not pick a warehouse first. */
+export async function getDeliveryOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	try {
+		const client = await getTikTokClient.call(this);
+		const options: INodePropertyOptions[] = [];
+		for (const warehouse of await salesWarehouses(this)) {
+			const { data } = await client.get<{ delivery_options?: DeliveryOption[] }>(
+				`/logistics/202309/warehouses/${encodeURIComponent(warehouse.id)}/delivery_options`,
+			);
+			for (const option of data.delivery_options ?? []) {
+				options.push({ name: `${option.name} (${warehouse.name})`, value: option.id, description: option.type });
+			}
+		}
+		return options;
+	} catch (error) {
+		throw toNodeError(this.getNode(), error);
+	}
+}
+
+export async function getRejectReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const returnId = String(this.getCurrentNodeParameter('returnId') ?? '').trim();
+	if (!returnId || returnId.startsWith('=')) return [];
+	try {
+		const client = await getTikTokClient.call(this);
+		const { data } = await client.get<{ reasons?: Array<{ name: string; text: string }> }>('/return_refund/202309/reject_reasons', {
+			return_or_cancel_id: returnId,
+		});
+		return (data.reasons ?? []).map((reason) => ({ name: reason.text || reason.name, value: reason.name }));
+	} catch (error) {
+		throw toNodeError(this.getNode(), error);
+	}
+}
