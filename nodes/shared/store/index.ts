@@ -1,0 +1,14 @@
+export { closeAllStores, openStore } from './openStore';
+export { defaultEmbeddedPath } from './embeddedPath';
+export type {
+	DurableStore,
+	EmbeddedStoreConfig,
+	MovementKind,
+	RedisStoreConfig,
+	StockChange,
+	StockLevel,
+	StockMovement,
+	StoreConfig,
+	StoredRecord,
+} from './types';
+export { DEFAULT_KEY_PREFIX } from './types';
