@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { pathTakesShopCipher } from '../nodes/TikTokShop/transport/shopCipher';
-import { signRequest, type Query } from '../nodes/TikTokShop/transport/sign';
+import { queryValueToString, signRequest, type Query } from '../nodes/TikTokShop/transport/sign';
 
 /**
  * One TikTok Shop app authorized for one shop. The nodes sign through the pack's client; `authenticate` signs
@@ -125,6 +125,8 @@ async function signN8nRequest(
 	const url = new URL(requestOptions.url, requestOptions.baseURL ?? (credentials.baseUrl as string));
 	const method = (requestOptions.method ?? 'GET').toUpperCase();
 	const query: Query = { ...(Object.fromEntries(url.searchParams) as Query), ...((requestOptions.qs ?? {}) as Query) };
+	// Send arrays comma-joined, as they are signed; n8n would otherwise serialise them as ids[0]=…&ids[1]=….
+	for (const [key, value] of Object.entries(query)) if (Array.isArray(value)) query[key] = queryValueToString(value);
 	query.app_key = credentials.appKey as string;
 	query.timestamp = Math.floor(Date.now() / 1000);
 	const cipher = (credentials.shopCipher as string | undefined)?.trim();

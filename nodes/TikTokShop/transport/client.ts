@@ -43,12 +43,14 @@ export function validateCredentials(credentials: Partial<TikTokShopCredentials>)
 	}
 	for (const field of ['baseUrl', 'authBaseUrl'] as const) {
 		const value = (credentials[field] as string).trim();
-		if (!/^https?:\/\/[^\s/]+/.test(value)) {
+		if (!/^https?:\/\/[^\s/]+/.test(value) || /\s/.test(value) || !URL.canParse(value)) {
 			throw new CredentialFieldError(field, `must be a URL starting with https:// (got "${value}")`);
 		}
 	}
-	if (/\s/.test((credentials.appKey as string).trim()) || /\s/.test((credentials.accessToken as string).trim())) {
-		throw new CredentialFieldError('appKey', 'or "accessToken" contains spaces. Paste the value again without spaces.');
+	for (const field of ['appKey', 'accessToken'] as const) {
+		if (/\s/.test((credentials[field] as string).trim())) {
+			throw new CredentialFieldError(field, 'contains spaces. Paste the value again without spaces.');
+		}
 	}
 	const expiry = credentials.accessTokenExpiresAt;
 	if (expiry !== undefined && expiry !== null && (typeof expiry !== 'number' || !Number.isFinite(expiry) || expiry < 0)) {

@@ -64,14 +64,18 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof TikTokApiError) {
 		const response: IDataObject = { code: error.code, message: error.tiktokMessage, request_id: error.requestId ?? null };
+		const message = `TikTok: ${error.tiktokMessage} (code ${error.code})`;
 		const nodeError = new NodeApiError(node, response as JsonObject, {
-			message: `TikTok: ${error.tiktokMessage} (code ${error.code})`,
+			message,
 			description: [error.hint, error.requestId ? `request_id ${error.requestId}` : undefined, `${error.method} ${error.path}`]
 				.filter(Boolean)
 				.join(' · '),
 			httpCode: error.httpStatus ? String(error.httpStatus) : undefined,
 			itemIndex,
 		});
+		// NodeApiError swaps a message that mentions ECONNREFUSED, ETIMEDOUT… for a generic sentence, which would drop
+		// TikTok's code and the attempt count; keep ours.
+		nodeError.message = message;
 		Object.assign(nodeError, { tiktokCode: error.code, requestId: error.requestId });
 		return nodeError;
 	}
