@@ -92,3 +92,15 @@ describe('pagination', () => {
 		await expect(collectPages(client, { method: 'POST', path: PATH, body: {} }, 'orders', { pageSize: 50 })).resolves.toEqual([]);
 	});
 });
+
+describe('a page token that does not move', () => {
+	setupNock();
+
+	it('stops with an error instead of looping forever', async () => {
+		nock(API).post(PATH).query(true).times(2).reply(200, ok({ orders: orders(0, 1), next_page_token: 'same' }));
+		const { client } = makeClient();
+		await expect(collectPages(client, { method: 'POST', path: PATH, body: {} }, 'orders', { pageSize: 1 })).rejects.toThrow(
+			'same page token twice',
+		);
+	});
+});

@@ -67,7 +67,8 @@ describe('access token refresh', () => {
 		});
 		expect(apiSeen.map((request) => request.headers['x-tts-access-token'])).toEqual([ACCESS_TOKEN, 'ROW_atok-new']);
 		for (const request of apiSeen) expect(request.query.sign).toBe(referenceSign(APP_SECRET, request.path, request.query));
-		expect(clock.sleeps).toEqual([]);
+		// the retry only waits its turn in the 50/s pacing (20 ms); there is no backoff
+		expect(clock.sleeps).toEqual([20]);
 	});
 
 	it('keeps the new tokens for the next client of the same credential, with the absolute expiry', async () => {
@@ -234,5 +235,19 @@ describe('access token refresh', () => {
 		expect(error.message).toContain('HTTP 404');
 		expect(error.message).not.toContain(APP_SECRET);
 		expect(error.message).not.toContain(REFRESH_TOKEN);
+	});
+});
+
+describe('concurrent expiry', () => {
+	setupNock();
+
+	it('requests that all meet 105002 at once share one refresh', async () => {
+		nock(API).get(PATH).query(true).times(3).reply(200, { code: 105002, message: 'Access token is expired', request_id: 'r' });
+		nock(API).get(PATH).query(true).times(3).reply(200, ok({ orders: [] }));
+		const refresh = nock(AUTH).get('/api/v2/token/refresh').query(true).reply(200, tokenReply('ROW_atok-shared', NOW + WEEK));
+		const { client } = makeClient();
+		await Promise.all([client.get(PATH), client.get(PATH), client.get(PATH)]);
+		expect(refresh.isDone()).toBe(true);
+		expect(nock.pendingMocks()).toEqual([]);
 	});
 });

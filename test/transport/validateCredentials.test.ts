@@ -35,7 +35,7 @@ describe('validateCredentials', () => {
 		expect(fieldOf({ [field]: value })).toBe(field);
 	});
 
-	it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, 'next week'])('names accessTokenExpiresAt when it is %p', (value) => {
+	it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, 'next week', 1767225600000])('names accessTokenExpiresAt when it is %p', (value) => {
 		expect(fieldOf({ accessTokenExpiresAt: value })).toBe('accessTokenExpiresAt');
 	});
 

@@ -31,6 +31,7 @@ export interface ClientOptions {
 }
 
 export const DEFAULT_RATE_PER_SECOND = 50;
+const refreshesInFlight = new Map<string, Promise<TokenSet>>();
 const ACCESS_TOKEN_EXPIRED = 105002;
 /** Refresh a little before TikTok's expiry so that a long run does not straddle it. */
 const REFRESH_MARGIN_SECONDS = 300;
@@ -53,8 +54,9 @@ export function validateCredentials(credentials: Partial<TikTokShopCredentials>)
 		}
 	}
 	const expiry = credentials.accessTokenExpiresAt;
-	if (expiry !== undefined && expiry !== null && (typeof expiry !== 'number' || !Number.isFinite(expiry) || expiry < 0)) {
-		throw new CredentialFieldError('accessTokenExpiresAt', 'must be a Unix time in seconds, or 0 when unknown.');
+	// 10^11 seconds is the year 5138: anything larger was typed in milliseconds.
+	if (expiry !== undefined && expiry !== null && (typeof expiry !== 'number' || !Number.isFinite(expiry) || expiry < 0 || expiry >= 1e11)) {
+		throw new CredentialFieldError('accessTokenExpiresAt', 'must be a Unix time in seconds (10 digits, like 1767225600), or 0 when unknown.');
 	}
 	return {
 		...(credentials as TikTokShopCredentials),
@@ -180,8 +182,22 @@ export class TikTokShopClient {
 		return token;
 	}
 
+	/**
+	 * Concurrent requests that all meet 105002 share one refresh: TikTok may rotate the refresh token, and a second
+	 * refresh with the old one could fail.
+	 */
+	refreshAccessToken(current: TokenSet): Promise<TokenSet> {
+		const key = this.tokenKey();
+		let refreshing = refreshesInFlight.get(key);
+		if (!refreshing) {
+			refreshing = this.requestNewToken(current).finally(() => refreshesInFlight.delete(key));
+			refreshesInFlight.set(key, refreshing);
+		}
+		return refreshing;
+	}
+
 	/** GET {auth}/api/v2/token/refresh. Unsigned by design: the secret travels in the query. */
-	async refreshAccessToken(current: TokenSet): Promise<TokenSet> {
+	private async requestNewToken(current: TokenSet): Promise<TokenSet> {
 		const refreshToken = current.refreshToken ?? this.credentials.refreshToken;
 		if (!refreshToken) throw new CredentialFieldError('refreshToken', 'is empty, so the expired access token cannot be renewed. Paste the refresh token.');
 		const query = new URLSearchParams({

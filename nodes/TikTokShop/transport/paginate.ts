@@ -1,4 +1,5 @@
 import type { TikTokShopClient } from './client';
+import { TikTokApiError } from './errors';
 import type { TikTokRequest } from './types';
 
 export interface PageOptions {
@@ -25,7 +26,11 @@ export async function* pages<T>(
 		if (options.maxItems && seen + list.length > options.maxItems) list = list.slice(0, options.maxItems - seen);
 		seen += list.length;
 		if (list.length) yield list;
-		pageToken = (data?.next_page_token as string | undefined) || undefined;
+		const next = (data?.next_page_token as string | undefined) || undefined;
+		if (next && next === pageToken) {
+			throw new TikTokApiError({ code: -1, message: `TikTok returned the same page token twice; stopped after ${seen} items`, method: request.method, path: request.path });
+		}
+		pageToken = next;
 	} while (pageToken && !(options.maxItems && seen >= options.maxItems));
 }
 

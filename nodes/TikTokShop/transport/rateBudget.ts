@@ -52,12 +52,16 @@ export class TokenBucket {
 
 const buckets = new Map<string, TokenBucket>();
 
-/** The process-wide bucket for one (app, shop, API); a changed rate replaces it. */
+/**
+ * The process-wide bucket for one (app, shop, API); a changed rate replaces it. Capacity 1 paces requests evenly,
+ * so no one-second window ever holds more than the rate: a burst allowance would let twice the rate through in
+ * the first second, and TikTok does not document a burst.
+ */
 export function bucketFor(appKey: string, shop: string, api: string, ratePerSecond: number, clock?: Clock): TokenBucket {
 	const key = `${appKey}\u0000${shop}\u0000${api}`;
 	let bucket = buckets.get(key);
 	if (!bucket || bucket.ratePerSecond !== ratePerSecond) {
-		bucket = new TokenBucket(ratePerSecond, Math.max(1, Math.floor(ratePerSecond)), clock);
+		bucket = new TokenBucket(ratePerSecond, 1, clock);
 		buckets.set(key, bucket);
 	}
 	return bucket;
