@@ -114,7 +114,9 @@ export class TikTokShopClient {
 			const envelope = response && this.parseEnvelope<T>(request, response);
 			if (envelope && envelope.code === 0) return { data: envelope.data as T, requestId: envelope.request_id };
 			if (envelope?.code === ACCESS_TOKEN_EXPIRED && !refreshed && this.credentials.refreshToken) {
-				token = await this.refreshAccessToken(token);
+				// Another request may have refreshed meanwhile (and rotated the refresh token): use its result.
+				const newer = this.tokens.get(this.tokenKey());
+				token = newer && newer.accessToken !== token.accessToken ? newer : await this.refreshAccessToken(token);
 				refreshed = true;
 				continue;
 			}

@@ -1,0 +1,65 @@
+import {
+	NodeConnectionTypes,
+	type INodeType,
+	type INodeTypeDescription,
+	type ITriggerFunctions,
+	type ITriggerResponse,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { tikTokShopRedisTest } from '../shared/redisCredentialTest';
+import { openSelectedStore } from '../shared/storeSelection';
+import { startRedeliveryLoop } from './delivery/redeliveryLoop';
+import { triggerProperties } from './description';
+import { registration } from './registration';
+import { readSettings } from './settings';
+import { receiveDelivery } from './webhook/receive';
+
+/** How often the owning process looks for due retries that no webhook in this process announced. */
+const POLL_MS = 1000;
+
+export class TikTokShopTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'TikTok Shop Trigger',
+		name: 'tikTokShopTrigger',
+		icon: { light: 'file:tiktokShop.svg', dark: 'file:tiktokShop.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].length ? $parameter["events"].length + " event types" : "all events"}}',
+		description: 'Starts the workflow on verified, de-duplicated TikTok Shop webhooks, with retries and a dead-letter output',
+		defaults: { name: 'TikTok Shop Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Event', 'Dead Letter'],
+		credentials: [
+			{ name: 'tikTokShopApi', required: true },
+			{ name: 'tikTokShopRedis', required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { stateStore: ['redis'] } } },
+		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: triggerProperties,
+	};
+
+	methods = { credentialTest: { tikTokShopRedisTest } };
+
+	webhookMethods = { default: registration };
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery.call(this);
+	}
+
+	/** Only the retry side: the queue of accepted events is drained here, in the process that owns the trigger. */
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		if (this.getMode() !== 'trigger') return {};
+		const settings = readSettings(this);
+		if (!settings.guaranteed) return {};
+		const store = await openSelectedStore(this);
+		const stop = startRedeliveryLoop(this, store, {
+			queue: settings.queue,
+			policy: settings.policy,
+			processingTimeoutMs: settings.processingTimeoutMs,
+			pollMs: POLL_MS,
+		});
+		return { closeFunction: stop };
+	}
+}

@@ -1,0 +1,71 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { DurableStore, StoredRecord } from '../../shared/store';
+
+/**
+ * Every accepted event is written here before TikTok gets its 200, and leaves only when a workflow run that
+ * processed it succeeded, or as a dead letter. So an accepted event is never lost, even across restarts.
+ */
+export interface QueuedEvent {
+	item: IDataObject;
+	/** Runs that already failed. */
+	failures: number;
+	firstReceivedAt: string;
+	lastError?: string;
+}
+
+export interface RetryPolicy {
+	/** Runs in all, the first included. */
+	maxAttempts: number;
+	/** Pause before each retry: the first retry waits delaysMs[0]; the last value repeats. */
+	delaysMs: number[];
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, delaysMs: [30_000, 60_000, 120_000] };
+
+export const inboxOf = (queue: string) => `events:${queue}`;
+export const deadLettersOf = (queue: string) => `dead-letters:${queue}`;
+export const seenOf = (queue: string) => `seen:${queue}`;
+
+export async function enqueue(store: DurableStore, queue: string, id: string, item: IDataObject, nowMs: number): Promise<void> {
+	const event: QueuedEvent = { item, failures: 0, firstReceivedAt: new Date(nowMs).toISOString() };
+	await store.putRecord(inboxOf(queue), id, event, nowMs);
+}
+
+export type FailureOutcome = { deadLettered: false; retryAtMs: number } | { deadLettered: true; event: QueuedEvent };
+
+export async function recordFailure(
+	store: DurableStore,
+	queue: string,
+	record: StoredRecord<QueuedEvent>,
+	error: string,
+	policy: RetryPolicy,
+	nowMs: number,
+): Promise<FailureOutcome> {
+	const event: QueuedEvent = { ...record.record, failures: record.record.failures + 1, lastError: error };
+	if (event.failures >= policy.maxAttempts) {
+		await store.putRecord(deadLettersOf(queue), record.id, { ...event, deadLetteredAt: new Date(nowMs).toISOString() });
+		await store.deleteRecord(inboxOf(queue), record.id);
+		return { deadLettered: true, event };
+	}
+	const delay = policy.delaysMs[Math.min(event.failures - 1, policy.delaysMs.length - 1)] ?? 0;
+	await store.putRecord(inboxOf(queue), record.id, event, nowMs + delay);
+	return { deadLettered: false, retryAtMs: nowMs + delay };
+}
+
+export async function listDeadLetters(store: DurableStore, queue: string, limit?: number): Promise<Array<StoredRecord<QueuedEvent>>> {
+	return await store.listRecords<QueuedEvent>(deadLettersOf(queue), limit);
+}
+
+/** Moves a dead letter back into the queue as a fresh event; false when no such dead letter (already replayed). */
+export async function replayDeadLetter(store: DurableStore, queue: string, id: string, nowMs: number): Promise<boolean> {
+	const dead = await store.getRecord<QueuedEvent>(deadLettersOf(queue), id);
+	if (!dead || !(await store.deleteRecord(deadLettersOf(queue), id))) return false;
+	const event: QueuedEvent = { item: { ...dead.record.item, replayed_at: new Date(nowMs).toISOString() }, failures: 0, firstReceivedAt: dead.record.firstReceivedAt };
+	await store.putRecord(inboxOf(queue), id, event, nowMs);
+	return true;
+}
+
+export function itemForRun(event: QueuedEvent): IDataObject {
+	return { ...event.item, attempt: event.failures + 1, first_received_at: event.firstReceivedAt, ...(event.lastError ? { last_error: event.lastError } : {}) };
+}

@@ -1,0 +1,79 @@
+import type { IDataObject, IRun, ITriggerFunctions } from 'n8n-workflow';
+
+import type { DurableStore, StoredRecord } from '../../shared/store';
+import { inboxOf, itemForRun, recordFailure, type QueuedEvent, type RetryPolicy } from './eventQueue';
+import { onQueueSignal } from './queueSignal';
+
+export interface LoopOptions {
+	queue: string;
+	policy: RetryPolicy;
+	/** How long one run may take before its event is handed out again (the lease). */
+	processingTimeoutMs: number;
+	pollMs: number;
+}
+
+const BATCH = 50;
+
+/**
+ * Runs in the n8n process that owns the trigger (the main process, also in queue mode): hands each due event to
+ * one workflow run, learns from n8n whether that run failed, and retries or dead-letters it.
+ */
+export function startRedeliveryLoop(context: ITriggerFunctions, store: DurableStore, options: LoopOptions): () => Promise<void> {
+	let stopped = false;
+	let running: Promise<void> | undefined;
+	let timer: NodeJS.Timeout | undefined;
+
+	const runOnce = async () => {
+		const due = await store.takeDue<QueuedEvent>(inboxOf(options.queue), Date.now(), BATCH, options.processingTimeoutMs);
+		for (const record of due) void dispatch(context, store, options, record);
+		return due.length;
+	};
+	const tick = () => {
+		if (stopped || running) return;
+		running = runOnce()
+			.then((count) => {
+				if (count === BATCH) setImmediate(tick);
+			})
+			.catch((error: unknown) => context.logger.warn(`TikTok Shop Trigger could not read its event queue: ${(error as Error).message}`))
+			.finally(() => {
+				running = undefined;
+			});
+	};
+	const unsubscribe = onQueueSignal(options.queue, tick);
+	timer = setInterval(tick, options.pollMs);
+	tick();
+	return async () => {
+		stopped = true;
+		unsubscribe();
+		if (timer) clearInterval(timer);
+		timer = undefined;
+		await running;
+	};
+}
+
+async function dispatch(context: ITriggerFunctions, store: DurableStore, options: LoopOptions, record: StoredRecord<QueuedEvent>): Promise<void> {
+	const done = context.helpers.createDeferredPromise<IRun>();
+	context.emit([[{ json: itemForRun(record.record) }], []], undefined, done);
+	let failure: string | undefined;
+	try {
+		const run = await done.promise;
+		const error = run.data.resultData.error;
+		if (error) failure = error.message || 'the workflow run failed';
+	} catch (error) {
+		failure = (error as Error).message || 'the workflow run could not start';
+	}
+	try {
+		if (!failure) {
+			await store.deleteRecord(inboxOf(options.queue), record.id);
+			return;
+		}
+		const outcome = await recordFailure(store, options.queue, record, failure, options.policy, Date.now());
+		if (outcome.deadLettered) {
+			const dead: IDataObject = { ...itemForRun(outcome.event), attempts: outcome.event.failures, dead_lettered: true, queue: options.queue };
+			context.emit([[], [{ json: dead }]]);
+		}
+	} catch (error) {
+		// The lease runs out and the event is handed out again, so nothing is lost; say why it happened.
+		context.logger.warn(`TikTok Shop Trigger could not record the outcome of event ${record.id}: ${(error as Error).message}`);
+	}
+}

@@ -1,0 +1,96 @@
+import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
+
+import { getTikTokClient, toNodeError } from '../TikTokShop/transport';
+import { EVENT_TYPES } from './eventTypes';
+
+interface RegisteredWebhook {
+	event_type: string;
+	address: string;
+}
+
+const WEBHOOKS_PATH = '/event/202309/webhooks';
+
+/** Event API names of the chosen types; codes without one can only be subscribed to in Partner Center. */
+export function registrableEventTypes(codes: number[]): string[] {
+	const chosen = codes.length ? EVENT_TYPES.filter((type) => codes.includes(type.code)) : EVENT_TYPES;
+	return chosen.flatMap((type) => (type.eventType ? [type.eventType] : []));
+}
+
+function selectedTypes(context: IHookFunctions): string[] {
+	return registrableEventTypes(context.getNodeParameter('events', []) as number[]);
+}
+
+async function registered(context: IHookFunctions): Promise<RegisteredWebhook[]> {
+	const client = await getTikTokClient.call(context);
+	const { data } = await client.get<{ webhooks?: RegisteredWebhook[] }>(WEBHOOKS_PATH);
+	return data.webhooks ?? [];
+}
+
+/** TikTok's rules for a webhook address (reference §3), checked before TikTok refuses it with a vaguer message. */
+function assertAcceptableAddress(context: IHookFunctions, url: string, apiBaseUrl: string): void {
+	const address = new URL(url);
+	const toSimulator = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?$/.test(apiBaseUrl.replace(/\/+$/, ''));
+	if (toSimulator) return;
+	const problems = [
+		address.protocol !== 'https:' && 'it must start with https://',
+		address.port && 'it must not name a port',
+		/^[\d.]+$|^\[/.test(address.hostname) && 'it must use a domain name, not an IP address',
+		url.length > 255 && 'it must be at most 255 characters',
+	].filter(Boolean);
+	if (problems.length) {
+		throw new NodeOperationError(context.getNode(), `TikTok will not accept the webhook address ${url}: ${problems.join('; ')}.`, {
+			description: 'Set n8n\'s WEBHOOK_URL to your public https address, or turn off "Register Webhook with TikTok" and set the URL in Partner Center.',
+		});
+	}
+}
+
+export const registration = {
+	async checkExists(this: IHookFunctions): Promise<boolean> {
+		if (!this.getNodeParameter('registerWebhook', true)) return true;
+		const url = this.getNodeWebhookUrl('default') as string;
+		try {
+			const current = await registered(this);
+			return selectedTypes(this).every((type) => current.some((hook) => hook.event_type === type && hook.address === url));
+		} catch (error) {
+			throw toNodeError(this.getNode(), error);
+		}
+	},
+
+	async create(this: IHookFunctions): Promise<boolean> {
+		if (!this.getNodeParameter('registerWebhook', true)) return true;
+		const url = this.getNodeWebhookUrl('default') as string;
+		try {
+			const client = await getTikTokClient.call(this);
+			const credentials = await this.getCredentials('tikTokShopApi');
+			assertAcceptableAddress(this, url, credentials.baseUrl as string);
+			for (const eventType of selectedTypes(this)) {
+				await client.request({ method: 'PUT', path: WEBHOOKS_PATH, body: { address: url, event_type: eventType } });
+			}
+			const current = await registered(this);
+			const missing = selectedTypes(this).filter((type) => !current.some((hook) => hook.event_type === type && hook.address === url));
+			if (missing.length) {
+				throw new NodeOperationError(this.getNode(), `TikTok did not keep the webhook for ${missing.join(', ')}`, {
+					description: 'Check the app\'s webhook permissions in Partner Center, then activate the workflow again.',
+				});
+			}
+			return true;
+		} catch (error) {
+			throw toNodeError(this.getNode(), error);
+		}
+	},
+
+	async delete(this: IHookFunctions): Promise<boolean> {
+		if (!this.getNodeParameter('registerWebhook', true)) return true;
+		const url = this.getNodeWebhookUrl('default') as string;
+		try {
+			const client = await getTikTokClient.call(this);
+			// Only registrations that point at this workflow: another workflow or app may own the rest.
+			for (const hook of (await registered(this)).filter((webhook) => webhook.address === url)) {
+				await client.request({ method: 'DELETE', path: WEBHOOKS_PATH, body: { event_type: hook.event_type } });
+			}
+			return true;
+		} catch (error) {
+			throw toNodeError(this.getNode(), error);
+		}
+	},
+};

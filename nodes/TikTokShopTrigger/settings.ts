@@ -1,0 +1,41 @@
+import type { IDataObject, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './delivery/eventQueue';
+import { DEFAULT_DEDUPE_HOURS, DEFAULT_MAX_AGE_MINUTES, MIN_DEDUPE_HOURS } from './description';
+import type { EventSelection } from './webhook/selectEvent';
+
+export interface TriggerSettings {
+	queue: string;
+	selection: EventSelection;
+	guaranteed: boolean;
+	dedupeTtlMs: number;
+	maxAgeSeconds: number;
+	policy: RetryPolicy;
+	processingTimeoutMs: number;
+}
+
+export function readSettings(context: IWebhookFunctions | ITriggerFunctions): TriggerSettings {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const delays = String(options.retryDelays ?? '30,60,120')
+		.split(/[\s,]+/)
+		.filter(Boolean)
+		.map((seconds) => Number(seconds) * 1000)
+		.filter((ms) => Number.isFinite(ms) && ms >= 0);
+	const dedupeHours = Math.max(MIN_DEDUPE_HOURS, Number(options.dedupeHours ?? DEFAULT_DEDUPE_HOURS));
+	return {
+		queue: String(options.queueName || context.getWorkflow().id || 'default'),
+		selection: {
+			types: context.getNodeParameter('events', []) as number[],
+			orderStatuses: context.getNodeParameter('orderStatuses', []) as string[],
+			skipOnHold: context.getNodeParameter('skipOnHold', false) as boolean,
+		},
+		guaranteed: context.getNodeParameter('processing', 'guaranteed') === 'guaranteed',
+		dedupeTtlMs: dedupeHours * 3600_000,
+		maxAgeSeconds: Number(options.maxAgeMinutes ?? DEFAULT_MAX_AGE_MINUTES) * 60,
+		policy: {
+			maxAttempts: Number(options.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts),
+			delaysMs: delays.length ? delays : DEFAULT_RETRY_POLICY.delaysMs,
+		},
+		processingTimeoutMs: Number(options.processingTimeoutMinutes ?? 15) * 60_000,
+	};
+}

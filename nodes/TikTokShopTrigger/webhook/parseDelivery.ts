@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+
+import { parseJsonKeepingBigIds } from '../../TikTokShop/transport/json';
+import { verifyWebhookSignature } from '../../TikTokShop/transport/webhookSignature';
+
+export interface TikTokEnvelope {
+	type: number;
+	tts_notification_id?: string;
+	shop_id?: string;
+	creator_open_id?: string;
+	timestamp?: number;
+	data?: Record<string, unknown>;
+}
+
+export type Delivery =
+	| { accepted: true; envelope: TikTokEnvelope; dedupeKey: string }
+	| { accepted: false; status: 400 | 401; reason: string };
+
+/* 401 is final for TikTok (no retry), so forged and stale deliveries get it; only a malformed body gets 400. */
+
+export interface DeliveryCheck {
+	appKey: string;
+	appSecret: string;
+	/** 0 disables the check. */
+	maxAgeSeconds: number;
+	nowSeconds: number;
+}
+
+/**
+ * Verify first, parse second: the HMAC runs over the raw bytes before any JSON parsing, so nothing from an
+ * unverified body is ever interpreted.
+ */
+export function parseDelivery(rawBody: Buffer | undefined, authorization: string | undefined, check: DeliveryCheck): Delivery {
+	const body = rawBody ?? Buffer.alloc(0);
+	if (!verifyWebhookSignature(check.appKey, check.appSecret, body, authorization)) {
+		return { accepted: false, status: 401, reason: authorization ? 'signature does not match' : 'no Authorization header' };
+	}
+	let envelope: TikTokEnvelope;
+	try {
+		envelope = parseJsonKeepingBigIds<TikTokEnvelope>(body.toString('utf8'));
+	} catch {
+		return { accepted: false, status: 400, reason: 'body is not JSON' };
+	}
+	if (!envelope || typeof envelope !== 'object' || typeof envelope.type !== 'number') {
+		return { accepted: false, status: 400, reason: 'body has no numeric "type"' };
+	}
+	if (check.maxAgeSeconds > 0 && typeof envelope.timestamp === 'number' && check.nowSeconds - envelope.timestamp > check.maxAgeSeconds) {
+		return { accepted: false, status: 401, reason: `timestamp is older than ${check.maxAgeSeconds} s` };
+	}
+	const dedupeKey = envelope.tts_notification_id
+		? `id:${envelope.tts_notification_id}`
+		: `sha256:${createHash('sha256').update(body).digest('hex')}`;
+	return { accepted: true, envelope, dedupeKey };
+}

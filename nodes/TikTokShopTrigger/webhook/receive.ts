@@ -1,0 +1,54 @@
+import { NodeOperationError, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+
+import { CREDENTIAL_NAME } from '../../TikTokShop/transport';
+import { openSelectedStore } from '../../shared/storeSelection';
+import { enqueue, seenOf } from '../delivery/eventQueue';
+import { signalQueue } from '../delivery/queueSignal';
+import { readSettings } from '../settings';
+import { normalizeEvent } from './normalizeEvent';
+import { parseDelivery } from './parseDelivery';
+import { isSelected } from './selectEvent';
+
+/**
+ * Answers TikTok itself, with an empty body, before any workflow work: 401 for a bad signature or a stale
+ * delivery, 400 for a malformed body, 200 for everything accepted, filtered out or already seen.
+ */
+export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
+	const response = this.getResponseObject();
+	const answer = (status: number): IWebhookResponseData => {
+		response.status(status).end();
+		return { noWebhookResponse: true };
+	};
+
+	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const settings = readSettings(this);
+	const now = Date.now();
+	const delivery = parseDelivery(request.rawBody, request.headers.authorization, {
+		appKey: String(credentials.appKey ?? '').trim(),
+		appSecret: String(credentials.appSecret ?? '').trim(),
+		maxAgeSeconds: settings.maxAgeSeconds,
+		nowSeconds: Math.floor(now / 1000),
+	});
+	if (!delivery.accepted) return answer(delivery.status);
+	if (!isSelected(delivery.envelope, settings.selection)) return answer(200);
+
+	const item = normalizeEvent(delivery.envelope, delivery.dedupeKey, new Date(now).toISOString());
+	if (this.getMode() === 'manual') return { workflowData: [[{ json: item }]] };
+
+	const store = await openSelectedStore(this);
+	if (!(await store.claim(seenOf(settings.queue), delivery.dedupeKey, settings.dedupeTtlMs))) return answer(200);
+	if (!settings.guaranteed) {
+		response.status(200).end();
+		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
+	}
+	try {
+		await enqueue(store, settings.queue, delivery.dedupeKey, item, now);
+	} catch (error) {
+		// Not stored means not accepted: forget the claim and let TikTok deliver it again.
+		await store.release(seenOf(settings.queue), delivery.dedupeKey).catch(() => undefined);
+		throw new NodeOperationError(this.getNode(), error as Error, { description: 'The event was not stored, so TikTok was not told it arrived and will deliver it again.' });
+	}
+	signalQueue(settings.queue);
+	return answer(200);
+}

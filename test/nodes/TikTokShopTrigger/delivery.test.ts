@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IDataObject } from 'n8n-workflow';
+
+import { closeAllStores, openStore, type StoreConfig } from '../../../nodes/shared/store';
+import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
+import { inboxOf, listDeadLetters, replayDeadLetter } from '../../../nodes/TikTokShopTrigger/delivery/eventQueue';
+import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
+import { orderEvent, runEnded, triggerContext, webhookContext, type Emitted } from './fakeTriggerContexts';
+
+const trigger = new TikTokShopTrigger();
+let userFolder = '';
+let redis: RedisServer;
+
+beforeAll(async () => {
+	userFolder = mkdtempSync(join(tmpdir(), 'trigger-test-'));
+	process.env.N8N_USER_FOLDER = userFolder;
+	redis = await startRedisServer();
+});
+afterAll(async () => {
+	await closeAllStores();
+	await redis.stop();
+	rmSync(userFolder, { recursive: true, force: true });
+});
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+let queueCounter = 0;
+
+describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s store', (kind) => {
+	let parameters: IDataObject;
+	let queue: string;
+	const redisCredential = () => ({ host: redis.host, port: redis.port, database: 0, keyPrefix: `t${queueCounter}:` });
+	const storeConfig = (): StoreConfig =>
+		kind === 'embedded' ? { kind: 'embedded' } : { kind: 'redis', host: redis.host, port: redis.port, keyPrefix: `t${queueCounter}:` };
+
+	beforeEach(() => {
+		queueCounter++;
+		queue = `queue-${kind}-${queueCounter}`;
+		parameters = { events: [1], orderStatuses: [], skipOnHold: false, processing: 'guaranteed', stateStore: kind, options: { queueName: queue, retryDelays: '0' } };
+	});
+
+	const deliver = async (body: string, overrides: Parameters<typeof webhookContext>[2] = {}) => {
+		const { context, answer } = webhookContext(body, parameters, { redis: redisCredential(), ...overrides });
+		const result = await trigger.webhook.call(context);
+		return { answer, result };
+	};
+
+	it('100 concurrent identical deliveries are all acknowledged and queued exactly once', async () => {
+		const body = orderEvent();
+		const results = await Promise.all(Array.from({ length: 100 }, () => deliver(body)));
+		expect(results.every(({ answer }) => answer.status === 200 && answer.ended)).toBe(true);
+		expect(results.every(({ result }) => result.noWebhookResponse === true && result.workflowData === undefined)).toBe(true);
+		const store = await openStore(storeConfig());
+		expect(await store.listRecords(inboxOf(queue))).toHaveLength(1);
+	});
+
+	it('forged deliveries get 401 and queue nothing; unwanted types get 200 and queue nothing', async () => {
+		expect((await deliver(orderEvent(), { authorization: 'a'.repeat(64) })).answer.status).toBe(401);
+		expect((await deliver(orderEvent(), { authorization: null })).answer.status).toBe(401);
+		expect((await deliver(orderEvent({ type: 12, tts_notification_id: 'return-1' }))).answer.status).toBe(200);
+		const store = await openStore(storeConfig());
+		expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
+	});
+
+	it('"Run Once" starts the run from the webhook, and only for the first of two duplicates', async () => {
+		parameters.processing = 'once';
+		const body = orderEvent({ tts_notification_id: 'once-1' });
+		const first = await deliver(body);
+		const second = await deliver(body);
+		expect(first.result.workflowData?.[0][0].json).toMatchObject({ event: 'ORDER_STATUS_CHANGE', order_id: '576684019603311365' });
+		expect(second.result.workflowData).toBeUndefined();
+		expect([first.answer.status, second.answer.status]).toEqual([200, 200]);
+	});
+
+	it('a run that fails twice and then succeeds is processed once more each time, then leaves the queue', async () => {
+		const { context, emitted } = triggerContext(parameters, { redis: redisCredential() });
+		const stop = (await trigger.trigger.call(context)).closeFunction!;
+		try {
+			await deliver(orderEvent({ tts_notification_id: 'flaky-1' }));
+			for (const [index, outcome] of ['boom 1', 'boom 2', undefined].entries()) {
+				await waitFor(() => emitted.length === index + 1, `run ${index + 1}`);
+				expect(emitted[index].data[0][0].json).toMatchObject({ attempt: index + 1, order_id: '576684019603311365' });
+				emitted[index].done!.resolve(runEnded(outcome));
+			}
+			const store = await openStore(storeConfig());
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
+			expect(emitted).toHaveLength(3);
+		} finally {
+			await stop();
+		}
+	});
+
+	it('a run that fails every time becomes a dead letter on the second output, and a replay processes it once', async () => {
+		parameters.options = { ...(parameters.options as IDataObject), maxAttempts: 4 };
+		const { context, emitted } = triggerContext(parameters, { redis: redisCredential() });
+		const stop = (await trigger.trigger.call(context)).closeFunction!;
+		const runs = (list: Emitted[]) => list.filter((entry) => entry.data[0].length);
+		try {
+			await deliver(orderEvent({ tts_notification_id: 'doomed-1' }));
+			for (let attempt = 1; attempt <= 4; attempt++) {
+				await waitFor(() => runs(emitted).length === attempt, `attempt ${attempt}`);
+				runs(emitted)[attempt - 1].done!.resolve(runEnded(`failure ${attempt}`));
+			}
+			await waitFor(() => emitted.some((entry) => entry.data[1].length), 'the dead letter');
+			const dead = emitted.find((entry) => entry.data[1].length)!.data[1][0].json;
+			expect(dead).toMatchObject({ dead_lettered: true, attempts: 4, last_error: 'failure 4', order_id: '576684019603311365' });
+
+			const store = await openStore(storeConfig());
+			const letters = await listDeadLetters(store, queue);
+			expect(letters.map((letter) => letter.id)).toEqual(['id:doomed-1']);
+			expect(await replayDeadLetter(store, queue, 'id:doomed-1', Date.now())).toBe(true);
+			expect(await replayDeadLetter(store, queue, 'id:doomed-1', Date.now())).toBe(false);
+
+			await waitFor(() => runs(emitted).length === 5, 'the replayed run');
+			expect(runs(emitted)[4].data[0][0].json).toMatchObject({ attempt: 1, replayed_at: expect.any(String) });
+			runs(emitted)[4].done!.resolve(runEnded());
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			expect(runs(emitted)).toHaveLength(5);
+			expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
+			expect(await listDeadLetters(store, queue)).toHaveLength(0);
+		} finally {
+			await stop();
+		}
+	});
+
+	it('a duplicate that arrives after the event was processed is still dropped (dedupe outlives processing)', async () => {
+		const { context, emitted } = triggerContext(parameters, { redis: redisCredential() });
+		const stop = (await trigger.trigger.call(context)).closeFunction!;
+		try {
+			const body = orderEvent({ tts_notification_id: 'late-dup' });
+			await deliver(body);
+			await waitFor(() => emitted.length === 1, 'the run');
+			emitted[0].done!.resolve(runEnded());
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect((await deliver(body)).answer.status).toBe(200);
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			expect(emitted).toHaveLength(1);
+		} finally {
+			await stop();
+		}
+	});
+});
+
+describe('manual test mode', () => {
+	it('returns the verified event straight to the editor', async () => {
+		const { context } = webhookContext(orderEvent(), { events: [], processing: 'guaranteed', stateStore: 'embedded', options: {} }, { mode: 'manual' });
+		const result = await trigger.webhook.call(context);
+		expect(result.workflowData?.[0][0].json).toMatchObject({ event: 'ORDER_STATUS_CHANGE' });
+	});
+});

@@ -1,0 +1,101 @@
+import type { IDataObject, INode, INodeExecutionData, IRun, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import { signWebhook } from '../../../nodes/TikTokShop/transport/webhookSignature';
+
+export const APP = { appKey: 'trigger-app-key', appSecret: 'trigger-app-secret' };
+
+const node: INode = {
+	id: 'trigger-node',
+	name: 'TikTok Shop Trigger',
+	type: 'n8n-nodes-tiktok-shop-ops.tikTokShopTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+export interface Answer {
+	status?: number;
+	ended: boolean;
+}
+
+/** The n8n host around `webhook()`: one request, one response object that records what the node answered. */
+export function webhookContext(
+	rawBody: string,
+	parameters: IDataObject,
+	{
+		authorization = signWebhook(APP.appKey, APP.appSecret, rawBody) as string | null,
+		mode = 'trigger',
+		workflowId = 'wf-1',
+		redis = {} as IDataObject,
+	} = {},
+): { context: IWebhookFunctions; answer: Answer } {
+	const answer: Answer = { ended: false };
+	const response = {
+		status(code: number) {
+			answer.status = code;
+			return response;
+		},
+		end() {
+			answer.ended = true;
+			return response;
+		},
+	};
+	const context = {
+		getRequestObject: () => ({ rawBody: Buffer.from(rawBody), headers: authorization === null ? {} : { authorization } }),
+		getResponseObject: () => response,
+		getCredentials: async (name: string) => (name === 'tikTokShopApi' ? APP : redis),
+		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getMode: () => mode,
+		getWorkflow: () => ({ id: workflowId }),
+		getNode: () => node,
+	};
+	return { context: context as unknown as IWebhookFunctions, answer };
+}
+
+export interface Emitted {
+	data: INodeExecutionData[][];
+	done?: { resolve(run: IRun): void; reject(error: Error): void };
+}
+
+/** The n8n host around `trigger()`: records every emit and lets the test decide how each run ends. */
+export function triggerContext(parameters: IDataObject, { workflowId = 'wf-1', redis = {} as IDataObject } = {}) {
+	const emitted: Emitted[] = [];
+	const context = {
+		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getMode: () => 'trigger',
+		getWorkflow: () => ({ id: workflowId }),
+		getNode: () => node,
+		getCredentials: async () => redis,
+		logger: { warn: () => undefined, debug: () => undefined, info: () => undefined, error: () => undefined },
+		helpers: {
+			createDeferredPromise<T>() {
+				let resolve!: (value: T) => void;
+				let reject!: (error: Error) => void;
+				const promise = new Promise<T>((ok, fail) => {
+					resolve = ok;
+					reject = fail;
+				});
+				return { promise, resolve, reject };
+			},
+		},
+		emit(data: INodeExecutionData[][], _response?: unknown, done?: Emitted['done']) {
+			emitted.push({ data, done });
+		},
+	};
+	return { context: context as unknown as ITriggerFunctions, emitted };
+}
+
+export function runEnded(error?: string): IRun {
+	return { data: { resultData: { runData: {}, ...(error ? { error: { message: error } } : {}) } } } as unknown as IRun;
+}
+
+export function orderEvent(overrides: IDataObject = {}, data: IDataObject = {}): string {
+	return JSON.stringify({
+		type: 1,
+		tts_notification_id: 'notif-7294819',
+		shop_id: '7494726673780148744',
+		timestamp: Math.floor(Date.now() / 1000),
+		data: { order_id: '576684019603311365', order_status: 'AWAITING_SHIPMENT', is_on_hold_order: false, update_time: 1664095610, ...data },
+		...overrides,
+	});
+}
