@@ -3,10 +3,11 @@ import { NodeOperationError, type IWebhookFunctions, type IWebhookResponseData }
 import { CREDENTIAL_NAME } from '../../TikTokShop/transport';
 import { openSelectedStore } from '../../shared/storeSelection';
 import { enqueue, seenOf } from '../delivery/eventQueue';
+import { orderUpdateKey } from '../delivery/orderUpdateKey';
 import { signalQueue } from '../delivery/queueSignal';
 import { readSettings } from '../settings';
 import { normalizeEvent } from './normalizeEvent';
-import { parseDelivery } from './parseDelivery';
+import { parseDelivery, type TikTokEnvelope } from './parseDelivery';
 import { isSelected } from './selectEvent';
 
 /**
@@ -38,6 +39,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 
 	const store = await openSelectedStore(this);
 	if (!(await store.claim(seenOf(settings.queue), delivery.dedupeKey, settings.dedupeTtlMs))) return answer(200);
+	const orderUpdate = orderUpdateOf(delivery.envelope);
+	if (orderUpdate && !(await store.claim(seenOf(settings.queue), orderUpdate, settings.dedupeTtlMs))) return answer(200);
 	if (!settings.guaranteed) {
 		response.status(200).end();
 		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
@@ -51,4 +54,11 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	}
 	signalQueue(settings.queue);
 	return answer(200);
+}
+
+/** Order status changes also carry the order's update time: the key the missed-update recovery claims too. */
+function orderUpdateOf(envelope: TikTokEnvelope): string | undefined {
+	const data = envelope.data ?? {};
+	if (envelope.type !== 1 || data.order_id === undefined || typeof data.update_time !== 'number') return undefined;
+	return orderUpdateKey(String(data.order_id), data.update_time);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { getTikTokClient, toNodeError } from '../../transport';
 import type { TikTokShopOperation, TikTokShopResource } from '../helpers/interfaces';
+import * as event from './event/Event.resource';
 import * as finance from './finance/Finance.resource';
 import * as logistics from './logistics/Logistics.resource';
 import * as order from './order/Order.resource';
@@ -14,6 +15,7 @@ const resources: Record<TikTokShopResource, Record<string, TikTokShopOperation>>
 	logistics: logistics.operations,
 	return: returnResource.operations,
 	finance: finance.operations,
+	event: event.operations,
 };
 
 /** The only place that loops over items, pairs outputs with inputs and applies Continue On Fail. */

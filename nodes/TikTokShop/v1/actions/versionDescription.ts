@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../../transport';
 import { requestOptions } from './common.descriptions';
+import * as event from './event/Event.resource';
 import * as finance from './finance/Finance.resource';
 import * as logistics from './logistics/Logistics.resource';
 import * as order from './order/Order.resource';
@@ -16,7 +16,15 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	usableAsTool: true,
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: CREDENTIAL_NAME, required: true }],
+	credentials: [
+		{ name: 'tikTokShopApi', required: true },
+		{
+			name: 'tikTokShopRedis',
+			required: true,
+			testedBy: 'tikTokShopRedisTest',
+			displayOptions: { show: { resource: ['event'], stateStore: ['redis'] } },
+		},
+	],
 	properties: [
 		{
 			displayName: 'Resource',
@@ -24,6 +32,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			type: 'options',
 			noDataExpression: true,
 			options: [
+				{ name: 'Event', value: 'event', description: 'The TikTok Shop Trigger\'s dead letters and missed-update recovery' },
 				{ name: 'Finance', value: 'finance' },
 				{ name: 'Logistics', value: 'logistics' },
 				{ name: 'Order', value: 'order' },
@@ -37,6 +46,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...logistics.description,
 		...returnResource.description,
 		...finance.description,
+		...event.description,
 		requestOptions,
 	],
 };

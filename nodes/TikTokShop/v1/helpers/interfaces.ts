@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TikTokShopClient } from '../../transport';
 
-export type TikTokShopResource = 'order' | 'package' | 'logistics' | 'return' | 'finance';
+export type TikTokShopResource = 'order' | 'package' | 'logistics' | 'return' | 'finance' | 'event';
 
 /** One operation: the fields it reads, and what it does for one input item. */
 export interface TikTokShopOperation {
