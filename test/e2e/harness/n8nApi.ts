@@ -1,0 +1,158 @@
+import { join } from 'node:path';
+
+import type { N8nPaths } from './cache';
+
+/**
+ * The n8n editor's own REST API (/rest), used the way the editor uses it: owner setup, a login cookie, and
+ * "Execute workflow". The public API (/api/v1) cannot start an execution, and `n8n execute` would start a
+ * second n8n beside the running one.
+ */
+export interface Owner {
+	email: string;
+	password: string;
+	firstName: string;
+	lastName: string;
+}
+
+export const TEST_OWNER: Owner = {
+	email: 'owner@example.com',
+	password: 'Simulator-Owner-1',
+	firstName: 'Test',
+	lastName: 'Owner',
+};
+
+export type ExecutionStatus = 'new' | 'running' | 'success' | 'error' | 'canceled' | 'crashed' | 'waiting' | 'unknown';
+
+export interface NodeRun {
+	executionStatus?: string;
+	error?: { message?: string; description?: string };
+	data?: { main?: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, unknown> }> | null> };
+}
+
+export interface Execution {
+	id: string;
+	workflowId: string;
+	mode: string;
+	status: ExecutionStatus;
+	finished: boolean;
+	data: {
+		resultData: {
+			runData: Record<string, NodeRun[]>;
+			error?: { message?: string; description?: string };
+			lastNodeExecuted?: string;
+		};
+	};
+}
+
+interface ExecutionSummary {
+	id: string;
+	workflowId: string;
+	mode: string;
+	status: ExecutionStatus;
+}
+
+// The editor sends one per browser; the login cookie is bound to it.
+const BROWSER_ID = 'tiktok-shop-ops-e2e';
+
+export class N8nApi {
+	private cookie = '';
+
+	constructor(
+		readonly url: string,
+		private readonly paths: N8nPaths,
+	) {}
+
+	/** First-run owner setup, which also logs in. Only works once per instance. */
+	async setupOwner(owner: Owner = TEST_OWNER): Promise<void> {
+		await this.request('POST', '/rest/owner/setup', owner);
+	}
+
+	async login(owner: Owner = TEST_OWNER): Promise<void> {
+		await this.request('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+	}
+
+	async workflow(id: string): Promise<{ id: string; name: string; active: boolean; activeVersionId?: string | null }> {
+		return await this.request('GET', `/rest/workflows/${id}`);
+	}
+
+	/** "Execute workflow" from the editor, starting at the given trigger; returns the execution id. */
+	async runManually(workflowId: string, triggerName: string): Promise<string> {
+		const result = await this.request<{ executionId?: string; waitingForWebhook?: boolean }>(
+			'POST',
+			`/rest/workflows/${workflowId}/run`,
+			{ triggerToStartFrom: { name: triggerName } },
+		);
+		if (!result.executionId) throw new Error(`n8n did not start an execution: ${JSON.stringify(result)}`);
+		return result.executionId;
+	}
+
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const result = await this.request<{ results: ExecutionSummary[] }>('GET', `/rest/executions?filter=${filter}&limit=100`);
+		return result.results;
+	}
+
+	async execution(id: string): Promise<Execution> {
+		const raw = await this.request<Omit<Execution, 'data'> & { data: string }>('GET', `/rest/executions/${id}`);
+		// n8n stores and serves execution data in the `flatted` format (it keeps shared references).
+		const flatted = require(join(this.paths.dir, 'node_modules', 'flatted')) as { parse(text: string): unknown };
+		return { ...raw, data: flatted.parse(raw.data) as Execution['data'] };
+	}
+
+	/** Polls until the execution has finished one way or the other. */
+	async waitForExecution(id: string, timeoutMs = 120_000): Promise<Execution> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const execution = await this.execution(id);
+			if (!['new', 'running', 'waiting', 'unknown'].includes(execution.status)) return execution;
+			if (Date.now() > deadline) throw new Error(`Execution ${id} still ${execution.status} after ${timeoutMs / 1000} s`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
+	/** Waits for a new execution of the workflow (e.g. started by a trigger) and returns it once finished. */
+	async waitForNextExecution(workflowId: string, knownIds: string[], timeoutMs = 60_000): Promise<Execution> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const fresh = (await this.executions(workflowId)).find((execution) => !knownIds.includes(execution.id));
+			if (fresh) return await this.waitForExecution(fresh.id, Math.max(1_000, deadline - Date.now()));
+			if (Date.now() > deadline) throw new Error(`No new execution of workflow ${workflowId} within ${timeoutMs / 1000} s`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
+	private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.url}${path}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': BROWSER_ID,
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		if (setCookie) this.cookie = setCookie.split(';')[0];
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+		return (JSON.parse(text) as { data: T }).data;
+	}
+}
+
+/** A readable one-paragraph account of why an execution failed, naming the node. */
+export function describeFailure(execution: Execution): string {
+	const { resultData } = execution.data;
+	const failed = Object.entries(resultData.runData).find(([, runs]) => runs.some((run) => run.error));
+	const error = failed ? failed[1].find((run) => run.error)?.error : resultData.error;
+	const where = failed ? `node "${failed[0]}"` : `after node "${resultData.lastNodeExecuted ?? '?'}"`;
+	return `Execution ${execution.id} ended ${execution.status} at ${where}: ${error?.message ?? 'no message'}${
+		error?.description ? ` (${error.description})` : ''
+	}`;
+}
+
+/** The JSON of every item a node output on its first run. */
+export function nodeOutput(execution: Execution, nodeName: string): Array<Record<string, unknown>> {
+	const run = execution.data.resultData.runData[nodeName]?.[0];
+	if (!run) throw new Error(`Node "${nodeName}" did not run. ${describeFailure(execution)}`);
+	return (run.data?.main?.[0] ?? []).map((item) => item.json);
+}

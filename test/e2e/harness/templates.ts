@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { PACK_ROOT } from './packLoader';
+
+export const TEMPLATES_DIR = join(PACK_ROOT, 'workflows');
+
+export interface Template {
+	id: string;
+	name: string;
+	file: string;
+	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; webhookId?: string }>;
+}
+
+/** Every importable template in workflows/. Each carries a fixed id so that tests can find it after import. */
+export function listTemplates(): Template[] {
+	return readdirSync(TEMPLATES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const workflow = JSON.parse(readFileSync(join(TEMPLATES_DIR, file), 'utf8')) as Omit<Template, 'file'>;
+			if (!workflow.id) throw new Error(`workflows/${file} has no "id"; the harness needs one to find it after import`);
+			return { id: workflow.id, name: workflow.name, nodes: workflow.nodes, file };
+		});
+}
+
+export function template(file: string): Template {
+	const found = listTemplates().find((candidate) => candidate.file === file);
+	if (!found) throw new Error(`No template workflows/${file}`);
+	return found;
+}
+
+/**
+ * The production URL n8n serves for an active workflow's webhook node, built the way n8n builds it: the
+ * node's `path` parameter (Webhook node), or `<webhookId>/<path from the node's webhook description>` for
+ * trigger nodes that register their URL with the service, as TikTok Shop's Event API needs.
+ */
+export function productionWebhookUrl(n8nUrl: string, workflow: Template, nodeName: string, descriptionPath = 'webhook'): string {
+	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
+	if (!node) throw new Error(`${workflow.file} has no node "${nodeName}"`);
+	const path = typeof node.parameters.path === 'string' && node.parameters.path !== '' ? node.parameters.path : undefined;
+	if (path) return `${n8nUrl}/webhook/${path}`;
+	if (!node.webhookId) throw new Error(`Node "${nodeName}" in ${workflow.file} has neither a path nor a webhookId`);
+	return `${n8nUrl}/webhook/${node.webhookId}/${descriptionPath}`;
+}

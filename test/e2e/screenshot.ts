@@ -1,0 +1,74 @@
+/**
+ * Takes the README's screenshots of the n8n editor with each template open, in headless Chromium (Debian
+ * package `chromium`):
+ *
+ *   npm run build && npx ts-node --transpile-only test/e2e/screenshot.ts
+ *
+ * Writes workflows/images/<template>.png.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import { TEST_OWNER } from './harness/n8nApi';
+import { startStack } from './harness/stack';
+import { TEMPLATES_DIR } from './harness/templates';
+
+const CHROMIUM_FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
+async function main(): Promise<void> {
+	const stack = await startStack({ setupOwner: true, log: (line) => console.log(line) });
+	const profile = await mkdtemp(join(tmpdir(), 'tiktok-shop-ops-chromium-'));
+	// A persistent context is how Playwright takes a fresh --user-data-dir of our choosing.
+	const browser = await chromium.launchPersistentContext(profile, {
+		executablePath: '/usr/bin/chromium',
+		headless: true,
+		args: CHROMIUM_FLAGS,
+		viewport: { width: 1440, height: 900 },
+		deviceScaleFactor: 1,
+	});
+	try {
+		const page = await browser.newPage();
+		await page.goto(`${stack.n8n.url}/signin`);
+		await page.locator('input[type="email"]').fill(TEST_OWNER.email);
+		await page.locator('input[type="password"]').fill(TEST_OWNER.password);
+		await page.keyboard.press('Enter');
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+		for (const template of stack.templates) {
+			await page.goto(`${stack.n8n.url}/workflow/${template.id}`);
+			await page.locator('[data-test-id="canvas-node"]').first().waitFor();
+			// Let the canvas finish fitting the view and the node icons load.
+			await page.waitForLoadState('networkidle');
+			await page.waitForTimeout(1500);
+			// n8n opens a "Production Checklist" popover over published workflows; it would hide the canvas.
+			const closeChecklist = page.locator('[data-test-id="suggested-actions-close"]');
+			if (await closeChecklist.isVisible()) {
+				await closeChecklist.click();
+				await page.waitForTimeout(500);
+			}
+			const file = join(TEMPLATES_DIR, 'images', template.file.replace(/\.json$/, '.png'));
+			await page.screenshot({ path: file });
+			console.log(`Wrote ${file}`);
+		}
+	} finally {
+		await browser.close();
+		await rm(profile, { recursive: true, force: true });
+		await stack.stop();
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});
