@@ -1,0 +1,21 @@
+import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+
+import { ShipBatcherV1 } from './v1/ShipBatcherV1.node';
+
+export class ShipBatcher extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'TikTok Shop Ship Batcher',
+			name: 'tikTokShopShipBatcher',
+			icon: { light: 'file:shipBatcher.svg', dark: 'file:shipBatcher.dark.svg' },
+			group: ['output'],
+			subtitle: '={{$parameter["batching"] === "collect" ? "collect, then ship" : "ship now"}}',
+			description: 'Check 3PL tracking numbers, then mark TikTok Shop orders shipped in rate-limited batches',
+			defaultVersion: 1,
+		};
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new ShipBatcherV1(baseDescription),
+		};
+		super(nodeVersions, baseDescription);
+	}
+}

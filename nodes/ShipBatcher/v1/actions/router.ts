@@ -1,0 +1,72 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { getTikTokClient, toNodeError, type TikTokShopClient } from '../../../TikTokShop/transport';
+import type { ShipmentState } from '../helpers/interfaces';
+import { stoppedBy } from './ship/failures';
+import { outputItems } from './ship/outputItems';
+import { readShipment } from './ship/readShipment';
+import { openTrackingHistory, readSettings, type NodeSettings } from './ship/settings';
+import { ShipCollector, withSharedCollector, type ShipAnswer } from './ship/shipCollector';
+import { ShipRun } from './ship/shipRun';
+import { batchShipPackages, type PackageShipment } from './ship/tiktokShipping';
+
+function sendBatches(client: TikTokShopClient) {
+	return async (shipments: PackageShipment[]): Promise<Map<string, ShipAnswer>> => {
+		const { requestId, errors } = await batchShipPackages(client, shipments);
+		return new Map(
+			shipments.map((shipment): [string, ShipAnswer] => {
+				const error = errors.get(shipment.packageId);
+				return [shipment.packageId, error ? { shipped: false, ...error } : { shipped: true, requestId }];
+			}),
+		);
+	};
+}
+
+async function shipAll(context: IExecuteFunctions, states: ShipmentState[], settings: NodeSettings): Promise<unknown> {
+	const client = await getTikTokClient.call(context, { ratePerSecond: settings.requestsPerSecond, maxRetries: settings.maxRetries });
+	const shopKey = await client.shopCipher();
+	const history = await openTrackingHistory(context, settings, shopKey);
+	const shipSettings = {
+		mapping: { rules: settings.rules, fallback: settings.fallback },
+		closeToLineHours: settings.closeToLineHours,
+		updateTracking: settings.updateTracking,
+		history,
+		shopKey,
+		nowSeconds: () => Math.floor(Date.now() / 1000),
+	};
+	const open = states.filter((state) => !state.outcome);
+	const create = () => new ShipCollector(sendBatches(client), settings.batchSize, settings.windowMs);
+	const ship = async (collector: ShipCollector) => {
+		const run = new ShipRun(client, collector, shipSettings);
+		await run.ship(open);
+		return run.fatal;
+	};
+	if (settings.windowMs === 0) return await ship(create());
+	return await withSharedCollector(`${shopKey}\u0000${settings.windowMs}\u0000${settings.batchSize}`, create, ship);
+}
+
+/**
+ * The only place that loops over the items. Every input item leaves exactly once, paired with itself: on
+ * Shipped, or on Needs Attention with a reason. A failure no item can get past (credential, history store) stops
+ * the node unless Continue On Fail is on; then the items it stopped go to Needs Attention.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const settings = readSettings(this);
+	const states: ShipmentState[] = this.getInputData().map((item, itemIndex) => {
+		const read = readShipment(item, itemIndex, settings.fieldNames);
+		return 'outcome' in read ? { request: read.request, outcome: read.outcome } : { request: read };
+	});
+	let fatal: unknown;
+	if (states.some((state) => !state.outcome)) {
+		try {
+			fatal = await shipAll(this, states, settings);
+		} catch (error) {
+			fatal = error;
+		}
+	}
+	if (fatal !== undefined) {
+		if (!this.continueOnFail()) throw toNodeError(this.getNode(), fatal);
+		for (const state of states) if (!state.outcome) state.outcome = stoppedBy(fatal);
+	}
+	return outputItems(states);
+}

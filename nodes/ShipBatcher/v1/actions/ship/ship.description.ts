@@ -1,0 +1,170 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { inputContractNotice, inputFieldNames } from './inputContract.description';
+
+export const shipDescription: INodeProperties[] = [
+	inputContractNotice,
+	{
+		displayName: 'Batching',
+		name: 'batching',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Ship Now',
+				value: 'shipNow',
+				description: 'Ship this run\'s items at once, in batches of the batch size. Right for a file, a sheet or a schedule.',
+			},
+			{
+				name: 'Collect for a Few Seconds',
+				value: 'collect',
+				description: 'For workflows that start once per shipment (a webhook per parcel): wait so that runs close together share batches',
+			},
+		],
+		default: 'shipNow',
+		description:
+			'n8n gives this node all items of one run at once, so Ship Now already batches a file. Collect holds each run for up to the window: runs that start meanwhile in this n8n process add their packages to the same Batch Ship calls, and each run still returns only its own items. In queue mode each worker collects on its own.',
+	},
+	{
+		displayName: 'Window (Seconds)',
+		name: 'windowSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 60 },
+		default: 10,
+		description: 'How long a run waits for others before its packages leave. A full batch leaves at once. Keep it well under your webhook\'s response timeout.',
+		displayOptions: { show: { batching: ['collect'] } },
+	},
+	{
+		displayName: 'Carrier Mapping',
+		name: 'carrierMapping',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add mapping',
+		default: {},
+		description:
+			'How your 3PL\'s carrier names become TikTok shipping providers. Without a row, a carrier name is matched to the provider TikTok lists for the order (UPS, USPS, FedEx, DHL, OnTrac, LaserShip, UniUni, Veho, GOFO, Amazon Shipping); anything unclear goes to Needs Attention.',
+		options: [
+			{
+				displayName: 'Mapping',
+				name: 'rules',
+				values: [
+					{
+						displayName: '3PL Carrier Name',
+						name: 'carrierText',
+						type: 'string',
+						default: '',
+						placeholder: 'Cirro Ground',
+						description: 'The carrier exactly as the 3PL writes it (case and extra spaces do not matter)',
+					},
+					{
+						displayName: 'TikTok Shipping Provider',
+						name: 'provider',
+						type: 'string',
+						default: '',
+						placeholder: 'GOFO',
+						description: 'The provider\'s name as TikTok lists it, or its ID (TikTok Shop node → Logistics → Get Shipping Providers)',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Default Shipping Provider',
+		name: 'defaultProvider',
+		type: 'string',
+		default: '',
+		placeholder: 'USPS',
+		description: 'Optional. The provider (name or ID) for items whose carrier is empty or matches nothing. The tracking number must still fit that carrier.',
+	},
+	{
+		displayName: 'Update Tracking If Already Shipped',
+		name: 'updateTracking',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to replace the tracking number of an order TikTok already shows as shipped with another number. TikTok allows this once, within 72 hours of shipping. Off: such items go to Needs Attention.',
+	},
+	{
+		displayName: 'Close to Late Line (Hours)',
+		name: 'closeToLineHours',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 12,
+		description: 'Items whose order must ship within this many hours are flagged close_to_late_line, for alerts',
+	},
+	{
+		displayName: 'Tracking Number History',
+		name: 'trackingHistory',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'On This N8n Instance',
+				value: 'embedded',
+				description: 'A small database file beside n8n\'s own (in the n8n user folder)',
+			},
+			{
+				name: 'In Redis (Queue Mode)',
+				value: 'redis',
+				description: 'Shared by every n8n worker',
+			},
+			{
+				name: 'Off (This Batch Only)',
+				value: 'none',
+				description: 'Only catches a number used twice within one run',
+			},
+		],
+		default: 'embedded',
+		description: 'Where uploaded tracking numbers are remembered, to catch a label reused on another order in a later run',
+	},
+	inputFieldNames,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: 50,
+				description: 'Packages per Batch Ship Packages call. TikTok publishes no maximum; 50 matches its other batch limits.',
+			},
+			{
+				displayName: 'History Days',
+				name: 'historyDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 365 },
+				default: 90,
+				description: 'How long an uploaded tracking number is remembered',
+			},
+			{
+				displayName: 'History File',
+				name: 'historyFile',
+				type: 'string',
+				default: '',
+				placeholder: '/home/node/.n8n/tiktok-shop-ops.sqlite',
+				description: 'Where the history file lives when it is kept on this instance. Empty: the n8n user folder.',
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10 },
+				default: 5,
+				description: 'How often a rate-limited or failed call is sent again, with growing random pauses, before its items go to Needs Attention',
+			},
+			{
+				displayName: 'Requests per Second',
+				name: 'requestsPerSecond',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 50 },
+				default: 50,
+				description: 'TikTok allows 50 per second per API and shop. Lower it when other workflows call the same API at the same time.',
+			},
+		],
+	},
+];

@@ -1,0 +1,19 @@
+import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+
+import { CREDENTIAL_NAME } from '../../../TikTokShop/transport';
+import { shipDescription } from './ship/ship.description';
+
+export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
+	version: number;
+} = {
+	version: 1,
+	defaults: { name: 'TikTok Shop Ship Batcher' },
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+	outputNames: ['Shipped', 'Needs Attention'],
+	credentials: [
+		{ name: CREDENTIAL_NAME, required: true },
+		{ name: 'tikTokShopRedis', required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { trackingHistory: ['redis'] } } },
+	],
+	properties: shipDescription,
+};
