@@ -1,0 +1,125 @@
+import { type DocumentExtraction, DocumentExtractor } from './extractRows';
+import { fileKind } from './fileKind';
+import { htmlToText } from './htmlToText';
+import { nothingFound } from './nothingFound';
+import type { OrderMention } from './orderMentions';
+import { readCsv } from './readCsv';
+import { readEmail } from './readEmail';
+import { readPdf } from './readPdf';
+import { textToBlocks } from './textBlocks';
+import type { ExtractionOptions, ExtractionResult, RowSource, TextBlock, TrackingRow, UnparsedEntry } from './types';
+
+export interface InputFile {
+	data: Buffer;
+	fileName?: string;
+	mimeType?: string;
+	/** Where the file came from (IMAP UID, mailbox), merged into every row's source. */
+	source?: RowSource;
+}
+
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function tooLarge(source: RowSource, name: string, size: number, limit: number): UnparsedEntry {
+	return {
+		code: 'attachment_too_large',
+		reason: `${name} is ${megabytes(size)}, over the ${megabytes(limit)} limit in the node's options, so it was not read. Raise "Max File Size" or process it separately.`,
+		source,
+	};
+}
+
+interface OneDocument extends DocumentExtraction {
+	soleOrder?: OrderMention;
+}
+
+/** Reads one non-email document (PDF, CSV, HTML, text) and extracts from it. */
+async function extractFrom(
+	data: Buffer,
+	name: string,
+	mimeType: string,
+	source: RowSource,
+	options: ExtractionOptions,
+	inherited?: OrderMention,
+): Promise<OneDocument> {
+	const empty = (entry: UnparsedEntry): OneDocument => ({ rows: [], unparsed: [entry], possible: [] });
+	if (data.length > options.maxBytes) return empty(tooLarge(source, name, data.length, options.maxBytes));
+	const kind = fileKind(data, name, mimeType);
+	let blocks: TextBlock[];
+	if (kind === 'pdf') {
+		const pdf = await readPdf(data, name);
+		if (!pdf.ok) return empty({ code: pdf.problem, reason: pdf.message, source });
+		blocks = pdf.blocks;
+	} else if (kind === 'csv') blocks = readCsv(data.toString('utf8'));
+	else if (kind === 'html') blocks = textToBlocks(htmlToText(data.toString('utf8')));
+	else if (kind === 'text') blocks = textToBlocks(data.toString('utf8'));
+	else {
+		return empty({
+			code: 'unsupported_file',
+			reason: `${name} (${mimeType || 'unknown type'}) is not an email, PDF, CSV, HTML or text file, so it cannot be read.`,
+			source,
+		});
+	}
+	const extractor = new DocumentExtractor({ source, blocks }, options);
+	return { ...extractor.run(inherited), soleOrder: extractor.soleOrder() };
+}
+
+/** Rows of one email or file: the same tracking number for the same order counts once, at its best confidence. */
+function mergeRows(rows: readonly TrackingRow[]): TrackingRow[] {
+	const merged = new Map<string, TrackingRow>();
+	for (const row of rows) {
+		const key = `${row.order_id || row.order_reference}|${row.tracking_number}`;
+		const known = merged.get(key);
+		if (!known || known.confidence < row.confidence) merged.set(key, row);
+	}
+	return [...merged.values()];
+}
+
+function finish(parts: readonly DocumentExtraction[], source: RowSource, htmlOnly: boolean): ExtractionResult {
+	const rows = mergeRows(parts.flatMap((part) => part.rows));
+	// The text and HTML parts of one email say the same thing: one problem is reported once.
+	const seen = new Set<string>();
+	const unparsed = parts
+		.flatMap((part) => part.unparsed)
+		.filter((entry) => {
+			const key = JSON.stringify([entry.code, entry.source.file_name, entry.order_reference, entry.tracking_numbers]);
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
+	if (rows.length === 0 && unparsed.length === 0) {
+		unparsed.push(nothingFound(source, htmlOnly, [...new Set(parts.flatMap((part) => part.possible))]));
+	}
+	return { rows, unparsed };
+}
+
+async function parseEmail(file: InputFile, options: ExtractionOptions): Promise<ExtractionResult> {
+	const email = await readEmail(file.data, file.fileName);
+	const source: RowSource = { ...email.source, ...file.source };
+	let body = new DocumentExtractor({ source, blocks: email.body, htmlOnly: email.htmlOnly }, options);
+	let bodyResult = body.run();
+	if (bodyResult.rows.length === 0 && email.htmlBody) {
+		// Some 3PLs put the tracking link only in the HTML part and a bare "your order shipped" in the text part.
+		body = new DocumentExtractor({ source, blocks: [...email.body, ...email.htmlBody] }, options);
+		bodyResult = body.run();
+	}
+	const parts: DocumentExtraction[] = [bodyResult];
+	for (const attachment of email.attachments) {
+		const attachmentSource = { ...source, file_name: attachment.fileName };
+		parts.push(await extractFrom(attachment.data, attachment.fileName, attachment.contentType, attachmentSource, options, body.soleOrder()));
+	}
+	// A body that names the order while a PDF carries the numbers is one confirmation, not a failure.
+	const output = new Set(parts.flatMap((part) => part.rows.map((row) => row.tracking_number)));
+	const settled = (entry: UnparsedEntry): boolean =>
+		entry.code === 'tracking_without_order' && (entry.tracking_numbers ?? []).every((number) => output.has(number));
+	parts[0] = { ...bodyResult, unparsed: bodyResult.unparsed.filter((entry) => !settled(entry)) };
+	return finish(parts, source, email.htmlOnly);
+}
+
+/** Turns one email, PDF, CSV, HTML or text file into tracking rows and unparsed entries. */
+export async function parseDocument(file: InputFile, options: ExtractionOptions): Promise<ExtractionResult> {
+	const name = file.fileName ?? 'The file';
+	const source: RowSource = { ...(file.fileName ? { file_name: file.fileName } : {}), ...file.source };
+	if (file.data.length > options.maxBytes) return { rows: [], unparsed: [tooLarge(source, name, file.data.length, options.maxBytes)] };
+	if (fileKind(file.data, file.fileName, file.mimeType) === 'email') return await parseEmail(file, options);
+	const result = await extractFrom(file.data, name, file.mimeType ?? '', source, options);
+	return finish([result], source, false);
+}
