@@ -1,0 +1,49 @@
+import { createReadStream } from 'node:fs';
+import { DateTime } from 'luxon';
+
+import { checkLedger } from '../../nodes/SettlementReconciler/v1/helpers/checks';
+import { OrderLedger } from '../../nodes/SettlementReconciler/v1/helpers/orderLedger';
+import { RateTable, DEFAULT_APPAREL_KEYWORDS } from '../../nodes/SettlementReconciler/v1/helpers/rateTable';
+import { buildOutputs } from '../../nodes/SettlementReconciler/v1/helpers/report';
+import { readSettlementCsv } from '../../nodes/SettlementReconciler/v1/helpers/settlementCsv';
+
+/**
+ * Child process: the node's own path for a report n8n stored on disk (filesystem binary mode): stream → ledger → checks →
+ * output items. Prints one JSON line with its timing and its own peak RSS.
+ */
+async function main(path: string): Promise<void> {
+	const started = process.hrtime.bigint();
+	const zone = 'America/Los_Angeles';
+	const rates = new RateTable({ nonApparelPercent: 5, apparelPercent: 8, apparelKeywords: DEFAULT_APPAREL_KEYWORDS.split(','), rules: [] });
+	const ledger = new OrderLedger();
+	const csv = await readSettlementCsv(createReadStream(path, { highWaterMark: 64 * 1024 }), ledger, { rates, zone, maxRejectedListed: 1000 });
+	const feeSign = ledger.feeSign();
+	const { discrepancies, totals } = checkLedger(ledger, feeSign.sign, { toleranceCents: 1, tolerancePercent: 0.5, transactionFeeBasisPoints: 0, transactionFeeFixedCents: 0 });
+	const outputs = buildOutputs({
+		source: 'settlement report',
+		discrepancies,
+		totals,
+		feeSign,
+		csv,
+		rateTable: rates.describe(),
+		zone,
+		today: DateTime.fromISO('2025-02-01', { zone }),
+		shopName: 'Bench Shop',
+		requestBatchSize: 50,
+	});
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	process.stdout.write(
+		`${JSON.stringify({
+			rows: csv.rows.total,
+			parsed: csv.rows.parsed,
+			orders: totals.orders,
+			findings: outputs.discrepancies.length,
+			owed: outputs.summary.recoverableAmount,
+			netPayout: totals.netReported,
+			seconds,
+			peakRssMb: process.resourceUsage().maxRSS / 1024,
+		})}\n`,
+	);
+}
+
+void main(process.argv[2]);

@@ -1,0 +1,185 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_APPAREL_KEYWORDS } from '../helpers/rateTable';
+
+export const rateFields: INodeProperties[] = [
+	{
+		displayName: 'Commission Rate, Non-Apparel (%)',
+		name: 'nonApparelRate',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
+		default: 5,
+		description: 'Rate TikTok should charge on sales after seller discounts and before tax, minus refunds',
+	},
+	{
+		displayName: 'Commission Rate, Apparel (%)',
+		name: 'apparelRate',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
+		default: 8,
+	},
+	{
+		displayName: 'Apparel Categories',
+		name: 'apparelCategories',
+		type: 'string',
+		default: DEFAULT_APPAREL_KEYWORDS,
+		description: "Words that mark a report row's category as apparel (comma-separated). Rows without a category use the non-apparel rate.",
+	},
+	{
+		displayName: 'Rate Exceptions',
+		name: 'rateRules',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add rate for a category or SKU',
+		default: {},
+		description: 'Rates for particular categories or SKUs. A SKU rate wins over a category rate.',
+		options: [
+			{
+				displayName: 'Rule',
+				name: 'rules',
+				values: [
+					{
+						displayName: 'Match By',
+						name: 'matchBy',
+						type: 'options',
+						options: [
+							{ name: 'Category', value: 'category' },
+							{ name: 'SKU', value: 'sku' },
+						],
+						default: 'category',
+					},
+					{ displayName: 'Category or SKU', name: 'value', type: 'string', default: '', placeholder: 'Beauty & Personal Care' },
+					{ displayName: 'Rate (%)', name: 'ratePercent', type: 'number', typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 }, default: 5 },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Tolerance ($)',
+		name: 'toleranceAmount',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0.01,
+		description: 'Differences up to the larger of this amount and the tolerance percent are not reported',
+	},
+	{
+		displayName: 'Tolerance (%)',
+		name: 'tolerancePercent',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
+		default: 0.5,
+	},
+];
+
+export const optionFields: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'As Of Date',
+			name: 'asOf',
+			type: 'dateTime',
+			default: '',
+			description: 'The day deadlines are counted from. Empty: today.',
+		},
+		{
+			displayName: 'Correction Request Batch Size',
+			name: 'requestBatchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 500 },
+			default: 50,
+			description: 'How many orders one ready-to-paste correction request lists',
+		},
+		{
+			displayName: 'Max Rejected Rows Listed',
+			name: 'maxRejectedListed',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 1000,
+			description: 'Rejected rows beyond this are counted by reason in the summary instead of listed one by one',
+		},
+		{
+			displayName: 'Seller Time Zone',
+			name: 'timeZone',
+			type: 'string',
+			default: 'America/Los_Angeles',
+			description: 'IANA time zone of the shop (Seller Center US reports use Pacific Time). Deadlines are counted in it.',
+		},
+		{
+			displayName: 'Shop Name',
+			name: 'shopName',
+			type: 'string',
+			default: '',
+			description: 'Used in the correction request texts',
+		},
+		{
+			displayName: 'Transaction Fee (%)',
+			name: 'transactionFeePercent',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
+			default: 0,
+			description: "Expected transaction / payment processing fee. TikTok's US referral fee includes processing, so any separate transaction fee is reported unless you set one here.",
+		},
+		{
+			displayName: 'Transaction Fee per Order ($)',
+			name: 'transactionFeeFixed',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+		},
+	],
+};
+
+export function periodFields(operation: string, emptyMeans: string): INodeProperties[] {
+	const show = { operation: [operation] };
+	return [
+		{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: `Start of the statement period (inclusive). Empty: ${emptyMeans}.`, displayOptions: { show } },
+		{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'End of the statement period (exclusive). Empty: the end of the As Of day.', displayOptions: { show } },
+	];
+}
+
+export function unsettledFields(operation: string): INodeProperties[] {
+	const show = { operation: [operation] };
+	return [
+		{
+			displayName: 'Check Delivered but Unsettled Orders',
+			name: 'checkUnsettled',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to search the shop for orders delivered more than the given days ago that were never settled (confirmed order by order)',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Unsettled After (Days)',
+			name: 'unsettledAfterDays',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 14,
+			displayOptions: { show: { ...show, checkUnsettled: [true] } },
+		},
+		{
+			displayName: 'Look Back (Days)',
+			name: 'lookbackDays',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 365 },
+			default: 60,
+			description: 'How far back to look for delivered orders (by order creation date)',
+			displayOptions: { show: { ...show, checkUnsettled: [true] } },
+		},
+	];
+}
+
+export function binaryField(operation: string): INodeProperties {
+	return {
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field holding the settlement CSV from Seller Center',
+		displayOptions: { show: { operation: [operation] } },
+	};
+}

@@ -1,0 +1,84 @@
+import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+
+import { CREDENTIAL_NAME } from '../../../TikTokShop/transport';
+import * as compareCsvApi from './compareCsvApi.operation';
+import { optionFields, rateFields } from './common.descriptions';
+import * as reconcileApi from './reconcileApi.operation';
+import * as reconcileCsv from './reconcileCsv.operation';
+import { OUTPUT_NAMES } from './router';
+
+export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & { version: number } = {
+	version: 1,
+	defaults: { name: 'Settlement Reconciler' },
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+	outputNames: OUTPUT_NAMES,
+	credentials: [{ name: CREDENTIAL_NAME, required: true, displayOptions: { show: { operation: ['reconcileApi', 'compareCsvApi'] } } }],
+	properties: [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Reconcile Settlement Report',
+					value: 'reconcileCsv',
+					action: 'Reconcile a settlement report CSV',
+					description: 'Check the CSV exported from Seller Center against your commission rates',
+				},
+				{
+					name: 'Reconcile From Finance API',
+					value: 'reconcileApi',
+					action: 'Reconcile statements from the finance API',
+					description: "Fetch the period's statements and transactions from TikTok and check them",
+				},
+				{
+					name: 'Compare Report With Finance API',
+					value: 'compareCsvApi',
+					action: 'Compare a settlement report with the finance API',
+					description: 'Check the CSV and confirm each order against what TikTok settled',
+				},
+			],
+			default: 'reconcileCsv',
+		},
+		{
+			displayName:
+				'Outputs: <b>Discrepancies</b> (one item per finding, money owed to you and soonest deadline first), <b>Summary</b> (totals, amount recoverable, ready-to-paste correction requests) and <b>Rejected Rows</b> (report lines that could not be read, with the reason).',
+			name: 'outputsNotice',
+			type: 'notice',
+			default: '',
+		},
+		...reconcileCsv.description,
+		...reconcileApi.description,
+		...compareCsvApi.description,
+		...rateFields,
+		optionFields,
+		{
+			displayName: 'Request Options',
+			name: 'requestOptions',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			displayOptions: { show: { operation: ['reconcileApi', 'compareCsvApi'] } },
+			options: [
+				{
+					displayName: 'Requests per Second',
+					name: 'requestsPerSecond',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 50 },
+					default: 50,
+					description: 'TikTok allows 50 per second per API and shop. Lower it when other workflows call the same API at the same time.',
+				},
+				{
+					displayName: 'Max Retries',
+					name: 'maxRetries',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 10 },
+					default: 5,
+					description: 'How often a rate-limited or failed call is sent again before the item fails',
+				},
+			],
+		},
+	],
+};

@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { TikTokShopClient } from '../../../TikTokShop/transport';
+
+export interface ReconcileOutputs {
+	discrepancies: IDataObject[];
+	summary: IDataObject;
+	rejected: IDataObject[];
+}
+
+/** Created on first use, so the report-only operation needs no credential. */
+export type ClientProvider = () => Promise<TikTokShopClient>;
+
+export interface ReconcileOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, client: ClientProvider): Promise<ReconcileOutputs>;
+}

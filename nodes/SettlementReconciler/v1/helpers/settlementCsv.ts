@@ -1,0 +1,238 @@
+import type { Readable } from 'node:stream';
+
+import { mapColumns, missingEssentials, type ColumnMap, type Field } from './columns';
+import { streamCsvRecords } from './csvRecords';
+import { parseDateKey } from './dates';
+import { parseCents } from './money';
+import type { LedgerEntry, OrderLedger } from './orderLedger';
+import type { RateTable } from './rateTable';
+
+export interface RejectedRow {
+	line: number;
+	reason: string;
+	content: string;
+}
+
+export interface CsvReadResult {
+	columns: ColumnMap;
+	/** Every record of the file lands in exactly one of these. */
+	rows: { total: number; parsed: number; rejected: number; blank: number };
+	rejectedByReason: Record<string, number>;
+	/** The first rejected rows, with line numbers (all of them are counted in rejectedByReason). */
+	rejected: RejectedRow[];
+	undatedRows: number;
+	dateRange?: { first: number; last: number };
+}
+
+export interface CsvReadOptions {
+	rates: RateTable;
+	zone: string;
+	maxRejectedListed: number;
+}
+
+/** A preamble above the header (report title, shop name) is skipped, but only this far down. */
+const HEADER_SEARCH_LINES = 10;
+const ADJUSTMENT_TYPE = /adjust|charge ?back|compensat|deduct|reimburs|penalt|rebate/i;
+const REFUND_TYPE = /refund|return/i;
+const B2B = /b2b|wholesale|business/i;
+const YES = /^(yes|y|true|1)$/i;
+const TOTALS = /^(grand )?totals?\b/i;
+
+const enum Kind {
+	Refund = 1,
+	Adjustment = 2,
+	B2B = 4,
+}
+
+/** What a Type / channel text means; a report repeats a handful of these a million times, so they are remembered. */
+class KindCache {
+	private readonly byType = new Map<string, number>();
+	private readonly byChannel = new Map<string, number>();
+
+	of(type: string, channel: string): number {
+		return this.lookup(this.byType, type, () => (REFUND_TYPE.test(type) ? Kind.Refund : 0) | (ADJUSTMENT_TYPE.test(type) ? Kind.Adjustment : 0) | (B2B.test(type) ? Kind.B2B : 0)) |
+			(channel === '' ? 0 : this.lookup(this.byChannel, channel, () => (B2B.test(channel) || YES.test(channel) ? Kind.B2B : 0)));
+	}
+
+	private lookup(known: Map<string, number>, text: string, classify: () => number): number {
+		let kind = known.get(text);
+		if (kind === undefined) {
+			kind = classify();
+			// Copied so the key does not pin a parsed CSV chunk.
+			if (known.size < 10_000) known.set(Buffer.from(text, 'utf8').toString('utf8'), kind);
+		}
+		return kind;
+	}
+}
+
+/** Reads a Seller Center settlement / commission report into the ledger, row by row. */
+export async function readSettlementCsv(stream: Readable, ledger: OrderLedger, options: CsvReadOptions): Promise<CsvReadResult> {
+	let columns: ColumnMap | undefined;
+	let headerProblem: string | undefined;
+	let firstHeaders: string[] | undefined;
+	const result: Omit<CsvReadResult, 'columns'> = { rows: { total: 0, parsed: 0, rejected: 0, blank: 0 }, rejectedByReason: {}, rejected: [], undatedRows: 0 };
+	const entry: LedgerEntry = blankEntry();
+	const reject = (line: number, reason: string, cells: string[]) => {
+		result.rows.rejected++;
+		result.rejectedByReason[reason] = (result.rejectedByReason[reason] ?? 0) + 1;
+		if (result.rejected.length < options.maxRejectedListed) result.rejected.push({ line, reason, content: cells.join(',').slice(0, 300) });
+	};
+	let readRow: ((cells: string[], line: number) => string | undefined) | undefined;
+
+	await streamCsvRecords(stream, (cells, line, problem) => {
+		result.rows.total++;
+		if (cells.length === 1 && cells[0].trim() === '') {
+			result.rows.blank++;
+			return;
+		}
+		if (!columns) {
+			const candidate = mapColumns(cells);
+			firstHeaders ??= candidate.headers;
+			headerProblem = missingEssentials(candidate);
+			if (headerProblem === undefined) {
+				columns = candidate;
+				readRow = rowReader(columns, options, entry);
+				result.rows.total--; // the header is not a data row
+				return;
+			}
+			if (line >= HEADER_SEARCH_LINES) throw new MissingColumnsError(headerProblem, firstHeaders);
+			reject(line, 'above the column header (report title or notes)', cells);
+			return;
+		}
+		if (problem) return reject(line, `not valid CSV: ${problem}`, cells);
+		const reason = readRow!(cells, line);
+		if (reason !== undefined) return reject(line, reason, cells);
+		if (entry.dateKey === 0) result.undatedRows++;
+		else if (!result.dateRange) result.dateRange = { first: entry.dateKey, last: entry.dateKey };
+		else {
+			if (entry.dateKey < result.dateRange.first) result.dateRange.first = entry.dateKey;
+			if (entry.dateKey > result.dateRange.last) result.dateRange.last = entry.dateKey;
+		}
+		ledger.add(entry);
+		result.rows.parsed++;
+	});
+	if (!columns) throw new MissingColumnsError(headerProblem ?? 'a header row', firstHeaders ?? []);
+	return { columns, ...result };
+}
+
+export class MissingColumnsError extends Error {
+	constructor(
+		readonly missing: string,
+		readonly headers: string[],
+	) {
+		super(`The report is missing ${missing}. Columns found: ${headers.length ? headers.map((header) => `"${header}"`).join(', ') : 'none (the file is empty)'}.`);
+	}
+}
+
+function blankEntry(): LedgerEntry {
+	return {
+		orderId: '',
+		line: 0,
+		dateKey: 0,
+		gross: 0,
+		refund: 0,
+		commissionRaw: null,
+		transactionFeeRaw: null,
+		feesRaw: null,
+		adjustmentRaw: 0,
+		settlementRaw: null,
+		rateBasisPoints: 0,
+		b2b: false,
+	};
+}
+
+/**
+ * Builds the per-row reader for one header layout. It fills `entry` in place (one object for the whole file) and
+ * returns why a row cannot be used, or undefined.
+ */
+function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEntry): (cells: string[], line: number) => string | undefined {
+	const at = columns.index;
+	const width = columns.headers.length;
+	const text = (cells: string[], field: Field): string => {
+		const index = at[field];
+		return index === undefined ? '' : cells[index].trim();
+	};
+	const money = (cells: string[], field: Field): number | null => {
+		const index = at[field];
+		if (index === undefined) return null;
+		return cents(cells[index], columns.headers[index]);
+	};
+	// The first cell that is not an amount; checked once after all amounts are read.
+	let notAmount: string | undefined;
+	const cents = (cell: string, header: string): number | null => {
+		const value = parseCents(cell);
+		if (value === null || !Number.isNaN(value)) return value;
+		notAmount ??= header;
+		return null;
+	};
+	const extraFees = columns.extraFeeColumns;
+	const kinds = new KindCache();
+	const hasFeeParts = at.commission !== undefined || at.transactionFee !== undefined || extraFees.length > 0;
+
+	return (cells, line) => {
+		if (cells.length < width) return `has ${cells.length} cells but the header has ${width}: the row is cut short`;
+		for (let index = width; index < cells.length; index++) {
+			if (cells[index].trim() !== '') return 'has more cells than the header: an unquoted comma inside a value?';
+		}
+		notAmount = undefined;
+		const ownId = text(cells, 'orderId');
+		const relatedId = text(cells, 'relatedOrderId');
+		const orderId = relatedId || ownId;
+		if (TOTALS.test(ownId) || (!orderId && TOTALS.test(cells[0].trim()))) return 'a totals line, not an order';
+		if (!orderId) return 'has no order ID';
+		const type = text(cells, 'type');
+		const kind = kinds.of(type, text(cells, 'channel'));
+
+		const subtotal = money(cells, 'subtotal');
+		const beforeDiscount = money(cells, 'grossBeforeDiscount');
+		const discount = money(cells, 'sellerDiscount');
+		const revenue = money(cells, 'revenue');
+		const refundCell = money(cells, 'refund');
+		let refund = refundCell === null ? 0 : Math.abs(refundCell);
+		let gross = subtotal ?? (beforeDiscount !== null ? beforeDiscount - Math.abs(discount ?? 0) : revenue !== null ? revenue + refund : 0);
+		// Refund rows of some exports carry the refund as a negative sale instead of in a refund column.
+		if (gross < 0 && refund === 0 && ((kind & Kind.Refund) !== 0 || refundCell === null)) {
+			refund = -gross;
+			gross = 0;
+		}
+		const commission = money(cells, 'commission');
+		const transactionFee = money(cells, 'transactionFee');
+		let fees = money(cells, 'totalFees');
+		if (fees === null && hasFeeParts) {
+			fees = (commission ?? 0) + (transactionFee ?? 0);
+			for (const extra of extraFees) fees += cents(cells[extra.index], extra.header) ?? 0;
+		}
+		const settlement = money(cells, 'settlement');
+		if (notAmount !== undefined) return `"${notAmount}" is not an amount`;
+		const isAdjustment = (kind & Kind.Adjustment) !== 0 || (relatedId !== '' && ownId !== '' && relatedId !== ownId);
+		let adjustment = money(cells, 'adjustment') ?? 0;
+		if (isAdjustment && adjustment === 0 && settlement !== null && gross === 0 && refund === 0 && !fees) adjustment = settlement;
+
+		const dateText = text(cells, 'date');
+		let dateKey = 0;
+		if (dateText) {
+			dateKey = parseDateKey(dateText, options.zone);
+			if (Number.isNaN(dateKey)) return `"${columns.mapped.date}" is not a date`;
+		}
+
+		entry.orderId = orderId;
+		entry.line = line;
+		entry.dateKey = dateKey;
+		entry.gross = gross;
+		entry.refund = refund;
+		entry.commissionRaw = commission;
+		entry.transactionFeeRaw = transactionFee;
+		entry.feesRaw = fees;
+		entry.adjustmentRaw = adjustment;
+		entry.settlementRaw = settlement;
+		entry.rateBasisPoints = options.rates.basisPointsFor(text(cells, 'category'), text(cells, 'sku'));
+		entry.b2b = (kind & Kind.B2B) !== 0;
+		entry.adjustment = isAdjustment ? { id: copy(text(cells, 'adjustmentId') || (relatedId ? ownId : '')), type: copy(type || 'Adjustment') } : undefined;
+		return undefined;
+	};
+}
+
+/** Adjustment ids outlive the chunk they were parsed from; a copy does not keep the chunk in memory. */
+function copy(value: string): string {
+	return Buffer.from(value, 'utf8').toString('utf8');
+}

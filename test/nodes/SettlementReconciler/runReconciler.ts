@@ -1,0 +1,46 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { SettlementReconciler } from '../../../nodes/SettlementReconciler/SettlementReconciler.node';
+import { fakeExecuteFunctions, type FakeRun } from '../../helpers/fakeExecuteFunctions';
+
+export const reconciler = new SettlementReconciler().nodeVersions[1];
+export const FIXTURES = `${__dirname}/../../fixtures/settlement`;
+
+/** An input item carrying a CSV the way n8n keeps binaries in memory (base64 in the item). */
+export function csvItem(csv: string | Buffer, fileName = 'settlement.csv'): INodeExecutionData {
+	const data = Buffer.isBuffer(csv) ? csv : Buffer.from(csv, 'utf8');
+	return { json: {}, binary: { data: { data: data.toString('base64'), mimeType: 'text/csv', fileName } } };
+}
+
+export function fixtureItem(name: string): INodeExecutionData {
+	return csvItem(readFileSync(`${FIXTURES}/${name}`), name);
+}
+
+/** An input item whose binary n8n stored on disk (filesystem mode): only an id, read through getBinaryStream. */
+export function storedCsvItem(path: string): INodeExecutionData {
+	return { json: {}, binary: { data: { id: `filesystem-v2:${path}`, data: 'filesystem-v2', mimeType: 'text/csv', fileName: 'settlement.csv' } } };
+}
+
+/**
+ * The shared fake n8n host plus the binary helpers this node uses. `streamsOpened` records ids read through
+ * getBinaryStream, to show the stored file was streamed rather than loaded.
+ */
+export async function runReconciler(run: FakeRun): Promise<{ discrepancies: INodeExecutionData[]; summary: INodeExecutionData[]; rejected: INodeExecutionData[]; streamsOpened: string[] }> {
+	const context = fakeExecuteFunctions({ node: { name: 'Settlement Reconciler', type: 'n8n-nodes-tiktok-shop-ops.tikTokShopSettlementReconciler' }, ...run });
+	const items: INodeExecutionData[] = run.items ?? [{ json: {} }];
+	const streamsOpened: string[] = [];
+	Object.assign(context.helpers, {
+		assertBinaryData: (itemIndex: number, propertyName: string): IBinaryData => {
+			const binary = items[itemIndex].binary?.[propertyName];
+			if (!binary) throw new Error(`This operation expects the node's input data to contain a binary file '${propertyName}', but none was found`);
+			return binary;
+		},
+		getBinaryStream: async (id: string) => {
+			streamsOpened.push(id);
+			return createReadStream(id.replace(/^filesystem-v2:/, ''), { highWaterMark: 64 * 1024 });
+		},
+	});
+	const [discrepancies, summary, rejected] = (await reconciler.execute!.call(context as IExecuteFunctions)) as INodeExecutionData[][];
+	return { discrepancies, summary, rejected, streamsOpened };
+}
