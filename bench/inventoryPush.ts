@@ -1,0 +1,163 @@
+/**
+ * Inventory Push benchmark: 20,000 SKUs in 4,000 products (1–10 SKUs, 1–3 warehouses each), 10 % of SKUs changed,
+ * the simulator limiting each API to 50 requests per second, time-scaled (BENCH_TIME_SCALE, default 1, i.e. TikTok's real 50/s: the
+ * simulator and the client both run at 50 × scale per second, with a burst of one second's worth, as TikTok at 50).
+ *
+ *   ts-node --transpile-only bench/inventoryPush.ts
+ *
+ * Prints update calls ÷ changed products, read calls, wall time ÷ the optimum the rate limit allows, and items
+ * lost, for the Inventory Push and, in the same run, for the baseline that pushes every product.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { InventoryPush } from '../nodes/InventoryPush/InventoryPush.node';
+import { closeAllStores } from '../nodes/shared/store';
+import { TikTokShopClient } from '../nodes/TikTokShop/transport';
+import { updatesInFlight } from '../nodes/InventoryPush/v1/push/syncProducts';
+import { resetBuckets } from '../nodes/TikTokShop/transport/rateBudget';
+import { runNode } from '../test/helpers/fakeExecuteFunctions';
+import { fetchTransport } from '../test/helpers/fetchTransport';
+import { startSimulator } from '../test/simulator';
+import { pushEveryProduct } from './lib/pushEveryProduct';
+import { restoreInventory, seedInventoryCatalogue, seededRandom, snapshotInventory } from './lib/seedInventoryCatalogue';
+
+const PRODUCTS = 4_000;
+const SKUS = 20_000;
+const CHANGED_SHARE = 0.1;
+const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 1);
+const RATE = 50 * TIME_SCALE;
+const UPDATE = /\/inventory\/update$/;
+const READ = /^\/product\/202309\/inventory\/search$/;
+
+/** The fastest any client can make `calls` calls to one API through a bucket of `RATE` tokens refilled at `RATE`/s. */
+const optimumSeconds = (calls: number) => Math.max(0, calls - RATE) / RATE;
+
+async function main(): Promise<void> {
+	const folder = mkdtempSync(join(tmpdir(), 'bench-inventory-push-'));
+	process.env.N8N_USER_FOLDER = folder;
+	// The simulator's own timeScale refills faster but keeps a 50-token burst; scaling the limit itself keeps
+	// the burst equal to the client's (one second's worth), as at real speed.
+	const sim = await startSimulator({ seed: 3, orders: 20, rateLimitPerSecond: RATE });
+	try {
+		const random = seededRandom(20261125);
+		const catalogue = seedInventoryCatalogue(sim, PRODUCTS, SKUS, random);
+		const wanted = new Map(catalogue.skus.map((sku) => [sku.skuId, sku.quantity]));
+		const changedSkus = new Set<string>();
+		while (changedSkus.size < SKUS * CHANGED_SHARE) changedSkus.add(catalogue.skus[Math.floor(random() * SKUS)].skuId);
+		for (const skuId of changedSkus) wanted.set(skuId, wanted.get(skuId)! + 1 + Math.floor(random() * 20));
+		const changedProducts = new Set(catalogue.skus.filter((sku) => changedSkus.has(sku.skuId)).map((sku) => sku.productId));
+		const rows = catalogue.skus.map((sku) => ({ sku: sku.sellerSku, quantity: wanted.get(sku.skuId)! }));
+		const before = snapshotInventory(sim);
+		const credentials = {
+			appKey: sim.app.appKey,
+			appSecret: sim.app.appSecret,
+			accessToken: sim.tokens.accessToken,
+			refreshToken: sim.tokens.refreshToken,
+			accessTokenExpiresAt: sim.tokens.accessTokenExpiresAt,
+			shopCipher: sim.shop.cipher,
+			shop: '',
+			baseUrl: sim.url,
+			authBaseUrl: sim.url,
+		};
+		const node = new InventoryPush().nodeVersions[1];
+		const run = (items: typeof rows) =>
+			runNode(node, {
+				credentials,
+				items: items.map((json) => ({ json })),
+				parameters: {
+					stockSource: 'input',
+					sku: (index: number) => items[index].sku,
+					quantity: (index: number) => items[index].quantity,
+					defaultWarehouseId: catalogue.defaultWarehouseId,
+					options: { requestsPerSecond: RATE },
+				},
+			});
+
+		console.log(`Inventory Push benchmark: ${SKUS} SKUs in ${PRODUCTS} products, ${changedSkus.size} SKUs changed in ${changedProducts.size} products; ${RATE} requests/s per API (50 × time scale ${TIME_SCALE})\n`);
+
+		// The catalogue (seller SKU → product, SKU id, warehouses) is cached between runs; load it once first.
+		let started = performance.now();
+		await run(rows.slice(0, 1));
+		const catalogueSeconds = (performance.now() - started) / 1000;
+		const searchCalls = sim.requests.filter((request) => request.path.endsWith('/products/search')).length;
+		restoreInventory(sim, before);
+		sim.reset();
+		resetBuckets();
+
+		started = performance.now();
+		const [updated, unchanged, attention] = await run(rows);
+		const pushSeconds = (performance.now() - started) / 1000;
+		const startedAt = Date.now() - pushSeconds * 1000;
+		const at = (pattern: RegExp, pick: (times: number[]) => number) =>
+			((pick(sim.requests.filter((request) => pattern.test(request.path)).map((request) => request.time)) - startedAt) / 1000).toFixed(2);
+		const phases = `first read ${at(READ, (t) => Math.min(...t))} s, last read ${at(READ, (t) => Math.max(...t))} s, first update ${at(UPDATE, (t) => Math.min(...t))} s, last update ${at(UPDATE, (t) => Math.max(...t))} s`;
+		const pushUpdates = sim.requests.filter((request) => UPDATE.test(request.path) && request.status === 200).length;
+		const pushReads = sim.requests.filter((request) => READ.test(request.path) && request.status === 200).length;
+		const push429 = sim.rateLimitedCount;
+		const lost = SKUS - updated.length - unchanged.length - attention.length;
+		const wrong = countWrong(sim, wanted, catalogue.defaultWarehouseId);
+		const pushOptimum = Math.max(optimumSeconds(pushUpdates), optimumSeconds(pushReads));
+
+		restoreInventory(sim, before);
+		sim.reset();
+		resetBuckets();
+		const client = new TikTokShopClient(credentials, { http: fetchTransport, ratePerSecond: RATE });
+		started = performance.now();
+		const baseline = await pushEveryProduct(client, sim, wanted, catalogue.defaultWarehouseId, updatesInFlight(RATE));
+		const baselineSeconds = (performance.now() - started) / 1000;
+		const baseline429 = sim.rateLimitedCount;
+		const baselineWrong = countWrong(sim, wanted, catalogue.defaultWarehouseId);
+
+		const table = [
+			['', 'Inventory Push', 'Baseline: push every product'],
+			['update calls', String(pushUpdates), String(baseline.calls)],
+			['update calls ÷ changed products', ratio(pushUpdates / changedProducts.size), ratio(baseline.calls / changedProducts.size)],
+			['read calls (inventory/search)', String(pushReads), '0'],
+			['429 answers', String(push429), String(baseline429)],
+			['wall time (s)', pushSeconds.toFixed(2), baselineSeconds.toFixed(2)],
+			['optimum at the rate (s)', pushOptimum.toFixed(2), optimumSeconds(baseline.calls).toFixed(2)],
+			['wall ÷ optimum', ratio(pushSeconds / pushOptimum), ratio(baselineSeconds / optimumSeconds(baseline.calls))],
+			['wall ÷ steady-rate optimum (calls ÷ rate, no burst)', ratio(pushSeconds / (pushUpdates / RATE)), ratio(baselineSeconds / (baseline.calls / RATE))],
+			['items lost', String(lost), String(baseline.failedSkus)],
+			['SKUs not at the wanted quantity afterwards', String(wrong), String(baselineWrong)],
+			['outputs updated / unchanged / needs attention', `${updated.length} / ${unchanged.length} / ${attention.length}`, '-'],
+		];
+		for (const row of table) console.log(`${row[0].padEnd(54)}${row[1].padEnd(18)}${row[2]}`);
+		console.log(`\nInventory Push timeline: ${phases}`);
+		// The baseline is a bare loop over the same client and simulator: its own ratio is what this machine allows.
+		console.log(
+			`Inventory Push wall ÷ optimum, relative to the baseline's (same client, same machine): ${ratio(pushSeconds / pushOptimum / (baselineSeconds / optimumSeconds(baseline.calls)))}`,
+		);
+		console.log(`Inventory Push wall ÷ baseline wall: ${ratio(pushSeconds / baselineSeconds)}`);
+		console.log(`Catalogue load before the runs (cached afterwards): ${searchCalls} products/search calls, ${catalogueSeconds.toFixed(2)} s`);
+		console.log(
+			`Targets: update calls = changed products ${pushUpdates === changedProducts.size ? 'met' : 'MISSED'}; wall ≤ 1.05 × optimum ${pushSeconds <= 1.05 * pushOptimum ? 'met' : 'MISSED'}; 0 items lost ${lost === 0 && wrong === 0 ? 'met' : 'MISSED'}`,
+		);
+	} finally {
+		await sim.close();
+		await closeAllStores();
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+function countWrong(sim: Awaited<ReturnType<typeof startSimulator>>, wanted: Map<string, number>, defaultWarehouseId: string): number {
+	let wrong = 0;
+	for (const product of sim.state.products) {
+		for (const sku of product.skus) {
+			const ok = sku.inventory.every((entry) => entry.quantity === (entry.warehouse_id === defaultWarehouseId ? wanted.get(sku.id) : 0));
+			if (!ok) wrong += 1;
+		}
+	}
+	return wrong;
+}
+
+function ratio(value: number): string {
+	return Number.isFinite(value) ? value.toFixed(3) : '-';
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,26 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeBaseDescription,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
+import { versionDescription } from './description/versionDescription';
+import { runPush } from './push/runPush';
+
+// eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is on the versioned base description (InventoryPush.node.ts)
+export class InventoryPushV1 implements INodeType {
+	description: INodeTypeDescription;
+
+	constructor(baseDescription: INodeTypeBaseDescription) {
+		this.description = { ...baseDescription, ...versionDescription };
+	}
+
+	methods = { credentialTest: { tikTokShopRedisTest } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runPush.call(this);
+	}
+}

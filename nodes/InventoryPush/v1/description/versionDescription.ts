@@ -1,0 +1,43 @@
+import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+
+import { REDIS_CREDENTIAL_NAME, storeProperty } from '../../../shared/storeSelection';
+import { ledgerNameProperty, skuMappingProperties } from '../../../StockLedger/shared/ledgerFields';
+import { CREDENTIAL_NAME } from '../../../TikTokShop/transport';
+import { optionFields } from './optionFields';
+import { preOrderFields } from './preOrderFields';
+import { ruleFields } from './ruleFields';
+import { stockFields } from './stockFields';
+import { warehouseFields } from './warehouseFields';
+
+export const OUTPUT_NAMES = ['Updated', 'Unchanged', 'Needs Attention'];
+
+export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
+	version: number;
+} = {
+	version: 1,
+	defaults: { name: 'Inventory Push' },
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+	outputNames: OUTPUT_NAMES,
+	credentials: [
+		{ name: CREDENTIAL_NAME, required: true },
+		{ name: REDIS_CREDENTIAL_NAME, required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { stateStore: ['redis'] } } },
+	],
+	properties: [
+		{
+			displayName:
+				'Each item is one SKU. Only products with a changed SKU get an update call. Problems (unknown SKU, inactive product, bad input, TikTok refusals) go to the Needs Attention output with the reason.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		storeProperty,
+		...stockFields,
+		ledgerNameProperty,
+		...ruleFields,
+		...warehouseFields,
+		...preOrderFields,
+		...skuMappingProperties(),
+		optionFields,
+	],
+};

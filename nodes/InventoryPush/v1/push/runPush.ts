@@ -1,0 +1,58 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { openSelectedStore } from '../../../shared/storeSelection';
+import { ItemInputError } from '../../../StockLedger/shared/inputValues';
+import { getTikTokClient, toNodeError } from '../../../TikTokShop/transport';
+import { Catalog } from '../catalog/catalog';
+import { buildTargets, resolveTargets } from './buildTargets';
+import { buildOutputs } from './outputs';
+import { readPushItems } from './readPushItems';
+import { readSettings } from './readSettings';
+import { callProblem } from './tiktokProblems';
+import { syncProducts } from './syncProducts';
+import type { Problem, Target } from './types';
+
+/**
+ * The Inventory Push: read and check items → apply the listing rules → find the SKUs on TikTok → read current
+ * quantities in bulk → update only the products with a changed SKU. Per-item problems always go to Needs
+ * Attention; a failure of the whole run (settings, credential, catalogue) stops the node unless Continue On Fail
+ * is on, in which case every item goes to Needs Attention with that error.
+ */
+export async function runPush(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const itemCount = this.getInputData().length;
+	const rawSkuOf = (itemIndex: number) => safeParameter(this, 'sku', itemIndex);
+	let targets: Target[] = [];
+	let runProblem: Problem | undefined;
+	let read: Awaited<ReturnType<typeof readPushItems>> = { items: [], problems: new Map() };
+	try {
+		const settings = readSettings(this);
+		const store = await openSelectedStore(this);
+		read = await readPushItems(this, settings, store, Date.now());
+		targets = buildTargets(read.items, settings);
+		const client = await getTikTokClient.call(this, { ratePerSecond: settings.requestsPerSecond, maxRetries: settings.maxRetries });
+		const catalog = await Catalog.open(client, store, { ttlMs: settings.cacheTtlMs });
+		await catalog.refreshMissing(targets.filter((target) => !target.problem).map((target) => target.sellerSku));
+		resolveTargets(targets, catalog);
+		const ready = targets.filter((target) => !target.problem);
+		await syncProducts(client, catalog, ready, { dryRun: settings.dryRun, ratePerSecond: client.ratePerSecond });
+		await catalog.save();
+	} catch (error) {
+		const nodeError =
+			error instanceof ItemInputError
+				? new NodeOperationError(this.getNode(), error.message, { description: `Fix the node's "${error.field}" setting.` })
+				: toNodeError(this.getNode(), error);
+		if (!this.continueOnFail()) throw nodeError;
+		runProblem = { ...callProblem(error, 'run the push'), message: nodeError.message };
+		for (const target of targets) if (!target.outcome) target.problem ??= runProblem;
+	}
+	const outputs = buildOutputs(itemCount, read.items, read.problems, targets, runProblem, rawSkuOf);
+	return [outputs.updated, outputs.unchanged, outputs.needsAttention];
+}
+
+function safeParameter(context: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	try {
+		return context.getNodeParameter(name, itemIndex, '');
+	} catch {
+		return null;
+	}
+}

@@ -1,0 +1,22 @@
+import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+
+import { StockLedgerV1 } from './v1/StockLedgerV1.node';
+
+export class StockLedger extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'TikTok Shop Stock Ledger',
+			name: 'tikTokShopStockLedger',
+			icon: { light: 'file:stockLedger.svg', dark: 'file:stockLedger.dark.svg' },
+			group: ['transform'],
+			subtitle: '={{$parameter["operation"]}}',
+			description:
+				'One stock book for every sales channel: set on hand, record sales, cancellations, returns and adjustments once per order line, and read stock with sales velocity',
+			defaultVersion: 1,
+		};
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new StockLedgerV1(baseDescription),
+		};
+		super(nodeVersions, baseDescription);
+	}
+}

@@ -1,0 +1,171 @@
+import nock from 'nock';
+
+import { runNode } from '../../helpers/fakeExecuteFunctions';
+import { pushNode, useFreshStoreFolder } from './pushHarness';
+
+const BASE = 'https://open-api.test';
+const credentials = {
+	appKey: 'app-key-1',
+	appSecret: 'app-secret-1',
+	accessToken: 'access-1',
+	refreshToken: 'refresh-1',
+	accessTokenExpiresAt: 0,
+	shopCipher: 'CIPHER1',
+	shop: '',
+	baseUrl: BASE,
+	authBaseUrl: 'https://auth.test',
+};
+const RENO = '7068229650162166000';
+const OHIO = '7068466766908908553';
+const NJ = '7068551203398731776';
+const PRODUCT = '1729382146001';
+const envelope = (data: object) => ({ code: 0, message: 'Success', request_id: '2026112509301234ABCD', data });
+
+/** A product with three SKUs as TikTok's products/search returns it. */
+function catalogue(skus: Array<{ id: string; seller_sku: string; warehouses: string[] }>) {
+	return {
+		products: [{ id: PRODUCT, status: 'ACTIVATE', skus: skus.map((sku) => ({ id: sku.id, seller_sku: sku.seller_sku, inventory: sku.warehouses.map((warehouse_id) => ({ warehouse_id, quantity: 1 })) })) }],
+		next_page_token: '',
+		total_count: 1,
+	};
+}
+
+function inventory(skus: Array<{ id: string; seller_sku: string; warehouses: Record<string, number> }>) {
+	return {
+		inventory: [
+			{
+				product_id: PRODUCT,
+				skus: skus.map((sku) => ({
+					id: sku.id,
+					seller_sku: sku.seller_sku,
+					warehouse_inventory: Object.entries(sku.warehouses).map(([warehouse_id, available_quantity]) => ({ warehouse_id, available_quantity, committed_quantity: 0 })),
+				})),
+			},
+		],
+	};
+}
+
+async function run(rows: Array<{ sku: string; quantity: number }>) {
+	const [updated, unchanged, needsAttention] = await runNode(pushNode, {
+		credentials,
+		items: rows.map((json) => ({ json })),
+		parameters: { stockSource: 'input', sku: (index: number) => rows[index].sku, quantity: (index: number) => rows[index].quantity, defaultWarehouseId: RENO, options: { maxRetries: 0 } },
+	});
+	return { updated: updated.map((item) => item.json), unchanged: unchanged.map((item) => item.json), needsAttention: needsAttention.map((item) => item.json) };
+}
+
+beforeEach(() => nock.disableNetConnect());
+afterEach(() => {
+	nock.cleanAll();
+	nock.enableNetConnect();
+});
+useFreshStoreFolder();
+
+describe('partial errors from inventory update (data.errors with code 0)', () => {
+	it('sends each refused SKU to Needs Attention with its per-warehouse reasons, and the rest to Updated', async () => {
+		const skus = [
+			{ id: '1729001', seller_sku: 'TEE-WHT-S', warehouses: [RENO, OHIO] },
+			{ id: '1729002', seller_sku: 'TEE-WHT-M', warehouses: [RENO] },
+			{ id: '1729003', seller_sku: 'TEE-WHT-L', warehouses: [RENO, NJ] },
+		];
+		nock(BASE).post('/product/202309/products/search').query(true).reply(200, envelope(catalogue(skus)));
+		nock(BASE)
+			.post('/product/202309/inventory/search')
+			.query(true)
+			.reply(200, envelope(inventory([{ ...skus[0], warehouses: { [RENO]: 1, [OHIO]: 1 } }, { ...skus[1], warehouses: { [RENO]: 1 } }, { ...skus[2], warehouses: { [RENO]: 1, [NJ]: 1 } }])));
+		let sent: unknown;
+		nock(BASE)
+			.post(`/product/202309/products/${PRODUCT}/inventory/update`)
+			.query(true)
+			.reply(200, (_uri, body) => {
+				sent = body;
+				return envelope({
+					errors: [
+						{
+							code: 12019021,
+							message: 'Invalid inventory quantity',
+							detail: { sku_id: '1729001', extra_errors: [{ warehouse_id: RENO, code: 12019021, message: 'quantity exceeds the warehouse limit' }] },
+						},
+						{ code: 12019016, message: 'SKU is locked by a promotion', detail: { sku_id: '1729003', extra_errors: [] } },
+					],
+				});
+			});
+
+		const out = await run([
+			{ sku: 'TEE-WHT-S', quantity: 40 },
+			{ sku: 'TEE-WHT-M', quantity: 7 },
+			{ sku: 'TEE-WHT-L', quantity: 9 },
+		]);
+
+		expect(sent).toEqual({
+			skus: [
+				{ id: '1729001', inventory: [{ warehouse_id: RENO, quantity: 40 }, { warehouse_id: OHIO, quantity: 0 }] },
+				{ id: '1729002', inventory: [{ warehouse_id: RENO, quantity: 7 }] },
+				{ id: '1729003', inventory: [{ warehouse_id: RENO, quantity: 9 }, { warehouse_id: NJ, quantity: 0 }] },
+			],
+		});
+		expect(out.updated.map((item) => item.sellerSku)).toEqual(['TEE-WHT-M']);
+		expect(out.needsAttention.map((item) => [item.sellerSku, item.reason])).toEqual([
+			['TEE-WHT-S', 'rejectedByTikTok'],
+			['TEE-WHT-L', 'rejectedByTikTok'],
+		]);
+		expect(out.needsAttention[0]).toMatchObject({
+			quantityBefore: 2,
+			quantityAfter: 2,
+			plannedQuantity: 40,
+			tiktok: { code: 12019021, request_id: '2026112509301234ABCD' },
+			warehouseErrors: [{ warehouse_id: RENO, code: 12019021, message: 'quantity exceeds the warehouse limit' }],
+		});
+		expect(out.needsAttention[0].message).toContain(`warehouse ${RENO}: quantity exceeds the warehouse limit (code 12019021)`);
+	});
+
+	it('when TikTok refuses a 0, says so and never lists 1 instead', async () => {
+		const skus = [{ id: '1729101', seller_sku: 'MUG-BLK', warehouses: [RENO, OHIO] }];
+		nock(BASE).post('/product/202309/products/search').query(true).reply(200, envelope(catalogue(skus)));
+		nock(BASE).post('/product/202309/inventory/search').query(true).reply(200, envelope(inventory([{ ...skus[0], warehouses: { [RENO]: 3, [OHIO]: 2 } }])));
+		const bodies: unknown[] = [];
+		nock(BASE)
+			.post(`/product/202309/products/${PRODUCT}/inventory/update`)
+			.query(true)
+			.reply(200, (_uri, body) => {
+				bodies.push(body);
+				return envelope({
+					errors: [{ code: 12019021, message: 'quantity must be in [1, 99999]', detail: { sku_id: '1729101', extra_errors: [{ warehouse_id: OHIO, code: 12019021, message: 'quantity must be in [1, 99999]' }] } }],
+				});
+			});
+
+		const out = await run([{ sku: 'MUG-BLK', quantity: 6 }]);
+		expect(bodies).toHaveLength(1);
+		expect(out.needsAttention[0]).toMatchObject({ reason: 'zeroRefused', quantityBefore: 5, quantityAfter: 5 });
+		expect(out.needsAttention[0].message).toContain('deactivate the listing in Seller Center');
+	});
+
+	it('on 12019028 reads the product detail and retries once with the warehouses TikTok now assigns', async () => {
+		const skus = [{ id: '1729201', seller_sku: 'CAP-NVY', warehouses: [RENO] }];
+		nock(BASE).post('/product/202309/products/search').query(true).reply(200, envelope(catalogue(skus)));
+		nock(BASE).post('/product/202309/inventory/search').query(true).reply(200, envelope(inventory([{ ...skus[0], warehouses: { [RENO]: 2 } }])));
+		const bodies: unknown[] = [];
+		nock(BASE)
+			.post(`/product/202309/products/${PRODUCT}/inventory/update`)
+			.query(true)
+			.times(2)
+			.reply(200, (_uri, body) => {
+				bodies.push(body);
+				return bodies.length === 1
+					? envelope({ errors: [{ code: 12019028, message: 'Warehouses mismatch', detail: { sku_id: '1729201', extra_errors: [{ warehouse_id: NJ, code: 12019028, message: 'missing' }] } }] })
+					: envelope({});
+			});
+		nock(BASE)
+			.get(`/product/202309/products/${PRODUCT}`)
+			.query(true)
+			.reply(200, envelope({ id: PRODUCT, status: 'ACTIVATE', skus: [{ id: '1729201', seller_sku: 'CAP-NVY', inventory: [{ warehouse_id: RENO, quantity: 2 }, { warehouse_id: NJ, quantity: 4 }] }] }));
+
+		const out = await run([{ sku: 'CAP-NVY', quantity: 10 }]);
+		expect(bodies).toEqual([
+			{ skus: [{ id: '1729201', inventory: [{ warehouse_id: RENO, quantity: 10 }] }] },
+			{ skus: [{ id: '1729201', inventory: [{ warehouse_id: RENO, quantity: 10 }, { warehouse_id: NJ, quantity: 0 }] }] },
+		]);
+		expect(out.updated[0]).toMatchObject({ quantityBefore: 6, quantityAfter: 10 });
+		expect(nock.isDone()).toBe(true);
+	});
+});
