@@ -1,0 +1,21 @@
+import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+
+import { EvidenceSubmitV1 } from './v1/EvidenceSubmitV1.node';
+
+export class EvidenceSubmit extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'TikTok Shop Evidence Submit',
+			name: 'tikTokShopEvidenceSubmit',
+			icon: { light: 'file:evidenceSubmit.svg', dark: 'file:evidenceSubmit.dark.svg' },
+			group: ['transform'],
+			subtitle: '={{$parameter["operation"]}}',
+			description: 'Find return and cancellation cases that need an answer, build evidence packets before the deadline, and submit them where TikTok\'s API allows',
+			defaultVersion: 1,
+		};
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new EvidenceSubmitV1(baseDescription),
+		};
+		super(nodeVersions, baseDescription);
+	}
+}

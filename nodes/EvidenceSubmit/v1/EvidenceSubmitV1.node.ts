@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
+
+import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
+import { router } from './actions/router';
+import { versionDescription } from './actions/versionDescription';
+import { getRejectReasons } from './methods/loadOptions';
+
+// eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is on the versioned base description (EvidenceSubmit.node.ts)
+export class EvidenceSubmitV1 implements INodeType {
+	description: INodeTypeDescription;
+
+	constructor(baseDescription: INodeTypeBaseDescription) {
+		this.description = { ...baseDescription, ...versionDescription };
+	}
+
+	methods = { loadOptions: { getRejectReasons }, credentialTest: { tikTokShopRedisTest } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

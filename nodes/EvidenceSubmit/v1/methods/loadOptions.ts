@@ -1,0 +1,18 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { getTikTokClient, toNodeError } from '../../../TikTokShop/transport';
+import { fetchRejectReasons } from '../submit/rejectReasons';
+
+const AUTOMATIC: INodePropertyOptions = { name: 'Best Match for the Claim (Automatic)', value: 'auto', description: 'Picks the reason that answers the packet\'s claim for each case' };
+
+/** TikTok lists reasons per case; with an expression for the case there is nothing to list yet but the automatic choice. */
+export async function getRejectReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const caseId = String(this.getCurrentNodeParameter('caseId') ?? '').trim();
+	if (!caseId || caseId.startsWith('=')) return [AUTOMATIC];
+	try {
+		const reasons = await fetchRejectReasons(await getTikTokClient.call(this), caseId);
+		return [AUTOMATIC, ...reasons.map((reason) => ({ name: reason.text || reason.name, value: reason.name }))];
+	} catch (error) {
+		throw toNodeError(this.getNode(), error);
+	}
+}
