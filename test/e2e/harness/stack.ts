@@ -1,3 +1,6 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
 import { startSimulator } from '../../simulator';
 import { writeSimulatorCredential } from './credential';
 import { N8nApi } from './n8nApi';
@@ -23,6 +26,8 @@ export interface StackOptions {
 	n8nPort?: number;
 	/** Extra n8n settings, e.g. N8N_SSRF_PROTECTION_ENABLED or queue mode. */
 	n8nEnv?: NodeJS.ProcessEnv;
+	/** Test variants of templates (e.g. with scaled retry delays), imported and activated beside them. */
+	extraWorkflows?: Array<{ id: string; [key: string]: unknown }>;
 }
 
 /** The simulator and one n8n with the pack, a simulator credential and every template imported and active. */
@@ -69,9 +74,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		setVariable(setup.databasePath, EXPORT_DIR_VARIABLE, setup.filesDir);
 		const templates = listTemplates();
 		await setup.cli(['import:workflow', '--separate', `--input=${TEMPLATES_DIR}`]);
-		for (const template of templates) {
+		for (const [index, workflow] of (options.extraWorkflows ?? []).entries()) {
+			const file = join(setup.userFolder, `extra-workflow-${index}.json`);
+			await writeFile(file, JSON.stringify(workflow));
+			await setup.cli(['import:workflow', `--input=${file}`]);
+		}
+		const ids = [...templates.map((template) => template.id), ...(options.extraWorkflows ?? []).map((workflow) => workflow.id)];
+		for (const id of ids) {
 			// Publishing while n8n is stopped activates the workflow's triggers when it starts.
-			await setup.cli(['publish:workflow', `--id=${template.id}`]);
+			await setup.cli(['publish:workflow', `--id=${id}`]);
 		}
 
 		log('Starting n8n…');
