@@ -22,6 +22,7 @@ import { fetchTransport } from '../test/helpers/fetchTransport';
 import { startSimulator } from '../test/simulator';
 import { pushEveryProduct } from './lib/pushEveryProduct';
 import { restoreInventory, seedInventoryCatalogue, seededRandom, snapshotInventory } from './lib/seedInventoryCatalogue';
+import { simulatorCredentials } from '../test/helpers/simulatorCredentials';
 
 const PRODUCTS = 4_000;
 const SKUS = 20_000;
@@ -50,17 +51,7 @@ async function main(): Promise<void> {
 		const changedProducts = new Set(catalogue.skus.filter((sku) => changedSkus.has(sku.skuId)).map((sku) => sku.productId));
 		const rows = catalogue.skus.map((sku) => ({ sku: sku.sellerSku, quantity: wanted.get(sku.skuId)! }));
 		const before = snapshotInventory(sim);
-		const credentials = {
-			appKey: sim.app.appKey,
-			appSecret: sim.app.appSecret,
-			accessToken: sim.tokens.accessToken,
-			refreshToken: sim.tokens.refreshToken,
-			accessTokenExpiresAt: sim.tokens.accessTokenExpiresAt,
-			shopCipher: sim.shop.cipher,
-			shop: '',
-			baseUrl: sim.url,
-			authBaseUrl: sim.url,
-		};
+		const credentials = simulatorCredentials(sim);
 		const node = new InventoryPush().nodeVersions[1];
 		const run = (items: typeof rows) =>
 			runNode(node, {

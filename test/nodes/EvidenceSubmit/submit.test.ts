@@ -7,22 +7,13 @@ import { closeAllStores } from '../../../nodes/shared/store';
 import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
 import { startSimulator, type Cancellation, type ReturnOrder, type RunningSimulator } from '../../simulator';
 import { fixture, HOUR, photo, runEvidence, withFiles } from './evidenceHarness';
+import { simulatorCredentials } from '../../helpers/simulatorCredentials';
 
 let sim: RunningSimulator;
 let userFolder: string;
 
 function credentials() {
-	return {
-		appKey: sim.app.appKey,
-		appSecret: sim.app.appSecret,
-		accessToken: sim.tokens.accessToken,
-		refreshToken: sim.tokens.refreshToken,
-		accessTokenExpiresAt: sim.tokens.accessTokenExpiresAt,
-		shopCipher: sim.shop.cipher,
-		shop: '',
-		baseUrl: sim.url,
-		authBaseUrl: sim.url,
-	};
+	return simulatorCredentials(sim);
 }
 
 beforeAll(async () => {

@@ -8,22 +8,11 @@ import { closeAllStores } from '../../../nodes/shared/store';
 import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
 import { runNode, type FakeRun } from '../../helpers/fakeExecuteFunctions';
 import type { RunningSimulator, Sku } from '../../simulator';
+import { simulatorCredentials } from '../../helpers/simulatorCredentials';
 
 export const pushNode = new InventoryPush().nodeVersions[1];
 
-export function credentialsFor(sim: RunningSimulator) {
-	return {
-		appKey: sim.app.appKey,
-		appSecret: sim.app.appSecret,
-		accessToken: sim.tokens.accessToken,
-		refreshToken: sim.tokens.refreshToken,
-		accessTokenExpiresAt: sim.tokens.accessTokenExpiresAt,
-		shopCipher: sim.shop.cipher,
-		shop: '',
-		baseUrl: sim.url,
-		authBaseUrl: sim.url,
-	};
-}
+export const credentialsFor = simulatorCredentials;
 
 /** A fresh embedded store (own n8n folder) per test, so no catalogue cache or ledger leaks between tests. */
 export function useFreshStoreFolder(): { dir: () => string } {

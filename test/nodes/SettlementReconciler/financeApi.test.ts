@@ -4,6 +4,7 @@ import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
 import { cents, money } from '../../simulator/money';
 import { startSimulator, type RunningSimulator } from '../../simulator/index';
 import { csvItem, runReconciler } from './runReconciler';
+import { simulatorCredentials } from '../../helpers/simulatorCredentials';
 
 let sim: RunningSimulator;
 let credentials: ICredentialDataDecryptedObject;
@@ -11,17 +12,7 @@ const DAY = 86400;
 
 beforeAll(async () => {
 	sim = await startSimulator({ seed: 7, orders: 260 });
-	credentials = {
-		appKey: sim.app.appKey,
-		appSecret: sim.app.appSecret,
-		accessToken: sim.tokens.accessToken,
-		refreshToken: sim.tokens.refreshToken,
-		accessTokenExpiresAt: sim.tokens.accessTokenExpiresAt,
-		shopCipher: sim.shop.cipher,
-		shop: '',
-		baseUrl: sim.url,
-		authBaseUrl: sim.url,
-	};
+	credentials = simulatorCredentials(sim);
 });
 afterAll(() => sim.close());
 beforeEach(() => {

@@ -6,22 +6,11 @@ import { clearShippingProviderCache } from '../../../nodes/ShipBatcher/v1/action
 import { runNode } from '../../helpers/fakeExecuteFunctions';
 import { hasPendingAfterSale } from '../../simulator/lookup';
 import { startSimulator, type Order, type Package, type RunningSimulator, type SimulatorOptions } from '../../simulator';
+import { simulatorCredentials } from '../../helpers/simulatorCredentials';
 
 export const shipBatcher = new ShipBatcher().nodeVersions[1];
 
-export function credentialsFor(sim: RunningSimulator) {
-	return {
-		appKey: sim.app.appKey,
-		appSecret: sim.app.appSecret,
-		accessToken: sim.tokens.accessToken,
-		refreshToken: sim.tokens.refreshToken,
-		accessTokenExpiresAt: sim.tokens.accessTokenExpiresAt,
-		shopCipher: sim.shop.cipher,
-		shop: '',
-		baseUrl: sim.url,
-		authBaseUrl: sim.url,
-	};
-}
+export const credentialsFor = simulatorCredentials;
 
 export async function startShop(options: SimulatorOptions = {}): Promise<RunningSimulator> {
 	resetBuckets();

@@ -6,6 +6,7 @@ import { optionFields, rateFields } from './common.descriptions';
 import * as reconcileApi from './reconcileApi.operation';
 import * as reconcileCsv from './reconcileCsv.operation';
 import { OUTPUT_NAMES } from './router';
+import { requestOptions } from '../../../TikTokShop/v1/actions/common.descriptions';
 
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & { version: number } = {
 	version: 1,
@@ -54,31 +55,6 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...compareCsvApi.description,
 		...rateFields,
 		optionFields,
-		{
-			displayName: 'Request Options',
-			name: 'requestOptions',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			displayOptions: { show: { operation: ['reconcileApi', 'compareCsvApi'] } },
-			options: [
-				{
-					displayName: 'Requests per Second',
-					name: 'requestsPerSecond',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 50 },
-					default: 50,
-					description: 'TikTok allows 50 per second per API and shop. Lower it when other workflows call the same API at the same time.',
-				},
-				{
-					displayName: 'Max Retries',
-					name: 'maxRetries',
-					type: 'number',
-					typeOptions: { minValue: 0, maxValue: 10 },
-					default: 5,
-					description: 'How often a rate-limited or failed call is sent again before the item fails',
-				},
-			],
-		},
+		{ ...requestOptions, displayOptions: { show: { operation: ['reconcileApi', 'compareCsvApi'] } } },
 	],
 };
