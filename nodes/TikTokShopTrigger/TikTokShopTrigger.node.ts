@@ -59,6 +59,7 @@ export class TikTokShopTrigger implements INodeType {
 			policy: settings.policy,
 			processingTimeoutMs: settings.processingTimeoutMs,
 			pollMs: POLL_MS,
+			maxConcurrentRuns: settings.maxConcurrentRuns,
 		});
 		return { closeFunction: stop };
 	}

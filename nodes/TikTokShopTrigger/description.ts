@@ -6,6 +6,7 @@ import { ORDER_STATUSES } from '../TikTokShop/v1/actions/order/search.operation'
 
 export const DEFAULT_MAX_AGE_MINUTES = 24 * 60;
 export const DEFAULT_DEDUPE_HOURS = 72;
+export const DEFAULT_MAX_CONCURRENT_RUNS = 5;
 /** TikTok's last retry comes about 15.5 h after the first push (+2 min, +30 min, +3 h, +12 h). */
 export const MIN_DEDUPE_HOURS = 16;
 
@@ -89,6 +90,14 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: 20 },
 				default: 4,
 				description: 'Runs per event, the first included, before it becomes a dead letter',
+			},
+			{
+				displayName: 'Max Concurrent Runs',
+				name: 'maxConcurrentRuns',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: DEFAULT_MAX_CONCURRENT_RUNS,
+				description: 'How many events this trigger processes at once. Bursts wait in the queue instead of crowding out the webhook\'s 3-second answers.',
 			},
 			{
 				displayName: 'Processing Timeout (Minutes)',

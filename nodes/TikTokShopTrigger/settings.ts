@@ -1,7 +1,7 @@
 import type { IDataObject, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './delivery/eventQueue';
-import { DEFAULT_DEDUPE_HOURS, DEFAULT_MAX_AGE_MINUTES, MIN_DEDUPE_HOURS } from './description';
+import { DEFAULT_DEDUPE_HOURS, DEFAULT_MAX_AGE_MINUTES, DEFAULT_MAX_CONCURRENT_RUNS, MIN_DEDUPE_HOURS } from './description';
 import type { EventSelection } from './webhook/selectEvent';
 
 export interface TriggerSettings {
@@ -12,6 +12,7 @@ export interface TriggerSettings {
 	maxAgeSeconds: number;
 	policy: RetryPolicy;
 	processingTimeoutMs: number;
+	maxConcurrentRuns: number;
 }
 
 export function readSettings(context: IWebhookFunctions | ITriggerFunctions): TriggerSettings {
@@ -37,5 +38,6 @@ export function readSettings(context: IWebhookFunctions | ITriggerFunctions): Tr
 			delaysMs: delays.length ? delays : DEFAULT_RETRY_POLICY.delaysMs,
 		},
 		processingTimeoutMs: Number(options.processingTimeoutMinutes ?? 15) * 60_000,
+		maxConcurrentRuns: Math.max(1, Number(options.maxConcurrentRuns ?? DEFAULT_MAX_CONCURRENT_RUNS)),
 	};
 }

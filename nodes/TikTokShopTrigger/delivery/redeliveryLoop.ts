@@ -10,9 +10,9 @@ export interface LoopOptions {
 	/** How long one run may take before its event is handed out again (the lease). */
 	processingTimeoutMs: number;
 	pollMs: number;
+	/** Runs in flight at once: each run competes with the webhook for the CPU, and TikTok wants its answer in 3 s. */
+	maxConcurrentRuns: number;
 }
-
-const BATCH = 50;
 
 /**
  * Runs in the n8n process that owns the trigger (the main process, also in queue mode): hands each due event to
@@ -22,17 +22,26 @@ export function startRedeliveryLoop(context: ITriggerFunctions, store: DurableSt
 	let stopped = false;
 	let running: Promise<void> | undefined;
 	let timer: NodeJS.Timeout | undefined;
+	let inFlight = 0;
 
 	const runOnce = async () => {
-		const due = await store.takeDue<QueuedEvent>(inboxOf(options.queue), Date.now(), BATCH, options.processingTimeoutMs);
-		for (const record of due) void dispatch(context, store, options, record);
-		return due.length;
+		const room = options.maxConcurrentRuns - inFlight;
+		if (room <= 0) return false;
+		const due = await store.takeDue<QueuedEvent>(inboxOf(options.queue), Date.now(), room, options.processingTimeoutMs);
+		for (const record of due) {
+			inFlight++;
+			void dispatch(context, store, options, record).finally(() => {
+				inFlight--;
+				tick();
+			});
+		}
+		return due.length === room;
 	};
 	const tick = () => {
 		if (stopped || running) return;
 		running = runOnce()
-			.then((count) => {
-				if (count === BATCH) setImmediate(tick);
+			.then((mayHaveMore) => {
+				if (mayHaveMore) setImmediate(tick);
 			})
 			.catch((error: unknown) => context.logger.warn(`TikTok Shop Trigger could not read its event queue: ${(error as Error).message}`))
 			.finally(() => {

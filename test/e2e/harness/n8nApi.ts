@@ -86,10 +86,20 @@ export class N8nApi {
 		return result.executionId;
 	}
 
+	/** Every execution of the workflow, newest first (n8n pages them 100 at a time, with a cursor). */
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const result = await this.request<{ results: ExecutionSummary[] }>('GET', `/rest/executions?filter=${filter}&limit=100`);
-		return result.results;
+		const all: ExecutionSummary[] = [];
+		let cursor: string | null | undefined;
+		do {
+			const page = await this.request<{ results: ExecutionSummary[]; nextCursor?: string | null }>(
+				'GET',
+				`/rest/executions?filter=${filter}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+			);
+			all.push(...page.results);
+			cursor = page.results.length === 100 ? page.nextCursor : undefined;
+		} while (cursor);
+		return all;
 	}
 
 	async execution(id: string): Promise<Execution> {
