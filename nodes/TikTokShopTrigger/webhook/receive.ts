@@ -1,11 +1,11 @@
 import { NodeOperationError, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../../TikTokShop/transport';
 import { openSelectedStore } from '../../shared/storeSelection';
 import { enqueue, seenOf } from '../delivery/eventQueue';
 import { orderUpdateKey } from '../delivery/orderUpdateKey';
 import { signalQueue } from '../delivery/queueSignal';
 import { readSettings } from '../settings';
+import { appSecretOf } from './appCredentials';
 import { normalizeEvent } from './normalizeEvent';
 import { parseDelivery, type TikTokEnvelope } from './parseDelivery';
 import { isSelected } from './selectEvent';
@@ -22,12 +22,11 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		return { noWebhookResponse: true };
 	};
 
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const app = await appSecretOf(this);
 	const settings = readSettings(this);
 	const now = Date.now();
 	const delivery = parseDelivery(request.rawBody, request.headers.authorization, {
-		appKey: String(credentials.appKey ?? '').trim(),
-		appSecret: String(credentials.appSecret ?? '').trim(),
+		...app,
 		maxAgeSeconds: settings.maxAgeSeconds,
 		nowSeconds: Math.floor(now / 1000),
 	});

@@ -1,0 +1,28 @@
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+import { CREDENTIAL_NAME } from '../../TikTokShop/transport';
+
+export interface AppSecret {
+	appKey: string;
+	appSecret: string;
+}
+
+/**
+ * n8n 2.41 takes about 100 ms to load and decrypt a credential, which alone would put a burst of deliveries past
+ * TikTok's 3-second deadline. The app key and secret are kept for a minute per credential, so an edited secret
+ * applies within a minute.
+ */
+export const APP_SECRET_TTL_MS = 60_000;
+
+const cache = new Map<string, { value: AppSecret; expiresAt: number }>();
+
+export async function appSecretOf(context: IWebhookFunctions, nowMs = Date.now()): Promise<AppSecret> {
+	const node = context.getNode();
+	const key = node.credentials?.[CREDENTIAL_NAME]?.id ?? `${context.getWorkflow().id}:${node.id}`;
+	const cached = cache.get(key);
+	if (cached && cached.expiresAt > nowMs) return cached.value;
+	const credentials = await context.getCredentials(CREDENTIAL_NAME);
+	const value = { appKey: String(credentials.appKey ?? '').trim(), appSecret: String(credentials.appSecret ?? '').trim() };
+	cache.set(key, { value, expiresAt: nowMs + APP_SECRET_TTL_MS });
+	return value;
+}
