@@ -2,22 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { openSelectedStore, storeProperty } from '../../../shared/storeSelection';
 import { collectPages } from '../../../TikTokShop/transport';
+import { RETURN_STATUSES } from '../../../TikTokShop/v1/actions/return/search.operation';
 import { compact, toUnixSeconds } from '../../../TikTokShop/v1/helpers/utils';
 import { caseItem } from '../cases/caseItem';
 import { factsOfCancellation, factsOfReturn, type TikTokCancellation, type TikTokReturn } from '../cases/caseFacts';
 import type { CaseFacts, ClientGetter, Outcome, WorkUnit } from '../helpers/interfaces';
 
 const show = { operation: ['findCases'] };
-const RETURN_STATUSES = [
-	'RETURN_OR_REFUND_REQUEST_PENDING',
-	'REFUND_OR_RETURN_REQUEST_REJECT',
-	'AWAITING_BUYER_SHIP',
-	'BUYER_SHIPPED_ITEM',
-	'REJECT_RECEIVE_PACKAGE',
-	'RETURN_OR_REFUND_REQUEST_SUCCESS',
-	'RETURN_OR_REFUND_REQUEST_CANCEL',
-	'RETURN_OR_REFUND_REQUEST_COMPLETE',
-];
 const CANCEL_STATUSES = ['CANCELLATION_REQUEST_PENDING', 'CANCELLATION_REQUEST_SUCCESS', 'CANCELLATION_REQUEST_CANCEL', 'CANCELLATION_REQUEST_COMPLETE'];
 /** Page sizes from the reference (§7): returns 10–50, cancellations 1–50; the largest keeps the call count low. */
 const RETURNS_PAGE_SIZE = 50;

@@ -63,6 +63,12 @@ export function listedQuantity(facts: StockFacts, rules: ListingRules): Listed {
 		steps.push({ rule: 'safetyThreshold', quantity: 0, detail: `${quantity} is at or below the safety threshold ${rules.safetyThreshold}` });
 		quantity = 0;
 	}
+	return finish(applyCaps(quantity, rules, steps));
+}
+
+/** Percentage, maximum listed and TikTok's own maximum: the last rules, shared with the pre-order SKU. */
+export function applyCaps(start: number, rules: Pick<ListingRules, 'percentOfAvailable' | 'maxListed'>, steps: RuleStep[]): RuleStep[] {
+	let quantity = start;
 	if (rules.percentOfAvailable < 100) {
 		const next = Math.floor((quantity * rules.percentOfAvailable) / 100);
 		if (next !== quantity) steps.push({ rule: 'percentOfAvailable', quantity: next, detail: `${rules.percentOfAvailable}% of ${quantity}, rounded down` });
@@ -76,7 +82,7 @@ export function listedQuantity(facts: StockFacts, rules: ListingRules): Listed {
 		quantity = TIKTOK_MAX_QUANTITY;
 		steps.push({ rule: 'tiktokMaximum', quantity, detail: `TikTok accepts at most ${TIKTOK_MAX_QUANTITY}` });
 	}
-	return finish(steps);
+	return steps;
 }
 
 /** The rule that set the final figure is the last one that changed it. */

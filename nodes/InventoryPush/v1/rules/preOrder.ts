@@ -1,5 +1,5 @@
 import { ItemInputError } from '../../../StockLedger/shared/inputValues';
-import { TIKTOK_MAX_QUANTITY, finish, type Listed, type ListingRules, type RuleStep } from './listedQuantity';
+import { applyCaps, finish, type Listed, type ListingRules, type RuleStep } from './listedQuantity';
 
 /**
  * The compliant way to sell stock not yet in hand is a separate "Pre-order (ships in N days)" variant. While the
@@ -25,19 +25,5 @@ export function preOrderQuantity(original: Listed, incoming: number, killSwitch:
 	}
 	if (incoming <= 0) return finish([{ rule: 'preOrderNoIncoming', quantity: 0, detail: 'no incoming stock declared' }]);
 	const steps: RuleStep[] = [{ rule: 'preOrderIncoming', quantity: incoming, detail: `original lists 0; ${incoming} incoming` }];
-	let quantity = incoming;
-	if (rules.percentOfAvailable < 100) {
-		const next = Math.floor((quantity * rules.percentOfAvailable) / 100);
-		if (next !== quantity) steps.push({ rule: 'percentOfAvailable', quantity: next, detail: `${rules.percentOfAvailable}% of ${quantity}, rounded down` });
-		quantity = next;
-	}
-	if (rules.maxListed !== undefined && quantity > rules.maxListed) {
-		quantity = rules.maxListed;
-		steps.push({ rule: 'maxListed', quantity, detail: `at most ${rules.maxListed}` });
-	}
-	if (quantity > TIKTOK_MAX_QUANTITY) {
-		quantity = TIKTOK_MAX_QUANTITY;
-		steps.push({ rule: 'tiktokMaximum', quantity, detail: `TikTok accepts at most ${TIKTOK_MAX_QUANTITY}` });
-	}
-	return finish(steps);
+	return finish(applyCaps(incoming, rules, steps));
 }

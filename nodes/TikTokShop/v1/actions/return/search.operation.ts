@@ -4,7 +4,7 @@ import { collectPages, type TikTokShopClient } from '../../../transport';
 import { compact, maxItems, toUnixSeconds } from '../../helpers/utils';
 import { returnAllAndLimit } from '../common.descriptions';
 
-const RETURN_STATUSES = [
+export const RETURN_STATUSES = [
 	'RETURN_OR_REFUND_REQUEST_PENDING',
 	'REFUND_OR_RETURN_REQUEST_REJECT',
 	'AWAITING_BUYER_SHIP',
