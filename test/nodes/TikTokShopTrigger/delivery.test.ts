@@ -150,6 +150,30 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 	});
 });
 
+describe('concurrency cap', () => {
+	it('hands out no more runs at once than Max Concurrent Runs, and the next as each one ends', async () => {
+		const parameters = { events: [1], processing: 'guaranteed', stateStore: 'embedded', options: { queueName: 'capped', maxConcurrentRuns: 2 } };
+		const { context, emitted } = triggerContext(parameters);
+		const stop = (await trigger.trigger.call(context)).closeFunction!;
+		try {
+			for (let index = 0; index < 5; index++) {
+				const { context: hook } = webhookContext(orderEvent({ tts_notification_id: `capped-${index}` }, { update_time: 1700000000 + index }), parameters);
+				await trigger.webhook.call(hook);
+			}
+			await waitFor(() => emitted.length === 2, 'two runs');
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			expect(emitted).toHaveLength(2);
+			emitted[0].done!.resolve(runEnded());
+			await waitFor(() => emitted.length === 3, 'a third run once one ended');
+			for (const entry of emitted.slice(1)) entry.done!.resolve(runEnded());
+			await waitFor(() => emitted.length === 5, 'all five');
+			emitted.slice(3).forEach((entry) => entry.done!.resolve(runEnded()));
+		} finally {
+			await stop();
+		}
+	});
+});
+
 describe('manual test mode', () => {
 	it('returns the verified event straight to the editor', async () => {
 		const { context } = webhookContext(orderEvent(), { events: [], processing: 'guaranteed', stateStore: 'embedded', options: {} }, { mode: 'manual' });
