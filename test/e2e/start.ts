@@ -2,11 +2,15 @@
  * `npm start`: the TikTok Shop simulator plus a throwaway n8n 2.41.1 (SQLite) with the freshly built pack, a
  * credential for the simulator and every template imported and active. Ctrl-C stops everything.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { N8N_VERSION } from './harness/cache';
 import { removeSession, writeSession } from './harness/session';
 import { startStack, type Stack } from './harness/stack';
 
 const N8N_DEFAULT_PORT = 5678;
+const OUTBOX_DIR = join(tmpdir(), 'n8n-nodes-tiktok-shop-ops-outbox');
 
 let stack: Stack | undefined;
 let stopping = false;
@@ -26,8 +30,9 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => void shutdown(0));
 	process.on('SIGTERM', () => void shutdown(0));
 
-	stack = await startStack({ log: (line) => console.log(line), n8nPort: N8N_DEFAULT_PORT });
-	const { n8n, simulator, templates, exportDir } = stack;
+	stack = await startStack({ log: (line) => console.log(line), n8nPort: N8N_DEFAULT_PORT, saveMailTo: OUTBOX_DIR });
+	const { n8n, simulator, templates, published, exportDir } = stack;
+	const state = (id: string) => (published.includes(id) ? 'active' : 'inactive: add its credential, then publish');
 	writeSession({
 		editorUrl: n8n.url,
 		simulatorUrl: simulator.url,
@@ -52,8 +57,10 @@ Ready in ${Math.round((Date.now() - started) / 1000)} s.
   n8n editor      ${n8n.url}
                   First visit: create an owner account (any email and password;
                   this instance is thrown away when you stop).
-  Templates       ${templates.map((template) => `${n8n.url}/workflow/${template.id}  (${template.name})`).join('\n                  ')}
-  Credential      "TikTok Shop API account" points at the simulator.
+  Templates       ${templates.map((template) => `${n8n.url}/workflow/${template.id}  ${template.name} (${state(template.id)})`).join('\n                  ')}
+  Credentials     "TikTok Shop API account" points at the simulator; "SMTP account" at a local
+                  outbox that keeps every mail the templates send as an .eml file:
+  Sent mail       ${OUTBOX_DIR}
   Simulator       ${simulator.url}  (shop "${simulator.shop.name}", ${simulator.shop.id})
   Exported files  ${exportDir}
   n8n log         ${n8n.logPath}

@@ -17,13 +17,26 @@ export interface SimulatorAccess {
 	tokens: { accessToken: string; refreshToken: string; accessTokenExpiresAt: number };
 }
 
-/** Writes an `n8n import:credentials` file for a TikTok Shop API credential pointing at the simulator. */
-export async function writeSimulatorCredential(folder: string, simulator: SimulatorAccess): Promise<string> {
+/** One entry of an `n8n import:credentials` file; `data` is plain, and the import encrypts it. */
+export interface CredentialImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** Writes an `n8n import:credentials` file holding the given credentials. */
+export async function writeCredentials(folder: string, credentials: CredentialImport[]): Promise<string> {
 	const file = join(folder, 'credentials.json');
-	const credential = {
+	await writeFile(file, JSON.stringify(credentials, null, 2));
+	return file;
+}
+
+/** A TikTok Shop API credential pointing at the simulator. */
+export function simulatorCredential(simulator: SimulatorAccess): CredentialImport {
+	return {
 		...TEMPLATE_CREDENTIAL,
 		type: 'tikTokShopApi',
-		// A plain object: import:credentials encrypts it with this instance's key.
 		data: {
 			appKey: simulator.app.appKey,
 			appSecret: simulator.app.appSecret,
@@ -35,6 +48,4 @@ export async function writeSimulatorCredential(folder: string, simulator: Simula
 			authBaseUrl: simulator.url,
 		},
 	};
-	await writeFile(file, JSON.stringify([credential], null, 2));
-	return file;
 }

@@ -2,11 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { startSimulator } from '../../simulator';
-import { writeSimulatorCredential } from './credential';
+import { simulatorCredential, writeCredentials, type CredentialImport } from './credential';
 import { N8nApi } from './n8nApi';
 import { ensureN8nInstalled, type Log } from './n8nInstall';
 import { prepareN8n, type N8nInstance, type N8nSetup } from './n8nInstance';
-import { listTemplates, TEMPLATES_DIR, type Template } from './templates';
+import { listTemplates, productionWebhookUrl, TEMPLATES_DIR, type Template } from './templates';
+import { outboxCredential, startSmtpOutbox, type SmtpOutbox } from './smtpOutbox';
 import { setVariable } from './variables';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
@@ -28,6 +29,19 @@ export interface StackOptions {
 	n8nEnv?: NodeJS.ProcessEnv;
 	/** Test variants of templates (e.g. with scaled retry delays), imported and activated beside them. */
 	extraWorkflows?: Array<{ id: string; [key: string]: unknown }>;
+	/**
+	 * Credentials beyond the simulator's TikTok Shop API and the outbox's SMTP, e.g. an IMAP mailbox. A template
+	 * is published (active) only when every credential it references was imported; the others stay inactive
+	 * until the user adds their own credential, as in a fresh n8n.
+	 */
+	credentials?: CredentialImport[];
+	/**
+	 * Publish only these workflow ids (default: every workflow whose credentials exist). TikTok sends each event
+	 * type to one URL per app, so a test of one webhook template leaves the others inactive.
+	 */
+	publish?: string[];
+	/** Also save each mail the templates send as an .eml file in this folder. */
+	saveMailTo?: string;
 }
 
 /** The simulator and one n8n with the pack, a simulator credential and every template imported and active. */
@@ -38,6 +52,10 @@ export interface Stack {
 	/** Logged in as the owner when `setupOwner` was set; otherwise only usable after the user's own setup. */
 	api: N8nApi;
 	templates: Template[];
+	/** Ids of the templates and extra workflows that were published, i.e. active. */
+	published: string[];
+	/** Where the templates' "Send Email" nodes deliver. */
+	outbox: SmtpOutbox;
 	/** Where templates write their files (also $vars.TIKTOK_SHOP_EXPORT_DIR). */
 	exportDir: string;
 	stop(): Promise<void>;
@@ -58,6 +76,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const simulator = await startSimulator(options.simulator ?? {});
 		cleanups.push(async () => simulator.close());
 		log(`Simulator on ${simulator.url}`);
+		const outbox = await startSmtpOutbox({ saveTo: options.saveMailTo });
+		cleanups.push(() => outbox.close());
 
 		const setup = await prepareN8n({
 			paths,
@@ -70,7 +90,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
 		log('Importing the simulator credential and the templates into n8n…');
 		// The first CLI command also creates the database (migrations, ~15 s on a cold user folder).
-		await setup.cli(['import:credentials', `--input=${await writeSimulatorCredential(setup.userFolder, simulator)}`]);
+		const credentials = [simulatorCredential(simulator), outboxCredential(outbox), ...(options.credentials ?? [])];
+		await setup.cli(['import:credentials', `--input=${await writeCredentials(setup.userFolder, credentials)}`]);
 		setVariable(setup.databasePath, EXPORT_DIR_VARIABLE, setup.filesDir);
 		const templates = listTemplates();
 		await setup.cli(['import:workflow', '--separate', `--input=${TEMPLATES_DIR}`]);
@@ -79,19 +100,63 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			await writeFile(file, JSON.stringify(workflow));
 			await setup.cli(['import:workflow', `--input=${file}`]);
 		}
-		const ids = [...templates.map((template) => template.id), ...(options.extraWorkflows ?? []).map((workflow) => workflow.id)];
-		for (const id of ids) {
+		const workflows = [...templates, ...((options.extraWorkflows ?? []) as unknown as Template[])];
+		const importedIds = new Set(credentials.map((credential) => credential.id));
+		const publishable = workflows.filter(
+			(workflow) =>
+				missingCredentials(workflow, importedIds).length === 0 && (options.publish?.includes(workflow.id) ?? true),
+		);
+		for (const workflow of workflows.filter((candidate) => missingCredentials(candidate, importedIds).length > 0)) {
+			log(`Left inactive until its credentials exist: "${workflow.name}" (${missingCredentials(workflow, importedIds).join(', ')})`);
+		}
+		for (const workflow of publishable) {
 			// Publishing while n8n is stopped activates the workflow's triggers when it starts.
-			await setup.cli(['publish:workflow', `--id=${id}`]);
+			await setup.cli(['publish:workflow', `--id=${workflow.id}`]);
 		}
 
 		log('Starting n8n…');
 		const n8n = await setup.start();
 		const api = new N8nApi(n8n.url, paths);
 		if (options.setupOwner) await api.setupOwner();
-		return { simulator, setup, n8n, api, templates, exportDir: setup.filesDir, stop };
+		await waitForWebhookRegistrations(simulator, expectedRegistrations(n8n.url, publishable));
+		const published = publishable.map((workflow) => workflow.id);
+		return { simulator, setup, n8n, api, templates, published, outbox, exportDir: setup.filesDir, stop };
 	} catch (error) {
 		await stop().catch(() => undefined);
 		throw error;
+	}
+}
+
+const TRIGGER_TYPE = 'n8n-nodes-tiktok-shop-ops.tikTokShopTrigger';
+const REGISTRATION_TIMEOUT_MS = 60_000;
+
+/** Names of the credentials a workflow's nodes reference that are not among the imported ones. */
+function missingCredentials(workflow: Template, importedIds: Set<string>): string[] {
+	return workflow.nodes.flatMap((node) =>
+		Object.values(node.credentials ?? {})
+			.filter((credential) => !importedIds.has(credential.id))
+			.map((credential) => credential.name),
+	);
+}
+
+/** The webhook URLs that active TikTok Shop Triggers register with the Event API on activation. */
+function expectedRegistrations(n8nUrl: string, workflows: Template[]): string[] {
+	return workflows.flatMap((workflow) =>
+		workflow.nodes
+			.filter((node) => node.type === TRIGGER_TYPE && node.parameters.registerWebhook !== false)
+			.map((node) => productionWebhookUrl(n8nUrl, workflow, node.name)),
+	);
+}
+
+/**
+ * n8n may finish a trigger's activation hooks after the editor is reachable. Waiting for them here keeps every
+ * test's "before" snapshot of the shop free of another template's registration calls.
+ */
+async function waitForWebhookRegistrations(simulator: Simulator, addresses: string[]): Promise<void> {
+	const deadline = Date.now() + REGISTRATION_TIMEOUT_MS;
+	const missing = () => addresses.filter((address) => !simulator.state.webhooks.some((hook) => hook.address === address));
+	while (missing().length > 0) {
+		if (Date.now() > deadline) throw new Error(`n8n did not register these webhooks with the simulator within 60 s: ${missing().join(', ')}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }

@@ -9,7 +9,13 @@ export interface Template {
 	id: string;
 	name: string;
 	file: string;
-	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; webhookId?: string }>;
+	nodes: Array<{
+		name: string;
+		type: string;
+		parameters: Record<string, unknown>;
+		webhookId?: string;
+		credentials?: Record<string, { id: string; name: string }>;
+	}>;
 }
 
 /** Every importable template in workflows/. Each carries a fixed id so that tests can find it after import. */
