@@ -27,7 +27,7 @@ const triggerWorkflow = {
 	id: TRIGGER_ID,
 	name: 'Bench: TikTok Shop Trigger',
 	nodes: [
-		node('TikTok Shop Trigger', 'n8n-nodes-tiktok-shop-ops.tikTokShopTrigger', 1, [0, 0], { events: [], registerWebhook: false, processing: 'guaranteed', stateStore: 'embedded', options: { queueName: 'bench' } }, {
+		node('TikTok Shop Trigger', 'n8n-nodes-tiktok-shop-ops.tikTokShopTrigger', 1.1, [0, 0], { events: [], registerWebhook: false, processing: 'guaranteed', stateStore: 'embedded', options: { queueName: 'bench' } }, {
 			webhookId: 'bench-tiktok-trigger',
 			credentials: { tikTokShopApi: { id: 'tiktokShopApiCred', name: 'TikTok Shop API account' } },
 		}),

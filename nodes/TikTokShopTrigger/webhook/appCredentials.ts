@@ -14,15 +14,22 @@ export interface AppSecret {
  */
 export const APP_SECRET_TTL_MS = 60_000;
 
-const cache = new Map<string, { value: AppSecret; expiresAt: number }>();
+/** Promises, so that a burst arriving before the first load finishes shares that one load. */
+const cache = new Map<string, { value: Promise<AppSecret>; expiresAt: number }>();
 
 export async function appSecretOf(context: IWebhookFunctions, nowMs = Date.now()): Promise<AppSecret> {
 	const node = context.getNode();
 	const key = node.credentials?.[CREDENTIAL_NAME]?.id ?? `${context.getWorkflow().id}:${node.id}`;
 	const cached = cache.get(key);
-	if (cached && cached.expiresAt > nowMs) return cached.value;
-	const credentials = await context.getCredentials(CREDENTIAL_NAME);
-	const value = { appKey: String(credentials.appKey ?? '').trim(), appSecret: String(credentials.appSecret ?? '').trim() };
+	if (cached && cached.expiresAt > nowMs) return await cached.value;
+	const value = loadAppSecret(context);
 	cache.set(key, { value, expiresAt: nowMs + APP_SECRET_TTL_MS });
-	return value;
+	// A failed load is not kept: the next delivery tries again.
+	value.catch(() => cache.get(key)?.value === value && cache.delete(key));
+	return await value;
+}
+
+async function loadAppSecret(context: IWebhookFunctions): Promise<AppSecret> {
+	const credentials = await context.getCredentials(CREDENTIAL_NAME);
+	return { appKey: String(credentials.appKey ?? '').trim(), appSecret: String(credentials.appSecret ?? '').trim() };
 }

@@ -15,8 +15,13 @@ import { isSelected } from './selectEvent';
  * delivery, 400 for a malformed body, 200 for everything accepted, filtered out or already seen.
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
+	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
+		rawBody?: Buffer;
+		readRawBody?: () => Promise<void>;
+	};
 	const response = this.getResponseObject();
+	// n8n reads the body of JSON requests for us; a delivery sent with another content type is read here.
+	if (!request.rawBody) await request.readRawBody?.();
 	const answer = (status: number): IWebhookResponseData => {
 		response.status(status).end();
 		return { noWebhookResponse: true };

@@ -33,4 +33,23 @@ describe('webhook app secret', () => {
 		expect((await appSecretOf(a.fake, 5)).appSecret).toBe('secret-x');
 		expect((await appSecretOf(b.fake, 5)).appSecret).toBe('secret-y');
 	});
+
+	it('shares one credential load between deliveries that arrive together', async () => {
+		const { fake, loads } = context('cred-burst', () => 'secret');
+		const answers = await Promise.all(Array.from({ length: 50 }, () => appSecretOf(fake, 7)));
+		expect(answers.every((answer) => answer.appSecret === 'secret')).toBe(true);
+		expect(loads()).toBe(1);
+	});
+
+	it('does not keep a failed load: the next delivery loads the credential again', async () => {
+		let fail = true;
+		const { fake, loads } = context('cred-flaky', () => {
+			if (fail) throw new Error('database busy');
+			return 'secret';
+		});
+		await expect(appSecretOf(fake, 9)).rejects.toThrow('database busy');
+		fail = false;
+		expect((await appSecretOf(fake, 10)).appSecret).toBe('secret');
+		expect(loads()).toBe(2);
+	});
 });

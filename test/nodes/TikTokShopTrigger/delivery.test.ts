@@ -62,6 +62,13 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 		expect(await store.listRecords(inboxOf(queue))).toHaveLength(1);
 	});
 
+	it('reads and verifies a delivery whose content type n8n does not parse, and queues it', async () => {
+		expect((await deliver(orderEvent({ tts_notification_id: 'plain-text' }), { bodyReadByN8n: false })).answer.status).toBe(200);
+		expect((await deliver(orderEvent({ tts_notification_id: 'forged-plain' }), { bodyReadByN8n: false, authorization: 'b'.repeat(64) })).answer.status).toBe(401);
+		const store = await openStore(storeConfig());
+		expect((await store.listRecords(inboxOf(queue))).map((record) => record.id)).toEqual(['id:plain-text']);
+	});
+
 	it('forged deliveries get 401 and queue nothing; unwanted types get 200 and queue nothing', async () => {
 		expect((await deliver(orderEvent(), { authorization: 'a'.repeat(64) })).answer.status).toBe(401);
 		expect((await deliver(orderEvent(), { authorization: null })).answer.status).toBe(401);

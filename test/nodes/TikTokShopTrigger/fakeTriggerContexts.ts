@@ -27,6 +27,8 @@ export function webhookContext(
 		mode = 'trigger',
 		workflowId = 'wf-1',
 		redis = {} as IDataObject,
+		/** n8n reads the body only of requests it can parse (JSON, form, XML); others are left to the node. */
+		bodyReadByN8n = true,
 	} = {},
 ): { context: IWebhookFunctions; answer: Answer } {
 	const answer: Answer = { ended: false };
@@ -40,8 +42,15 @@ export function webhookContext(
 			return response;
 		},
 	};
+	const request: { rawBody?: Buffer; headers: IDataObject; readRawBody(): Promise<void> } = {
+		rawBody: bodyReadByN8n ? Buffer.from(rawBody) : undefined,
+		headers: authorization === null ? {} : { authorization },
+		async readRawBody() {
+			request.rawBody = Buffer.from(rawBody);
+		},
+	};
 	const context = {
-		getRequestObject: () => ({ rawBody: Buffer.from(rawBody), headers: authorization === null ? {} : { authorization } }),
+		getRequestObject: () => request,
 		getResponseObject: () => response,
 		getCredentials: async (name: string) => (name === 'tikTokShopApi' ? APP : redis),
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
