@@ -18,6 +18,12 @@ import { receiveDelivery } from './webhook/receive';
 
 /** How often the owning process looks for due retries that no webhook in this process announced. */
 const POLL_MS = 1000;
+/**
+ * During a burst of deliveries, runs start once deliveries pause for 200 ms, and at the latest 2 s after the burst
+ * began: answering TikTok within its 3 s comes before processing, which costs seconds, not minutes.
+ */
+const BURST_QUIET_MS = 200;
+const BURST_MAX_HOLD_MS = 2000;
 
 export class TikTokShopTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -63,6 +69,8 @@ export class TikTokShopTrigger implements INodeType {
 			processingTimeoutMs: settings.processingTimeoutMs,
 			pollMs: POLL_MS,
 			maxConcurrentRuns: settings.maxConcurrentRuns,
+			burstQuietMs: BURST_QUIET_MS,
+			burstMaxHoldMs: BURST_MAX_HOLD_MS,
 		});
 		return { closeFunction: stop };
 	}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { N8N_VERSION } from './harness/cache';
 import { removeSession, writeSession } from './harness/session';
-import { startStack, type Stack } from './harness/stack';
+import { RECOMMENDED_N8N_SETTINGS, startStack, type Stack } from './harness/stack';
 
 const N8N_DEFAULT_PORT = 5678;
 const OUTBOX_DIR = join(tmpdir(), 'n8n-nodes-tiktok-shop-ops-outbox');
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => void shutdown(0));
 	process.on('SIGTERM', () => void shutdown(0));
 
-	stack = await startStack({ log: (line) => console.log(line), n8nPort: N8N_DEFAULT_PORT, saveMailTo: OUTBOX_DIR });
+	stack = await startStack({ log: (line) => console.log(line), n8nPort: N8N_DEFAULT_PORT, saveMailTo: OUTBOX_DIR, n8nEnv: RECOMMENDED_N8N_SETTINGS });
 	const { n8n, simulator, templates, published, exportDir } = stack;
 	const state = (id: string) => (published.includes(id) ? 'active' : 'inactive: add its credential, then publish');
 	writeSession({

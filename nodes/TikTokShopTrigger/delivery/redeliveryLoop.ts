@@ -12,6 +12,10 @@ export interface LoopOptions {
 	pollMs: number;
 	/** Runs in flight at once: each run competes with the webhook for the CPU, and TikTok wants its answer in 3 s. */
 	maxConcurrentRuns: number;
+	/** New runs wait until deliveries in this process have paused this long, so that a burst is answered first… */
+	burstQuietMs: number;
+	/** …but never wait longer than this after the burst began. */
+	burstMaxHoldMs: number;
 }
 
 /**
@@ -23,8 +27,10 @@ export function startRedeliveryLoop(context: ITriggerFunctions, store: DurableSt
 	let running: Promise<void> | undefined;
 	let timer: NodeJS.Timeout | undefined;
 	let inFlight = 0;
+	const burst = burstHold(options, () => tick());
 
 	const runOnce = async () => {
+		if (burst.holding(Date.now())) return false;
 		const room = options.maxConcurrentRuns - inFlight;
 		if (room <= 0) return false;
 		const due = await store.takeDue<QueuedEvent>(inboxOf(options.queue), Date.now(), room, options.processingTimeoutMs);
@@ -48,15 +54,53 @@ export function startRedeliveryLoop(context: ITriggerFunctions, store: DurableSt
 				running = undefined;
 			});
 	};
-	const unsubscribe = onQueueSignal(options.queue, tick);
+	const unsubscribe = onQueueSignal(options.queue, () => {
+		burst.deliveryArrived(Date.now());
+		tick();
+	});
 	timer = setInterval(tick, options.pollMs);
 	tick();
 	return async () => {
 		stopped = true;
 		unsubscribe();
+		burst.stop();
 		if (timer) clearInterval(timer);
 		timer = undefined;
 		await running;
+	};
+}
+
+/** Tracks bursts of deliveries in this process and wakes the loop when a hold ends. */
+function burstHold(options: Pick<LoopOptions, 'burstQuietMs' | 'burstMaxHoldMs'>, wake: () => void) {
+	let startedAt: number | undefined;
+	let lastAt = 0;
+	let timer: NodeJS.Timeout | undefined;
+	const wakeIn = (ms: number) => {
+		if (timer) clearTimeout(timer);
+		timer = setTimeout(() => {
+			timer = undefined;
+			wake();
+		}, ms);
+	};
+	return {
+		deliveryArrived(now: number) {
+			startedAt ??= now;
+			lastAt = now;
+		},
+		holding(now: number): boolean {
+			if (startedAt === undefined) return false;
+			const quietFor = now - lastAt;
+			const heldFor = now - startedAt;
+			if (quietFor >= options.burstQuietMs || heldFor >= options.burstMaxHoldMs) {
+				startedAt = undefined;
+				return false;
+			}
+			wakeIn(Math.min(options.burstQuietMs - quietFor, options.burstMaxHoldMs - heldFor));
+			return true;
+		},
+		stop() {
+			if (timer) clearTimeout(timer);
+		},
 	};
 }
 

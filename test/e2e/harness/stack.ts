@@ -13,6 +13,12 @@ import { setVariable } from './variables';
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 export type SimulatorOptions = Parameters<typeof startSimulator>[0];
 
+/**
+ * What the README recommends for webhook volume: without it n8n 2.41 builds an isolated-vm expression sandbox
+ * for every request to a community trigger, even when no expression is evaluated.
+ */
+export const RECOMMENDED_N8N_SETTINGS = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } as const;
+
 /** The variable the templates read for the folder they write files to. */
 export const EXPORT_DIR_VARIABLE = 'TIKTOK_SHOP_EXPORT_DIR';
 

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { closeAllStores, openStore, type StoreConfig } from '../../../nodes/shared/store';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
 import { inboxOf, listDeadLetters, replayDeadLetter } from '../../../nodes/TikTokShopTrigger/delivery/eventQueue';
+import { startRedeliveryLoop } from '../../../nodes/TikTokShopTrigger/delivery/redeliveryLoop';
 import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
 import { orderEvent, runEnded, triggerContext, webhookContext, type Emitted } from './fakeTriggerContexts';
 
@@ -175,6 +176,57 @@ describe('concurrency cap', () => {
 			for (const entry of emitted.slice(1)) entry.done!.resolve(runEnded());
 			await waitFor(() => emitted.length === 5, 'all five');
 			emitted.slice(3).forEach((entry) => entry.done!.resolve(runEnded()));
+		} finally {
+			await stop();
+		}
+	});
+});
+
+describe('bursts are answered before they are processed', () => {
+	const parameters = { events: [1], processing: 'guaranteed', stateStore: 'embedded', options: { queueName: 'burst' } };
+	const startLoop = async (burstMaxHoldMs: number) => {
+		const { context, emitted } = triggerContext(parameters);
+		const store = await openStore({ kind: 'embedded' });
+		const stop = startRedeliveryLoop(context, store, {
+			queue: 'burst',
+			policy: { delaysMs: [0], maxAttempts: 2 },
+			processingTimeoutMs: 60_000,
+			pollMs: 50,
+			maxConcurrentRuns: 50,
+			burstQuietMs: 400,
+			burstMaxHoldMs,
+		});
+		return { emitted, stop };
+	};
+	let sent = 0;
+	/** Delivers a new event every 40 ms for `ms`; resolves with how many runs had started when the stream ended. */
+	const stream = async (ms: number, emitted: Emitted[]) => {
+		for (const end = Date.now() + ms; Date.now() < end; ) {
+			const body = orderEvent({ tts_notification_id: `burst-${++sent}` }, { update_time: 1700000000 + sent });
+			expect((await trigger.webhook.call(webhookContext(body, parameters).context)).noWebhookResponse).toBe(true);
+			await new Promise((resolve) => setTimeout(resolve, 40));
+		}
+		return emitted.length;
+	};
+
+	it('starts no run while deliveries keep arriving, then runs every one of them once they pause', async () => {
+		const { emitted, stop } = await startLoop(10_000);
+		try {
+			const first = sent + 1;
+			expect(await stream(1200, emitted)).toBe(0);
+			const count = sent - first + 1;
+			await waitFor(() => emitted.length === count, `${count} runs after the burst`);
+			emitted.forEach((entry) => entry.done!.resolve(runEnded()));
+		} finally {
+			await stop();
+		}
+	});
+
+	it('does not hold runs back longer than the limit when deliveries never pause', async () => {
+		const { emitted, stop } = await startLoop(600);
+		try {
+			expect(await stream(2000, emitted)).toBeGreaterThan(0);
+			emitted.forEach((entry) => entry.done?.resolve(runEnded()));
 		} finally {
 			await stop();
 		}
