@@ -44,6 +44,16 @@ function assertAcceptableAddress(context: IHookFunctions, url: string, apiBaseUr
 	}
 }
 
+/** TikTok keeps one address per event type: registering here silently stops deliveries to the other workflow. */
+function warnAboutTakeovers(context: IHookFunctions, current: RegisteredWebhook[], url: string): void {
+	const taken = current.filter((hook) => hook.address !== url && selectedTypes(context).includes(hook.event_type));
+	for (const hook of taken) {
+		context.logger.warn(
+			`TikTok Shop Trigger: ${hook.event_type} was sent to ${hook.address}; it now goes to ${url} instead. TikTok keeps one webhook address per event type, so that other workflow no longer receives it.`,
+		);
+	}
+}
+
 export const registration = {
 	async checkExists(this: IHookFunctions): Promise<boolean> {
 		if (!this.getNodeParameter('registerWebhook', true)) return true;
@@ -63,6 +73,7 @@ export const registration = {
 			const client = await getTikTokClient.call(this);
 			const credentials = await this.getCredentials('tikTokShopApi');
 			assertAcceptableAddress(this, url, credentials.baseUrl as string);
+			warnAboutTakeovers(this, await registered(this), url);
 			for (const eventType of selectedTypes(this)) {
 				await client.request({ method: 'PUT', path: WEBHOOKS_PATH, body: { address: url, event_type: eventType } });
 			}

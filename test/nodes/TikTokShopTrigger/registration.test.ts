@@ -17,6 +17,11 @@ beforeEach(() => {
 	simulator.reset();
 });
 
+const warnings: string[] = [];
+beforeEach(() => {
+	warnings.length = 0;
+});
+
 function hookContext(parameters: IDataObject, url: string, baseUrl = simulator.url): IHookFunctions {
 	const base = fakeExecuteFunctions({
 		parameters: {},
@@ -34,6 +39,7 @@ function hookContext(parameters: IDataObject, url: string, baseUrl = simulator.u
 		...base,
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		getNodeWebhookUrl: () => url,
+		logger: { warn: (message: string) => warnings.push(message), info: () => undefined, debug: () => undefined, error: () => undefined },
 	} as unknown as IHookFunctions;
 }
 
@@ -62,6 +68,17 @@ describe('self-registration through the Event API', () => {
 		await hooks.create.call(other);
 		await hooks.delete.call(context);
 		expect((await registered()).map((hook) => hook.address)).toEqual(['https://other.example.com/hook']);
+	});
+
+	it('warns, naming both addresses, when it takes an event type from another workflow', async () => {
+		simulator.state.webhooks.length = 0;
+		await hooks.create.call(hookContext({ events: [1, 4], registerWebhook: true }, 'https://old.example.com/hook'));
+		expect(warnings).toEqual([]);
+		await hooks.create.call(hookContext({ events: [1], registerWebhook: true }, url));
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toContain('ORDER_STATUS_CHANGE was sent to https://old.example.com/hook; it now goes to ' + url);
+		const byType = Object.fromEntries((await registered()).map((hook) => [hook.event_type, hook.address]));
+		expect(byType).toEqual({ ORDER_STATUS_CHANGE: url, PACKAGE_UPDATE: 'https://old.example.com/hook' });
 	});
 
 	it('does nothing with TikTok when registration is off', async () => {
