@@ -46,6 +46,8 @@ export interface StackOptions {
 	 * type to one URL per app, so a test of one webhook template leaves the others inactive.
 	 */
 	publish?: string[];
+	/** Extra n8n variables ($vars.<name>) written before n8n starts, e.g. a stand-in's URL. */
+	variables?: Record<string, string>;
 	/** Also save each mail the templates send as an .eml file in this folder. */
 	saveMailTo?: string;
 }
@@ -99,6 +101,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const credentials = [simulatorCredential(simulator), outboxCredential(outbox), ...(options.credentials ?? [])];
 		await setup.cli(['import:credentials', `--input=${await writeCredentials(setup.userFolder, credentials)}`]);
 		setVariable(setup.databasePath, EXPORT_DIR_VARIABLE, setup.filesDir);
+		for (const [name, value] of Object.entries(options.variables ?? {})) setVariable(setup.databasePath, name, value);
 		const templates = listTemplates();
 		await setup.cli(['import:workflow', '--separate', `--input=${TEMPLATES_DIR}`]);
 		for (const [index, workflow] of (options.extraWorkflows ?? []).entries()) {

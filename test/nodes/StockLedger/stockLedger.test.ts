@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { StockLedger } from '../../../nodes/StockLedger/StockLedger.node';
 import { closeAllStores } from '../../../nodes/shared/store';
@@ -40,6 +40,10 @@ const stores = [
 
 describe.each(stores)('TikTok Shop Stock Ledger on $name', (store) => {
 	async function ledger(parameters: FakeRun['parameters'], rows: IDataObject[], continueOnFail = false): Promise<IDataObject[]> {
+		return (await ledgerItems(parameters, rows, continueOnFail)).map((item) => item.json);
+	}
+
+	async function ledgerItems(parameters: FakeRun['parameters'], rows: IDataObject[], continueOnFail = false): Promise<INodeExecutionData[]> {
 		const [out] = await runNode(ledgerNode, {
 			credentials: store.credentials(),
 			items: rows.map((json) => ({ json })),
@@ -51,7 +55,7 @@ describe.each(stores)('TikTok Shop Stock Ledger on $name', (store) => {
 				...parameters,
 			},
 		});
-		return out.map((item) => item.json);
+		return out;
 	}
 
 	const sale = (rows: IDataObject[]) =>
@@ -127,12 +131,18 @@ describe.each(stores)('TikTok Shop Stock Ledger on $name', (store) => {
 		expect((await ledger(count, [{ sku: 'CAP-NVY' }]))[0]).toMatchObject({ applied: false, onHand: 29 });
 
 		const bad = await ledger({ operation: 'setOnHand', quantity: (index: number) => ['-4', 'lots', '7'][index], countKey: '' }, [{ sku: 'CAP-NVY' }, { sku: 'CAP-NVY' }, { sku: 'CAP-NVY' }], true);
-		expect(bad.map((row) => [row.field, row.value, row.error])).toEqual([
+		expect(bad.map((row) => [(row.details as IDataObject | undefined)?.field, (row.details as IDataObject | undefined)?.value, row.error])).toEqual([
 			['Quantity On Hand', '-4', 'Quantity On Hand: "-4" is negative; stock cannot be below 0 here'],
 			['Quantity On Hand', 'lots', 'Quantity On Hand: "lots" is not a whole number of units'],
 			[undefined, undefined, undefined],
 		]);
 		expect(bad[2]).toMatchObject({ onHand: 7 });
+		// n8n sends an item to the error output ("Continue (using error output)") only when its json has no keys but
+		// error, message and details.
+		const routed = await ledgerItems({ operation: 'setOnHand', quantity: (index: number) => ['lots', '7'][index], countKey: '' }, [{ sku: 'CAP-NVY' }, { sku: 'CAP-NVY' }], true);
+		expect(Object.keys(routed[0].json).every((key) => ['error', 'message', 'details'].includes(key))).toBe(true);
+		expect(routed[0]).toMatchObject({ json: { error: 'Quantity On Hand: "lots" is not a whole number of units' }, pairedItem: { item: 0 } });
+		expect(routed[1]).toMatchObject({ json: { onHand: 7 }, pairedItem: { item: 1 } });
 		await expect(ledger({ operation: 'recordSale', units: '0', keySource: 'custom', customKey: 'k', occurredAt: '' }, [{ sku: 'CAP-NVY' }])).rejects.toThrow('Units: 0 is 0');
 	});
 });

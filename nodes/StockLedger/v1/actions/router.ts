@@ -36,9 +36,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			const nodeError = toItemError.call(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
-			const json: IDataObject = { error: nodeError.message, description: nodeError.description ?? null };
-			if (error instanceof ItemInputError) Object.assign(json, { field: error.field, value: error.value as IDataObject[string] });
-			returnData.push({ json, pairedItem: { item: itemIndex } });
+			const details: IDataObject = { description: nodeError.description ?? null };
+			if (error instanceof ItemInputError) Object.assign(details, { field: error.field, value: error.value as IDataObject[string] });
+			// Only `error`, `message` and `details`: n8n sends such an item to the error output under "On Error:
+			// Continue (using error output)" and adds the input row to it. An item carrying `error` as an object
+			// would be routed too, but n8n would then cut its json down to the message.
+			returnData.push({ json: { error: nodeError.message, details }, pairedItem: { item: itemIndex } });
 		}
 	}
 	return [returnData];
