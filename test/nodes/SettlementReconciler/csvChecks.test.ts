@@ -178,6 +178,8 @@ describe('Settlement Reconciler: items and failures', () => {
 		expect(out.summary).toHaveLength(2);
 		expect(out.summary[0]).toMatchObject({ pairedItem: { item: 0 } });
 		expect(String(out.summary[0].json.error)).toContain("binary file 'data'");
+		// Only error/message/details: what n8n moves to the error output under "Continue (using error output)".
+		expect(Object.keys(out.summary[0].json).sort()).toEqual(['details', 'error']);
 		expect(out.summary[1].json.recoverableAmount).toBe('1.60');
 	});
 });

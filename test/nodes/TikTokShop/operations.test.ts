@@ -181,7 +181,9 @@ describe('TikTok Shop node errors', () => {
 			parameters: { resource: 'package', operation: 'get', packageId: (index: number) => (index === 0 ? 'bad' : 'good') },
 		});
 		expect(out).toHaveLength(2);
-		expect(out[0].json).toMatchObject({ code: 21001001, request_id: 'req-9' });
+		// Only error/message/details: what n8n moves to the error output under "Continue (using error output)".
+		expect(Object.keys(out[0].json).sort()).toEqual(['details', 'error']);
+		expect(out[0].json.details).toMatchObject({ code: 21001001, request_id: 'req-9', itemIndex: 0 });
 		expect(String(out[0].json.error)).toContain('package not found');
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(out[1].json.id).toBe('good');

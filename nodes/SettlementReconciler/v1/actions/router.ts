@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { failedItemJson } from '../../../shared/failedItemJson';
 import { getTikTokClient, toNodeError, type TikTokShopClient } from '../../../TikTokShop/transport';
 import type { ReconcileOperation } from '../helpers/interfaces';
 import * as compareCsvApi from './compareCsvApi.operation';
@@ -38,11 +39,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
-			const json: IDataObject = { error: nodeError.message, description: nodeError.description ?? null, itemIndex };
-			const tiktok = nodeError as unknown as { tiktokCode?: number; requestId?: string };
-			if (tiktok.tiktokCode !== undefined) json.code = tiktok.tiktokCode;
-			if (tiktok.requestId !== undefined) json.request_id = tiktok.requestId;
-			summaries.push({ json, pairedItem });
+			summaries.push({ json: failedItemJson(nodeError, itemIndex), pairedItem });
 		}
 	}
 	return [discrepancies, summaries, rejected];

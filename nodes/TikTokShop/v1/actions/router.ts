@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { failedItemJson } from '../../../shared/failedItemJson';
 import { getTikTokClient, toNodeError } from '../../transport';
 import type { TikTokShopOperation, TikTokShopResource } from '../helpers/interfaces';
 import * as event from './event/Event.resource';
@@ -36,19 +37,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
-			const json: IDataObject = { error: nodeError.message, description: nodeError.description ?? null };
-			const context = nodeError.context as IDataObject | undefined;
-			if (context?.itemIndex !== undefined) json.itemIndex = itemIndex;
-			Object.assign(json, pickTikTokFields(nodeError as unknown as IDataObject));
-			returnData.push({ json, pairedItem: { item: itemIndex } });
+			returnData.push({ json: failedItemJson(nodeError, itemIndex), pairedItem: { item: itemIndex } });
 		}
 	}
 	return [returnData];
-}
-
-function pickTikTokFields(error: IDataObject): IDataObject {
-	const fields: IDataObject = {};
-	if (error.tiktokCode !== undefined) fields.code = error.tiktokCode;
-	if (error.requestId !== undefined) fields.request_id = error.requestId;
-	return fields;
 }
