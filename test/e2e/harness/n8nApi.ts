@@ -161,8 +161,8 @@ export function describeFailure(execution: Execution): string {
 }
 
 /** The JSON of every item a node output on its first run. */
-export function nodeOutput(execution: Execution, nodeName: string): Array<Record<string, unknown>> {
+export function nodeOutput(execution: Execution, nodeName: string, outputIndex = 0): Array<Record<string, unknown>> {
 	const run = execution.data.resultData.runData[nodeName]?.[0];
 	if (!run) throw new Error(`Node "${nodeName}" did not run. ${describeFailure(execution)}`);
-	return (run.data?.main?.[0] ?? []).map((item) => item.json);
+	return (run.data?.main?.[outputIndex] ?? []).map((item) => item.json);
 }

@@ -7,7 +7,8 @@ import { isAlive, spawnGuarded, type GuardedProcess } from './guardedProcess';
 import { assertPackLoaded, installPack } from './packLoader';
 import { freePort, isPortFree } from './ports';
 
-const READY_TIMEOUT_MS = 120_000;
+/** n8n starts in ~30 s on an idle machine; a machine busy with other n8n instances has needed over 120 s. */
+const READY_TIMEOUT_MS = 300_000;
 const USER_FOLDER_PREFIX = 'tiktok-shop-ops-n8n-';
 const OWNER_PID_FILE = 'owner.pid';
 
