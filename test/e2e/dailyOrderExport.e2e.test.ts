@@ -35,7 +35,7 @@ describe('workflows/daily-order-export.json in n8n 2.41.1', () => {
 		stack.simulator.requests.filter((request) => request.path === ORDER_SEARCH && request.time >= runStarted * 1000);
 
 	beforeAll(async () => {
-		stack = await startStack({ setupOwner: true });
+		stack = await startStack({ setupOwner: true, publish: [workflow.id] });
 		mutationsBefore = stack.simulator.mutations.length;
 		runStarted = Math.floor(Date.now() / 1000);
 		const id = await stack.api.runManually(workflow.id, 'Every day at 06:00');

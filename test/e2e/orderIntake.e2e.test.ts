@@ -59,7 +59,7 @@ describe('workflows/order-intake.json in n8n 2.41.1', () => {
 	});
 
 	beforeAll(async () => {
-		stack = await startStack({ setupOwner: true, extraWorkflows: [fast] });
+		stack = await startStack({ setupOwner: true, extraWorkflows: [fast], publish: [original.id, fast.id] });
 		url = productionWebhookUrl(stack.n8n.url, { ...original, nodes: fast.nodes as never, file: 'order-intake.json' }, 'TikTok Shop Trigger');
 	});
 	afterAll(async () => {

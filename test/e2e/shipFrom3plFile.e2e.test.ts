@@ -78,7 +78,7 @@ describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 	}
 
 	beforeAll(async () => {
-		stack = await startStack({ setupOwner: true });
+		stack = await startStack({ setupOwner: true, publish: [workflow.id] });
 		file = buildShipmentFile(stack.simulator.state, new Random(20261125));
 		// TikTok already has this label on another, shipped order: the file's row reusing it must be refused.
 		const taken = stack.simulator.state.packages.find((pkg) => pkg.id === file.takenNumber.packageId);

@@ -104,6 +104,7 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 		dovecot = await startDovecot();
 		stack = await startStack({
 			setupOwner: true,
+			publish: [workflow.id],
 			credentials: [
 				{
 					...IMAP_CREDENTIAL,

@@ -42,8 +42,9 @@ export interface StackOptions {
 	 */
 	credentials?: CredentialImport[];
 	/**
-	 * Publish only these workflow ids (default: every workflow whose credentials exist). TikTok sends each event
-	 * type to one URL per app, so a test of one webhook template leaves the others inactive.
+	 * Publish only these workflow ids (default: every workflow whose credentials exist, as `npm start` does). Tests
+	 * name theirs: another template's schedule or webhook registration would otherwise act on the same simulator
+	 * and outbox, and TikTok sends each event type to one URL per app.
 	 */
 	publish?: string[];
 	/** Extra n8n variables ($vars.<name>) written before n8n starts, e.g. a stand-in's URL. */

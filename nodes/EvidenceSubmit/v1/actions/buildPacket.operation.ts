@@ -3,11 +3,12 @@ import { NodeOperationError, type IBinaryKeyData, type IDataObject, type IExecut
 import { CLAIM_LABELS, CLAIM_TYPES, claimTypeOf, isClaimType } from '../cases/claimTypes';
 import { factsOfItem } from '../cases/caseFacts';
 import { toCents } from '../helpers/money';
-import type { CaseFacts, EvidenceImage, EvidenceInput, Outcome, RejectedImage, WorkUnit } from '../helpers/interfaces';
+import type { CaseFacts, ClientGetter, EvidenceImage, EvidenceInput, Outcome, RejectedImage, WorkUnit } from '../helpers/interfaces';
 import { buildPacket } from '../packet/buildPacket';
 import { prepareImage } from '../packet/images';
 import { PHOTO_KINDS, photoKindOf } from '../packet/photoKinds';
 import { readScanEvents } from '../packet/scanEvents';
+import { fetchTikTokTracking } from '../packet/tiktokTracking';
 import { parseWeightGrams, type WeightUnit } from '../packet/weights';
 
 const show = { operation: ['buildPacket'] };
@@ -40,6 +41,15 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description: 'Whether input items that belong to the same case (for example one item per photo from Read Files from Disk) make one packet',
+		displayOptions: { show },
+	},
+	{
+		displayName: "Add TikTok's Tracking History",
+		name: 'trackingFromTikTok',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to fetch the order's carrier scans from TikTok when Scan Events is empty: the history TikTok's agents see. Needs the TikTok Shop credential.",
 		displayOptions: { show },
 	},
 	{
@@ -206,7 +216,7 @@ async function gatherImages(context: IExecuteFunctions, unit: WorkUnit, listingU
 	return { images, rejected };
 }
 
-export async function execute(this: IExecuteFunctions, unit: WorkUnit): Promise<Outcome[]> {
+export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: ClientGetter): Promise<Outcome[]> {
 	const [first] = unit;
 	const facts = caseOf(this, first);
 	const claimSetting = this.getNodeParameter('claimType', first, 'auto') as string;
@@ -216,6 +226,9 @@ export async function execute(this: IExecuteFunctions, unit: WorkUnit): Promise<
 		input = evidenceOf(this, unit);
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: first });
+	}
+	if (!input.scanEvents.length && facts.orderId && this.getNodeParameter('trackingFromTikTok', first, false)) {
+		input.scanEvents = await fetchTikTokTracking(await client(), facts.orderId);
 	}
 	const options = this.getNodeParameter('packetOptions', first, {}) as IDataObject;
 	const unitOfWeight = (options.weightUnit as WeightUnit | undefined) ?? 'lb';

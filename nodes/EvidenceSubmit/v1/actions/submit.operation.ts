@@ -32,7 +32,9 @@ export const description: INodeProperties[] = [
 		displayName: 'Reject Reason Name or ID',
 		name: 'rejectReason',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getRejectReasons', loadOptionsDependsOn: ['caseId'] },
+		// No loadOptionsDependsOn: the editor resolves such parameters strictly, and "Case ID" is an expression on
+		// $json that fails before the workflow has run, which left this list showing only "Error fetching options".
+		typeOptions: { loadOptionsMethod: 'getRejectReasons' },
 		default: 'auto',
 		description:
 			'TikTok\'s reasons for this case (GET reject_reasons). "Best match for the claim" picks the one that answers the packet\'s claim, and skips the case when none does. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

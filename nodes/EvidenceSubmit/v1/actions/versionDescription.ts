@@ -17,7 +17,8 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	inputs: [NodeConnectionTypes.Main],
 	outputs: OUTPUTS,
 	credentials: [
-		{ name: CREDENTIAL_NAME, required: true, displayOptions: { show: { operation: ['findCases', 'submit'] } } },
+		// Build Evidence Packet calls TikTok only when asked to fetch the tracking history.
+		{ name: CREDENTIAL_NAME, required: true, displayOptions: { show: { operation: ['findCases', 'submit', 'buildPacket'] }, hide: { trackingFromTikTok: [false] } } },
 		{ name: 'tikTokShopRedis', required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { stateStore: ['redis'] } } },
 	],
 	properties: [
@@ -58,6 +59,6 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...findCases.description,
 		...buildPacket.description,
 		...submit.description,
-		{ ...requestOptions, displayOptions: { show: { operation: ['findCases', 'submit'] } } },
+		{ ...requestOptions, displayOptions: { show: { operation: ['findCases', 'submit', 'buildPacket'] }, hide: { trackingFromTikTok: [false] } } },
 	],
 };

@@ -5,7 +5,7 @@ import { fetchRejectReasons } from '../submit/rejectReasons';
 
 const AUTOMATIC: INodePropertyOptions = { name: 'Best Match for the Claim (Automatic)', value: 'auto', description: 'Picks the reason that answers the packet\'s claim for each case' };
 
-/** TikTok lists reasons per case; with an expression for the case there is nothing to list yet but the automatic choice. */
+/** TikTok lists reasons per case. Before a run the editor cannot resolve "Case ID" (it comes as null or as the raw expression): then only the automatic choice. */
 export async function getRejectReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const caseId = String(this.getCurrentNodeParameter('caseId') ?? '').trim();
 	if (!caseId || caseId.startsWith('=')) return [AUTOMATIC];

@@ -1,0 +1,19 @@
+import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import type { ScanEvent } from '../helpers/interfaces';
+import { readScanEvents } from './scanEvents';
+
+interface TikTokTrackingEvent {
+	description?: string;
+	update_time_millis?: number;
+}
+
+/**
+ * The carrier's scans as TikTok has them (GET /fulfillment/202309/orders/{order_id}/tracking, reference §5): the
+ * same history TikTok's agents see, so a packet built from it cannot contradict their screen. Newest first on
+ * TikTok; returned oldest first like every other scan list.
+ */
+export async function fetchTikTokTracking(client: TikTokShopClient, orderId: string): Promise<ScanEvent[]> {
+	const { data } = await client.get<{ tracking?: TikTokTrackingEvent[] }>(`/fulfillment/202309/orders/${encodeURIComponent(orderId)}/tracking`);
+	const events = (data.tracking ?? []).map((event) => ({ time: event.update_time_millis, description: event.description ?? '' }));
+	return readScanEvents(events, "TikTok's tracking history");
+}
