@@ -2,9 +2,9 @@
  * Takes the README's screenshots of the n8n editor with each template open, in headless Chromium (Debian
  * package `chromium`):
  *
- *   npm run build && npx ts-node --transpile-only test/e2e/screenshot.ts
+ *   npm run build && npx ts-node --transpile-only test/e2e/screenshot.ts [<template>.json …]
  *
- * Writes workflows/images/<template>.png.
+ * Writes workflows/images/<template>.png for the named templates, or for all of them.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,7 +45,8 @@ async function main(): Promise<void> {
 		await page.locator('input[type="password"]').fill(TEST_OWNER.password);
 		await page.keyboard.press('Enter');
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-		for (const template of stack.templates) {
+		const wanted = process.argv.slice(2);
+		for (const template of stack.templates.filter((candidate) => wanted.length === 0 || wanted.includes(candidate.file))) {
 			await page.goto(`${stack.n8n.url}/workflow/${template.id}`);
 			await page.locator('[data-test-id="canvas-node"]').first().waitFor();
 			// Let the canvas finish fitting the view and the node icons load.
