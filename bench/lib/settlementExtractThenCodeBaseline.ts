@@ -42,8 +42,14 @@ function main(path: string): void {
 	}
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	process.stdout.write(
-		`${JSON.stringify({ rows: parsed.data.length, orders: Object.keys(orders).length, findings: findings.length, netPayout: net, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+		`${JSON.stringify({ rows: parsed.data.length, orders: Object.keys(orders).length, findings: findings.length, netPayout: net, seconds, cpuSeconds: cpuSeconds(), peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
 	);
+}
+
+/** User + system time, as the reconciler's worker reports it. */
+function cpuSeconds(): number {
+	const { user, system } = process.cpuUsage();
+	return (user + system) / 1e6;
 }
 
 main(process.argv[2]);

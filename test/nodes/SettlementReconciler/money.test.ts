@@ -15,13 +15,32 @@ describe('report amounts become integer cents', () => {
 		['.5', 50],
 		['−2.10', -210],
 		['  42  ', 4200],
+		['1,234,567.89', 123456789],
+		['12,345', 1234500],
+		['$1,234', 123400],
+		['(1,234.50 USD)', -123450],
+		['- $ 1,000', -100000],
+		['1,234.567', 123457],
+		['1.', 100],
+		['+5', 500],
+		['0.004', 0],
+		['-0.004', 0], // not -0: a rounded-away amount has no sign
 	])('%s → %d cents', (text, cents) => {
 		expect(parseCents(text)).toBe(cents);
 	});
 
 	it('tells blank from not-an-amount', () => {
 		expect(parseCents('   ')).toBeNull();
-		for (const text of ['n/a', '12.3.4', '$', '1,23.4,5', '12abc', '(12']) expect(parseCents(text)).toBeNaN();
+		for (const text of ['n/a', '12.3.4', '$', '1,23.4,5', '12abc', '(12', '1e5']) expect(parseCents(text)).toBeNaN();
+	});
+
+	it('accepts thousands separators only in groups of three, so a decimal comma is never read 100× too large', () => {
+		for (const text of ['12,34', '1234,567', '1,2345', '1,,234', '5,000,0', '1,23', ',123']) expect(parseCents(text)).toBeNaN();
+	});
+
+	it('refuses amounts beyond exact integer cents rather than rounding them', () => {
+		expect(parseCents('92,233,720,368,547,758.07')).toBeNaN();
+		expect(parseCents('90,071,992,547,409.91')).toBe(9_007_199_254_740_991);
 	});
 
 	it('applies rates in integer arithmetic, half away from zero', () => {

@@ -50,6 +50,8 @@ export class CentsColumn {
 	}
 
 	add(index: number, value: number): void {
+		// A column that only ever receives zeros (no transaction fees, no refunds) then costs no memory at all.
+		if (value === 0) return;
 		const blockIndex = index >>> BLOCK_BITS;
 		while (this.blocks.length <= blockIndex) this.blocks.push(this.wide ? new Float64Array(BLOCK_SIZE) : new Int32Array(BLOCK_SIZE));
 		const block = this.blocks[blockIndex];

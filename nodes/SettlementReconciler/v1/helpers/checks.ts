@@ -57,6 +57,17 @@ export interface LedgerTotals {
 	netExpected: number;
 }
 
+/**
+ * Template text joined rather than concatenated: one flat string instead of a tree of its pieces, a fraction of the
+ * memory. Thousands of findings are held until output, and on Node 24 surviving data is what makes V8 double its
+ * young generation (32 → 64 MB).
+ */
+function flat(strings: TemplateStringsArray, ...values: Array<string | number>): string {
+	const parts: Array<string | number> = [strings[0]];
+	for (let index = 0; index < values.length; index++) parts.push(values[index], strings[index + 1]);
+	return parts.join('');
+}
+
 /** max(absolute, percent of the expected amount), both configurable. */
 export function toleranceFor(expected: number, settings: CheckSettings): number {
 	return Math.max(settings.toleranceCents, applyRate(Math.abs(expected), Math.round(settings.tolerancePercent * 100)));
@@ -66,14 +77,14 @@ export function toleranceFor(expected: number, settings: CheckSettings): number 
 export function checkLedger(ledger: OrderLedger, sign: FeeSign, settings: CheckSettings): { discrepancies: Discrepancy[]; totals: LedgerTotals } {
 	const discrepancies: Discrepancy[] = [];
 	const totals: LedgerTotals = { orders: ledger.size, b2bOrders: 0, gross: 0, refunds: 0, fees: 0, adjustments: 0, netReported: 0, netExpected: 0 };
+	// Called only for orders with a finding (about 1 in 100), and defined once: no per-order allocation over a million orders.
+	const at = (index: number) => ({ orderId: ledger.ids.idAt(index), dateKey: ledger.dateKey.get(index), line: ledger.firstLine.get(index) || undefined });
 	for (let index = 0; index < ledger.size; index++) {
 		const flags = ledger.flags.get(index);
 		const gross = ledger.gross.get(index);
 		const refunds = ledger.refunds.get(index);
 		const fees = charged(ledger.feesRaw.get(index), sign);
 		const adjustments = ledger.adjustmentRaw.get(index);
-		// Built only for orders with a finding (about 1 in 100): no per-order allocation over a million orders.
-		const at = () => ({ orderId: ledger.ids.idAt(index), dateKey: ledger.dateKey.get(index), line: ledger.firstLine.get(index) || undefined });
 		totals.gross += gross;
 		totals.refunds += refunds;
 		totals.fees += fees;
@@ -82,17 +93,17 @@ export function checkLedger(ledger: OrderLedger, sign: FeeSign, settings: CheckS
 		if (b2b) {
 			totals.b2bOrders++;
 			discrepancies.push({
-				...at(),
+				...at(index),
 				check: 'b2b_wholesale',
 				expected: 0,
 				actual: charged(ledger.commissionRaw.get(index), sign),
 				owed: 0,
-				explanation: `B2B / wholesale order: its fees follow your business agreement, not the rate table, so they are not checked here. Commission charged: ${formatDollars(charged(ledger.commissionRaw.get(index), sign))}.`,
+				explanation: flat`B2B / wholesale order: its fees follow your business agreement, not the rate table, so they are not checked here. Commission charged: ${formatDollars(charged(ledger.commissionRaw.get(index), sign))}.`,
 			});
 		}
 		if (!b2b && (flags & OrderFlag.Commission) !== 0 && (gross !== 0 || refunds !== 0)) {
 			const finding = commissionFinding(ledger, index, sign, settings, gross, refunds);
-			if (finding) discrepancies.push({ ...at(), ...finding });
+			if (finding) discrepancies.push({ ...at(index), ...finding });
 		}
 		if (!b2b && (flags & OrderFlag.TransactionFee) !== 0 && gross !== 0) {
 			const basis = gross - refunds;
@@ -100,12 +111,12 @@ export function checkLedger(ledger: OrderLedger, sign: FeeSign, settings: CheckS
 			const actual = charged(ledger.transactionFeeRaw.get(index), sign);
 			if (Math.abs(actual - expected) > toleranceFor(expected, settings)) {
 				discrepancies.push({
-					...at(),
+					...at(index),
 					check: 'transaction_fee',
 					expected,
 					actual,
 					owed: Math.max(0, actual - expected),
-					explanation: `TikTok charged ${formatDollars(actual)} in transaction fees; ${settings.transactionFeeBasisPoints / 100}% of ${formatDollars(basis)} plus ${formatDollars(settings.transactionFeeFixedCents)} is ${formatDollars(expected)}.`,
+					explanation: flat`TikTok charged ${formatDollars(actual)} in transaction fees; ${settings.transactionFeeBasisPoints / 100}% of ${formatDollars(basis)} plus ${formatDollars(settings.transactionFeeFixedCents)} is ${formatDollars(expected)}.`,
 				});
 			}
 		}
@@ -116,18 +127,18 @@ export function checkLedger(ledger: OrderLedger, sign: FeeSign, settings: CheckS
 			totals.netReported += actual;
 			if (Math.abs(actual - expected) > toleranceFor(expected, settings)) {
 				discrepancies.push({
-					...at(),
+					...at(index),
 					check: 'net_payout',
 					expected,
 					actual,
 					owed: Math.max(0, expected - actual),
-					explanation: `Paid out ${formatDollars(actual)}; sales ${formatDollars(gross)} − fees ${formatDollars(fees)} − refunds ${formatDollars(refunds)} ${adjustments < 0 ? '−' : '+'} adjustments ${formatDollars(Math.abs(adjustments))} = ${formatDollars(expected)}.`,
+					explanation: flat`Paid out ${formatDollars(actual)}; sales ${formatDollars(gross)} − fees ${formatDollars(fees)} − refunds ${formatDollars(refunds)} ${adjustments < 0 ? '−' : '+'} adjustments ${formatDollars(Math.abs(adjustments))} = ${formatDollars(expected)}.`,
 				});
 			}
 		}
 		const adjustmentsSeen = ledger.adjustments.get(index);
 		if (adjustmentsSeen && adjustmentsSeen.length > 1) {
-			const { orderId, ...base } = at();
+			const { orderId, ...base } = at(index);
 			discrepancies.push(...duplicateAdjustments(orderId, base, adjustmentsSeen));
 		}
 	}
@@ -154,7 +165,7 @@ function commissionFinding(
 			expected,
 			actual,
 			owed,
-			explanation: `${formatDollars(refunds)} was refunded but the commission was not reduced: TikTok kept ${formatDollars(actual)}, the commission on the full ${formatDollars(gross)}; on the ${formatDollars(gross - refunds)} kept it is ${formatDollars(expected)}.`,
+			explanation: flat`${formatDollars(refunds)} was refunded but the commission was not reduced: TikTok kept ${formatDollars(actual)}, the commission on the full ${formatDollars(gross)}; on the ${formatDollars(gross - refunds)} kept it is ${formatDollars(expected)}.`,
 		};
 	}
 	return {
@@ -162,7 +173,7 @@ function commissionFinding(
 		expected,
 		actual,
 		owed,
-		explanation: `TikTok charged ${formatDollars(actual)} commission; the rate table gives ${formatDollars(expected)} on ${formatDollars(gross - refunds)} (sales after seller discounts, before tax, minus refunds).`,
+		explanation: flat`TikTok charged ${formatDollars(actual)} commission; the rate table gives ${formatDollars(expected)} on ${formatDollars(gross - refunds)} (sales after seller discounts, before tax, minus refunds).`,
 	};
 }
 
@@ -192,7 +203,7 @@ function duplicateAdjustments(orderId: string, base: { dateKey: number; line?: n
 			expected: amount,
 			actual: amount * group.length,
 			owed: amount < 0 ? -amount * extra : 0,
-			explanation: `"${group[0].type}" of ${formatDollars(amount)} appears ${group.length} times ${how}${group.some((g) => g.line) ? ` (lines ${group.map((g) => g.line).join(', ')})` : ''}.`,
+			explanation: flat`"${group[0].type}" of ${formatDollars(amount)} appears ${group.length} times ${how}${group.some((g) => g.line) ? ` (lines ${group.map((g) => g.line).join(', ')})` : ''}.`,
 		});
 	};
 	for (const [key, group] of groups) if (group.length > 1) report(group, key.startsWith('id:') ? `with the same adjustment ID ${group[0].id}` : 'with the same amount');

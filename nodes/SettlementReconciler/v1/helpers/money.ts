@@ -47,6 +47,10 @@ function afterCurrency(text: string, start: number): number {
 	return start;
 }
 
+/**
+ * Thousands separators must group by three ("1,234,567"): "12,34" is a decimal comma from another locale, and reading
+ * it as 1,234 would overstate the amount a hundredfold, so it is not an amount.
+ */
 function digitsToCents(text: string, start: number, end: number, negative: boolean): number {
 	let units = 0;
 	let fraction = 0;
@@ -54,6 +58,8 @@ function digitsToCents(text: string, start: number, end: number, negative: boole
 	let roundUp = false;
 	let integerDigits = 0;
 	let seenPoint = false;
+	// Digits since the last thousands separator; -1 before the first one.
+	let group = -1;
 	for (let index = start; index < end; index++) {
 		const code = text.charCodeAt(index);
 		const digit = code - 48;
@@ -61,19 +67,23 @@ function digitsToCents(text: string, start: number, end: number, negative: boole
 			if (!seenPoint) {
 				units = units * 10 + digit;
 				integerDigits++;
+				if (group >= 0) group++;
 			} else {
 				if (fractionDigits < 2) fraction = fraction * 10 + digit;
 				else if (fractionDigits === 2) roundUp = digit >= 5;
 				fractionDigits++;
 			}
 		} else if (code === 44 /* , */ && !seenPoint && integerDigits > 0) {
-			continue;
+			if (group < 0 ? integerDigits > 3 : group !== 3) return NaN;
+			group = 0;
 		} else if (code === 46 /* . */ && !seenPoint) {
+			if (group >= 0 && group !== 3) return NaN;
 			seenPoint = true;
 		} else {
 			return NaN;
 		}
 	}
+	if (!seenPoint && group >= 0 && group !== 3) return NaN;
 	if (integerDigits === 0 && fractionDigits === 0) return NaN;
 	if (fractionDigits === 1) fraction *= 10;
 	const cents = units * 100 + fraction + (roundUp ? 1 : 0);

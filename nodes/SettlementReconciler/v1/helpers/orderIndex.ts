@@ -85,24 +85,36 @@ export class OrderIndex {
 	private probe(high: number, low: number): number {
 		const mask = this.capacity - 1;
 		const slots = this.slotIndex;
-		// murmur3's finaliser: every input bit reaches the low bits the mask keeps.
-		let hash = low ^ Math.imul(high, 0x27d4eb2d);
-		hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-		hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
-		let slot = (hash ^ (hash >>> 16)) & mask;
+		let slot = slotOf(high, low, mask);
 		for (let index = slots[slot]; index !== EMPTY && (this.low.get(index) !== low || this.high.get(index) !== high); index = slots[slot]) {
 			slot = (slot + 1) & mask;
 		}
 		return slot;
 	}
 
+	/**
+	 * Re-inserts in index order: the id halves are then read sequentially rather than at random, and since every id is
+	 * already unique, a new slot is the first free one (no comparisons).
+	 */
 	private grow(): void {
-		const old = this.slotIndex;
 		this.capacity *= 2;
-		this.slotIndex = new Int32Array(this.capacity).fill(EMPTY);
-		for (let slot = 0; slot < old.length; slot++) {
-			const index = old[slot];
-			if (index !== EMPTY) this.slotIndex[this.probe(this.high.get(index), this.low.get(index))] = index;
+		const slots = new Int32Array(this.capacity).fill(EMPTY);
+		const mask = this.capacity - 1;
+		const mixed = this.otherIds.size > 0;
+		for (let index = 0; index < this.count; index++) {
+			if (mixed && this.otherIds.has(index)) continue;
+			let slot = slotOf(this.high.get(index), this.low.get(index), mask);
+			while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+			slots[slot] = index;
 		}
+		this.slotIndex = slots;
 	}
+}
+
+/** murmur3's finaliser: every input bit reaches the low bits the mask keeps. */
+function slotOf(high: number, low: number, mask: number): number {
+	let hash = low ^ Math.imul(high, 0x27d4eb2d);
+	hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+	hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+	return (hash ^ (hash >>> 16)) & mask;
 }

@@ -39,6 +39,11 @@ export class RateTable {
 		}
 	}
 
+	/** Whether a row's SKU can change its rate (the reader then skips the SKU cell otherwise). */
+	get hasSkuRules(): boolean {
+		return this.bySku.size > 0;
+	}
+
 	get defaultBasisPoints(): number {
 		return this.nonApparel;
 	}

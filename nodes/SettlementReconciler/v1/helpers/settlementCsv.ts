@@ -142,52 +142,64 @@ function blankEntry(): LedgerEntry {
 }
 
 /**
- * Builds the per-row reader for one header layout. It fills `entry` in place (one object for the whole file) and
- * returns why a row cannot be used, or undefined.
+ * Builds the per-row reader for one header layout. Column positions are resolved once here (header drift is settled
+ * before the first row); the reader fills `entry` in place (one object for the whole file) and returns why a row cannot
+ * be used, or undefined.
  */
 function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEntry): (cells: string[], line: number) => string | undefined {
-	const at = columns.index;
+	const position = (field: Field): number => columns.index[field] ?? -1;
+	const ORDER_ID = position('orderId');
+	const RELATED_ID = position('relatedOrderId');
+	const TYPE = position('type');
+	const CHANNEL = position('channel');
+	const ADJUSTMENT_ID = position('adjustmentId');
+	const DATE = position('date');
+	const CATEGORY = position('category');
+	// Only read when a SKU rule could apply.
+	const SKU = options.rates.hasSkuRules ? position('sku') : -1;
+	const SUBTOTAL = position('subtotal');
+	const BEFORE_DISCOUNT = position('grossBeforeDiscount');
+	const DISCOUNT = position('sellerDiscount');
+	const REVENUE = position('revenue');
+	const REFUND = position('refund');
+	const COMMISSION = position('commission');
+	const TRANSACTION_FEE = position('transactionFee');
+	const TOTAL_FEES = position('totalFees');
+	const SETTLEMENT = position('settlement');
+	const ADJUSTMENT = position('adjustment');
 	const width = columns.headers.length;
-	const text = (cells: string[], field: Field): string => {
-		const index = at[field];
-		return index === undefined ? '' : cells[index].trim();
-	};
-	const money = (cells: string[], field: Field): number | null => {
-		const index = at[field];
-		if (index === undefined) return null;
-		return cents(cells[index], columns.headers[index]);
-	};
-	// The first cell that is not an amount; checked once after all amounts are read.
-	let notAmount: string | undefined;
-	const cents = (cell: string, header: string): number | null => {
-		const value = parseCents(cell);
+	const extraFees = columns.extraFeeColumns;
+	const hasFeeParts = COMMISSION >= 0 || TRANSACTION_FEE >= 0 || extraFees.length > 0;
+	const kinds = new KindCache();
+	// The first cell that is not an amount (its column); checked once after all amounts are read.
+	let notAmount = -1;
+	const amount = (cells: string[], index: number): number | null => {
+		if (index < 0) return null;
+		const value = parseCents(cells[index]);
 		if (value === null || !Number.isNaN(value)) return value;
-		notAmount ??= header;
+		if (notAmount < 0) notAmount = index;
 		return null;
 	};
-	const extraFees = columns.extraFeeColumns;
-	const kinds = new KindCache();
-	const hasFeeParts = at.commission !== undefined || at.transactionFee !== undefined || extraFees.length > 0;
 
 	return (cells, line) => {
 		if (cells.length < width) return `has ${cells.length} cells but the header has ${width}: the row is cut short`;
 		for (let index = width; index < cells.length; index++) {
 			if (cells[index].trim() !== '') return 'has more cells than the header: an unquoted comma inside a value?';
 		}
-		notAmount = undefined;
-		const ownId = text(cells, 'orderId');
-		const relatedId = text(cells, 'relatedOrderId');
+		notAmount = -1;
+		const ownId = textAt(cells, ORDER_ID);
+		const relatedId = textAt(cells, RELATED_ID);
 		const orderId = relatedId || ownId;
-		if (TOTALS.test(ownId) || (!orderId && TOTALS.test(cells[0].trim()))) return 'a totals line, not an order';
+		if (isTotalsLabel(ownId) || (!orderId && isTotalsLabel(cells[0].trim()))) return 'a totals line, not an order';
 		if (!orderId) return 'has no order ID';
-		const type = text(cells, 'type');
-		const kind = kinds.of(type, text(cells, 'channel'));
+		const type = textAt(cells, TYPE);
+		const kind = kinds.of(type, textAt(cells, CHANNEL));
 
-		const subtotal = money(cells, 'subtotal');
-		const beforeDiscount = money(cells, 'grossBeforeDiscount');
-		const discount = money(cells, 'sellerDiscount');
-		const revenue = money(cells, 'revenue');
-		const refundCell = money(cells, 'refund');
+		const subtotal = amount(cells, SUBTOTAL);
+		const beforeDiscount = amount(cells, BEFORE_DISCOUNT);
+		const discount = amount(cells, DISCOUNT);
+		const revenue = amount(cells, REVENUE);
+		const refundCell = amount(cells, REFUND);
 		let refund = refundCell === null ? 0 : Math.abs(refundCell);
 		let gross = subtotal ?? (beforeDiscount !== null ? beforeDiscount - Math.abs(discount ?? 0) : revenue !== null ? revenue + refund : 0);
 		// Refund rows of some exports carry the refund as a negative sale instead of in a refund column.
@@ -195,20 +207,20 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 			refund = -gross;
 			gross = 0;
 		}
-		const commission = money(cells, 'commission');
-		const transactionFee = money(cells, 'transactionFee');
-		let fees = money(cells, 'totalFees');
+		const commission = amount(cells, COMMISSION);
+		const transactionFee = amount(cells, TRANSACTION_FEE);
+		let fees = amount(cells, TOTAL_FEES);
 		if (fees === null && hasFeeParts) {
 			fees = (commission ?? 0) + (transactionFee ?? 0);
-			for (const extra of extraFees) fees += cents(cells[extra.index], extra.header) ?? 0;
+			for (const extra of extraFees) fees += amount(cells, extra.index) ?? 0;
 		}
-		const settlement = money(cells, 'settlement');
-		if (notAmount !== undefined) return `"${notAmount}" is not an amount`;
+		const settlement = amount(cells, SETTLEMENT);
+		let adjustment = amount(cells, ADJUSTMENT) ?? 0;
+		if (notAmount >= 0) return `"${columns.headers[notAmount]}" is not an amount`;
 		const isAdjustment = (kind & Kind.Adjustment) !== 0 || (relatedId !== '' && ownId !== '' && relatedId !== ownId);
-		let adjustment = money(cells, 'adjustment') ?? 0;
 		if (isAdjustment && adjustment === 0 && settlement !== null && gross === 0 && refund === 0 && !fees) adjustment = settlement;
 
-		const dateText = text(cells, 'date');
+		const dateText = textAt(cells, DATE);
 		let dateKey = 0;
 		if (dateText) {
 			dateKey = parseDateKey(dateText, options.zone);
@@ -225,11 +237,21 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 		entry.feesRaw = fees;
 		entry.adjustmentRaw = adjustment;
 		entry.settlementRaw = settlement;
-		entry.rateBasisPoints = options.rates.basisPointsFor(text(cells, 'category'), text(cells, 'sku'));
+		entry.rateBasisPoints = options.rates.basisPointsFor(textAt(cells, CATEGORY), textAt(cells, SKU));
 		entry.b2b = (kind & Kind.B2B) !== 0;
-		entry.adjustment = isAdjustment ? { id: copy(text(cells, 'adjustmentId') || (relatedId ? ownId : '')), type: copy(type || 'Adjustment') } : undefined;
+		entry.adjustment = isAdjustment ? { id: copy(textAt(cells, ADJUSTMENT_ID) || (relatedId ? ownId : '')), type: copy(type || 'Adjustment') } : undefined;
 		return undefined;
 	};
+}
+
+function textAt(cells: string[], index: number): string {
+	return index < 0 ? '' : cells[index].trim();
+}
+
+/** "Total", "Totals", "Grand total": the regex only runs on cells that start like one, not on a million order ids. */
+function isTotalsLabel(text: string): boolean {
+	const first = text.charCodeAt(0) | 0x20;
+	return (first === 0x74 || first === 0x67) && TOTALS.test(text); // t, g (any case)
 }
 
 /** Adjustment ids outlive the chunk they were parsed from; a copy does not keep the chunk in memory. */
