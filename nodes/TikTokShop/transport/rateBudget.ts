@@ -12,18 +12,28 @@ export const realClock: Clock = {
 	sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+export interface BucketLimits {
+	/** Tokens at the start (default: the capacity). */
+	initialTokens?: number;
+	/** Never more than this many takes in any 1-second window, whatever the bucket holds. */
+	maxPerSecond?: number;
+}
+
 export class TokenBucket {
 	private tokens: number;
 	private updatedAt: number;
 	private queue: Promise<void> = Promise.resolve();
+	/** Times of the last `maxPerSecond` takes, oldest first. */
+	private readonly recent: number[] = [];
 
 	constructor(
 		readonly ratePerSecond: number,
 		readonly capacity: number,
 		private readonly clock: Clock = realClock,
+		readonly limits: BucketLimits = {},
 	) {
 		if (!(ratePerSecond > 0)) throw new RangeError(`Requests per second must be above 0 (got ${ratePerSecond})`);
-		this.tokens = capacity;
+		this.tokens = limits.initialTokens ?? capacity;
 		this.updatedAt = clock.now();
 	}
 
@@ -46,22 +56,36 @@ export class TokenBucket {
 			await this.clock.sleep(Math.ceil(((1 - this.tokens) * 1000) / this.ratePerSecond));
 			this.refill();
 		}
+		await this.waitForWindow();
 		this.tokens -= 1;
+	}
+
+	private async waitForWindow(): Promise<void> {
+		const { maxPerSecond } = this.limits;
+		if (maxPerSecond === undefined) return;
+		if (this.recent.length === maxPerSecond) {
+			const wait = this.recent[0] + 1000 - this.clock.now();
+			if (wait > 0) await this.clock.sleep(wait);
+			this.recent.shift();
+			this.refill();
+		}
+		this.recent.push(this.clock.now());
 	}
 }
 
 const buckets = new Map<string, TokenBucket>();
 
 /**
- * The process-wide bucket for one (app, shop, API); a changed rate replaces it. Capacity 1 paces requests evenly,
- * so no one-second window ever holds more than the rate: a burst allowance would let twice the rate through in
- * the first second, and TikTok does not document a burst.
+ * The process-wide bucket for one (app, shop, API); a changed rate replaces it. It starts with one token and paces
+ * requests evenly: TikTok does not document a burst. Its second token absorbs a timer that fires late, which would
+ * otherwise cost about a tenth of the budget at 50/s and more at higher rates; the window keeps any one second at
+ * or under the rate all the same.
  */
 export function bucketFor(appKey: string, shop: string, api: string, ratePerSecond: number, clock?: Clock): TokenBucket {
 	const key = `${appKey}\u0000${shop}\u0000${api}`;
 	let bucket = buckets.get(key);
 	if (!bucket || bucket.ratePerSecond !== ratePerSecond) {
-		bucket = new TokenBucket(ratePerSecond, 1, clock);
+		bucket = new TokenBucket(ratePerSecond, 2, clock, { initialTokens: 1, maxPerSecond: Math.max(1, Math.floor(ratePerSecond)) });
 		buckets.set(key, bucket);
 	}
 	return bucket;
