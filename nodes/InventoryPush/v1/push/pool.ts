@@ -4,10 +4,16 @@
  */
 export function createLimiter(concurrency: number): <T>(task: () => Promise<T>) => Promise<T> {
 	let active = 0;
-	const waiting: Array<() => void> = [];
+	// A head index, not shift(): a push of 20,000 SKUs queues that many tasks, and shift() copies the rest each time.
+	let waiting: Array<() => void> = [];
+	let head = 0;
 	const next = () => {
 		active -= 1;
-		waiting.shift()?.();
+		const wake = waiting[head];
+		if (!wake) return;
+		head += 1;
+		if (head === waiting.length) [waiting, head] = [[], 0];
+		wake();
 	};
 	return async <T>(task: () => Promise<T>): Promise<T> => {
 		if (active >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
