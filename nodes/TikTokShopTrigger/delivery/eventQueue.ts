@@ -27,9 +27,25 @@ export const inboxOf = (queue: string) => `events:${queue}`;
 export const deadLettersOf = (queue: string) => `dead-letters:${queue}`;
 export const seenOf = (queue: string) => `seen:${queue}`;
 
+const newEvent = (item: IDataObject, nowMs: number): QueuedEvent => ({ item, failures: 0, firstReceivedAt: new Date(nowMs).toISOString() });
+
 export async function enqueue(store: DurableStore, queue: string, id: string, item: IDataObject, nowMs: number): Promise<void> {
-	const event: QueuedEvent = { item, failures: 0, firstReceivedAt: new Date(nowMs).toISOString() };
-	await store.putRecord(inboxOf(queue), id, event, nowMs);
+	await store.putRecord(inboxOf(queue), id, newEvent(item, nowMs), nowMs);
+}
+
+/** Claims the delivery's dedupe keys and queues its event in one commit; false when any key was already seen. */
+export async function admit(
+	store: DurableStore,
+	queue: string,
+	dedupe: { keys: string[]; ttlMs: number },
+	id: string,
+	item: IDataObject,
+	nowMs: number,
+): Promise<boolean> {
+	return await store.claimAndPutRecord(
+		{ namespace: seenOf(queue), keys: dedupe.keys, ttlMs: dedupe.ttlMs },
+		{ namespace: inboxOf(queue), id, record: newEvent(item, nowMs), dueAtMs: nowMs },
+	);
 }
 
 export type FailureOutcome = { deadLettered: false; retryAtMs: number } | { deadLettered: true; event: QueuedEvent };

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 
 import { openSelectedStore } from '../../shared/storeSelection';
-import { enqueue, seenOf } from '../delivery/eventQueue';
+import { admit, seenOf } from '../delivery/eventQueue';
 import { orderUpdateKey } from '../delivery/orderUpdateKey';
 import { signalQueue } from '../delivery/queueSignal';
 import { readSettings } from '../settings';
@@ -42,20 +42,21 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (this.getMode() === 'manual') return { workflowData: [[{ json: item }]] };
 
 	const store = await openSelectedStore(this);
-	if (!(await store.claim(seenOf(settings.queue), delivery.dedupeKey, settings.dedupeTtlMs))) return answer(200);
 	const orderUpdate = orderUpdateOf(delivery.envelope);
-	if (orderUpdate && !(await store.claim(seenOf(settings.queue), orderUpdate, settings.dedupeTtlMs))) return answer(200);
+	const dedupe = { keys: orderUpdate ? [delivery.dedupeKey, orderUpdate] : [delivery.dedupeKey], ttlMs: settings.dedupeTtlMs };
 	if (!settings.guaranteed) {
+		for (const key of dedupe.keys) if (!(await store.claim(seenOf(settings.queue), key, dedupe.ttlMs))) return answer(200);
 		response.status(200).end();
 		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
 	}
+	let accepted: boolean;
 	try {
-		await enqueue(store, settings.queue, delivery.dedupeKey, item, now);
+		accepted = await admit(store, settings.queue, dedupe, delivery.dedupeKey, item, now);
 	} catch (error) {
-		// Not stored means not accepted: forget the claim and let TikTok deliver it again.
-		await store.release(seenOf(settings.queue), delivery.dedupeKey).catch(() => undefined);
+		// Nothing was claimed or stored, and TikTok, not answered 200, delivers it again.
 		throw new NodeOperationError(this.getNode(), error as Error, { description: 'The event was not stored, so TikTok was not told it arrived and will deliver it again.' });
 	}
+	if (!accepted) return answer(200);
 	signalQueue(settings.queue);
 	return answer(200);
 }

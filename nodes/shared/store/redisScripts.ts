@@ -13,6 +13,21 @@ return ARGV[1]
 `;
 
 /**
+ * KEYS: the claim keys…, records (hash id -> JSON), due index (zset id -> due time).
+ * ARGV: ttl ms, record id, record JSON, due time ('+inf' when unscheduled). Returns 1, or 0 (nothing written).
+ */
+export const CLAIM_AND_PUT_RECORD = `
+local claims = #KEYS - 2
+for i = 1, claims do
+	if redis.call('EXISTS', KEYS[i]) == 1 then return 0 end
+end
+for i = 1, claims do redis.call('SET', KEYS[i], 'true', 'PX', ARGV[1]) end
+redis.call('HSET', KEYS[claims + 1], ARGV[2], ARGV[3])
+redis.call('ZADD', KEYS[claims + 2], ARGV[4], ARGV[2])
+return 1
+`;
+
+/**
  * KEYS: due index (zset id -> due time), records (hash id -> JSON).
  * ARGV: now, limit, leased-until. Returns a flat list id, record, id, record, ...
  */

@@ -1,8 +1,8 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 
-import { ADVANCE_WATERMARK, GET_STOCK, RECORD_MOVEMENT, SET_ON_HAND, TAKE_DUE } from './redisScripts';
+import { ADVANCE_WATERMARK, CLAIM_AND_PUT_RECORD, GET_STOCK, RECORD_MOVEMENT, SET_ON_HAND, TAKE_DUE } from './redisScripts';
 import { toJson } from './json';
-import type { DurableStore, StockChange, StockLevel, StockMovement, StoredRecord } from './types';
+import type { DurableStore, RecordToPut, StockChange, StockLevel, StockMovement, StoredRecord } from './types';
 import {
 	requireFinite,
 	requirePositiveInteger,
@@ -39,6 +39,27 @@ export class RedisStore implements DurableStore {
 		requireText('key', key);
 		requirePositiveInteger('ttlMs', ttlMs);
 		return (await this.client.set(this.entryKey(namespace, key), 'true', 'PX', ttlMs, 'NX')) === 'OK';
+	}
+
+	async claimAndPutRecord(claim: { namespace: string; keys: string[]; ttlMs: number }, record: RecordToPut): Promise<boolean> {
+		requireText('namespace', claim.namespace);
+		claim.keys.forEach((key) => requireText('key', key));
+		requirePositiveInteger('ttlMs', claim.ttlMs);
+		requireText('namespace', record.namespace);
+		requireText('id', record.id);
+		if (record.dueAtMs !== undefined) requireFinite('dueAtMs', record.dueAtMs);
+		const done = await this.client.eval(
+			CLAIM_AND_PUT_RECORD,
+			claim.keys.length + 2,
+			...claim.keys.map((key) => this.entryKey(claim.namespace, key)),
+			this.key('records', record.namespace),
+			this.key('records-due', record.namespace),
+			String(claim.ttlMs),
+			record.id,
+			toJson(record.record),
+			record.dueAtMs === undefined ? '+inf' : String(record.dueAtMs),
+		);
+		return done === 1;
 	}
 
 	async release(namespace: string, key: string): Promise<void> {

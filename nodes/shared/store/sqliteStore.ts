@@ -4,7 +4,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
 import { SQLITE_SCHEMA } from './sqliteSchema';
 import { toJson } from './json';
-import type { DurableStore, StockChange, StockLevel, StockMovement, StoredRecord } from './types';
+import type { DurableStore, RecordToPut, StockChange, StockLevel, StockMovement, StoredRecord } from './types';
 import {
 	requireFinite,
 	requirePositiveInteger,
@@ -62,6 +62,24 @@ export class SqliteStore implements DurableStore {
 		const now = this.now();
 		this.purgeExpiredEntries(now);
 		return this.sql.claim.run(namespace, key, 'true', now + ttlMs, now).changes === 1;
+	}
+
+	async claimAndPutRecord(claim: { namespace: string; keys: string[]; ttlMs: number }, record: RecordToPut): Promise<boolean> {
+		requireText('namespace', claim.namespace);
+		claim.keys.forEach((key) => requireText('key', key));
+		requirePositiveInteger('ttlMs', claim.ttlMs);
+		requireText('namespace', record.namespace);
+		requireText('id', record.id);
+		if (record.dueAtMs !== undefined) requireFinite('dueAtMs', record.dueAtMs);
+		const now = this.now();
+		this.purgeExpiredEntries(now);
+		// BEGIN IMMEDIATE holds the write lock, so no other process can take a key between the check and the claim.
+		return this.transaction(() => {
+			if (claim.keys.some((key) => this.sql.getEntry.get(claim.namespace, key, now) !== undefined)) return false;
+			for (const key of claim.keys) this.sql.claim.run(claim.namespace, key, 'true', now + claim.ttlMs, now);
+			this.sql.putRecord.run(record.namespace, record.id, toJson(record.record), record.dueAtMs ?? null);
+			return true;
+		});
 	}
 
 	async release(namespace: string, key: string): Promise<void> {

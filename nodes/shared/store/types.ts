@@ -13,6 +13,11 @@ export interface DurableStore {
 	 * other caller (same or other process) gets false until it expires or is released.
 	 */
 	claim(namespace: string, key: string, ttlMs: number): Promise<boolean>;
+	/**
+	 * Claims every one of `keys` and stores the record, all at once, only when none of the keys is taken; resolves
+	 * whether it did. One commit where claim() + putRecord() take several: a webhook answer waits for each.
+	 */
+	claimAndPutRecord(claim: { namespace: string; keys: string[]; ttlMs: number }, record: RecordToPut): Promise<boolean>;
 	/** Forgets a claim or a value, so the next claim of `key` succeeds. */
 	release(namespace: string, key: string): Promise<void>;
 
@@ -58,6 +63,8 @@ export interface DurableStore {
 }
 
 export type StoredRecord<T> = { id: string; record: T; dueAtMs: number | null };
+
+export type RecordToPut = { namespace: string; id: string; record: object; dueAtMs?: number };
 
 /** Sales are negative deltas, cancels and returns positive, adjustments either way. */
 export type MovementKind = 'sale' | 'cancel' | 'return' | 'adjust';
