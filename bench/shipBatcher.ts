@@ -3,19 +3,21 @@
  *
  *   ts-node --transpile-only bench/shipBatcher.ts            (10,000 packages, timeScale 4)
  *   BENCH_PACKAGES=2000 BENCH_TIME_SCALE=4 ts-node --transpile-only bench/shipBatcher.ts
+ *   BENCH_PROFILE_DIR=/tmp/prof BENCH_SIMULATOR_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" ts-node ...   (CPU profiles)
  *
  * Optimum: the calls each contender needs ÷ the rate it may send them at. The node spreads its calls over two
  * APIs that TikTok budgets separately (order detail, batch ship), so its strict optimum is the busier API's
- * calls ÷ rate; the figure over all its calls ÷ rate is printed too.
+ * calls ÷ rate; the figure over all its calls ÷ rate is printed too. The simulator runs in its own process
+ * (bench/lib/simulatorWorker.ts); both contenders reach it over keep-alive node:http (bench/lib/keepAliveHttp.ts).
  */
 import { ShipBatcher } from '../nodes/ShipBatcher/ShipBatcher.node';
 import { TikTokApiError, TikTokShopClient } from '../nodes/TikTokShop/transport';
 import { resetBuckets } from '../nodes/TikTokShop/transport/rateBudget';
-import { runNode } from '../test/helpers/fakeExecuteFunctions';
-import { fetchTransport } from '../test/helpers/fetchTransport';
 import { validTrackingNumber } from '../test/nodes/ShipBatcher/validTrackingNumbers';
-import { matchSimulatorBurst } from './lib/matchSimulatorBurst';
-import { SimulatorProcess } from './lib/openPackagesSimulator';
+import { closeKeepAlive, keepAliveTransport, runNodeKeepAlive } from './lib/keepAliveHttp';
+import { profiled } from './lib/profiled';
+import { SimulatorProcess } from './lib/simulatorProcess';
+import type { WorkerStats } from './lib/workerMessages';
 
 const PACKAGES = Number(process.env.BENCH_PACKAGES ?? 10_000);
 const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 4);
@@ -38,15 +40,25 @@ interface Result {
 	note: string;
 }
 
-function shipmentsOf(sim: SimulatorProcess) {
-	return sim.ready.shipments.map((shipment, index) => {
+type Simulator = SimulatorProcess<'openPackages'>;
+
+/** About a third of seeded orders are seller-shipped and awaiting shipment. */
+const startSimulator = () => SimulatorProcess.start('openPackages', { packages: PACKAGES }, { seed: 11, orders: Math.ceil(PACKAGES * 3.4) + 100, timeScale: TIME_SCALE });
+
+async function statsOf(sim: Simulator): Promise<WorkerStats & { shippedPackageIds: string[] }> {
+	const stats = await sim.ask<WorkerStats>('stats');
+	return { ...stats, shippedPackageIds: await sim.ask<string[]>('shippedPackageIds') };
+}
+
+function shipmentsOf(sim: Simulator) {
+	return sim.ready.scenario.shipments.map((shipment, index) => {
 		const carrier = CARRIERS[index % CARRIERS.length];
 		return { ...shipment, carrier, trackingNumber: validTrackingNumber(carrier) };
 	});
 }
 
 async function runShipBatcher(): Promise<Result> {
-	const sim = await SimulatorProcess.start(PACKAGES, TIME_SCALE);
+	const sim = await startSimulator();
 	try {
 		const shipments = shipmentsOf(sim);
 		const items = shipments.map((shipment) => ({
@@ -54,22 +66,19 @@ async function runShipBatcher(): Promise<Result> {
 		}));
 		resetBuckets();
 		const credentials = sim.credentials();
-		await matchSimulatorBurst(credentials.appKey, credentials.shopCipher, RATE, [
-			'/order/202309/orders',
-			'/fulfillment/202309/packages/ship',
-			'/logistics/202309/delivery_options/7129963723675736203/shipping_providers',
-		]);
 		const node = new ShipBatcher().nodeVersions[1];
 		const cpuBefore = process.cpuUsage();
 		const started = performance.now();
-		const [shipped, attention] = await runNode(node, {
-			credentials,
-			items,
-			parameters: { trackingHistory: 'none', options: { batchSize: BATCH_SIZE, requestsPerSecond: RATE, maxRetries: 8 } },
-		});
+		const [shipped, attention] = await profiled('shipBatcher', () =>
+			runNodeKeepAlive(node, {
+				credentials,
+				items,
+				parameters: { trackingHistory: 'none', options: { batchSize: BATCH_SIZE, requestsPerSecond: RATE, maxRetries: 8 } },
+			}),
+		);
 		const wallMs = performance.now() - started;
 		const cpu = process.cpuUsage(cpuBefore);
-		const stats = await sim.stats();
+		const stats = await statsOf(sim);
 		const byApi = Object.entries(stats.accepted);
 		const busiest = Math.max(...byApi.map(([, count]) => count));
 		const calls = byApi.reduce((sum, [, count]) => sum + count, 0);
@@ -96,12 +105,12 @@ async function runShipBatcher(): Promise<Result> {
 
 /** One Ship Package call per package, as fast as the loop goes, and a fixed pause after each 429. */
 async function runNaiveLoop(): Promise<Result> {
-	const sim = await SimulatorProcess.start(PACKAGES, TIME_SCALE);
+	const sim = await startSimulator();
 	try {
 		const shipments = shipmentsOf(sim);
 		resetBuckets();
 		// The client always paces; an absurd rate and no retries make it a plain signed HTTP call.
-		const client = new TikTokShopClient(sim.credentials(), { http: fetchTransport, ratePerSecond: 1e9, maxRetries: 0 });
+		const client = new TikTokShopClient(sim.credentials(), { http: keepAliveTransport, ratePerSecond: 1e9, maxRetries: 0 });
 		let shipped = 0;
 		let failed = 0;
 		const started = performance.now();
@@ -109,7 +118,7 @@ async function runNaiveLoop(): Promise<Result> {
 			for (;;) {
 				try {
 					await client.post(`/fulfillment/202309/packages/${shipment.packageId}/ship`, {
-						self_shipment: { tracking_number: shipment.trackingNumber, shipping_provider_id: sim.ready.providers[shipment.carrier] },
+						self_shipment: { tracking_number: shipment.trackingNumber, shipping_provider_id: sim.ready.scenario.providers[shipment.carrier] },
 					});
 					shipped += 1;
 					break;
@@ -124,7 +133,7 @@ async function runNaiveLoop(): Promise<Result> {
 			}
 		}
 		const wallMs = performance.now() - started;
-		const stats = await sim.stats();
+		const stats = await statsOf(sim);
 		return {
 			name: 'Naive per-item loop',
 			wallMs,
@@ -175,6 +184,7 @@ async function main(): Promise<void> {
 	const batcher = await runShipBatcher();
 	const naive = await runNaiveLoop();
 	print([batcher, naive]);
+	closeKeepAlive();
 }
 
 main().catch((error: unknown) => {

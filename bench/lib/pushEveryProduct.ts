@@ -1,5 +1,4 @@
 import type { TikTokShopClient } from '../../nodes/TikTokShop/transport';
-import type { RunningSimulator } from '../../test/simulator';
 
 /**
  * The usual sync: one inventory update per product, every SKU and warehouse, changed or not. It needs no read,
@@ -7,16 +6,16 @@ import type { RunningSimulator } from '../../test/simulator';
  */
 export async function pushEveryProduct(
 	client: TikTokShopClient,
-	sim: RunningSimulator,
+	catalogue: Array<{ id: string; skus: Array<{ id: string; warehouseIds: string[] }> }>,
 	wanted: Map<string, number>,
 	defaultWarehouseId: string,
 	concurrency: number,
 ): Promise<{ calls: number; failedSkus: number }> {
-	const products = sim.state.products.map((product) => ({
+	const products = catalogue.map((product) => ({
 		id: product.id,
 		skus: product.skus.map((sku) => ({
 			id: sku.id,
-			inventory: sku.inventory.map((entry) => ({ warehouse_id: entry.warehouse_id, quantity: entry.warehouse_id === defaultWarehouseId ? wanted.get(sku.id)! : 0 })),
+			inventory: sku.warehouseIds.map((warehouse_id) => ({ warehouse_id, quantity: warehouse_id === defaultWarehouseId ? wanted.get(sku.id)! : 0 })),
 		})),
 	}));
 	let next = 0;

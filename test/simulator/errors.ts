@@ -50,6 +50,9 @@ export const Code = {
 	RETURN_NOT_FOUND: 25001001, // [U]
 	RETURN_STATE_CONFLICT: 25001002, // [U] decision not allowed in the current status
 	EVIDENCE_IMAGE_UNKNOWN: 25001003, // [U] images[].image_id is not an uploaded uri
+	REJECT_REASON_INVALID: 25001004, // [U] reject_reason is not one of GET reject_reasons for this case (returns and cancellations)
+	EVIDENCE_IMAGE_INVALID: 25001005, // [U] an images[] entry lacks image_id, mime_type, width or height
+	COMMENT_TOO_LONG: 25001006, // [U] reject comment over the limit (see rejection.ts)
 	CANCELLATION_NOT_FOUND: 25002001, // [U]
 	CANCELLATION_STATE_CONFLICT: 25002002, // [U]
 	STATEMENT_NOT_FOUND: 20001001, // [U]

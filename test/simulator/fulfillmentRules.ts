@@ -1,5 +1,6 @@
 import { ApiError, Code } from './errors';
-import { findOrder, hasPendingAfterSale } from './lookup';
+import { findOrder, hasPendingAfterSale, packagesOfOrder, trackingUsedByAnotherOrder } from './lookup';
+import { trackingChanged } from './shopIndex';
 import type { RouteContext } from './route';
 import { openPackage, shipPackage } from './shipping';
 import type { DeliveryOption, Order, Package, ShippingProvider, ShopState } from './state';
@@ -43,8 +44,9 @@ export function validateSellerShipment(state: ShopState, order: Order, raw: unkn
 	if (typeof providerId !== 'string' || !provider || !option?.shippingProviderIds.includes(provider.id)) {
 		throw new ApiError(Code.INVALID_TRACKING, `Invalid tracking number or shipping provider: shipping_provider_id "${String(providerId ?? '')}" is not offered for this order`);
 	}
-	const taken = state.packages.some((pkg) => pkg.order_id !== order.id && pkg.tracking_number?.toUpperCase() === trackingNumber.toUpperCase());
-	if (taken) throw new ApiError(Code.DUPLICATE_TRACKING, `Tracking number ${trackingNumber} is already used by another order`);
+	if (trackingUsedByAnotherOrder(state, trackingNumber, order.id)) {
+		throw new ApiError(Code.DUPLICATE_TRACKING, `Tracking number ${trackingNumber} is already used by another order`);
+	}
 	return { trackingNumber, provider };
 }
 
@@ -69,7 +71,9 @@ export function shipExistingPackage(context: RouteContext, pkg: Package, body: R
 		}
 		shipment = validateSellerShipment(state, order, body.self_shipment);
 	}
+	const previous = pkg.tracking_number;
 	shipPackage(order, pkg, { ...shipment, shippedAt: now, handoverMethod: handover as 'PICKUP' | 'DROP_OFF' | undefined });
+	trackingChanged(state, pkg, previous);
 	return { order, shipment };
 }
 
@@ -94,7 +98,7 @@ export function markLineItemsShipped(context: RouteContext, order: Order, body: 
 		throw new ApiError(Code.LINE_ITEMS_ALREADY_SHIPPED, `Some of the line items of order ${order.id} have already been shipped`);
 	}
 	const shipment = validateSellerShipment(state, order, body);
-	const open = state.packages.find((pkg) => pkg.order_id === order.id && pkg.status === 'PROCESSING');
+	const open = packagesOfOrder(state, order.id).find((pkg) => pkg.status === 'PROCESSING');
 	let pkg: Package;
 	if (open && open.order_line_item_ids.every((id) => lineItemIds.includes(id))) {
 		pkg = open;
@@ -104,7 +108,9 @@ export function markLineItemsShipped(context: RouteContext, order: Order, body: 
 		pkg = openPackage(ids, order, now, [...lineItemIds]);
 		state.packages.push(pkg);
 	}
+	const previous = pkg.tracking_number;
 	shipPackage(order, pkg, { ...shipment, shippedAt: now });
+	trackingChanged(state, pkg, previous);
 	return { pkg, lineItemIds };
 }
 
@@ -122,6 +128,7 @@ export function updateShippingInfo(context: RouteContext, order: Order, pkg: Pac
 	const previous = pkg.tracking_number;
 	pkg.shippingInfoUpdates += 1;
 	shipPackage(order, pkg, { ...shipment, shippedAt: pkg.shippedAt, status: pkg.status });
+	trackingChanged(state, pkg, previous);
 	pkg.update_time = now;
 	order.update_time = now;
 	return previous;

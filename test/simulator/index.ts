@@ -7,6 +7,7 @@ import { RateLimiter } from './rateLimiter';
 import { Router } from './router';
 import { allRoutes } from './routes';
 import { seedWorld } from './seed';
+import { forgetShopIndex } from './shopIndex';
 import type { ShopState } from './state';
 import { TokenStore } from './tokens';
 import { WebhookSender, type DeliveryReport, type WebhookEvent, type WebhookSendOptions } from './webhookSender';
@@ -54,7 +55,10 @@ export interface RunningSimulator {
 	};
 	/** Access tokens issued so far answer 105002 until the client refreshes. */
 	expireAccessToken(): void;
-	/** Clears requests, mutations, faults, deliveries, rate-limit buckets and remembered idempotency keys. */
+	/**
+	 * Clears requests, mutations, faults, deliveries, rate-limit buckets and remembered idempotency keys, and re-reads
+	 * `state` for lookups: call it after editing an id, order_id or tracking_number of a record in place.
+	 */
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -104,6 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 			faults.clear();
 			limiter.reset();
 			api.resetIdempotency();
+			forgetShopIndex(world.state);
 		},
 		close: async () => {
 			webhooks.close();

@@ -1,3 +1,5 @@
+import type { Rejection } from './rejection';
+
 /** Every accepted state change, in order, so tests can assert what a workflow actually did to the shop. */
 export type MutationDetails =
 	| { type: 'ship'; packageId: string; orderId: string; trackingNumber?: string; shippingProviderId?: string; handoverMethod?: string }
@@ -22,9 +24,9 @@ export type MutationDetails =
 			failedSkuIds: string[];
 	  }
 	| { type: 'returnApprove'; returnId: string; decision: string }
-	| { type: 'returnReject'; returnId: string; decision: string; rejectReason: string; imageIds: string[] }
+	| ({ type: 'returnReject'; returnId: string; decision: string; imageIds: string[] } & Rejection)
 	| { type: 'cancellationApprove'; cancelId: string }
-	| { type: 'cancellationReject'; cancelId: string; rejectReason: string; imageIds: string[] }
+	| ({ type: 'cancellationReject'; cancelId: string; imageIds: string[] } & Rejection)
 	| { type: 'imageUpload'; uri: string; bytes: number; width: number; height: number; useCase: string }
 	| { type: 'webhookRegister'; eventType: string; address: string }
 	| { type: 'webhookDelete'; eventType: string };

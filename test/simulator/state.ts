@@ -280,7 +280,12 @@ export interface StatementTransaction {
 	order_create_time: number;
 	/** Cents, signed as documented on SettlementParts. */
 	parts: SettlementParts;
-	revenueBreakdown: { subtotalBeforeDiscount: number; sellerDiscount: number };
+	/**
+	 * refundSubtotalBeforeDiscount: the refunded line items at their original price, negative. sellerDiscount is net
+	 * of the refunded lines' seller discount, so revenue = subtotalBeforeDiscount + sellerDiscount + refund ([U] TikTok
+	 * may report that returned discount as a separate seller_discount_refund_amount instead).
+	 */
+	revenueBreakdown: { subtotalBeforeDiscount: number; sellerDiscount: number; refundSubtotalBeforeDiscount?: number };
 	shippingBreakdown: { actualShippingFee: number; customerPaidShippingFee: number };
 	feeBreakdown: { platformCommission: number; transactionFee: number; affiliateCommission: number };
 	skuLines: Array<{ sku_id: string; sku_name: string; product_name: string; quantity: number; parts: SettlementParts }>;

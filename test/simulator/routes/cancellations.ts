@@ -1,8 +1,10 @@
 import { ApiError, Code, gateway } from '../errors';
+import { orderById } from '../lookup';
 import { pageSize, paginate, sortOrder } from '../pagination';
 import { inTimeRange, optionalTime, stringList, type Route } from '../route';
 import type { Cancellation, ShopState } from '../state';
-import { evidenceImageIds, validRejectReason } from './returns';
+import { CANCELLATION_REJECT_REASONS } from '../rejectReasons';
+import { readRejection } from '../rejection';
 
 function findPendingCancellation(state: ShopState, id: string): Cancellation {
 	const found = state.cancellations.find((candidate) => candidate.cancel_id === id);
@@ -54,7 +56,7 @@ export const cancellationRoutes: Route[] = [
 			cancellation.cancel_status = 'CANCELLATION_REQUEST_COMPLETE';
 			cancellation.seller_next_action_response = [];
 			cancellation.update_time = now;
-			const order = state.orders.find((candidate) => candidate.id === cancellation.order_id);
+			const order = orderById(state, cancellation.order_id);
 			if (order) {
 				order.status = 'CANCELLED';
 				order.is_buyer_request_cancel = false;
@@ -74,17 +76,16 @@ export const cancellationRoutes: Route[] = [
 		idempotent: true,
 		handle: ({ state, params, body, now, record }) => {
 			const cancellation = findPendingCancellation(state, params.cancel_id);
-			const rejectReason = validRejectReason(body);
-			const imageIds = evidenceImageIds(state, body);
+			const rejection = readRejection(state, body, CANCELLATION_REJECT_REASONS);
 			cancellation.cancel_status = 'CANCELLATION_REQUEST_CANCEL';
 			cancellation.seller_next_action_response = [];
 			cancellation.update_time = now;
-			const order = state.orders.find((candidate) => candidate.id === cancellation.order_id);
+			const order = orderById(state, cancellation.order_id);
 			if (order) {
 				order.is_buyer_request_cancel = false;
 				order.update_time = now;
 			}
-			record({ type: 'cancellationReject', cancelId: cancellation.cancel_id, rejectReason, imageIds });
+			record({ type: 'cancellationReject', cancelId: cancellation.cancel_id, ...rejection, imageIds: rejection.images.map((image) => image.imageId) });
 			return {};
 		},
 	},

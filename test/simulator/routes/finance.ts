@@ -1,5 +1,6 @@
 import { ApiError, Code, gateway } from '../errors';
 import { money } from '../money';
+import { orderById } from '../lookup';
 import { pageSize, paginate, sortOrder } from '../pagination';
 import type { Route } from '../route';
 import { settlementOf, ZERO_PARTS } from '../seed/finance';
@@ -51,7 +52,8 @@ function statementView(state: ShopState, statement: Statement) {
 }
 
 function transactionView(state: ShopState, t: StatementTransaction) {
-	const order = state.orders.find((candidate) => candidate.id === (t.order_id ?? t.adjustment_order_id));
+	const orderId = t.order_id ?? t.adjustment_order_id;
+	const order = orderId === undefined ? undefined : orderById(state, orderId);
 	const isOrder = t.type === 'ORDER';
 	return {
 		id: t.id,
@@ -64,7 +66,7 @@ function transactionView(state: ShopState, t: StatementTransaction) {
 		revenue_breakdown: {
 			subtotal_before_discount_amount: money(t.revenueBreakdown.subtotalBeforeDiscount),
 			seller_discount_amount: money(t.revenueBreakdown.sellerDiscount),
-			refund_subtotal_before_discount_amount: money(0),
+			refund_subtotal_before_discount_amount: money(t.revenueBreakdown.refundSubtotalBeforeDiscount ?? 0),
 		},
 		shipping_cost_amount: money(t.parts.shippingCost),
 		shipping_cost_breakdown: {
@@ -174,7 +176,7 @@ export const financeRoutes: Route[] = [
 		method: 'GET',
 		path: '/finance/202501/orders/{order_id}/statement_transactions',
 		handle: ({ state, params }) => {
-			const order = state.orders.find((candidate) => candidate.id === params.order_id);
+			const order = orderById(state, params.order_id);
 			if (!order) throw new ApiError(Code.ORDER_NOT_FOUND, `Order ${params.order_id} does not exist in this shop`);
 			const settled = state.statementTransactions.find((t) => t.type === 'ORDER' && t.order_id === order.id);
 			// [U] An unsettled order has no transactions yet; the simulator answers with an empty list, not an error.

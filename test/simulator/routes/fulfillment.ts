@@ -1,12 +1,12 @@
 import { ApiError, Code, gateway } from '../errors';
 import { markLineItemsShipped, shipExistingPackage, updateShippingInfo } from '../fulfillmentRules';
-import { findOrder, findPackage } from '../lookup';
+import { findOrder, findPackage, orderById, packagesOfOrder } from '../lookup';
 import { pageSize, paginate, sortOrder } from '../pagination';
 import { inTimeRange, objectList, optionalString, optionalTime, type Route, type RouteContext } from '../route';
 import type { Package, ShopState } from '../state';
 
 function packageView(state: ShopState, pkg: Package) {
-	const order = state.orders.find((candidate) => candidate.id === pkg.order_id);
+	const order = orderById(state, pkg.order_id);
 	const items = order?.line_items.filter((item) => pkg.order_line_item_ids.includes(item.id)) ?? [];
 	const skus = new Map<string, { id: string; name: string; image_url: string; quantity: number }>();
 	for (const item of items) {
@@ -53,7 +53,7 @@ export const fulfillmentRoutes: Route[] = [
 			const createdBefore = optionalTime(body, 'create_time_lt');
 			const updatedFrom = optionalTime(body, 'update_time_ge');
 			const updatedBefore = optionalTime(body, 'update_time_lt');
-			const paidTime = (pkg: Package) => state.orders.find((order) => order.id === pkg.order_id)?.paid_time ?? 0;
+			const paidTime = (pkg: Package) => orderById(state, pkg.order_id)?.paid_time ?? 0;
 			const key = (pkg: Package) => (sortField === 'order_pay_time' ? paidTime(pkg) : sortField === 'update_time' ? pkg.update_time : pkg.create_time);
 			const matching = state.packages
 				.filter(
@@ -125,7 +125,7 @@ export const fulfillmentRoutes: Route[] = [
 		path: '/fulfillment/202309/orders/{order_id}/shipping_info/update',
 		handle: (context) => {
 			const order = findOrder(context.state, context.params.order_id);
-			const shipped = context.state.packages.filter((pkg) => pkg.order_id === order.id && pkg.shippedAt);
+			const shipped = packagesOfOrder(context.state, order.id).filter((pkg) => pkg.shippedAt);
 			if (shipped.length === 0) throw new ApiError(Code.INVALID_PARAMETER, `Order ${order.id} has not been shipped`, 400);
 			if (shipped.length > 1) {
 				throw new ApiError(Code.INVALID_PARAMETER, `Order ${order.id} has ${shipped.length} packages; update each with /packages/{package_id}/shipping_info/update`, 400);

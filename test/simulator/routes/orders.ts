@@ -1,4 +1,5 @@
 import { gateway } from '../errors';
+import { orderById } from '../lookup';
 import { pageSize, paginate, sortOrder } from '../pagination';
 import { inTimeRange, optionalString, optionalTime, stringList, type Route } from '../route';
 import type { Order, OrderStatus } from '../state';
@@ -49,7 +50,7 @@ export const orderRoutes: Route[] = [
 			if (ids.length === 0) throw gateway.invalid('ids is required');
 			if (ids.length > MAX_DETAIL_IDS) throw gateway.invalid(`ids accepts at most ${MAX_DETAIL_IDS} order ids`);
 			if (ids.some((id) => !/^\d+$/.test(id))) throw gateway.invalid('ids must be numeric order ids');
-			return { orders: ids.map((id) => state.orders.find((order) => order.id === id)).filter((order) => order !== undefined) };
+			return { orders: ids.map((id) => orderById(state, id)).filter((order) => order !== undefined) };
 		},
 	},
 ];

@@ -2,7 +2,8 @@ import { ApiError, Code, gateway } from '../errors';
 import { findOrder, hasPendingAfterSale } from '../lookup';
 import { pageSize, paginate, sortOrder } from '../pagination';
 import { inTimeRange, optionalTime, requiredString, stringList, type Route } from '../route';
-import { RETURN_REJECT_REASONS } from '../seed/afterSales';
+import { CANCELLATION_REJECT_REASONS, returnRejectReasons } from '../rejectReasons';
+import { readRejection } from '../rejection';
 import type { ReturnOrder, ReturnStatus, ShopState } from '../state';
 
 const APPROVALS: Record<string, (ret: ReturnOrder, body: Record<string, unknown>) => ReturnStatus | undefined> = {
@@ -29,27 +30,6 @@ function findReturn(state: ShopState, id: string): ReturnOrder {
 	const found = state.returns.find((candidate) => candidate.return_id === id);
 	if (!found) throw new ApiError(Code.RETURN_NOT_FOUND, `Return ${id} does not exist in this shop`);
 	return found;
-}
-
-/** Evidence must be uploaded first; image_id is the upload's `uri`. Shared with cancellation rejects. */
-export function evidenceImageIds(state: ShopState, body: Record<string, unknown>): string[] {
-	if (body.images === undefined) return [];
-	if (!Array.isArray(body.images)) throw gateway.invalid('images must be an array');
-	return body.images.map((image: unknown) => {
-		const id = (image as { image_id?: unknown } | null)?.image_id;
-		if (typeof id !== 'string' || !state.images.some((uploaded) => uploaded.uri === id)) {
-			throw new ApiError(Code.EVIDENCE_IMAGE_UNKNOWN, `images[].image_id "${String(id)}" is not the uri of an uploaded image`);
-		}
-		return id;
-	});
-}
-
-export function validRejectReason(body: Record<string, unknown>): string {
-	const reason = requiredString(body, 'reject_reason');
-	if (!RETURN_REJECT_REASONS.some((candidate) => candidate.name === reason)) {
-		throw gateway.invalid(`reject_reason "${reason}" is not one of the reasons from GET /return_refund/202309/reject_reasons`);
-	}
-	return reason;
 }
 
 export const returnRoutes: Route[] = [
@@ -115,14 +95,13 @@ export const returnRoutes: Route[] = [
 			const decision = requiredString(body, 'decision');
 			const rule = REJECTIONS[decision];
 			if (!rule) throw gateway.invalid(`decision must be one of ${Object.keys(REJECTIONS).join(', ')}`);
-			const rejectReason = validRejectReason(body);
-			const imageIds = evidenceImageIds(state, body);
 			const next = rule(ret);
 			if (!next) throw new ApiError(Code.RETURN_STATE_CONFLICT, `${decision} is not allowed for a ${ret.return_type} return in status ${ret.return_status}`);
+			const rejection = readRejection(state, body, returnRejectReasons(ret));
 			ret.return_status = next;
 			ret.seller_next_action_response = [];
 			ret.update_time = now;
-			record({ type: 'returnReject', returnId: ret.return_id, decision, rejectReason, imageIds });
+			record({ type: 'returnReject', returnId: ret.return_id, decision, ...rejection, imageIds: rejection.images.map((image) => image.imageId) });
 			return {};
 		},
 	},
@@ -132,9 +111,10 @@ export const returnRoutes: Route[] = [
 		handle: ({ state, query }) => {
 			const id = query.return_or_cancel_id;
 			if (!id) throw gateway.invalid('return_or_cancel_id is required');
-			const known = state.returns.some((r) => r.return_id === id) || state.cancellations.some((c) => c.cancel_id === id);
-			if (!known) throw new ApiError(Code.RETURN_NOT_FOUND, `No return or cancellation ${id} in this shop`);
-			return { reasons: RETURN_REJECT_REASONS };
+			const ret = state.returns.find((r) => r.return_id === id);
+			if (ret) return { reasons: returnRejectReasons(ret) };
+			if (state.cancellations.some((c) => c.cancel_id === id)) return { reasons: CANCELLATION_REJECT_REASONS };
+			throw new ApiError(Code.RETURN_NOT_FOUND, `No return or cancellation ${id} in this shop`);
 		},
 	},
 	{

@@ -1,11 +1,20 @@
 import type { IdFactory, SeededRandom } from '../random';
 import { money } from '../money';
+import { ALL_REJECT_REASONS } from '../rejectReasons';
 import type { Cancellation, Order, OrderLineItem, RefundAmount, ReturnOrder, ReturnStatus } from '../state';
 
 const DAY = 86400;
 
 const RETURN_REASONS: Array<[string, string]> = [
 	['ecom_order_delivered_refund_and_return_reason_wrong_size', 'Wrong size'],
+	['ecom_order_delivered_refund_and_return_reason_damaged', 'Item damaged or defective'],
+	['ecom_order_delivered_refund_and_return_reason_not_as_described', 'Not as described'],
+	['ecom_order_delivered_refund_reason_missing_item', 'Package missing items'],
+];
+
+/** Refund-only requests: the buyer keeps the item, or never got it. Same length as RETURN_REASONS, one draw each. */
+const REFUND_ONLY_REASONS: Array<[string, string]> = [
+	['ecom_order_delivered_refund_reason_package_not_received', 'Package not received'],
 	['ecom_order_delivered_refund_and_return_reason_damaged', 'Item damaged or defective'],
 	['ecom_order_delivered_refund_and_return_reason_not_as_described', 'Not as described'],
 	['ecom_order_delivered_refund_reason_missing_item', 'Package missing items'],
@@ -37,7 +46,7 @@ export function seedReturns(random: SeededRandom, ids: IdFactory, orders: Order[
 				: ['RETURN_OR_REFUND_REQUEST_PENDING', 'AWAITING_BUYER_SHIP', 'BUYER_SHIPPED_ITEM', 'RETURN_OR_REFUND_REQUEST_COMPLETE'];
 		const status = random.pick(statuses);
 		const created = Math.min(now - 3600, (order.delivery_time ?? order.update_time) + random.int(3600, 3 * DAY));
-		const [reason, reasonText] = random.pick(RETURN_REASONS);
+		const [reason, reasonText] = random.pick(type === 'REFUND' ? REFUND_ONLY_REASONS : RETURN_REASONS);
 		const refund = refundFor(order, items);
 		const actions =
 			status === 'RETURN_OR_REFUND_REQUEST_PENDING'
@@ -112,9 +121,5 @@ export function seedCancellations(random: SeededRandom, ids: IdFactory, orders: 
 	return cancellations;
 }
 
-export const RETURN_REJECT_REASONS = [
-	{ name: 'seller_reject_apply_product_has_been_packed', text: 'The item has already been packed and cannot be cancelled' },
-	{ name: 'reverse_reject_request_reason_1', text: 'Buyer and seller agreed to keep the order' },
-	{ name: 'reverse_reject_request_reason_2', text: 'The returned item is not in its original condition' },
-	{ name: 'reverse_reject_request_reason_3', text: 'The return request was submitted after the return window' },
-];
+/** Every reject reason the simulator offers for some case; GET reject_reasons answers a case's own (rejectReasons.ts). */
+export const RETURN_REJECT_REASONS = ALL_REJECT_REASONS;

@@ -25,18 +25,25 @@ export function settlementOf(parts: SettlementParts): number {
 	return parts.revenue + parts.shippingCost + parts.feeTax + parts.adjustment;
 }
 
-/** Fees are computed per line item and summed, so SKU rows always add up to the order row exactly. */
-function orderTransaction(order: Order, random: SeededRandom, ids: IdFactory, statementId: string): StatementTransaction {
+/**
+ * Fees are computed per line item and summed, so SKU rows always add up to the order row exactly. A refunded line
+ * item is sold and refunded in the same transaction: its revenue comes back as a refund and its commission is
+ * reversed, so it nets to zero.
+ */
+function orderTransaction(order: Order, refundedLineIds: ReadonlySet<string>, random: SeededRandom, ids: IdFactory, statementId: string): StatementTransaction {
 	const affiliate = random.chance(0.2);
 	const bySku = new Map<string, StatementTransaction['skuLines'][number]>();
 	let subtotalBeforeDiscount = 0;
 	let sellerDiscount = 0;
+	let refundSubtotalBeforeDiscount = 0;
 	let commission = 0;
 	let affiliateCommission = 0;
 	for (const item of order.line_items) {
 		const original = cents(item.original_price);
-		const discount = cents(item.seller_discount);
-		const revenue = original - discount;
+		const refunded = refundedLineIds.has(item.id);
+		const discount = refunded ? 0 : cents(item.seller_discount);
+		if (refunded) refundSubtotalBeforeDiscount -= original;
+		const revenue = refunded ? 0 : original - discount;
 		const lineCommission = -Math.round(revenue * COMMISSION_RATE);
 		const lineAffiliate = affiliate ? -Math.round(revenue * AFFILIATE_RATE) : 0;
 		subtotalBeforeDiscount += original;
@@ -61,7 +68,7 @@ function orderTransaction(order: Order, random: SeededRandom, ids: IdFactory, st
 		order_id: order.id,
 		order_create_time: order.create_time,
 		parts,
-		revenueBreakdown: { subtotalBeforeDiscount, sellerDiscount },
+		revenueBreakdown: { subtotalBeforeDiscount, sellerDiscount, refundSubtotalBeforeDiscount },
 		shippingBreakdown: { actualShippingFee, customerPaidShippingFee: customerPaidShipping },
 		feeBreakdown: { platformCommission: commission, transactionFee: 0, affiliateCommission },
 		skuLines,
@@ -77,7 +84,7 @@ function adjustment(order: Order, type: 'CHARGE_BACK' | 'SHIPPING_FEE_ADJUSTMENT
 		adjustment_order_id: order.id,
 		order_create_time: order.create_time,
 		parts: { ...ZERO_PARTS, adjustment: amount },
-		revenueBreakdown: { subtotalBeforeDiscount: 0, sellerDiscount: 0 },
+		revenueBreakdown: { subtotalBeforeDiscount: 0, sellerDiscount: 0, refundSubtotalBeforeDiscount: 0 },
 		shippingBreakdown: { actualShippingFee: 0, customerPaidShippingFee: 0 },
 		feeBreakdown: { platformCommission: 0, transactionFee: 0, affiliateCommission: 0 },
 		skuLines: [],
@@ -90,9 +97,20 @@ export interface FinanceSeed {
 	payments: Payment[];
 }
 
+/** Return requests still waiting on the seller, the buyer or TikTok's arbitration. */
+const OPEN_RETURN: ReadonlyArray<ReturnOrder['return_status']> = ['RETURN_OR_REFUND_REQUEST_PENDING', 'AWAITING_BUYER_SHIP', 'BUYER_SHIPPED_ITEM'];
+
+/**
+ * Completed orders settle (reference §8: only settled orders appear), refunded ones with their refund. An order with
+ * a return still open is held until the return closes, so it is delivered and not yet settled.
+ */
 export function seedFinance(random: SeededRandom, ids: IdFactory, orders: Order[], returns: ReturnOrder[], now: number): FinanceSeed {
-	const refunded = new Set(returns.filter((r) => r.return_status === 'RETURN_OR_REFUND_REQUEST_COMPLETE').map((r) => r.order_id));
-	const settled = orders.filter((order) => order.status === 'COMPLETED' && !refunded.has(order.id));
+	const held = new Set(returns.filter((r) => OPEN_RETURN.includes(r.return_status) || r.arbitration_status === 'IN_PROGRESS').map((r) => r.order_id));
+	const refundedLineIds = new Set(
+		returns.filter((r) => r.return_status === 'RETURN_OR_REFUND_REQUEST_COMPLETE').flatMap((r) => r.return_line_items.map((item) => item.order_line_item_id)),
+	);
+	const completed = orders.filter((order) => order.status === 'COMPLETED');
+	const isRefunded = (order: Order) => order.line_items.some((item) => refundedLineIds.has(item.id));
 	const statementsByDay = new Map<number, Statement>();
 	const payments: Payment[] = [];
 	const transactions: StatementTransaction[] = [];
@@ -107,11 +125,13 @@ export function seedFinance(random: SeededRandom, ids: IdFactory, orders: Order[
 		}
 		return statement;
 	};
-	for (const order of settled) {
-		const statement = statementFor(statementDay(order, now));
-		transactions.push(orderTransaction(order, random, ids, statement.id));
-	}
-	for (const order of settled.filter(() => random.chance(0.08))) {
+	const settle = (order: Order) => transactions.push(orderTransaction(order, refundedLineIds, random, ids, statementFor(statementDay(order, now)).id));
+	// Unrefunded orders and their adjustments first, refunded orders after, then holds are taken out: the seeded
+	// stream, and so every other seeded value, stays what it was before refunds and holds were modelled.
+	const unrefunded = completed.filter((order) => !isRefunded(order));
+	unrefunded.forEach(settle);
+	// A buyer whose refund completed has no payment left to charge back.
+	for (const order of unrefunded.filter(() => random.chance(0.08))) {
 		const statement = statementFor(statementDay(order, now));
 		transactions.push(
 			random.chance(0.5)
@@ -119,6 +139,9 @@ export function seedFinance(random: SeededRandom, ids: IdFactory, orders: Order[
 				: adjustment(order, 'SHIPPING_FEE_ADJUSTMENT', -random.int(100, 400), ids, statement.id),
 		);
 	}
-	const statements = [...statementsByDay.values()].sort((a, b) => a.statement_time - b.statement_time);
-	return { statements, statementTransactions: transactions, payments };
+	completed.filter(isRefunded).forEach(settle);
+	const statementTransactions = transactions.filter((t) => !held.has(t.order_id ?? t.adjustment_order_id ?? ''));
+	const used = new Set(statementTransactions.map((t) => t.statementId));
+	const statements = [...statementsByDay.values()].filter((s) => used.has(s.id)).sort((a, b) => a.statement_time - b.statement_time);
+	return { statements, statementTransactions, payments: payments.filter((p) => used.has(p.statementId)) };
 }

@@ -134,6 +134,20 @@ function paymentFor(items: OrderLineItem[], random: SeededRandom): Order['paymen
 
 const SHIPPED: OrderStatus[] = ['AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED'];
 
+/**
+ * The carrier's acceptance scan comes this long after the label; the tracking route (routes/fulfillment.ts) shows
+ * "Picked up by carrier" at the same moment. Fixed rather than drawn, so the seeded stream stays as it was.
+ */
+const CARRIER_PICKUP_DELAY = 6 * HOUR;
+
+/** collection_time: when the carrier accepted the parcel. AWAITING_COLLECTION orders have not been collected yet. */
+function collectionTime(order: Order, shippedAt: number, now: number): number | undefined {
+	if (order.status === 'AWAITING_COLLECTION') return undefined;
+	const pickedUp = shippedAt + CARRIER_PICKUP_DELAY;
+	if (order.delivery_time !== undefined) return Math.min(pickedUp, order.delivery_time);
+	return pickedUp <= now ? pickedUp : undefined;
+}
+
 export function seedOrders(context: OrderSeedContext, count: number): { orders: Order[]; packages: Package[] } {
 	const { random, ids, now, warehouses, deliveryOptions, shippingProviders } = context;
 	const sales = warehouses.filter((warehouse) => warehouse.type === 'SALES_WAREHOUSE');
@@ -213,6 +227,11 @@ export function seedOrders(context: OrderSeedContext, count: number): { orders: 
 			if (status === 'DELIVERED' || status === 'COMPLETED') {
 				order.delivery_time = Math.min(now - HOUR, shippedAt + random.int(2, 5) * DAY);
 				order.update_time = order.delivery_time;
+			}
+			const collected = collectionTime(order, shippedAt, now);
+			if (collected !== undefined) {
+				order.collection_time = collected;
+				order.update_time = Math.max(order.update_time, collected);
 			}
 			packages.push(pkg);
 		}
