@@ -141,16 +141,26 @@ describe('TikTok Shop node operations build the documented requests', () => {
 		const reject = answer('post', '/return_refund/202309/returns/r1/reject', [{}]);
 		const [rejected] = await runNode(node, {
 			credentials,
-			parameters: { resource: 'return', operation: 'reject', returnId: 'r1', decision: 'REJECT_REFUND', rejectReason: 'seller_reject_apply_product_not_returned', comment: 'Delivered with signature', imageIds: 'tos-img-1,tos-img-2', idempotencyKey: 'case-r1' },
+			parameters: { resource: 'return', operation: 'reject', returnId: 'r1', decision: 'REJECT_REFUND', rejectReason: 'seller_reject_apply_product_not_returned', comment: 'Delivered with signature', evidenceImages: { image: [{ uri: 'tos-img-1', mimeType: 'image/jpeg', width: 1200, height: 900 }, { uri: 'tos-img-2', mimeType: 'image/png', width: 640, height: 480 }] }, idempotencyKey: 'case-r1' },
 		});
 		expect(JSON.parse(reject[0].body)).toEqual({
 			decision: 'REJECT_REFUND',
 			reject_reason: 'seller_reject_apply_product_not_returned',
 			comment: 'Delivered with signature',
-			images: [{ image_id: 'tos-img-1' }, { image_id: 'tos-img-2' }],
+			images: [
+				{ image_id: 'tos-img-1', mime_type: 'image/jpeg', width: 1200, height: 900 },
+				{ image_id: 'tos-img-2', mime_type: 'image/png', width: 640, height: 480 },
+			],
 		});
 		expect(reject[0].query.idempotency_key).toBe('case-r1');
 		expect(rejected[0].json.idempotency_key).toBe('case-r1');
+
+		await expect(
+			runNode(node, {
+				credentials,
+				parameters: { resource: 'return', operation: 'reject', returnId: 'r1', decision: 'REJECT_REFUND', rejectReason: 'x', evidenceImages: { image: [{ uri: 'tos-img-3', mimeType: 'image/png', width: 0, height: 480 }] } },
+			}),
+		).rejects.toThrow('Evidence image 1 (tos-img-3) has width 0');
 	});
 
 	it('finance operations use the required sort fields and the 202501 transaction paths', async () => {

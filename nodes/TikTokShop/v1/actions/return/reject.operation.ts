@@ -43,15 +43,59 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{
-		displayName: 'Evidence Image IDs',
-		name: 'imageIds',
-		type: 'string',
-		default: '',
-		description: 'Comma-separated "uri" values returned by the product image upload',
+		displayName: 'Evidence Images',
+		name: 'evidenceImages',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Image',
+		default: {},
+		description: 'Images uploaded first through the product image upload; TikTok wants each one\'s size and type too',
 		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Image',
+				name: 'image',
+				values: [
+					{ displayName: 'Image URI', name: 'uri', type: 'string', default: '', description: 'The "uri" the image upload returned' },
+					{
+						displayName: 'Type',
+						name: 'mimeType',
+						type: 'options',
+						options: [
+							{ name: 'JPEG', value: 'image/jpeg' },
+							{ name: 'PNG', value: 'image/png' },
+							{ name: 'WEBP', value: 'image/webp' },
+						],
+						default: 'image/jpeg',
+					},
+					{ displayName: 'Width', name: 'width', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'In pixels, as the upload returned it' },
+					{ displayName: 'Height', name: 'height', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'In pixels, as the upload returned it' },
+				],
+			},
+		],
 	},
 	{ ...idempotencyKeyField, displayOptions: { show } },
 ];
+
+interface EvidenceImage {
+	uri: string;
+	mimeType: string;
+	width: number;
+	height: number;
+}
+
+function evidenceImages(images: EvidenceImage[]): IDataObject[] {
+	return images.map((image, index) => {
+		const uri = String(image.uri ?? '').trim();
+		if (!uri) throw new Error(`Evidence image ${index + 1} has no URI. Upload the image first and use the "uri" it returned.`);
+		for (const side of ['width', 'height'] as const) {
+			if (!Number.isInteger(image[side]) || image[side] < 1) {
+				throw new Error(`Evidence image ${index + 1} (${uri}) has ${side} ${image[side]}; use the ${side} in pixels that the upload returned.`);
+			}
+		}
+		return { image_id: uri, mime_type: image.mimeType, width: image.width, height: image.height };
+	});
+}
 
 export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
 	const [returnId] = splitIds(this, this.getNodeParameter('returnId', itemIndex), 'Return ID', itemIndex);
@@ -62,8 +106,7 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 	if (comment.length > MAX_COMMENT_LENGTH) {
 		throw new Error(`"Comment" has ${comment.length} characters; TikTok takes at most ${MAX_COMMENT_LENGTH}. Shorten it.`);
 	}
-	const imageText = this.getNodeParameter('imageIds', itemIndex, '') as string;
-	const images = imageText.trim() ? splitIds(this, imageText, 'Evidence Image IDs', itemIndex).map((image_id) => ({ image_id })) : [];
+	const images = evidenceImages(this.getNodeParameter('evidenceImages.image', itemIndex, []) as EvidenceImage[]);
 	const body = compact({ decision, reject_reason: rejectReason, comment: comment || undefined, images });
 	const idempotencyKey = resolveIdempotencyKey(this, itemIndex, `reject:${returnId}:${JSON.stringify(body)}`);
 	const { data } = await client.request<IDataObject>({
