@@ -39,21 +39,8 @@ describe('workflows/multi-channel-stock-sync.json in n8n 2.41.1', () => {
 	};
 	const inventoryUpdates = (since: number) =>
 		stack.simulator.mutations.slice(since).filter((mutation): mutation is InventoryUpdate & Mutation => mutation.type === 'inventoryUpdate');
-	const executionIds = async () => (await stack.api.executions(workflow.id)).map((execution) => execution.id);
-	/** Waits until no new execution appeared for `quietMs`, then returns the new ones, finished. */
-	const settle = async (before: string[], quietMs = 4000): Promise<Execution[]> => {
-		let last = -1;
-		let ids: string[] = [];
-		for (let stableSince = Date.now(); Date.now() - stableSince < quietMs; ) {
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			ids = (await executionIds()).filter((id) => !before.includes(id));
-			if (ids.length !== last) {
-				last = ids.length;
-				stableSince = Date.now();
-			}
-		}
-		return await Promise.all(ids.map((id) => stack.api.waitForExecution(id)));
-	};
+	const executionIds = () => stack.api.executionIds(workflow.id);
+	const settle = (before: string[], quietMs?: number) => stack.api.settleExecutions(workflow.id, before, quietMs);
 	const orderEvent = (notification: string, status: string, updateTime: number) => ({
 		type: 1,
 		tts_notification_id: notification,

@@ -36,21 +36,8 @@ describe('workflows/order-intake.json in n8n 2.41.1', () => {
 	let stack: Stack;
 	let url: string;
 
-	const executionsSoFar = async () => (await stack.api.executions(fast.id)).map((execution) => execution.id);
-	/** Waits until no new execution has appeared for `quietMs`, then returns the new ones, finished. */
-	const settle = async (before: string[], quietMs = 4000): Promise<Execution[]> => {
-		let last = -1;
-		let ids: string[] = [];
-		for (let stableSince = Date.now(); Date.now() - stableSince < quietMs; ) {
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			ids = (await executionsSoFar()).filter((id) => !before.includes(id));
-			if (ids.length !== last) {
-				last = ids.length;
-				stableSince = Date.now();
-			}
-		}
-		return await Promise.all(ids.map((id) => stack.api.waitForExecution(id)));
-	};
+	const executionsSoFar = () => stack.api.executionIds(fast.id);
+	const settle = (before: string[], quietMs?: number) => stack.api.settleExecutions(fast.id, before, quietMs);
 	const awaitingShipment = (index: number) => stack.simulator.state.orders.filter((order) => order.status === 'AWAITING_SHIPMENT')[index];
 	const orderEvent = (orderId: string, notification: string) => ({
 		type: 1,

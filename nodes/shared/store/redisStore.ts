@@ -7,6 +7,7 @@ import {
 	requireFinite,
 	requirePositiveInteger,
 	requireText,
+	validateClaimAndRecord,
 	validateMovement,
 	validateQuantity,
 } from './validate';
@@ -42,12 +43,7 @@ export class RedisStore implements DurableStore {
 	}
 
 	async claimAndPutRecord(claim: { namespace: string; keys: string[]; ttlMs: number }, record: RecordToPut): Promise<boolean> {
-		requireText('namespace', claim.namespace);
-		claim.keys.forEach((key) => requireText('key', key));
-		requirePositiveInteger('ttlMs', claim.ttlMs);
-		requireText('namespace', record.namespace);
-		requireText('id', record.id);
-		if (record.dueAtMs !== undefined) requireFinite('dueAtMs', record.dueAtMs);
+		validateClaimAndRecord(claim, record);
 		const done = await this.client.eval(
 			CLAIM_AND_PUT_RECORD,
 			claim.keys.length + 2,

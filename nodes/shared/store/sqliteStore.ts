@@ -9,6 +9,7 @@ import {
 	requireFinite,
 	requirePositiveInteger,
 	requireText,
+	validateClaimAndRecord,
 	validateMovement,
 	validateQuantity,
 } from './validate';
@@ -65,12 +66,7 @@ export class SqliteStore implements DurableStore {
 	}
 
 	async claimAndPutRecord(claim: { namespace: string; keys: string[]; ttlMs: number }, record: RecordToPut): Promise<boolean> {
-		requireText('namespace', claim.namespace);
-		claim.keys.forEach((key) => requireText('key', key));
-		requirePositiveInteger('ttlMs', claim.ttlMs);
-		requireText('namespace', record.namespace);
-		requireText('id', record.id);
-		if (record.dueAtMs !== undefined) requireFinite('dueAtMs', record.dueAtMs);
+		validateClaimAndRecord(claim, record);
 		const now = this.now();
 		this.purgeExpiredEntries(now);
 		// BEGIN IMMEDIATE holds the write lock, so no other process can take a key between the check and the claim.

@@ -1,4 +1,4 @@
-import type { MovementKind, StockMovement } from './types';
+import type { MovementKind, RecordToPut, StockMovement } from './types';
 
 const MOVEMENT_KINDS: readonly MovementKind[] = ['sale', 'cancel', 'return', 'adjust'];
 
@@ -49,4 +49,13 @@ export function validateQuantity(quantity: number): void {
 	if (!Number.isSafeInteger(quantity) || quantity < 0) {
 		throw new RangeError(`quantity must be a whole number of units, 0 or more, got ${quantity}`);
 	}
+}
+
+export function validateClaimAndRecord(claim: { namespace: string; keys: string[]; ttlMs: number }, record: RecordToPut): void {
+	requireText('namespace', claim.namespace);
+	claim.keys.forEach((key) => requireText('key', key));
+	requirePositiveInteger('ttlMs', claim.ttlMs);
+	requireText('namespace', record.namespace);
+	requireText('id', record.id);
+	if (record.dueAtMs !== undefined) requireFinite('dueAtMs', record.dueAtMs);
 }

@@ -120,6 +120,28 @@ export class N8nApi {
 		}
 	}
 
+	async executionIds(workflowId: string): Promise<string[]> {
+		return (await this.executions(workflowId)).map((execution) => execution.id);
+	}
+
+	/**
+	 * Waits until no execution of the workflow beyond `before` has appeared for `quietMs` (a trigger's runs and
+	 * retries arrive over time), then returns those new executions, finished.
+	 */
+	async settleExecutions(workflowId: string, before: string[], quietMs = 4000): Promise<Execution[]> {
+		let last = -1;
+		let ids: string[] = [];
+		for (let stableSince = Date.now(); Date.now() - stableSince < quietMs; ) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			ids = (await this.executionIds(workflowId)).filter((id) => !before.includes(id));
+			if (ids.length !== last) {
+				last = ids.length;
+				stableSince = Date.now();
+			}
+		}
+		return await Promise.all(ids.map((id) => this.waitForExecution(id)));
+	}
+
 	/** Waits for a new execution of the workflow (e.g. started by a trigger) and returns it once finished. */
 	async waitForNextExecution(workflowId: string, knownIds: string[], timeoutMs = 60_000): Promise<Execution> {
 		const deadline = Date.now() + timeoutMs;
