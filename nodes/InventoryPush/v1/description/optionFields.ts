@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { maxRetriesOption, requestsPerSecondOption } from '../../../TikTokShop/v1/actions/common.descriptions';
+
 export const optionFields: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -24,19 +26,11 @@ export const optionFields: INodeProperties = {
 			description: 'Whether to read TikTok and output the update calls it would send, without sending them',
 		},
 		{
-			displayName: 'Max Retries',
-			name: 'maxRetries',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 10 },
-			default: 5,
+			...maxRetriesOption,
 			description: 'How often a rate-limited or failed call is sent again, with growing random pauses, before its SKUs go to Needs Attention',
 		},
 		{
-			displayName: 'Requests per Second',
-			name: 'requestsPerSecond',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 50 },
-			default: 50,
+			...requestsPerSecondOption,
 			description: 'TikTok allows 50 per second per API and shop. Lower it when other workflows update inventory at the same time.',
 		},
 	],

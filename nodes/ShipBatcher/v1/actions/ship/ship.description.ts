@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { maxRetriesOption, requestsPerSecondOption } from '../../../../TikTokShop/v1/actions/common.descriptions';
 import { inputContractNotice, inputFieldNames } from './inputContract.description';
 
 export const shipDescription: INodeProperties[] = [
@@ -150,21 +151,10 @@ export const shipDescription: INodeProperties[] = [
 				description: 'Where the history file lives when it is kept on this instance. Empty: the n8n user folder.',
 			},
 			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10 },
-				default: 5,
+				...maxRetriesOption,
 				description: 'How often a rate-limited or failed call is sent again, with growing random pauses, before its items go to Needs Attention',
 			},
-			{
-				displayName: 'Requests per Second',
-				name: 'requestsPerSecond',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
-				default: 50,
-				description: 'TikTok allows 50 per second per API and shop. Lower it when other workflows call the same API at the same time.',
-			},
+			requestsPerSecondOption,
 		],
 	},
 ];
