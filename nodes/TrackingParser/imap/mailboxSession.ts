@@ -1,12 +1,16 @@
 import { ImapFlow } from 'imapflow';
 
-export interface MailboxConnection {
+/** How to reach and log in to the IMAP server: the fields of the pack's IMAP credential. */
+export interface ImapServer {
 	host: string;
 	port: number;
 	secure: boolean;
 	user: string;
 	password: string;
 	allowUnauthorizedCerts: boolean;
+}
+
+export interface MailboxConnection extends ImapServer {
 	mailbox: string;
 	/** Extra tries after a dropped connection, per operation. */
 	reconnectAttempts: number;

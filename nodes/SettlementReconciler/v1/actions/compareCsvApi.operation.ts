@@ -6,7 +6,7 @@ import { dateKeyToDateTime } from '../helpers/dates';
 import type { ClientProvider, ReconcileOutputs } from '../helpers/interfaces';
 import { OrderLedger } from '../helpers/orderLedger';
 import { buildOutputs } from '../helpers/report';
-import { readPeriod, readSettings } from '../helpers/settings';
+import { readPeriod, readSettings, reportSettings } from '../helpers/settings';
 import { binaryField, periodFields, unsettledFields } from './common.descriptions';
 import { readApi } from './readApi';
 import { readReport } from './readReport';
@@ -44,10 +44,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		csv,
 		api,
 		unsettled,
-		rateTable: settings.rates.describe(),
-		zone: settings.zone,
-		today: settings.today,
-		shopName: settings.shopName,
-		requestBatchSize: settings.requestBatchSize,
+		...reportSettings(settings),
 	});
 }

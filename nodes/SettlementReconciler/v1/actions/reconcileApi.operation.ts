@@ -4,7 +4,7 @@ import { checkLedger } from '../helpers/checks';
 import type { ClientProvider, ReconcileOutputs } from '../helpers/interfaces';
 import { OrderLedger } from '../helpers/orderLedger';
 import { buildOutputs } from '../helpers/report';
-import { readPeriod, readSettings } from '../helpers/settings';
+import { readPeriod, readSettings, reportSettings } from '../helpers/settings';
 import { periodFields, unsettledFields } from './common.descriptions';
 import { readApi } from './readApi';
 
@@ -24,10 +24,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		feeSign,
 		api,
 		unsettled,
-		rateTable: settings.rates.describe(),
-		zone: settings.zone,
-		today: settings.today,
-		shopName: settings.shopName,
-		requestBatchSize: settings.requestBatchSize,
+		...reportSettings(settings),
 	});
 }

@@ -4,7 +4,7 @@ import { checkLedger } from '../helpers/checks';
 import type { ReconcileOutputs } from '../helpers/interfaces';
 import { OrderLedger } from '../helpers/orderLedger';
 import { buildOutputs } from '../helpers/report';
-import { readSettings } from '../helpers/settings';
+import { readSettings, reportSettings } from '../helpers/settings';
 import { readReport } from './readReport';
 import { binaryField } from './common.descriptions';
 
@@ -28,10 +28,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		totals,
 		feeSign,
 		csv,
-		rateTable: settings.rates.describe(),
-		zone: settings.zone,
-		today: settings.today,
-		shopName: settings.shopName,
-		requestBatchSize: settings.requestBatchSize,
+		...reportSettings(settings),
 	});
 }

@@ -15,6 +15,17 @@ export interface ReconcileSettings {
 	maxRejectedListed: number;
 }
 
+/** What every report states about the settings it was made with. */
+export function reportSettings(settings: ReconcileSettings) {
+	return {
+		rateTable: settings.rates.describe(),
+		zone: settings.zone,
+		today: settings.today,
+		shopName: settings.shopName,
+		requestBatchSize: settings.requestBatchSize,
+	};
+}
+
 interface Options {
 	asOf?: string;
 	requestBatchSize?: number;

@@ -1,18 +1,12 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import type { ImapServer } from '../../imap/mailboxSession';
+
 export const IMAP_CREDENTIAL_NAME = 'threePlImap';
 
-export interface ImapCredential {
-	host: string;
-	port: number;
-	secure: boolean;
-	user: string;
-	password: string;
-	allowUnauthorizedCerts: boolean;
-}
 
 /** The same fields as n8n's built-in IMAP credential, so users fill it in the same way. */
-export function readImapCredential(data: ICredentialDataDecryptedObject): ImapCredential {
+export function readImapCredential(data: ICredentialDataDecryptedObject): ImapServer {
 	return {
 		host: String(data.host ?? ''),
 		port: Number(data.port ?? 993),
