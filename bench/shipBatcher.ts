@@ -1,8 +1,12 @@
 /**
- * Ship Batcher against the simulator's 50 QPS per API, time-scaled, side by side with a naive per-item loop.
+ * Ship Batcher against the simulator's 50 QPS per API, side by side with a naive per-item loop.
  *
- *   ts-node --transpile-only bench/shipBatcher.ts            (10,000 packages, timeScale 4)
+ *   ts-node --transpile-only bench/shipBatcher.ts            (10,000 packages at TikTok's real 50/s; ~4 min, the loop takes 200 s)
  *   BENCH_PACKAGES=2000 BENCH_TIME_SCALE=4 ts-node --transpile-only bench/shipBatcher.ts
+ *
+ * BENCH_TIME_SCALE > 1 runs the simulator's clock and the client's rate that many times faster. Above about 2 the
+ * node's own CPU for 10,000 items (preflight, order checks, output items) rather than the rate budget sets the
+ * pace on this 2-core machine, so the default measures the rate budget as TikTok enforces it.
  *   BENCH_PROFILE_DIR=/tmp/prof BENCH_SIMULATOR_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" ts-node ...   (CPU profiles)
  *
  * Optimum: the calls each contender needs ÷ the rate it may send them at. The node spreads its calls over two
@@ -20,7 +24,7 @@ import { SimulatorProcess } from './lib/simulatorProcess';
 import type { WorkerStats } from './lib/workerMessages';
 
 const PACKAGES = Number(process.env.BENCH_PACKAGES ?? 10_000);
-const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 4);
+const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 1);
 const TIKTOK_QPS = 50;
 const RATE = TIKTOK_QPS * TIME_SCALE;
 const BATCH_SIZE = 50;

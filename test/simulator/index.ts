@@ -7,7 +7,7 @@ import { RateLimiter } from './rateLimiter';
 import { Router } from './router';
 import { allRoutes } from './routes';
 import { seedWorld } from './seed';
-import { forgetShopIndex } from './shopIndex';
+import { reindexShop } from './shopIndex';
 import type { ShopState } from './state';
 import { TokenStore } from './tokens';
 import { WebhookSender, type DeliveryReport, type WebhookEvent, type WebhookSendOptions } from './webhookSender';
@@ -108,7 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 			faults.clear();
 			limiter.reset();
 			api.resetIdempotency();
-			forgetShopIndex(world.state);
+			reindexShop(world.state);
 		},
 		close: async () => {
 			webhooks.close();

@@ -123,9 +123,20 @@ export function shopIndex(state: ShopState): ShopIndex {
 	return index;
 }
 
-/** Drops every index of the shop; the next lookup rebuilds from the arrays as they are now. */
-export function forgetShopIndex(state: ShopState): void {
+/**
+ * Drops every index of the shop and builds it again from the arrays as they are now, so that the first lookup
+ * after a reset answers as fast as the others.
+ */
+export function reindexShop(state: ShopState): void {
 	indexes.delete(state);
+	const index = shopIndex(state);
+	index.orders.index.sync(state.orders);
+	index.packages.index.sync(state.packages);
+	index.products.index.sync(state.products);
+	index.packagesByOrder.index.sync(state.packages);
+	index.packagesByTracking.index.sync(state.packages);
+	index.returnsByOrder.index.sync(state.returns);
+	index.cancellationsByOrder.index.sync(state.cancellations);
 }
 
 /** The simulator set or changed a package's tracking number (previously `previous`). */

@@ -16,9 +16,13 @@ const SHAPES: Record<string, (serial: string) => string[]> = {
 
 let counter = 0;
 
-export function validTrackingNumber(carrier: keyof typeof SHAPES): string {
-	counter += 1;
-	const serial = `${Date.now() % 1_000_000}${String(counter).padStart(10, '0')}`.padStart(16, '0');
+/**
+ * The next number of a counter shared by all carriers. `serialNumber` picks one outside the counter's range instead,
+ * for a process whose numbers must not meet those of another (the shorter shapes keep only the counter's digits).
+ */
+export function validTrackingNumber(carrier: keyof typeof SHAPES, serialNumber?: number): string {
+	if (serialNumber === undefined) counter += 1;
+	const serial = `${Date.now() % 1_000_000}${String(serialNumber ?? counter).padStart(10, '0')}`.padStart(16, '0');
 	const found = SHAPES[carrier](serial).find((candidate) => checkTrackingNumber(candidate, carrier).valid);
 	if (!found) throw new Error(`No valid ${carrier} number for serial ${serial}`);
 	return found;
