@@ -5,7 +5,7 @@
  *
  *   ts-node --transpile-only bench/inventoryPush.ts
  *
- * Prints update calls ÷ changed products, read calls, wall time ÷ the optimum the rate limit allows, and items
+ * Prints update calls ÷ changed products, read calls, wall time ÷ the optimum (calls ÷ rate), and items
  * lost, for the Inventory Push and, in the same run, for the baseline that pushes every product. The simulator
  * runs in a child process (bench/lib/simulatorWorker.ts) so that its CPU does not count against the node, and
  * both contenders reach it over keep-alive node:http (bench/lib/keepAliveHttp.ts) as n8n's own helper does;
@@ -34,8 +34,17 @@ const RATE = 50 * TIME_SCALE;
 const UPDATE = /\/inventory\/update$/;
 const READ = /^\/product\/202309\/inventory\/search$/;
 
-/** The fastest any client can make `calls` calls to one API through a bucket of `RATE` tokens refilled at `RATE`/s. */
-const optimumSeconds = (calls: number) => Math.max(0, calls - RATE) / RATE;
+/**
+ * The optimum: calls ÷ rate, the theoretical minimum the Ship Batcher issue names, reached by a client that sends
+ * every call at the rate and never more than `RATE` in any second. The client deliberately stops there: TikTok
+ * documents no burst, and a server that counts per second or keeps a bucket both accept it with room for jitter.
+ */
+const optimumSeconds = (calls: number) => calls / RATE;
+/**
+ * Only reachable by spending the simulator's one-second burst at the start and then running with no headroom: a
+ * client doing that against TikTok would earn 429s on any network jitter. Printed for comparison.
+ */
+const burstOptimumSeconds = (calls: number) => Math.max(0, calls - RATE) / RATE;
 
 async function main(): Promise<void> {
 	const folder = mkdtempSync(join(tmpdir(), 'bench-inventory-push-'));
@@ -102,6 +111,7 @@ async function main(): Promise<void> {
 		const lost = SKUS - updated.length - unchanged.length - attention.length;
 		const wrong = await countWrong();
 		const pushOptimum = Math.max(optimumSeconds(pushUpdates), optimumSeconds(pushReads));
+		const pushBurstOptimum = Math.max(burstOptimumSeconds(pushUpdates), burstOptimumSeconds(pushReads));
 
 		await fresh();
 		const client = new TikTokShopClient(credentials, { http: keepAliveTransport, ratePerSecond: RATE });
@@ -118,9 +128,9 @@ async function main(): Promise<void> {
 			['read calls (inventory/search)', String(pushReads), '0'],
 			['429 answers', String(pushStats.rateLimited), String(baselineStats.rateLimited)],
 			['wall time (s)', pushSeconds.toFixed(2), baselineSeconds.toFixed(2)],
-			['optimum at the rate (s)', pushOptimum.toFixed(2), optimumSeconds(baseline.calls).toFixed(2)],
-			['wall ÷ optimum', ratio(pushSeconds / pushOptimum), ratio(baselineSeconds / optimumSeconds(baseline.calls))],
-			['wall ÷ steady-rate optimum (calls ÷ rate, no burst)', ratio(pushSeconds / (pushUpdates / RATE)), ratio(baselineSeconds / (baseline.calls / RATE))],
+			['optimum: calls ÷ rate (s)', pushOptimum.toFixed(2), optimumSeconds(baseline.calls).toFixed(2)],
+			['wall ÷ optimum (calls ÷ rate)', ratio(pushSeconds / pushOptimum), ratio(baselineSeconds / optimumSeconds(baseline.calls))],
+			['wall ÷ burst optimum ((calls − rate) ÷ rate)', ratio(pushSeconds / pushBurstOptimum), ratio(baselineSeconds / burstOptimumSeconds(baseline.calls))],
 			['items lost', String(lost), String(baseline.failedSkus)],
 			['SKUs not at the wanted quantity afterwards', String(wrong), String(baselineWrong)],
 			['outputs updated / unchanged / needs attention', `${updated.length} / ${unchanged.length} / ${attention.length}`, '-'],
