@@ -1,9 +1,8 @@
-import { TikTokShopClient } from '../../../nodes/TikTokShop/transport';
 import { fetchOrders } from '../../../nodes/ShipBatcher/v1/actions/ship/orderDetails';
 import { batchShipPackages } from '../../../nodes/ShipBatcher/v1/actions/ship/tiktokShipping';
-import { fetchTransport } from '../../../test/helpers/fetchTransport';
 import { validTrackingNumber } from '../../../test/nodes/ShipBatcher/validTrackingNumbers';
 import type { RunningSimulator } from '../../../test/simulator';
+import { clientFor } from '../../../test/simulator/harness';
 import { hasPendingAfterSale, packagesOfOrder } from '../../../test/simulator/lookup';
 import { IdFactory, SeededRandom } from '../../../test/simulator/random';
 import { openPackage } from '../../../test/simulator/shipping';
@@ -46,10 +45,7 @@ export const openPackages: Scenario<{ packages: number }, OpenPackages> = {
 		return { shipments, providers: Object.fromEntries(state.shippingProviders.map((provider) => [provider.name, provider.id])) };
 	},
 	async warmUp(sim) {
-		const client = new TikTokShopClient(
-			{ ...sim.app, ...sim.tokens, shopCipher: sim.shop.cipher, baseUrl: sim.url, authBaseUrl: sim.url },
-			{ http: fetchTransport, ratePerSecond: 1e6, maxRetries: 0 },
-		);
+		const client = clientFor(sim, { ratePerSecond: 1e6, maxRetries: 0 });
 		const orders = await fetchOrders(client, warmUpShipments.map((shipment) => shipment.orderId));
 		const optionId = [...orders.values()][0].delivery_option_id;
 		const { data } = await client.get<{ shipping_providers: Array<{ id: string }> }>(`/logistics/202309/delivery_options/${optionId}/shipping_providers`);
