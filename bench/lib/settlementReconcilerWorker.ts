@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { DateTime } from 'luxon';
 
 import { checkLedger } from '../../nodes/SettlementReconciler/v1/helpers/checks';
@@ -9,14 +9,15 @@ import { readSettlementCsv } from '../../nodes/SettlementReconciler/v1/helpers/s
 
 /**
  * Child process: the node's own path for a report n8n stored on disk (filesystem binary mode): stream → ledger → checks →
- * output items. Prints one JSON line with its timing and its own peak RSS.
+ * output items. The file's size is passed as n8n passes it (the binary's `bytes`). Prints one JSON line with its timing
+ * and its own peak RSS.
  */
 async function main(path: string): Promise<void> {
 	const started = process.hrtime.bigint();
 	const zone = 'America/Los_Angeles';
 	const rates = new RateTable({ nonApparelPercent: 5, apparelPercent: 8, apparelKeywords: DEFAULT_APPAREL_KEYWORDS.split(','), rules: [] });
 	const ledger = new OrderLedger();
-	const csv = await readSettlementCsv(createReadStream(path, { highWaterMark: 64 * 1024 }), ledger, { rates, zone, maxRejectedListed: 1000 });
+	const csv = await readSettlementCsv(createReadStream(path, { highWaterMark: 64 * 1024 }), ledger, { rates, zone, maxRejectedListed: 1000, expectedBytes: statSync(path).size });
 	const feeSign = ledger.feeSign();
 	const { discrepancies, totals } = checkLedger(ledger, feeSign.sign, { toleranceCents: 1, tolerancePercent: 0.5, transactionFeeBasisPoints: 0, transactionFeeFixedCents: 0 });
 	const outputs = buildOutputs({

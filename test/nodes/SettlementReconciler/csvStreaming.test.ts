@@ -102,6 +102,52 @@ describe('CSV text reaches papaparse intact, whatever the chunking', () => {
 	});
 });
 
+describe('the ledger is sized from the report before it fills', () => {
+	const parameters = { operation: 'reconcileCsv', binaryPropertyName: 'data', options: { asOf: '2025-01-20' } };
+	const reservations = () => jest.spyOn(OrderLedger.prototype, 'reserve');
+	afterEach(() => jest.restoreAllMocks());
+
+	it('estimates the rows from the file size n8n recorded and the length of the first rows', async () => {
+		const rows = rowsUntil(600_000);
+		const folder = mkdtempSync(join(tmpdir(), 'settlement-'));
+		try {
+			writeFileSync(join(folder, 'statement.csv'), `${HEADER}\n${rows.join('\n')}\n`);
+			const reserve = reservations();
+			const out = await runReconciler({ items: [storedCsvItem(join(folder, 'statement.csv'))], parameters });
+			expect(reserve).toHaveBeenCalledTimes(1);
+			expect(reserve.mock.calls[0][0]).toBeGreaterThan(rows.length * 0.95);
+			expect(reserve.mock.calls[0][0]).toBeLessThan(rows.length * 1.05);
+			expect((out.summary[0].json as any).ordersChecked).toBe(rows.length);
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+	});
+
+	it('estimates from the decoded size of a report kept in memory as base64', async () => {
+		const rows = rowsUntil(300_000);
+		const reserve = reservations();
+		await runReconciler({ items: [csvItem(`${HEADER}\n${rows.join('\n')}\n`)], parameters });
+		expect(reserve).toHaveBeenCalledTimes(1);
+		expect(reserve.mock.calls[0][0]).toBeGreaterThan(rows.length * 0.95);
+		expect(reserve.mock.calls[0][0]).toBeLessThan(rows.length * 1.05);
+	});
+
+	it('leaves the ledger to grow when the size is unknown or the report is too short to judge', async () => {
+		const reserve = reservations();
+		const ledger = new OrderLedger();
+		const csv = `${HEADER}\n${rowsUntil(100_000).join('\n')}\n`;
+		await readSettlementCsv(chunked(csv, () => 4096), ledger, { rates: rates(), zone: 'UTC', maxRejectedListed: 10 });
+		await readSettlementCsv(chunked(`${HEADER}\n${rowsUntil(1_000).join('\n')}\n`, () => 4096), new OrderLedger(), {
+			rates: rates(),
+			zone: 'UTC',
+			maxRejectedListed: 10,
+			expectedBytes: 1_000,
+		});
+		expect(reserve).not.toHaveBeenCalled();
+		expect(ledger.size).toBeGreaterThan(500);
+	});
+});
+
 describe('row reading after the header is resolved once', () => {
 	const run = (csv: string) =>
 		runReconciler({ items: [csvItem(csv)], parameters: { operation: 'reconcileCsv', binaryPropertyName: 'data', options: { asOf: '2025-01-20' } } });

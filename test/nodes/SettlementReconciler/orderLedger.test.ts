@@ -32,6 +32,41 @@ describe('order index (ids held as numbers, not strings)', () => {
 	});
 });
 
+describe('order index sized up front', () => {
+	type Rehashing = { rehash(capacity: number): void };
+	const idOf = (n: number) => `5766840${String(n * 7919).padStart(11, '0')}`;
+	afterEach(() => jest.restoreAllMocks());
+
+	it('takes the ids it was sized for without growing again', () => {
+		const rehash = jest.spyOn(OrderIndex.prototype as unknown as Rehashing, 'rehash');
+		const grown = new OrderIndex();
+		for (let n = 0; n < 200_000; n++) grown.findOrAdd(idOf(n));
+		expect(rehash.mock.calls.map(([capacity]) => capacity)).toEqual([1 << 17, 1 << 18, 1 << 19]);
+
+		rehash.mockClear();
+		const reserved = new OrderIndex();
+		reserved.reserve(200_000);
+		for (let n = 0; n < 200_000; n++) reserved.findOrAdd(idOf(n));
+		expect(rehash.mock.calls.map(([capacity]) => capacity)).toEqual([1 << 19]);
+	});
+
+	it('keeps the ids it already holds when sized later, and never shrinks', () => {
+		const index = new OrderIndex();
+		const ids = Array.from({ length: 5_000 }, (_, n) => (n % 100 === 0 ? `RET-${n}` : idOf(n)));
+		ids.forEach((id) => index.findOrAdd(id));
+		index.reserve(300_000);
+		index.reserve(10);
+		expect(ids.map((id) => index.find(id))).toEqual(ids.map((_, n) => n));
+		expect(index.findOrAdd(idOf(5_000))).toBe(5_000);
+	});
+
+	it('does not let an absurd estimate take more than 64 MB of slots', () => {
+		const rehash = jest.spyOn(OrderIndex.prototype as unknown as Rehashing, 'rehash');
+		new OrderIndex().reserve(1e12);
+		expect(rehash.mock.calls).toEqual([[1 << 24]]);
+	});
+});
+
 describe('cents columns', () => {
 	it('switch to doubles when a sum leaves the 32-bit range, losing nothing', () => {
 		const column = new CentsColumn();

@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { SettlementReconciler } from '../../../nodes/SettlementReconciler/SettlementReconciler.node';
@@ -17,9 +17,9 @@ export function fixtureItem(name: string): INodeExecutionData {
 	return csvItem(readFileSync(`${FIXTURES}/${name}`), name);
 }
 
-/** An input item whose binary n8n stored on disk (filesystem mode): only an id, read through getBinaryStream. */
+/** An input item whose binary n8n stored on disk (filesystem mode): only an id and its size, read through getBinaryStream. */
 export function storedCsvItem(path: string): INodeExecutionData {
-	return { json: {}, binary: { data: { id: `filesystem-v2:${path}`, data: 'filesystem-v2', mimeType: 'text/csv', fileName: 'settlement.csv' } } };
+	return { json: {}, binary: { data: { id: `filesystem-v2:${path}`, data: 'filesystem-v2', mimeType: 'text/csv', fileName: 'settlement.csv', bytes: statSync(path).size } } };
 }
 
 /**

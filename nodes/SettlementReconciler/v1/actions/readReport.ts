@@ -8,9 +8,9 @@ import type { ReconcileSettings } from '../helpers/settings';
 /** The item's settlement CSV into the ledger; a report without the essential columns stops with what was found. */
 export async function readReport(context: IExecuteFunctions, itemIndex: number, ledger: OrderLedger, settings: ReconcileSettings): Promise<CsvReadResult> {
 	const propertyName = context.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-	const stream = await openBinaryStream(context, itemIndex, propertyName);
+	const { stream, bytes } = await openBinaryStream(context, itemIndex, propertyName);
 	try {
-		return await readSettlementCsv(stream, ledger, { rates: settings.rates, zone: settings.zone, maxRejectedListed: settings.maxRejectedListed });
+		return await readSettlementCsv(stream, ledger, { rates: settings.rates, zone: settings.zone, maxRejectedListed: settings.maxRejectedListed, expectedBytes: bytes });
 	} catch (error) {
 		if (error instanceof MissingColumnsError) {
 			throw new NodeOperationError(context.getNode(), error.message, {

@@ -7,14 +7,14 @@ const CHUNK_BYTES = 64 * 1024;
 const BASE64_SLICE = 64 * 1024;
 
 /**
- * The input file as a stream. Stored on disk (n8n's filesystem or S3 binary mode) it is read from there and never
- * held whole. Kept in memory, n8n already holds it as base64; it is decoded slice by slice, so the file is not held a
- * second time as one decoded Buffer.
+ * The input file as a stream, with its size in bytes when n8n recorded it. Stored on disk (n8n's filesystem or S3
+ * binary mode) it is read from there and never held whole. Kept in memory, n8n already holds it as base64; it is
+ * decoded slice by slice, so the file is not held a second time as one decoded Buffer.
  */
-export async function openBinaryStream(context: IExecuteFunctions, itemIndex: number, propertyName: string): Promise<Readable> {
+export async function openBinaryStream(context: IExecuteFunctions, itemIndex: number, propertyName: string): Promise<{ stream: Readable; bytes?: number }> {
 	const binary = context.helpers.assertBinaryData(itemIndex, propertyName);
-	if (binary.id) return await context.helpers.getBinaryStream(binary.id, CHUNK_BYTES);
-	return Readable.from(decodedSlices(binary.data), { objectMode: false });
+	if (binary.id) return { stream: await context.helpers.getBinaryStream(binary.id, CHUNK_BYTES), bytes: binary.bytes };
+	return { stream: Readable.from(decodedSlices(binary.data), { objectMode: false }), bytes: binary.bytes ?? Math.floor((binary.data.length * 3) / 4) };
 }
 
 export function* decodedSlices(base64: string): Generator<Buffer> {

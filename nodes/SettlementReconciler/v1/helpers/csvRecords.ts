@@ -13,9 +13,14 @@ export const PARSE_BATCH_CHARS = 8 * 1024;
 /**
  * Streams CSV records to `onRecord` with their spreadsheet row number (header = 1), never holding the file: papaparse
  * parses each batch as it arrives and the callback runs synchronously, so the stream cannot run ahead of it.
- * `problem` is papaparse's complaint about the record (an unclosed quote, for instance).
+ * `problem` is papaparse's complaint about the record (an unclosed quote, for instance). `onBatch` learns after each
+ * batch how many characters have been parsed into how many records.
  */
-export function streamCsvRecords(stream: Readable, onRecord: (cells: string[], line: number, problem?: string) => void): Promise<number> {
+export function streamCsvRecords(
+	stream: Readable,
+	onRecord: (cells: string[], line: number, problem?: string) => void,
+	onBatch?: (charactersParsed: number, records: number) => void,
+): Promise<number> {
 	return new Promise((resolve, reject) => {
 		let line = 0;
 		let failed = false;
@@ -42,6 +47,7 @@ export function streamCsvRecords(stream: Readable, onRecord: (cells: string[], l
 				}
 				try {
 					for (let index = 0; index < rows.length; index++) onRecord(rows[index], ++line, problems?.get(index));
+					onBatch?.(results.meta.cursor, line);
 				} catch (error) {
 					fail(error);
 					parser.abort();

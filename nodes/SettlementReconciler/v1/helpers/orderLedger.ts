@@ -70,6 +70,11 @@ export class OrderLedger {
 		return this.ids.size;
 	}
 
+	/** Room for about this many orders, when a report's size says how many to expect. */
+	reserve(orders: number): void {
+		this.ids.reserve(orders);
+	}
+
 	add(entry: LedgerEntry): void {
 		const index = this.ids.findOrAdd(entry.orderId);
 		const known = this.firstLine.get(index);

@@ -28,10 +28,14 @@ export interface CsvReadOptions {
 	rates: RateTable;
 	zone: string;
 	maxRejectedListed: number;
+	/** The file's size, when known: the ledger is then sized for its orders from the first rows' length. */
+	expectedBytes?: number;
 }
 
 /** A preamble above the header (report title, shop name) is skipped, but only this far down. */
 const HEADER_SEARCH_LINES = 10;
+/** Rows read before their average length is trusted to say how many rows the file holds. */
+const SIZING_SAMPLE_ROWS = 20;
 const ADJUSTMENT_TYPE = /adjust|charge ?back|compensat|deduct|reimburs|penalt|rebate/i;
 const REFUND_TYPE = /refund|return/i;
 const B2B = /b2b|wholesale|business/i;
@@ -78,6 +82,13 @@ export async function readSettlementCsv(stream: Readable, ledger: OrderLedger, o
 		if (result.rejected.length < options.maxRejectedListed) result.rejected.push({ line, reason, content: cells.join(',').slice(0, 300) });
 	};
 	let readRow: ((cells: string[], line: number) => string | undefined) | undefined;
+	let sized = false;
+	// Characters under-count multi-byte text, so the estimate errs towards more rows (a larger table), never fewer.
+	const sizeLedger = (charactersParsed: number, records: number) => {
+		if (sized || options.expectedBytes === undefined || records < SIZING_SAMPLE_ROWS) return;
+		sized = true;
+		ledger.reserve(Math.ceil((options.expectedBytes / charactersParsed) * records));
+	};
 
 	await streamCsvRecords(stream, (cells, line, problem) => {
 		result.rows.total++;
@@ -110,7 +121,7 @@ export async function readSettlementCsv(stream: Readable, ledger: OrderLedger, o
 		}
 		ledger.add(entry);
 		result.rows.parsed++;
-	});
+	}, sizeLedger);
 	if (!columns) throw new MissingColumnsError(headerProblem ?? 'a header row', firstHeaders ?? []);
 	return { columns, ...result };
 }
