@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { N8N_VERSION } from './harness/cache';
 import { removeSession, writeSession } from './harness/session';
 import { RECOMMENDED_N8N_SETTINGS, startStack, type Stack } from './harness/stack';
+import { formUrls } from './harness/templates';
 
 const N8N_DEFAULT_PORT = 5678;
 const OUTBOX_DIR = join(tmpdir(), 'n8n-nodes-tiktok-shop-ops-outbox');
@@ -58,6 +59,8 @@ Ready in ${Math.round((Date.now() - started) / 1000)} s.
                   First visit: create an owner account (any email and password;
                   this instance is thrown away when you stop).
   Templates       ${templates.map((template) => `${n8n.url}/workflow/${template.id}  ${template.name} (${state(template.id)})`).join('\n                  ')}
+  Forms           ${formUrls(n8n.url, templates.filter((template) => published.includes(template.id))).map(({ workflow, url }) => `${url}  ${workflow.name}`).join('\n                  ')}
+                  (try test/fixtures/settlement/seller-center-statement.csv)
   Credentials     "TikTok Shop API account" points at the simulator; "SMTP account" at a local
                   outbox that keeps every mail the templates send as an .eml file:
   Sent mail       ${OUTBOX_DIR}

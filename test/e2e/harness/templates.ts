@@ -49,3 +49,15 @@ export function productionWebhookUrl(n8nUrl: string, workflow: Template, nodeNam
 	if (!node.webhookId) throw new Error(`Node "${nodeName}" in ${workflow.file} has neither a path nor a webhookId`);
 	return `${n8nUrl}/webhook/${node.webhookId}/${descriptionPath}`;
 }
+
+/** The production address of every Form Trigger in the workflows: `/form/<path option or webhookId>`. */
+export function formUrls(n8nUrl: string, workflows: Template[]): Array<{ workflow: Template; url: string }> {
+	return workflows.flatMap((workflow) =>
+		workflow.nodes
+			.filter((node) => node.type === 'n8n-nodes-base.formTrigger')
+			.map((node) => {
+				const path = (node.parameters.options as { path?: string } | undefined)?.path || node.webhookId;
+				return { workflow, url: `${n8nUrl}/form/${path}` };
+			}),
+	);
+}
