@@ -114,6 +114,37 @@ describe('Settlement Reconciler: Seller Center statement (hand-computed)', () =>
 	});
 });
 
+describe('Settlement Reconciler: the headline says what is left to do', () => {
+	const HEADER = 'Order ID,Settlement date,Category,Net sales,Commission fee,Total settlement amount';
+	const headlineOf = async (csv: string, asOfDate: string) => {
+		const out = await csvRun([csvItem(csv)], { options: { asOf: asOfDate, timeZone: 'America/Los_Angeles' } });
+		return (out.summary[0].json as Record<string, any>).headline as string;
+	};
+
+	it('names the amount still claimable, then what is past the limit', async () => {
+		expect(await headlineOf(readFileSync(`${FIXTURES}/seller-center-statement.csv`, 'utf8'), '2025-01-20')).toBe(
+			'TikTok owes you $29.89 on 5 findings; the first must be claimed by 2025-02-21. $5.00 on 1 finding is past the 45-day correction limit. 5 rows were not readable: see the Rejected Rows output.',
+		);
+	});
+
+	it('does not call a report clean when all its money is past the 45-day limit', async () => {
+		expect(await headlineOf(readFileSync(`${FIXTURES}/seller-center-statement.csv`, 'utf8'), '2026-01-20')).toBe(
+			'No money left to claim within the 45-day limit. $34.89 on 6 findings is past the 45-day correction limit. 5 rows were not readable: see the Rejected Rows output.',
+		);
+	});
+
+	it('says when the only findings owe the seller nothing', async () => {
+		// Menswear at 8 % of $200.00 is $16.00; $12.00 was charged, in the seller's favour.
+		const csv = `${HEADER}\n576000000000000001,2025-01-10,Menswear,$200.00,($12.00),$188.00\n`;
+		expect(await headlineOf(csv, '2025-01-20')).toBe('No money to claim: the 1 finding is in your favour or for review only.');
+	});
+
+	it('says a clean report is clean', async () => {
+		const csv = `${HEADER}\n576000000000000001,2025-01-10,Home Supplies,$200.00,($10.00),$190.00\n`;
+		expect(await headlineOf(csv, '2025-01-20')).toBe('No money to claim: every checked order matches the rate table within tolerance.');
+	});
+});
+
 describe('Settlement Reconciler: column drift', () => {
 	it('maps renamed and misspelt headers, reports unknown ones, and detects positive (subtracted) fees', async () => {
 		const out = await csvRun([fixtureItem('drifted-columns.csv')]);

@@ -151,6 +151,7 @@ function summaryItem(outcome: Outcome, dated: Dated[], requests: CorrectionReque
 	const { totals } = outcome;
 	const claimable = dated.filter((entry) => entry.rank === 0);
 	const late = dated.filter((entry) => entry.rank === 1);
+	const informational = dated.length - claimable.length - late.length;
 	const recoverable = claimable.reduce((total, entry) => total + entry.finding.owed, 0);
 	const pastDeadline = late.reduce((total, entry) => total + entry.finding.owed, 0);
 	const variance = totals.netReported - totals.netExpected;
@@ -167,7 +168,7 @@ function summaryItem(outcome: Outcome, dated: Dated[], requests: CorrectionReque
 	const nextDeadline = claimable.find((entry) => entry.deadline)?.deadline;
 	const range = outcome.csv?.dateRange ?? outcome.api?.dateRange;
 	return {
-		headline: headline(recoverable, claimable.length, pastDeadline, late.length, nextDeadline, outcome),
+		headline: headline({ recoverable, claimable: claimable.length, pastDeadline, late: late.length, informational, next: nextDeadline }, outcome),
 		recoverableAmount: formatCents(recoverable),
 		recoverableOrders: new Set(claimable.map((entry) => entry.finding.orderId)).size,
 		nextDeadline: nextDeadline?.deadline ?? null,
@@ -210,13 +211,25 @@ function summaryItem(outcome: Outcome, dated: Dated[], requests: CorrectionReque
 	};
 }
 
-function headline(recoverable: number, orders: number, late: number, lateCount: number, next: Deadline | undefined, outcome: Outcome): string {
-	const parts = [
-		recoverable > 0
-			? `TikTok owes you ${formatDollars(recoverable)} on ${orders} finding${orders === 1 ? '' : 's'}; the first must be claimed by ${next?.deadline ?? 'the 45-day limit'}.`
-			: 'No money to claim: every checked order matches the rate table within tolerance.',
-	];
-	if (late > 0) parts.push(`${formatDollars(late)} on ${lateCount} finding${lateCount === 1 ? '' : 's'} is past the 45-day correction limit.`);
+interface HeadlineCounts {
+	recoverable: number;
+	/** Findings still claimable, too late to claim, and owing nothing (in the seller's favour, or for review). */
+	claimable: number;
+	late: number;
+	informational: number;
+	pastDeadline: number;
+	next: Deadline | undefined;
+}
+
+function headline(counts: HeadlineCounts, outcome: Outcome): string {
+	const { recoverable, claimable, late, informational, pastDeadline, next } = counts;
+	const findings = (count: number) => `${count} finding${count === 1 ? '' : 's'}`;
+	let opening = 'No money to claim: every checked order matches the rate table within tolerance.';
+	if (recoverable > 0) opening = `TikTok owes you ${formatDollars(recoverable)} on ${findings(claimable)}; the first must be claimed by ${next?.deadline ?? 'the 45-day limit'}.`;
+	else if (late > 0) opening = 'No money left to claim within the 45-day limit.';
+	else if (informational > 0) opening = `No money to claim: the ${findings(informational)} ${informational === 1 ? 'is' : 'are'} in your favour or for review only.`;
+	const parts = [opening];
+	if (late > 0) parts.push(`${formatDollars(pastDeadline)} on ${findings(late)} is past the 45-day correction limit.`);
 	const rejected = (outcome.csv?.rows.rejected ?? 0) + (outcome.api?.transactions.rejected ?? 0);
 	if (rejected > 0) parts.push(`${rejected} row${rejected === 1 ? ' was' : 's were'} not readable: see the Rejected Rows output.`);
 	return parts.join(' ');
