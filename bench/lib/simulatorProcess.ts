@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
+import { simulatorCredentials } from '../../test/helpers/simulatorCredentials';
 import type { SimulatorOptions } from '../../test/simulator';
 import type { Scenarios } from './simulatorWorker';
 import type { WorkerReady, WorkerReply, WorkerRequest } from './workerMessages';
@@ -61,7 +62,6 @@ export class SimulatorProcess<Name extends keyof Scenarios> {
 
 	/** The "TikTok Shop API" credential fields for this simulator. */
 	credentials() {
-		const { url, app, shopCipher, tokens } = this.ready;
-		return { ...app, ...tokens, shopCipher, shop: '', baseUrl: url, authBaseUrl: url };
+		return simulatorCredentials(this.ready);
 	}
 }

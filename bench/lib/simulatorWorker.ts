@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 		await scenario.warmUp(sim);
 		sim.reset();
 	}
-	const ready: WorkerReady<unknown> = { url: sim.url, app: sim.app, shopCipher: sim.shop.cipher, tokens: sim.tokens, scenario: extra };
+	const ready: WorkerReady<unknown> = { url: sim.url, app: sim.app, shop: { cipher: sim.shop.cipher }, tokens: sim.tokens, scenario: extra };
 	let cpuSince = process.cpuUsage();
 	process.send?.(ready);
 	process.on('message', (request: WorkerRequest) => {

@@ -1,10 +1,8 @@
+import type { SimulatorAddress } from '../../test/helpers/simulatorCredentials';
+
 /** What the simulator worker and its parent say to each other over IPC. */
 
-export interface WorkerReady<Extra> {
-	url: string;
-	app: { appKey: string; appSecret: string };
-	shopCipher: string;
-	tokens: { accessToken: string; refreshToken: string; accessTokenExpiresAt: number };
+export interface WorkerReady<Extra> extends SimulatorAddress {
 	/** What the scenario prepared (ids to ship, a catalogue, ...). */
 	scenario: Extra;
 }
