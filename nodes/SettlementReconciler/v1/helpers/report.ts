@@ -211,12 +211,15 @@ function summaryItem(outcome: Outcome, dated: Dated[], requests: CorrectionReque
 	};
 }
 
+/**
+ * Findings counted three ways: still claimable, owed but too late to claim, and owing nothing (in the seller's favour,
+ * or for review). Amounts in cents.
+ */
 interface HeadlineCounts {
-	recoverable: number;
-	/** Findings still claimable, too late to claim, and owing nothing (in the seller's favour, or for review). */
 	claimable: number;
 	late: number;
 	informational: number;
+	recoverable: number;
 	pastDeadline: number;
 	next: Deadline | undefined;
 }

@@ -4,7 +4,6 @@ import type { ImapServer } from '../../imap/mailboxSession';
 
 export const IMAP_CREDENTIAL_NAME = 'threePlImap';
 
-
 /** The same fields as n8n's built-in IMAP credential, so users fill it in the same way. */
 export function readImapCredential(data: ICredentialDataDecryptedObject): ImapServer {
 	return {
