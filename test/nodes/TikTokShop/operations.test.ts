@@ -161,6 +161,12 @@ describe('TikTok Shop node operations build the documented requests', () => {
 				parameters: { resource: 'return', operation: 'reject', returnId: 'r1', decision: 'REJECT_REFUND', rejectReason: 'x', evidenceImages: { image: [{ uri: 'tos-img-3', mimeType: 'image/png', width: 0, height: 480 }] } },
 			}),
 		).rejects.toThrow('Evidence image 1 (tos-img-3) has width 0');
+		await expect(
+			runNode(node, {
+				credentials,
+				parameters: { resource: 'return', operation: 'reject', returnId: 'r1', decision: 'REJECT_REFUND', rejectReason: 'x', evidenceImages: { image: [{ uri: '  ', mimeType: 'image/png', width: 640, height: 480 }] } },
+			}),
+		).rejects.toThrow('Evidence image 1 has no URI. Upload the image first and use the "uri" it returned.');
 	});
 
 	it('finance operations use the required sort fields and the 202501 transaction paths', async () => {
