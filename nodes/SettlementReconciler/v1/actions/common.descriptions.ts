@@ -130,6 +130,25 @@ export const optionFields: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 2 },
 			default: 0,
 		},
+		{
+			displayName: 'Transaction Fee on Refunds',
+			name: 'transactionFeeOnRefunds',
+			type: 'options',
+			options: [
+				{
+					name: 'Kept by TikTok (Fee on the Whole Sale)',
+					value: 'kept',
+					description: "TikTok's US rule: the fee is on the payment taken and is not given back when the sale is refunded",
+				},
+				{
+					name: 'Given Back (Fee on Sales Minus Refunds)',
+					value: 'returned',
+					description: 'For a shop whose agreement with TikTok returns the fee on refunds',
+				},
+			],
+			default: 'kept',
+			description: 'Whether the expected transaction fee shrinks when part of an order is refunded',
+		},
 	],
 };
 

@@ -1,5 +1,5 @@
 import { applyRate, formatDollars } from './money';
-import { charged, OrderFlag, type FeeSign, type OrderLedger } from './orderLedger';
+import { charged, OrderFlag, type AdjustmentSeen, type FeeSign, type OrderLedger } from './orderLedger';
 
 export type CheckCode =
 	| 'commission'
@@ -44,6 +44,12 @@ export interface CheckSettings {
 	tolerancePercent: number;
 	transactionFeeBasisPoints: number;
 	transactionFeeFixedCents: number;
+	/**
+	 * Whether TikTok gives the transaction fee back when a sale is refunded. It does not: the fee is on the payment
+	 * taken, and TikTok states that the fixed per-order part is not refunded on partial refunds. 'kept' (the default)
+	 * expects the fee on the gross sale; 'returned' on sales minus refunds, for a shop whose agreement says so.
+	 */
+	transactionFeeOnRefunds: 'kept' | 'returned';
 }
 
 export interface LedgerTotals {
@@ -85,6 +91,7 @@ export function checkLedger(ledger: OrderLedger, sign: FeeSign, settings: CheckS
 		const refunds = ledger.refunds.get(index);
 		const fees = charged(ledger.feesRaw.get(index), sign);
 		const adjustments = ledger.adjustmentRaw.get(index);
+		const income = ledger.incomeRaw.get(index);
 		totals.gross += gross;
 		totals.refunds += refunds;
 		totals.fees += fees;
@@ -106,7 +113,7 @@ export function checkLedger(ledger: OrderLedger, sign: FeeSign, settings: CheckS
 			if (finding) discrepancies.push({ ...at(index), ...finding });
 		}
 		if (!b2b && (flags & OrderFlag.TransactionFee) !== 0 && gross !== 0) {
-			const basis = gross - refunds;
+			const basis = settings.transactionFeeOnRefunds === 'returned' ? gross - refunds : gross;
 			const expected = applyRate(basis, settings.transactionFeeBasisPoints) + settings.transactionFeeFixedCents;
 			const actual = charged(ledger.transactionFeeRaw.get(index), sign);
 			if (Math.abs(actual - expected) > toleranceFor(expected, settings)) {
@@ -121,7 +128,7 @@ export function checkLedger(ledger: OrderLedger, sign: FeeSign, settings: CheckS
 			}
 		}
 		if ((flags & OrderFlag.Settlement) !== 0) {
-			const expected = gross - fees - refunds + adjustments;
+			const expected = gross - fees - refunds + adjustments + income;
 			const actual = ledger.settlementRaw.get(index);
 			totals.netExpected += expected;
 			totals.netReported += actual;
@@ -132,7 +139,7 @@ export function checkLedger(ledger: OrderLedger, sign: FeeSign, settings: CheckS
 					expected,
 					actual,
 					owed: Math.max(0, expected - actual),
-					explanation: flat`Paid out ${formatDollars(actual)}; sales ${formatDollars(gross)} − fees ${formatDollars(fees)} − refunds ${formatDollars(refunds)} ${adjustments < 0 ? '−' : '+'} adjustments ${formatDollars(Math.abs(adjustments))} = ${formatDollars(expected)}.`,
+					explanation: flat`Paid out ${formatDollars(actual)}; sales ${formatDollars(gross)} − fees ${formatDollars(fees)} − refunds ${formatDollars(refunds)} ${adjustments < 0 ? '−' : '+'} adjustments ${formatDollars(Math.abs(adjustments))}${income ? flat` + incentives ${formatDollars(income)}` : ''} = ${formatDollars(expected)}.`,
 				});
 			}
 		}
@@ -177,26 +184,37 @@ function commissionFinding(
 	};
 }
 
-function duplicateAdjustments(orderId: string, base: { dateKey: number; line?: number }, seen: Array<{ id: string; type: string; amountRaw: number; line: number }>): Discrepancy[] {
-	const groups = new Map<string, typeof seen>();
+/**
+ * The same adjustment id twice is a duplicate. Without a shared id, the same type and amount booked within
+ * DUPLICATE_WINDOW_DAYS of each other is one deduction booked twice (it lands in the same or the next daily
+ * statement); weeks apart it is a second charge (a shipping fee adjustment each week), not a duplicate.
+ */
+const DUPLICATE_WINDOW_DAYS = 2;
+
+function duplicateAdjustments(orderId: string, base: { dateKey: number; line?: number }, seen: AdjustmentSeen[]): Discrepancy[] {
+	const byId = new Map<string, AdjustmentSeen[]>();
+	const byCharge = new Map<string, AdjustmentSeen[]>();
 	for (const adjustment of seen) {
-		const key = adjustment.id ? `id:${adjustment.id}` : `same:${adjustment.type.toLowerCase()}|${adjustment.amountRaw}`;
-		groups.set(key, [...(groups.get(key) ?? []), adjustment]);
+		if (adjustment.id) groupInto(byId, adjustment.id, adjustment);
 	}
-	// Different ids with the same type and amount on one order are the same deduction booked twice too.
-	const byTypeAndAmount = new Map<string, typeof seen>();
-	for (const [key, group] of groups) {
-		if (!key.startsWith('id:')) continue;
-		const first = group[0];
-		const signature = `same:${first.type.toLowerCase()}|${first.amountRaw}`;
-		byTypeAndAmount.set(signature, [...(byTypeAndAmount.get(signature) ?? []), first]);
+	// One representative per id, and every adjustment without one, compared by type, amount and date.
+	for (const adjustment of [...[...byId.values()].map((group) => group[0]), ...seen.filter((entry) => !entry.id)]) {
+		groupInto(byCharge, `${adjustment.type.toLowerCase()}|${adjustment.amountRaw}`, adjustment);
+	}
+	const groups = new Map<string, AdjustmentSeen[]>();
+	for (const [id, group] of byId) groups.set(`id:${id}`, group);
+	for (const [charge, group] of byCharge) {
+		closeInTime(group).forEach((cluster, index) => groups.set(`same:${charge}|${index}`, cluster));
 	}
 	const findings: Discrepancy[] = [];
 	const report = (group: typeof seen, how: string) => {
 		const amount = group[0].amountRaw;
 		const extra = group.length - 1;
+		// The 45 days to claim run from the repeated booking, not from the order's sale.
+		const bookedLast = Math.max(...group.map((entry) => entry.dateKey));
 		findings.push({
 			...base,
+			dateKey: bookedLast || base.dateKey,
 			line: group[0].line || base.line,
 			orderId,
 			check: 'duplicate_adjustment',
@@ -206,9 +224,38 @@ function duplicateAdjustments(orderId: string, base: { dateKey: number; line?: n
 			explanation: flat`"${group[0].type}" of ${formatDollars(amount)} appears ${group.length} times ${how}${group.some((g) => g.line) ? ` (lines ${group.map((g) => g.line).join(', ')})` : ''}.`,
 		});
 	};
-	for (const [key, group] of groups) if (group.length > 1) report(group, key.startsWith('id:') ? `with the same adjustment ID ${group[0].id}` : 'with the same amount');
-	for (const group of byTypeAndAmount.values()) {
-		if (group.length > 1) report(group, `under different adjustment IDs (${group.map((g) => g.id).join(', ')})`);
+	for (const [key, group] of groups) {
+		if (group.length < 2) continue;
+		if (key.startsWith('id:')) report(group, `with the same adjustment ID ${group[0].id}`);
+		else if (group.every((entry) => entry.id)) report(group, `under different adjustment IDs (${group.map((entry) => entry.id).join(', ')})`);
+		else report(group, 'with the same amount');
 	}
 	return findings;
+}
+
+/** Appends in place: an order with thousands of adjustments must not rebuild its list once per adjustment. */
+function groupInto<T>(groups: Map<string, T[]>, key: string, value: T): void {
+	const group = groups.get(key);
+	if (group) group.push(value);
+	else groups.set(key, [value]);
+}
+
+/** Runs of adjustments each booked within DUPLICATE_WINDOW_DAYS of the one before. */
+function closeInTime(group: AdjustmentSeen[]): AdjustmentSeen[][] {
+	const sorted = [...group].sort((a, b) => a.dateKey - b.dateKey);
+	const clusters: AdjustmentSeen[][] = [];
+	for (const adjustment of sorted) {
+		const last = clusters[clusters.length - 1];
+		const previous = last?.[last.length - 1];
+		if (previous && daysBetween(previous.dateKey, adjustment.dateKey) <= DUPLICATE_WINDOW_DAYS) last.push(adjustment);
+		else clusters.push([adjustment]);
+	}
+	return clusters;
+}
+
+/** Days between two yyyymmdd keys; an undated adjustment (0) counts as the same day as any other. */
+function daysBetween(a: number, b: number): number {
+	if (a === 0 || b === 0) return 0;
+	const day = (key: number) => Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, key % 100) / 86_400_000;
+	return Math.abs(day(b) - day(a));
 }

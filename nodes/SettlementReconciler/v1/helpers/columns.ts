@@ -1,7 +1,11 @@
+import { IANAZone } from 'luxon';
+
 /**
  * Seller Center renames report columns between exports ("TikTok Shop commission fee", "Platform commission",
- * "Referral fee"...). Headers are matched to the fields the checks need through an alias table, then by similarity;
- * whatever is left is reported, never fatal.
+ * "Referral fee"...). Headers are matched to the fields the checks need through a ranked alias table: each alias has a
+ * score (its place in the list), and a field takes the header with the best score, wherever it stands in the file, so
+ * "Seller SKU" wins over "SKU ID" whatever their order. Exact names first, then similarity; whatever is left is
+ * reported, never fatal. A header's time zone, as in "Order settled time (UTC)", is read off it.
  */
 export type Field =
 	| 'orderId'
@@ -9,7 +13,10 @@ export type Field =
 	| 'type'
 	| 'adjustmentId'
 	| 'date'
+	| 'createdTime'
+	| 'currency'
 	| 'sku'
+	| 'skuId'
 	| 'category'
 	| 'subtotal'
 	| 'grossBeforeDiscount'
@@ -20,6 +27,7 @@ export type Field =
 	| 'transactionFee'
 	| 'totalFees'
 	| 'adjustment'
+	| 'income'
 	| 'settlement'
 	| 'channel';
 
@@ -28,8 +36,11 @@ const ALIASES: Record<Field, string[]> = {
 	relatedOrderId: ['Related order ID', 'Adjustment order ID', 'adjustment_order_id', 'Associated order ID'],
 	type: ['Type', 'Transaction type', 'Order type', 'Record type'],
 	adjustmentId: ['Adjustment ID', 'adjustment_id'],
-	date: ['Order settled time', 'Settlement time', 'Settled time', 'Statement date', 'Transaction date', 'Settlement date', 'Statement time'],
-	sku: ['SKU ID', 'Seller SKU', 'SKU', 'sku_id'],
+	date: ['Order settled time', 'Settled time', 'Settlement time', 'Settlement date', 'Statement date', 'Statement time', 'Transaction date', 'Transaction time'],
+	createdTime: ['Order created time', 'Order create time', 'Order creation time', 'Created time', 'Order date'],
+	currency: ['Currency', 'Settlement currency'],
+	sku: ['Seller SKU', 'Seller SKU ID', 'SKU', 'Seller sku code'],
+	skuId: ['SKU ID', 'sku_id', 'TikTok SKU ID'],
 	category: ['Category', 'Product category', 'Primary category'],
 	subtotal: ['Subtotal after seller discounts', 'Net sales', 'Product sales after seller discounts', 'Sales after seller discounts'],
 	grossBeforeDiscount: ['Subtotal before discounts', 'Gross sales', 'Subtotal before seller discounts', 'Gross merchandise sales'],
@@ -40,15 +51,14 @@ const ALIASES: Record<Field, string[]> = {
 	transactionFee: ['Transaction fee', 'Payment processing fee', 'Processing fee', 'Credit card handling fee'],
 	totalFees: ['Total fees', 'Fees total', 'Total fees and taxes'],
 	adjustment: ['Adjustment amount', 'Adjustments', 'Total adjustments'],
+	// Paid to the seller on top of the sale; TikTok's 2026 finance fields name it shipping_fee_incentive.
+	income: ['Shipping incentive', 'Shipping fee incentive', 'Platform shipping incentive', 'Shipping subsidy', 'Shipping fee subsidy'],
 	settlement: ['Total settlement amount', 'Settlement amount', 'Net payout', 'Payout amount', 'Total payout'],
 	channel: ['Sales channel', 'Business type', 'Order channel', 'Buyer type', 'Is B2B'],
 };
 
 /** Columns that are understood and deliberately not used (taxes are outside commission; names are for people). */
 const KNOWN_UNUSED = [
-	'Currency',
-	'Order created time',
-	'Order create time',
 	'Sales tax',
 	'Product name',
 	'SKU name',
@@ -62,13 +72,35 @@ const KNOWN_UNUSED = [
 	'Payment status',
 ];
 
-export function normalizeHeader(header: string): string {
-	return header.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+/** A time zone written in a header: "(UTC)", "(GMT)", "(PT)", "(PST)", "(America/Los_Angeles)". */
+const HEADER_ZONE = /\(\s*(utc|gmt|pt|pst|pdt|et|est|edt|[a-z]+\/[a-z_]+)\s*\)\s*$/i;
+const ZONE_NAMES: Record<string, string> = {
+	utc: 'UTC',
+	gmt: 'UTC',
+	pt: 'America/Los_Angeles',
+	pst: 'America/Los_Angeles',
+	pdt: 'America/Los_Angeles',
+	et: 'America/New_York',
+	est: 'America/New_York',
+	edt: 'America/New_York',
+};
+
+/** The IANA zone a header names for its times, or undefined when it names none. */
+export function headerZone(header: string): string | undefined {
+	const match = HEADER_ZONE.exec(header);
+	if (!match) return undefined;
+	const named = ZONE_NAMES[match[1].toLowerCase()] ?? match[1];
+	return IANAZone.isValidZone(named) ? named : undefined;
 }
 
-const EXACT = new Map<string, Field>();
+export function normalizeHeader(header: string): string {
+	return header.replace(/^\uFEFF/, '').replace(HEADER_ZONE, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Normalised alias → its field and rank (0 = the field's preferred name). */
+const EXACT = new Map<string, { field: Field; rank: number }>();
 for (const [field, aliases] of Object.entries(ALIASES) as Array<[Field, string[]]>) {
-	for (const alias of aliases) EXACT.set(normalizeHeader(alias), field);
+	aliases.forEach((alias, rank) => EXACT.set(normalizeHeader(alias), { field, rank }));
 }
 const UNUSED = new Set(KNOWN_UNUSED.map(normalizeHeader));
 
@@ -77,6 +109,8 @@ export interface ColumnMap {
 	/** Field → the header it was read from. */
 	mapped: Partial<Record<Field, string>>;
 	fuzzy: Array<{ header: string; readAs: string; similarity: number }>;
+	/** Field → the zone its header names ("(UTC)"), when it names one. */
+	zones: Partial<Record<Field, string>>;
 	/** Fee columns the alias table does not name: added to the order's fees when there is no "Total fees" column. */
 	extraFeeColumns: Array<{ header: string; index: number }>;
 	unknown: string[];
@@ -87,12 +121,19 @@ const FUZZY_THRESHOLD = 0.8;
 
 export function mapColumns(rawHeaders: string[]): ColumnMap {
 	const headers = rawHeaders.map((header) => header.replace(/^\uFEFF/, '').trim());
-	const result: ColumnMap = { index: {}, mapped: {}, fuzzy: [], extraFeeColumns: [], unknown: [], headers };
+	const result: ColumnMap = { index: {}, mapped: {}, fuzzy: [], zones: {}, extraFeeColumns: [], unknown: [], headers };
 	const pending: number[] = [];
+	const bestRank: Partial<Record<Field, number>> = {};
 	headers.forEach((header, index) => {
-		const field = EXACT.get(normalizeHeader(header));
-		if (field && result.index[field] === undefined) assign(result, field, index);
-		else if (!field) pending.push(index);
+		const exact = EXACT.get(normalizeHeader(header));
+		if (!exact) {
+			pending.push(index);
+			return;
+		}
+		const held = bestRank[exact.field];
+		if (held !== undefined && held <= exact.rank) return;
+		bestRank[exact.field] = exact.rank;
+		assign(result, exact.field, index);
 	});
 	for (const index of pending) {
 		const header = headers[index];
@@ -114,6 +155,9 @@ export function mapColumns(rawHeaders: string[]): ColumnMap {
 function assign(result: ColumnMap, field: Field, index: number): void {
 	result.index[field] = index;
 	result.mapped[field] = result.headers[index];
+	const zone = headerZone(result.headers[index]);
+	if (zone) result.zones[field] = zone;
+	else delete result.zones[field];
 }
 
 function closestAlias(normalized: string): { field: Field; alias: string; similarity: number } | undefined {

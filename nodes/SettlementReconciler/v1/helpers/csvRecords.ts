@@ -11,7 +11,20 @@ import { StringDecoder } from 'node:string_decoder';
 export const PARSE_BATCH_CHARS = 8 * 1024;
 
 /**
- * Streams CSV records to `onRecord` with their spreadsheet row number (header = 1), never holding the file: papaparse
+ * Longest physical line read. Papaparse re-reads an unfinished row with every batch, so one endless line costs time
+ * quadratic in its length (an 8 MB line took 39 s); a Seller Center row is under 2 KB.
+ */
+export const MAX_LINE_CHARS = 256 * 1024;
+
+export class LineTooLongError extends Error {
+	constructor(readonly line: number) {
+		super(`Line ${line} is longer than ${MAX_LINE_CHARS / 1024} KB: that is not a report row. Is the file damaged, or not a CSV export?`);
+	}
+}
+
+/**
+ * Streams CSV records to `onRecord` with their physical line number (header = 1, a quoted cell's line breaks counted),
+ * never holding the file: papaparse
  * parses each batch as it arrives and the callback runs synchronously, so the stream cannot run ahead of it.
  * `problem` is papaparse's complaint about the record (an unclosed quote, for instance). `onBatch` learns after each
  * batch how many characters have been parsed into how many records.
@@ -26,7 +39,15 @@ export function streamCsvRecords(
 		let failed = false;
 		// Papaparse reads a stream of text; pulled with read() rather than on 'data', the source starts fetching its
 		// next chunk before the current one is parsed, so reading the file overlaps parsing it.
-		const text = Readable.from(textBatches(stream, PARSE_BATCH_CHARS));
+		// A failure of the text itself (a line too long) is reported as itself, not as the abort it causes downstream.
+		async function* batches(): AsyncGenerator<string> {
+			try {
+				yield* textBatches(stream, PARSE_BATCH_CHARS);
+			} catch (error) {
+				fail(error);
+			}
+		}
+		const text = Readable.from(batches());
 		const fail = (error: unknown) => {
 			if (failed) return;
 			failed = true;
@@ -46,7 +67,11 @@ export function streamCsvRecords(
 					if (error.row !== undefined && error.row !== null) (problems ??= new Map()).set(error.row, error.message);
 				}
 				try {
-					for (let index = 0; index < rows.length; index++) onRecord(rows[index], ++line, problems?.get(index));
+					for (let index = 0; index < rows.length; index++) {
+						const cells = rows[index];
+						onRecord(cells, line + 1, problems?.get(index));
+						line += 1 + lineBreaksIn(cells);
+					}
 					onBatch?.(results.meta.cursor, line);
 				} catch (error) {
 					fail(error);
@@ -67,8 +92,10 @@ export function streamCsvRecords(
  */
 export async function* textBatches(stream: Readable, size: number): AsyncGenerator<string> {
 	const decoder = new StringDecoder('utf8');
+	const lines = new LineLengthGuard();
 	for await (const chunk of stream as AsyncIterable<Buffer | string>) {
 		const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+		lines.check(text);
 		if (text.length <= size) {
 			if (text.length > 0) yield text;
 			continue;
@@ -77,4 +104,31 @@ export async function* textBatches(stream: Readable, size: number): AsyncGenerat
 	}
 	const rest = decoder.end();
 	if (rest.length > 0) yield rest;
+}
+
+/** Line breaks inside a record's quoted cells: each one is a physical line of the file. */
+function lineBreaksIn(cells: string[]): number {
+	let breaks = 0;
+	for (const cell of cells) {
+		for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) breaks++;
+	}
+	return breaks;
+}
+
+/** Fails the read at the first physical line longer than MAX_LINE_CHARS, before the parser is handed it. */
+class LineLengthGuard {
+	private line = 1;
+	private length = 0;
+
+	check(text: string): void {
+		let start = 0;
+		for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', start)) {
+			if (this.length + at - start > MAX_LINE_CHARS) throw new LineTooLongError(this.line);
+			this.line++;
+			this.length = 0;
+			start = at + 1;
+		}
+		this.length += text.length - start;
+		if (this.length > MAX_LINE_CHARS) throw new LineTooLongError(this.line);
+	}
 }

@@ -14,29 +14,46 @@ const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[A
 const DATE_CACHE_LIMIT = 4096;
 const dateCache = new Map<string, Map<string, number>>();
 
-/** yyyymmdd, or NaN when the text is not a date. */
-export function parseDateKey(raw: string, zone: string): number {
-	let cache = dateCache.get(zone);
-	if (!cache) dateCache.set(zone, (cache = new Map()));
+/**
+ * yyyymmdd in the seller's `zone`, or NaN when the text is not a date. A time without an offset is read in
+ * `sourceZone` when its column names one ("Order settled time (UTC)"), else as the seller's own local time.
+ */
+export function parseDateKey(raw: string, zone: string, sourceZone?: string): number {
+	const cacheName = sourceZone ? `${zone}|${sourceZone}` : zone;
+	let cache = dateCache.get(cacheName);
+	if (!cache) dateCache.set(cacheName, (cache = new Map()));
 	let key = cache.get(raw);
 	if (key === undefined) {
-		key = parseDateText(raw.trim(), zone);
+		key = parseDateText(raw.trim(), zone, sourceZone);
 		// Copied so the cache key does not pin a parsed CSV chunk.
 		if (cache.size < DATE_CACHE_LIMIT) cache.set(Buffer.from(raw, 'utf8').toString('utf8'), key);
 	}
 	return key;
 }
 
-function parseDateText(text: string, zone: string): number {
+function parseDateText(text: string, zone: string, sourceZone: string | undefined): number {
 	let match = LOCAL.exec(text);
 	if (match) {
+		const day = dateKey(Number(match[1]), Number(match[2]), Number(match[3]));
+		if (Number.isNaN(day) || !validTime(match[4], match[5], match[6])) return NaN;
 		if (match[7]) return fromDateTime(DateTime.fromISO(text.replace(' ', 'T').replace(/\//g, '-'), { setZone: true }), zone);
-		return dateKey(Number(match[1]), Number(match[2]), Number(match[3]));
+		if (sourceZone && sourceZone !== zone && match[4] !== undefined) {
+			return fromDateTime(DateTime.fromObject(timeParts(match[1], match[2], match[3], match[4], match[5], match[6]), { zone: sourceZone }), zone);
+		}
+		return day;
 	}
 	match = US.exec(text);
 	if (match) return dateKey(Number(match[3]), Number(match[1]), Number(match[2]));
 	if (/^\d{10}$/.test(text)) return unixSecondsToDateKey(Number(text), zone);
 	return NaN;
+}
+
+function validTime(hour?: string, minute?: string, second?: string): boolean {
+	return (hour === undefined || Number(hour) < 24) && (minute === undefined || Number(minute) < 60) && (second === undefined || Number(second) < 60);
+}
+
+function timeParts(year: string, month: string, day: string, hour: string, minute: string, second?: string) {
+	return { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second ?? 0) };
 }
 
 export function unixSecondsToDateKey(seconds: number, zone: string): number {

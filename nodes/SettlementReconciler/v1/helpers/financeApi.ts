@@ -120,6 +120,7 @@ function toEntry(transaction: StatementTransaction, dateKey: number, rates: Rate
 		transactionFeeRaw: null,
 		feesRaw: null,
 		adjustmentRaw: adjustment,
+		incomeRaw: 0,
 		settlementRaw: settlement,
 		rateBasisPoints: rates.defaultBasisPoints,
 		b2b: false,

@@ -19,13 +19,14 @@ export function parseCents(raw: string): number | null {
 		start++;
 		end--;
 	}
+	// One sign at most, before or after the currency ("-$4.00", "$-4.00"): "--1.24" is a typo, not 1.24.
+	let signs = negative ? 1 : 0;
 	for (let pass = 0; pass < 2; pass++) {
 		while (start < end && isSpace(raw.charCodeAt(start))) start++;
 		const code = raw.charCodeAt(start);
-		if (code === 45 /* - */ || code === 0x2212 /* − */) {
-			negative = !negative;
-			start++;
-		} else if (code === 43 /* + */) {
+		if (code === 45 /* - */ || code === 0x2212 /* − */ || code === 43 /* + */) {
+			if (++signs > 1) return NaN;
+			if (code !== 43) negative = true;
 			start++;
 		}
 		while (start < end && isSpace(raw.charCodeAt(start))) start++;

@@ -21,6 +21,8 @@ export interface LedgerEntry {
 	/** Every fee and shipping cost of the row, raw. */
 	feesRaw: number | null;
 	adjustmentRaw: number;
+	/** Money TikTok adds to the payout besides sales (a shipping incentive), positive when paid to the seller. */
+	incomeRaw: number;
 	settlementRaw: number | null;
 	rateBasisPoints: number;
 	b2b: boolean;
@@ -42,6 +44,8 @@ export interface AdjustmentSeen {
 	type: string;
 	amountRaw: number;
 	line: number;
+	/** yyyymmdd: the same deduction twice on one day is a duplicate, a month apart it is a second charge. */
+	dateKey: number;
 }
 
 /** How the source writes fees: "signed" (fees negative, settlement = sum of parts) or "unsigned" (fees positive, subtracted). */
@@ -58,6 +62,7 @@ export class OrderLedger {
 	readonly transactionFeeRaw = new CentsColumn();
 	readonly feesRaw = new CentsColumn();
 	readonly adjustmentRaw = new CentsColumn();
+	readonly incomeRaw = new CentsColumn();
 	readonly settlementRaw = new CentsColumn();
 	readonly dateKey = new Int32Column();
 	readonly firstLine = new Int32Column();
@@ -104,13 +109,14 @@ export class OrderLedger {
 			this.flags.raise(index, OrderFlag.Fees);
 		}
 		if (entry.adjustmentRaw !== 0) this.adjustmentRaw.add(index, entry.adjustmentRaw);
+		if (entry.incomeRaw !== 0) this.incomeRaw.add(index, entry.incomeRaw);
 		if (entry.settlementRaw !== null) {
 			this.settlementRaw.add(index, entry.settlementRaw);
 			this.flags.raise(index, OrderFlag.Settlement);
 		}
 		if (entry.adjustment) {
 			const seen = this.adjustments.get(index) ?? [];
-			seen.push({ id: entry.adjustment.id, type: entry.adjustment.type, amountRaw: entry.adjustmentRaw, line: entry.line });
+			seen.push({ id: entry.adjustment.id, type: entry.adjustment.type, amountRaw: entry.adjustmentRaw, line: entry.line, dateKey: entry.dateKey });
 			this.adjustments.set(index, seen);
 		}
 		this.vote(entry);
@@ -126,7 +132,7 @@ export class OrderLedger {
 		if (fees < 0) this.votes.negativeFees++;
 		else this.votes.positiveFees++;
 		if (entry.settlementRaw === null) return;
-		const base = entry.gross - entry.refund + entry.adjustmentRaw;
+		const base = entry.gross - entry.refund + entry.adjustmentRaw + entry.incomeRaw;
 		if (Math.abs(base + fees - entry.settlementRaw) <= 1) this.votes.signed++;
 		else if (Math.abs(base - fees - entry.settlementRaw) <= 1) this.votes.unsigned++;
 	}

@@ -48,10 +48,13 @@ export class RateTable {
 		return this.nonApparel;
 	}
 
-	basisPointsFor(category: string, sku: string): number {
-		if (this.bySku.size && sku) {
-			const rate = this.bySku.get(sku.trim().toLowerCase());
-			if (rate !== undefined) return rate;
+	/** A SKU rule may name the seller's SKU or TikTok's SKU ID; either matches. */
+	basisPointsFor(category: string, sku: string, skuId = ''): number {
+		if (this.bySku.size) {
+			for (const value of [sku, skuId]) {
+				const rate = value ? this.bySku.get(value.trim().toLowerCase()) : undefined;
+				if (rate !== undefined) return rate;
+			}
 		}
 		if (!category) return this.nonApparel;
 		let rate = this.categoryCache.get(category);

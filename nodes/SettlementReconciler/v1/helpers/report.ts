@@ -8,6 +8,7 @@ import { formatCents, formatDollars } from './money';
 import type { FeeSign } from './orderLedger';
 import type { CsvReadResult, RejectedRow } from './settlementCsv';
 import type { UnsettledResult } from './deliveredOrders';
+import type { UnsettledFromExport } from './ordersExport';
 
 export interface Outcome {
 	source: 'settlement report' | 'Finance API' | 'settlement report vs Finance API';
@@ -17,6 +18,7 @@ export interface Outcome {
 	csv?: CsvReadResult;
 	api?: ApiReadResult;
 	unsettled?: UnsettledResult;
+	ordersExport?: UnsettledFromExport;
 	rateTable: string;
 	zone: string;
 	today: DateTime;
@@ -196,7 +198,17 @@ function summaryItem(outcome: Outcome, dated: Dated[], requests: CorrectionReque
 		rateTable: outcome.rateTable,
 		feeSign: outcome.feeSign.sign === 'signed' ? 'fees written as negative amounts' : 'fees written as positive amounts',
 		feeSignBasis: outcome.feeSign.basis,
-		...(outcome.csv ? { report: reportSummary(outcome.csv) } : {}),
+		...(outcome.csv ? { report: reportSummary(outcome.csv, outcome.zone) } : {}),
+		...(outcome.ordersExport
+			? {
+					ordersExport: {
+						deliveredOrders: outcome.ordersExport.deliveredOrders,
+						notSettled: outcome.ordersExport.discrepancies.length,
+						deliveredTooRecently: outcome.ordersExport.tooRecent,
+						rejectedRows: outcome.ordersExport.rejected.length,
+					},
+				}
+			: {}),
 		...(outcome.api ? { financeApi: { statements: outcome.api.statements, transactions: outcome.api.transactions, statementSettlement: formatCents(outcome.api.statementSettlement) } } : {}),
 		...(outcome.unsettled
 			? {
@@ -238,9 +250,14 @@ function headline(counts: HeadlineCounts, outcome: Outcome): string {
 	return parts.join(' ');
 }
 
-function reportSummary(csv: CsvReadResult): IDataObject {
+function reportSummary(csv: CsvReadResult, zone: string): IDataObject {
+	const dateHeader = csv.columns.mapped.date;
+	const dateZone = csv.columns.zones.date;
 	return {
 		rows: csv.rows,
+		deadlinesCountedFrom: dateHeader
+			? `"${dateHeader}", ${dateZone && dateZone !== zone ? `read as ${dateZone} and converted to ${zone}` : `read as ${zone} time`}; 45 days from that calendar day`
+			: 'no date column: findings carry no deadline',
 		rejectedByReason: csv.rejectedByReason,
 		undatedRows: csv.undatedRows,
 		columnsRead: csv.columns.mapped,
@@ -253,10 +270,11 @@ function reportSummary(csv: CsvReadResult): IDataObject {
 function rejectedItems(outcome: Outcome): IDataObject[] {
 	const rows: Array<RejectedRow & { source: string }> = [
 		...(outcome.csv?.rejected ?? []).map((row) => ({ ...row, source: 'report' })),
+		...(outcome.ordersExport?.rejected ?? []).map((row) => ({ ...row, source: 'orders export' })),
 		...(outcome.api?.rejected ?? []).map((row) => ({ ...row, source: 'Finance API' })),
 	];
 	const listed = rows.map((row) => ({ source: row.source, line: row.line || null, reason: row.reason, content: row.content }) as IDataObject);
-	const total = (outcome.csv?.rows.rejected ?? 0) + (outcome.api?.transactions.rejected ?? 0);
+	const total = (outcome.csv?.rows.rejected ?? 0) + (outcome.api?.transactions.rejected ?? 0) + (outcome.ordersExport?.rejected.length ?? 0);
 	if (total > listed.length) {
 		listed.push({ source: 'report', line: null, reason: `${total - listed.length} more rejected rows are not listed; their reasons are counted in the summary's report.rejectedByReason`, content: '' });
 	}

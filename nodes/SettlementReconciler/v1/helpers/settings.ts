@@ -34,6 +34,7 @@ interface Options {
 	shopName?: string;
 	transactionFeePercent?: number;
 	transactionFeeFixed?: number;
+	transactionFeeOnRefunds?: 'kept' | 'returned';
 }
 
 /** Dollar inputs of the form become cents through the same parser as report cells, never through float multiplication. */
@@ -64,6 +65,7 @@ export function readSettings(context: IExecuteFunctions, itemIndex: number): Rec
 			tolerancePercent: context.getNodeParameter('tolerancePercent', itemIndex, 0.5) as number,
 			transactionFeeBasisPoints: percentToBasisPoints(options.transactionFeePercent ?? 0),
 			transactionFeeFixedCents: dollarsToCents(options.transactionFeeFixed ?? 0),
+			transactionFeeOnRefunds: options.transactionFeeOnRefunds === 'returned' ? 'returned' : 'kept',
 		},
 		zone,
 		today,

@@ -41,6 +41,10 @@ const REFUND_TYPE = /refund|return/i;
 const B2B = /b2b|wholesale|business/i;
 const YES = /^(yes|y|true|1)$/i;
 const TOTALS = /^(grand )?totals?\b/i;
+/** What Seller Center and spreadsheets write in a cell that has no value. */
+const PLACEHOLDERS = new Set(['/', '-', '--', '—', 'n/a', 'na', 'null', 'none']);
+/** The pack serves US shops: rows in another currency are not compared with dollar rates and tolerances. */
+const REPORT_CURRENCY = 'USD';
 
 const enum Kind {
 	Refund = 1,
@@ -146,6 +150,7 @@ function blankEntry(): LedgerEntry {
 		transactionFeeRaw: null,
 		feesRaw: null,
 		adjustmentRaw: 0,
+		incomeRaw: 0,
 		settlementRaw: null,
 		rateBasisPoints: 0,
 		b2b: false,
@@ -166,8 +171,11 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 	const ADJUSTMENT_ID = position('adjustmentId');
 	const DATE = position('date');
 	const CATEGORY = position('category');
+	const CREATED = position('createdTime');
+	const CURRENCY = position('currency');
 	// Only read when a SKU rule could apply.
 	const SKU = options.rates.hasSkuRules ? position('sku') : -1;
+	const SKU_ID = options.rates.hasSkuRules ? position('skuId') : -1;
 	const SUBTOTAL = position('subtotal');
 	const BEFORE_DISCOUNT = position('grossBeforeDiscount');
 	const DISCOUNT = position('sellerDiscount');
@@ -178,6 +186,7 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 	const TOTAL_FEES = position('totalFees');
 	const SETTLEMENT = position('settlement');
 	const ADJUSTMENT = position('adjustment');
+	const INCOME = position('income');
 	const width = columns.headers.length;
 	const extraFees = columns.extraFeeColumns;
 	const hasFeeParts = COMMISSION >= 0 || TRANSACTION_FEE >= 0 || extraFees.length > 0;
@@ -185,17 +194,22 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 	// The first cell that is not an amount (its column); checked once after all amounts are read.
 	let notAmount = -1;
 	const amount = (cells: string[], index: number): number | null => {
-		if (index < 0) return null;
+		if (index < 0 || isPlaceholder(cells[index])) return null;
 		const value = parseCents(cells[index]);
 		if (value === null || !Number.isNaN(value)) return value;
 		if (notAmount < 0) notAmount = index;
 		return null;
 	};
 
+	// Rows are as wide as the header; a file whose every row ends with one more empty cell (a trailing comma) is
+	// allowed that, decided on its first row. Any other width means a cell was lost or split: nothing is shifted.
+	let rowWidth = -1;
 	return (cells, line) => {
-		if (cells.length < width) return `has ${cells.length} cells but the header has ${width}: the row is cut short`;
-		for (let index = width; index < cells.length; index++) {
-			if (cells[index].trim() !== '') return 'has more cells than the header: an unquoted comma inside a value?';
+		if (rowWidth < 0) rowWidth = cells.length > width && cells.slice(width).every((cell) => cell.trim() === '') ? cells.length : width;
+		if (cells.length !== rowWidth) {
+			return cells.length < rowWidth
+				? `has ${cells.length} cells but the header has ${width}: a cell is missing or the row is cut short`
+				: `has ${cells.length} cells but the header has ${width}: an unquoted comma inside a value?`;
 		}
 		notAmount = -1;
 		const ownId = textAt(cells, ORDER_ID);
@@ -203,6 +217,10 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 		const orderId = relatedId || ownId;
 		if (isTotalsLabel(ownId) || (!orderId && isTotalsLabel(cells[0].trim()))) return 'a totals line, not an order';
 		if (!orderId) return 'has no order ID';
+		const currency = textAt(cells, CURRENCY);
+		if (currency && currency.toUpperCase() !== REPORT_CURRENCY) return `is in ${currency}; the reconciler checks ${REPORT_CURRENCY} rows only`;
+		const created = textAt(cells, CREATED);
+		if (created && Number.isNaN(parseDateKey(created, options.zone, columns.zones.createdTime))) return `"${columns.mapped.createdTime}" is not a date`;
 		const type = textAt(cells, TYPE);
 		const kind = kinds.of(type, textAt(cells, CHANNEL));
 
@@ -227,6 +245,7 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 		}
 		const settlement = amount(cells, SETTLEMENT);
 		let adjustment = amount(cells, ADJUSTMENT) ?? 0;
+		const income = amount(cells, INCOME) ?? 0;
 		if (notAmount >= 0) return `"${columns.headers[notAmount]}" is not an amount`;
 		const isAdjustment = (kind & Kind.Adjustment) !== 0 || (relatedId !== '' && ownId !== '' && relatedId !== ownId);
 		if (isAdjustment && adjustment === 0 && settlement !== null && gross === 0 && refund === 0 && !fees) adjustment = settlement;
@@ -234,7 +253,7 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 		const dateText = textAt(cells, DATE);
 		let dateKey = 0;
 		if (dateText) {
-			dateKey = parseDateKey(dateText, options.zone);
+			dateKey = parseDateKey(dateText, options.zone, columns.zones.date);
 			if (Number.isNaN(dateKey)) return `"${columns.mapped.date}" is not a date`;
 		}
 
@@ -247,16 +266,27 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 		entry.transactionFeeRaw = transactionFee;
 		entry.feesRaw = fees;
 		entry.adjustmentRaw = adjustment;
+		entry.incomeRaw = Math.abs(income);
 		entry.settlementRaw = settlement;
-		entry.rateBasisPoints = options.rates.basisPointsFor(textAt(cells, CATEGORY), textAt(cells, SKU));
+		entry.rateBasisPoints = options.rates.basisPointsFor(textAt(cells, CATEGORY), textAt(cells, SKU), textAt(cells, SKU_ID));
 		entry.b2b = (kind & Kind.B2B) !== 0;
 		entry.adjustment = isAdjustment ? { id: copy(textAt(cells, ADJUSTMENT_ID) || (relatedId ? ownId : '')), type: copy(type || 'Adjustment') } : undefined;
 		return undefined;
 	};
 }
 
+/** A cell's text; Seller Center's placeholders for "nothing here" ("/", "-", "N/A") read as empty. */
 function textAt(cells: string[], index: number): string {
-	return index < 0 ? '' : cells[index].trim();
+	if (index < 0) return '';
+	const text = cells[index].trim();
+	return isPlaceholder(text) ? '' : text;
+}
+
+/** Checked by length first: it runs on every cell read, and real values are rarely this short or this shape. */
+export function isPlaceholder(cell: string): boolean {
+	const text = cell.trim();
+	if (text.length === 0 || text.length > 4) return false;
+	return PLACEHOLDERS.has(text.toLowerCase());
 }
 
 /** "Total", "Totals", "Grand total": the regex only runs on cells that start like one, not on a million order ids. */
