@@ -21,10 +21,11 @@ describe('Settlement Reconciler: Seller Center statement (hand-computed)', () =>
 			['576000000000000003', 'refund_commission_not_reversed', '2.50', '4.00', '1.50', '2025-01-08', '2025-02-22', 33, false],
 			// $40.00 − $2.00 fees = $38.00 expected; $35.00 paid
 			['576000000000000004', 'net_payout', '38.00', '35.00', '3.00', '2025-01-09', '2025-02-23', 34, false],
-			// two "Shipping fee adjustment" of ($4.50) under different adjustment ids
-			['576000000000000005', 'duplicate_adjustment', '-4.50', '-9.00', '4.50', '2025-01-10', '2025-02-24', 35, false],
 			// TikTok's US referral fee includes processing: a separate $0.89 is owed back
 			['576000000000000008', 'transaction_fee', '0.00', '0.89', '0.89', '2025-01-11', '2025-02-25', 36, false],
+			// two "Shipping fee adjustment" of ($4.50) under different adjustment ids, a day apart: the 45 days run
+			// from the second booking (2025-01-13)
+			['576000000000000005', 'duplicate_adjustment', '-4.50', '-9.00', '4.50', '2025-01-13', '2025-02-27', 38, false],
 			// $10.00 on $100.00 non-apparel (5 % = $5.00), settled 2024-10-01: too late to claim
 			['576000000000000007', 'commission', '5.00', '10.00', '5.00', '2024-10-01', '2024-11-15', -66, true],
 			['576000000000000006', 'b2b_wholesale', '0.00', '10.00', '0.00', '2025-01-10', '2025-02-24', 35, false],
@@ -59,8 +60,8 @@ describe('Settlement Reconciler: Seller Center statement (hand-computed)', () =>
 			['Commission differs from the rate table', 1, '20.00', '2025-02-21'],
 			['Refund without commission reversal', 1, '1.50', '2025-02-22'],
 			['Net payout does not add up', 1, '3.00', '2025-02-23'],
-			['Duplicate adjustment', 1, '4.50', '2025-02-24'],
 			['Transaction / processing fee differs', 1, '0.89', '2025-02-25'],
+			['Duplicate adjustment', 1, '4.50', '2025-02-27'],
 		]);
 		const text: string = summary.correctionRequests[0].text;
 		expect(text).toContain('Order 576000000000000002');

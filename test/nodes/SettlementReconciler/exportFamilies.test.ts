@@ -197,10 +197,11 @@ describe('delivered but unsettled, from the orders export', () => {
 
 	const items = () => [{ ...csvItem(report), binary: { data: csvItem(report).binary!.data, orders: csvItem(ordersCsv, 'orders.csv').binary!.data } }];
 
-	it('reports a delivered order with no settlement row, past the wait, with its value', async () => {
+	it('reports a delivered order with no settlement row, past the wait, with its payout after commission and fee', async () => {
 		const { discrepancies, summary } = await reconcile([], { ordersBinaryPropertyName: 'orders' }, items());
 		expect(discrepancies.map((finding) => [finding.orderId, finding.checkCode, finding.expected, finding.owedToYou])).toEqual([
-			['576500000000000042', 'delivered_not_settled', '50.00', '47.50'],
+			// $50.00 − 5 % commission $2.50 − 2 % transaction fee $1.00
+			['576500000000000042', 'delivered_not_settled', '50.00', '46.50'],
 		]);
 		expect(summary.ordersExport).toEqual({ deliveredOrders: 3, notSettled: 1, deliveredTooRecently: 1, rejectedRows: 0 });
 	});
