@@ -4,6 +4,8 @@ import { findLabelledId, findOrderMention, type OrderMention } from './orderMent
 import { resolveOrder } from './resolveOrder';
 import { scoreCandidate } from './scoreCandidate';
 import { findShippedDate } from './shippedDate';
+import { notShipmentReason, textStatus } from './shipmentStatus';
+import type { ColumnRoles } from './tableHeaders';
 import { readTableRow } from './tableRow';
 import type { ExtractionOptions, ExtractionResult, ReadableDocument, TrackingRow, UnparsedEntry } from './types';
 
@@ -20,8 +22,12 @@ interface Finding {
 	unit: number;
 	lineNo: number;
 	evidence: string;
-	/** The order of its table row, which owns it outright. */
-	rowMention?: OrderMention;
+	/** Read from a table row: only that row's orders may own it. */
+	fromRow?: {
+		mentions: OrderMention[];
+		/** The table has no order column at all, so the document's one order may own it. */
+		tableNamesNoOrder: boolean;
+	};
 	packageId?: string;
 	lineItemIds?: string[];
 	shippedAt?: string;
@@ -62,19 +68,29 @@ function distinctOrders(mentions: readonly OrderMention[]): OrderMention[] {
 	return distinct;
 }
 
-/** The order a free-text tracking number belongs to: same line, else its unit's only order, else the nearest one. */
-function orderForFinding(finding: Finding, mentions: readonly LocatedMention[]): OrderMention | undefined {
-	if (finding.rowMention) return finding.rowMention;
+/**
+ * The orders a tracking number belongs to, where the document binds them beyond doubt: its own table row; the same
+ * line; the paragraph's only order, or the paragraph's order printed above it; or the one order the whole document
+ * names. Never an order from another row or paragraph: a guess here ships a stranger's parcel. Empty when unbound.
+ */
+function ordersForFinding(finding: Finding, mentions: readonly LocatedMention[], soleOrder: OrderMention | undefined): OrderMention[] {
+	if (finding.fromRow) {
+		if (finding.fromRow.mentions.length) return finding.fromRow.mentions;
+		return finding.fromRow.tableNamesNoOrder && soleOrder ? [soleOrder] : [];
+	}
 	const inUnit = mentions.filter((mention) => mention.unit === finding.unit);
 	const sameLine = inUnit.find((mention) => mention.lineNo === finding.lineNo);
-	if (sameLine) return sameLine;
-	if (distinctOrders(inUnit).length === 1) return inUnit[0];
-	const preceding = mentions.filter((mention) => mention.lineNo < finding.lineNo);
-	if (inUnit.length > 1) {
-		const precedingInUnit = preceding.filter((mention) => mention.unit === finding.unit);
-		return precedingInUnit[precedingInUnit.length - 1] ?? inUnit[0];
-	}
-	return preceding[preceding.length - 1];
+	if (sameLine) return [sameLine];
+	if (inUnit.length && distinctOrders(inUnit).length === 1) return [inUnit[0]];
+	const above = inUnit.filter((mention) => mention.lineNo < finding.lineNo);
+	if (above.length) return [above[above.length - 1]];
+	if (inUnit.length) return [];
+	return soleOrder ? [soleOrder] : [];
+}
+
+/** 18-digit ids whose last three digits are all zero, in every row of a column: Excel kept 15 significant digits. */
+function roundedByExcel(ids: readonly string[]): boolean {
+	return ids.length >= 2 && ids.every((id) => id.endsWith('000'));
 }
 
 export class DocumentExtractor {
@@ -83,6 +99,11 @@ export class DocumentExtractor {
 	private readonly unparsed: UnparsedEntry[] = [];
 	private readonly details = new Map<number, UnitDetails>();
 	private readonly possible = new Set<string>();
+	/** Tables whose TikTok order column Excel rounded: none of their rows can be bound. */
+	private roundedTables = new Set<ColumnRoles>();
+	/** Numbers the document itself calls void, replaced or a return label: never a row, wherever else they appear. */
+	private readonly refused = new Set<string>();
+	private readonly damagedRows: Array<{ orderId: string; trackings: string[]; evidence: string }> = [];
 
 	constructor(
 		private readonly document: ReadableDocument,
@@ -91,6 +112,7 @@ export class DocumentExtractor {
 
 	run(inherited?: OrderMention): DocumentExtraction {
 		const { units, lines } = documentUnits(this.document.blocks);
+		this.roundedTables = findRoundedTables(units);
 		const mentionsTracking = lines.some((line) => TRACKING_TALK.test(line.text));
 		units.forEach((unit, index) => this.readUnit(unit, index, lines, mentionsTracking));
 		return this.toResult(inherited);
@@ -110,20 +132,30 @@ export class DocumentExtractor {
 			const rowLine = lines.find((line) => line.cells === unit.row?.cells) as UnitLine;
 			const read = readTableRow(unit.row.cells, unit.row.roles, unit.lines, this.options.expectedCarrier);
 			consumed = read.consumedLines;
-			if (read.mention) this.mentions.push({ ...read.mention, unit: index, lineNo: rowLine.lineNo });
-			for (const tracking of read.trackings) {
-				this.findings.push({
-					tracking: tracking.check.normalized,
-					carrier: tracking.carrier ?? (tracking.check.carrier as CarrierCode),
-					confidence: tracking.score,
-					unit: index,
-					lineNo: rowLine.lineNo,
-					evidence: evidenceOf(rowLine),
-					rowMention: read.mention,
-					packageId: read.packageId,
-					lineItemIds: read.lineItemIds,
-					shippedAt: read.shippedAt,
-				});
+			const evidence = evidenceOf(rowLine);
+			const label = (mention?: OrderMention) => mention?.orderId ?? mention?.references[0];
+			for (const mention of read.mentions) this.mentions.push({ ...mention, unit: index, lineNo: rowLine.lineNo });
+			const damaged = read.damagedOrderId ?? (this.roundedTables.has(unit.row.roles) ? label(read.mentions[0]) : undefined);
+			if (damaged) {
+				if (read.trackings.length) this.damagedRows.push({ orderId: damaged, trackings: read.trackings.map((tracking) => tracking.check.normalized), evidence });
+			} else if (read.notShipment) {
+				for (const tracking of read.trackings) this.refuse(tracking.check.normalized, read.notShipment, evidence, label(read.mentions[0]));
+			} else {
+				const roles = unit.row.roles;
+				for (const tracking of read.trackings) {
+					this.findings.push({
+						tracking: tracking.check.normalized,
+						carrier: tracking.carrier ?? (tracking.check.carrier as CarrierCode),
+						confidence: tracking.score,
+						unit: index,
+						lineNo: rowLine.lineNo,
+						evidence,
+						fromRow: { mentions: read.mentions, tableNamesNoOrder: roles.tiktokOrder === undefined && roles.orderReference === undefined },
+						packageId: read.packageId,
+						lineItemIds: read.lineItemIds,
+						shippedAt: read.shippedAt,
+					});
+				}
 			}
 			for (const check of read.invalid) {
 				this.unparsed.push({
@@ -131,17 +163,17 @@ export class DocumentExtractor {
 					reason: check.message ?? `${check.input} is not a valid tracking number.`,
 					source: this.document.source,
 					tracking_numbers: [check.input],
-					order_reference: read.mention?.orderId ?? read.mention?.references[0],
-					evidence: evidenceOf(rowLine),
+					order_reference: label(read.mentions[0]),
+					evidence,
 				});
 			}
-			if (read.missingTracking && read.mention) {
+			if (read.missingTracking && read.mentions.length && !read.notShipment) {
 				this.unparsed.push({
 					code: 'missing_tracking_number',
-					reason: `The row for order ${read.mention.orderId ?? read.mention.references[0]} has no tracking number yet. It will come in a later confirmation, or ask the 3PL.`,
+					reason: `The row for order ${label(read.mentions[0])} has no tracking number yet. It will come in a later confirmation, or ask the 3PL.`,
 					source: this.document.source,
-					order_reference: read.mention.orderId ?? read.mention.references[0],
-					evidence: evidenceOf(rowLine),
+					order_reference: label(read.mentions[0]),
+					evidence,
 				});
 			}
 		}
@@ -175,6 +207,11 @@ export class DocumentExtractor {
 				expectedCarrier: this.options.expectedCarrier,
 			});
 			if (!scored) continue;
+			const status = textStatus(line.text.slice(0, candidate.index), line.text.slice(candidate.index + candidate.length));
+			if (status) {
+				this.refuse(candidate.normalized, status, evidenceOf(line), mention?.orderId ?? mention?.references[0]);
+				continue;
+			}
 			// A line under a table row that holds nothing but a valid number is the row's next package,
 			// printed in the tracking column: as sure as the row's own tracking cell.
 			if (underTableRow && line.cells.length === 1 && candidate.value === line.cells[0] && candidate.confidence === 'high') {
@@ -194,6 +231,19 @@ export class DocumentExtractor {
 				evidence: evidenceOf(line),
 			});
 		}
+	}
+
+	/** A valid number the document says is not an outbound shipment: reported, never output as a row. */
+	private refuse(tracking: string, status: NonNullable<ReturnType<typeof textStatus>>, evidence: string, orderReference?: string): void {
+		this.refused.add(tracking);
+		this.unparsed.push({
+			code: 'not_a_shipment',
+			reason: notShipmentReason(tracking, status),
+			source: this.document.source,
+			tracking_numbers: [tracking],
+			...(orderReference ? { order_reference: orderReference } : {}),
+			evidence,
+		});
 	}
 
 	private preferredCarrier(candidates: readonly CarrierCode[], likeliest: CarrierCode): CarrierCode {
@@ -217,41 +267,22 @@ export class DocumentExtractor {
 		const soleOrder = this.soleOrder() ?? (this.mentions.length === 0 ? inherited : undefined);
 		const orphans: Finding[] = [];
 		for (const finding of this.findings) {
-			const mention = orderForFinding(finding, this.mentions) ?? soleOrder;
-			if (!mention && !this.options.fallbackOrderId) {
+			if (this.refused.has(finding.tracking)) continue;
+			const orders = ordersForFinding(finding, this.mentions, soleOrder);
+			if (!orders.length && !this.options.fallbackOrderId) {
 				orphans.push(finding);
 				continue;
 			}
-			const order = resolveOrder(mention, this.options);
-			if (!order.ok) {
-				this.unparsed.push({ ...order.unparsed, source: this.document.source, tracking_numbers: [finding.tracking], evidence: finding.evidence });
-				continue;
-			}
-			const details = this.detailsFor(finding);
-			const row: TrackingRow = {
-				order_id: order.orderId,
-				...(order.reference ? { order_reference: order.reference } : {}),
-				order_id_from: order.from,
-				...(finding.packageId ?? details.packageIds[0] ? { package_id: finding.packageId ?? details.packageIds[0] } : {}),
-				...((finding.lineItemIds ?? details.lineItemIds).length ? { line_item_ids: finding.lineItemIds ?? details.lineItemIds } : {}),
-				tracking_number: finding.tracking,
-				carrier: finding.carrier,
-				carrier_name: carrierDisplayName(finding.carrier),
-				...(finding.shippedAt ?? details.shippedAt ? { shipped_at: finding.shippedAt ?? details.shippedAt } : {}),
-				confidence: finding.confidence,
-				source: this.document.source,
-				evidence: finding.evidence,
-			};
-			const key = `${row.order_id || row.order_reference}|${row.tracking_number}`;
-			const known = rows.get(key);
-			if (!known || known.confidence < row.confidence) rows.set(key, row);
+			for (const mention of orders.length ? orders : [undefined]) this.addRow(rows, finding, mention);
 		}
+		this.reportDamagedRows();
 		if (orphans.length) {
+			const named = distinctOrders(this.mentions).map((mention) => mention.orderId ?? mention.references[0]);
 			this.unparsed.push({
 				code: 'tracking_without_order',
 				reason:
-					distinctOrders(this.mentions).length > 1
-						? 'Tracking numbers were found, but the document names several orders and it is not clear which number belongs to which. Match them by hand.'
+					named.length > 1
+						? `Tracking numbers were found, but not in the same row or paragraph as an order, and the document names several orders (${named.slice(0, 10).join(', ')}${named.length > 10 ? ', …' : ''}). Match them by hand.`
 						: 'Tracking numbers were found, but no TikTok order ID or 3PL order reference. Map the 3PL reference, or set "Order ID Field" to where the order ID is.',
 				source: this.document.source,
 				tracking_numbers: [...new Set(orphans.map((finding) => finding.tracking))],
@@ -260,4 +291,62 @@ export class DocumentExtractor {
 		}
 		return { rows: [...rows.values()], unparsed: this.unparsed, possible: [...this.possible] };
 	}
+
+	private addRow(rows: Map<string, TrackingRow>, finding: Finding, mention: OrderMention | undefined): void {
+		const order = resolveOrder(mention, this.options);
+		if (!order.ok) {
+			this.unparsed.push({ ...order.unparsed, source: this.document.source, tracking_numbers: [finding.tracking], evidence: finding.evidence });
+			return;
+		}
+		const details = this.detailsFor(finding);
+		const packageId = finding.packageId ?? details.packageIds[0];
+		const lineItemIds = finding.lineItemIds ?? details.lineItemIds;
+		const shippedAt = finding.shippedAt ?? details.shippedAt;
+		const row: TrackingRow = {
+			order_id: order.orderId,
+			...(order.reference ? { order_reference: order.reference } : {}),
+			order_id_from: order.from,
+			...(packageId ? { package_id: packageId } : {}),
+			...(lineItemIds.length ? { line_item_ids: lineItemIds } : {}),
+			tracking_number: finding.tracking,
+			carrier: finding.carrier,
+			carrier_name: carrierDisplayName(finding.carrier),
+			...(shippedAt ? { shipped_at: shippedAt } : {}),
+			confidence: finding.confidence,
+			source: this.document.source,
+			evidence: finding.evidence,
+		};
+		const key = `${row.order_id || row.order_reference}|${row.tracking_number}`;
+		const known = rows.get(key);
+		if (!known || known.confidence < row.confidence) rows.set(key, row);
+	}
+
+	private reportDamagedRows(): void {
+		if (!this.damagedRows.length) return;
+		const examples = this.damagedRows.slice(0, 3).map((row) => row.orderId).join(', ');
+		this.unparsed.push({
+			code: 'excel_damaged_ids',
+			reason:
+				`The order ID column was changed by Excel (${examples}${this.damagedRows.length > 3 ? ', …' : ''}): it keeps only 15 digits of an 18-digit ID, so these ` +
+				`${this.damagedRows.length} rows cannot be matched to orders. Ask the 3PL for the original CSV, or format the column as Text before saving.`,
+			source: this.document.source,
+			tracking_numbers: this.damagedRows.flatMap((row) => row.trackings),
+			evidence: this.damagedRows[0].evidence,
+		});
+	}
+}
+
+/** Tables whose TikTok order column looks rounded by Excel in every row. */
+function findRoundedTables(units: readonly DocumentUnit[]): Set<ColumnRoles> {
+	const ids = new Map<ColumnRoles, string[]>();
+	for (const unit of units) {
+		const row = unit.row;
+		if (!row || row.roles.tiktokOrder === undefined) continue;
+		const value = (row.cells[row.roles.tiktokOrder] ?? '').replace(/\D/g, '');
+		if (value.length < 18) continue;
+		const column = ids.get(row.roles);
+		if (column) column.push(value);
+		else ids.set(row.roles, [value]);
+	}
+	return new Set([...ids].filter(([, values]) => roundedByExcel(values)).map(([roles]) => roles));
 }

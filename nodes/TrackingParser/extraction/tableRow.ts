@@ -1,6 +1,7 @@
 import { checkTrackingNumber, normalizeCarrierName, type CarrierCode, type TrackingCheck } from '../../shared/tracking';
 import type { UnitLine } from './documentUnits';
-import { isTikTokOrderId, type OrderMention } from './orderMentions';
+import type { OrderMention } from './orderMentions';
+import { rowStatus, type NotShipment } from './shipmentStatus';
 import { parseDate } from './shippedDate';
 import type { ColumnRoles } from './tableHeaders';
 import type { DocumentLine } from './types';
@@ -12,7 +13,12 @@ export interface RowTracking {
 }
 
 export interface ReadRow {
-	mention?: OrderMention;
+	/** The row's orders: usually one; a box shared by two orders names both. */
+	mentions: OrderMention[];
+	/** An order cell Excel turned into a rounded number ("5.76684E+17"): the row cannot be bound to an order. */
+	damagedOrderId?: string;
+	/** Set when the row's status says its numbers are not outbound shipments. */
+	notShipment?: NotShipment;
 	packageId?: string;
 	lineItemIds?: string[];
 	shippedAt?: string;
@@ -30,17 +36,39 @@ const NOT_YET = /^(?:pending|awaiting.*|n\/?a|none|tbd|-+|\u2014)$/i;
 
 const cell = (cells: DocumentLine, index: number | undefined): string => (index === undefined ? '' : (cells[index] ?? '').trim());
 
-function rowMention(cells: DocumentLine, roles: ColumnRoles): OrderMention | undefined {
+/** Excel shows an 18-digit id as "5.76684E+17" and keeps 15 significant digits of it. */
+const SCIENTIFIC = /^\d(?:\.\d+)?e\+?\d{1,2}$/i;
+/** TikTok order ids in a cell, with any channel prefix ("TT-", "TikTok #") around them. */
+const ORDER_IDS_IN_CELL = /(?<![A-Za-z0-9])(?:[A-Za-z]{1,8}[-_ #:]{1,2})?(\d{18,19})(?![0-9])/g;
+/** What a spreadsheet puts in an empty cell. */
+const EMPTY_CELL = /^(?:-+|\u2014|n\/?a|none|null|\/)$/i;
+
+/**
+ * The orders a row names: every TikTok order id in its order cells (a shared box lists two), else the 3PL's
+ * reference. A reference travels with the ids so that a mapping can still be reported on.
+ */
+function rowMentions(cells: DocumentLine, roles: ColumnRoles): { mentions: OrderMention[]; damaged?: string } {
 	const references: string[] = [];
-	let orderId: string | undefined;
+	const ids: string[] = [];
+	let damaged: string | undefined;
 	for (const value of [cell(cells, roles.tiktokOrder), cell(cells, roles.orderReference)]) {
-		const compact = value.replace(/^#/, '').trim();
-		if (compact === '') continue;
-		if (isTikTokOrderId(compact)) orderId ??= compact;
-		else references.push(compact.toUpperCase());
+		const compact = value.replace(/^[#'=]+|"/g, '').trim();
+		if (compact === '' || EMPTY_CELL.test(compact)) continue;
+		if (SCIENTIFIC.test(compact)) {
+			damaged ??= compact;
+			continue;
+		}
+		const found = [...compact.matchAll(ORDER_IDS_IN_CELL)].map((match) => match[1]);
+		if (found.length) ids.push(...found.filter((id) => !ids.includes(id)));
+		else references.push(...compact.split(/\s*[,;]\s*/).map((part) => part.toUpperCase()).filter(Boolean));
 	}
-	return orderId || references.length ? { orderId, references } : undefined;
+	if (ids.length) return { mentions: ids.map((orderId) => ({ orderId, references: [...references] })), damaged };
+	if (references.length) return { mentions: [{ references }], damaged };
+	return { mentions: [], damaged };
 }
+
+/** A line under a row that only marks it ("VOID", "*** CANCELLED ***"), unlike a heading for the rows after it. */
+const ROW_MARKER = /^\W*(?:void(?:ed)?|cancel+ed|superseded|sent in error|reprinted|do not use|return label)\b[^\d]{0,40}$/i;
 
 /**
  * Reads a table row by its header: the tracking column is authoritative, so other numbers in the row
@@ -61,10 +89,7 @@ export function readTableRow(
 	let sawValue = false;
 
 	for (const column of roles.tracking) {
-		const parts = cell(cells, column)
-			.split(/[,;|]|\s\/\s/)
-			.map((part) => part.trim())
-			.filter((part) => part !== '' && !NOT_YET.test(part));
+		const parts = trackingParts(cell(cells, column), namedCarrier);
 		for (const part of parts) {
 			sawValue = true;
 			let check = checkTrackingNumber(part, namedCarrier);
@@ -87,8 +112,14 @@ export function readTableRow(
 		}
 	}
 	const lineItems = cell(cells, roles.lineItems).match(/\d{15,19}/g) ?? undefined;
+	const { mentions, damaged } = rowMentions(cells, roles);
+	const statusTexts =
+		roles.status !== undefined ? [cell(cells, roles.status)] : cells.filter((_, index) => !roles.tracking.includes(index) && index !== roles.orderReference && index !== roles.tiktokOrder);
+	const markers = continuation.filter((line) => !consumedLines.has(line.lineNo) && ROW_MARKER.test(line.cells.join(' ').trim())).map((line) => line.cells.join(' '));
 	return {
-		mention: rowMention(cells, roles),
+		mentions,
+		...(damaged ? { damagedOrderId: damaged } : {}),
+		notShipment: rowStatus([...statusTexts, ...markers]),
 		packageId: cell(cells, roles.packageId).match(/^\d{15,19}$/)?.[0],
 		lineItemIds: lineItems ?? undefined,
 		shippedAt: parseDate(cell(cells, roles.shippedAt)),
@@ -97,4 +128,22 @@ export function readTableRow(
 		missingTracking: !sawValue,
 		consumedLines,
 	};
+}
+
+/**
+ * The numbers in a tracking cell: one, or several split by commas, semicolons, pipes, slashes or line breaks; Excel's
+ * text guards (="…", a leading apostrophe) removed. Split on spaces only when the cell is not one number printed in
+ * groups ("9400 1000 …").
+ */
+function trackingParts(value: string, namedCarrier: CarrierCode | undefined): string[] {
+	const unguarded = value.replace(/^="?|"$/g, '').replace(/^'/, '');
+	const parts = unguarded
+		.split(/[,;|\n]|\s\/\s/)
+		.map((part) => part.replace(/^="?|"$/g, '').replace(/^'/, '').trim())
+		.filter((part) => part !== '' && !NOT_YET.test(part));
+	return parts.flatMap((part) => {
+		if (!/\s/.test(part) || checkTrackingNumber(part, namedCarrier).valid) return [part];
+		const words = part.split(/\s+/);
+		return words.every((word) => checkTrackingNumber(word, namedCarrier).valid) ? words : [part];
+	});
 }

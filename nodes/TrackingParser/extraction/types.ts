@@ -52,7 +52,9 @@ export type UnparsedCode =
 	| 'no_binary_data'
 	| 'mailbox_connection_lost'
 	| 'mailbox_changed'
-	| 'not_marked';
+	| 'not_marked'
+	| 'not_a_shipment'
+	| 'excel_damaged_ids';
 
 /** Something that did not become a row, and why: every document ends up as rows, here, or both. */
 export interface UnparsedEntry {

@@ -4,6 +4,7 @@ export const CARRIER_CODES = [
 	'ups',
 	'fedex',
 	'dhl',
+	'dhl_ecommerce',
 	'amazon',
 	'ontrac',
 	'lasership',
@@ -19,7 +20,9 @@ const DISPLAY_NAMES: Record<CarrierCode, string> = {
 	usps: 'USPS',
 	ups: 'UPS',
 	fedex: 'FedEx',
-	dhl: 'DHL',
+	dhl: 'DHL Express',
+	// TikTok lists DHL eCommerce as a shipping provider of its own, apart from DHL Express.
+	dhl_ecommerce: 'DHL eCommerce',
 	amazon: 'Amazon Shipping',
 	ontrac: 'OnTrac',
 	lasership: 'LaserShip',

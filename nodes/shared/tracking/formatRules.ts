@@ -103,7 +103,13 @@ const FORMAT_RULES: readonly FormatRule[] = [
 	},
 	{
 		carrier: 'dhl',
-		rule: 'DHL Express numbers have 10 or 11 digits; DHL eCommerce numbers are GM, LX, RX or UV followed by digits',
+		rule: 'DHL Express numbers have 10 or 11 digits',
+		lengths: [10, 11],
+		unit: 'digits',
+	},
+	{
+		carrier: 'dhl_ecommerce',
+		rule: 'DHL eCommerce numbers are GM, LX, RX or UV followed by digits, or a 420 + ZIP routing prefix before a USPS-style number',
 		lengths: [],
 		unit: 'characters',
 	},

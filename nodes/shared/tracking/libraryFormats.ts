@@ -154,7 +154,7 @@ const LIBRARY_FORMAT_SPECS: readonly LibraryFormatSpec[] = [
 		courier: 'dhl',
 		libraryName: 'DHL E-Commerce',
 		name: 'DHL eCommerce number',
-		carriers: ['dhl'],
+		carriers: ['dhl_ecommerce'],
 		strength: 'weak',
 	},
 	{

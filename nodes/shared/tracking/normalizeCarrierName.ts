@@ -13,6 +13,7 @@ const CARRIER_NAME_PATTERNS: ReadonlyArray<readonly [CarrierCode, RegExp]> = [
 	// GOFO Express is the 2024 rebrand of Cirro eCommerce; 3PL exports still say either.
 	['gofo', /\bgofo\b|\bcirro\b/],
 	['amazon', /\bamazon\b|\bamzl\b|\bamzn\b/],
+	['dhl_ecommerce', /\bdhl ?(?:e ?commerce|ecom|global ?mail|parcel|smart ?mail)\b|\bdhlgm\b/],
 	['dhl', /\bdhl\b/],
 	['fedex', /\bfed ?ex\b|\bfederal express\b|\bsmart ?post\b/],
 	['ups', /\bups\b|\bunited parcel\b|\bsure ?post\b/],

