@@ -1,8 +1,8 @@
 /**
  * Takes the README's screenshots of the n8n editor with each template open, in headless Chromium (Debian
- * package `chromium`):
+ * package `chromium`, installed by the command when missing; CHROMIUM_BIN points at another one):
  *
- *   npm run build && npx ts-node --transpile-only test/e2e/screenshot.ts [<template>.json …]
+ *   npm run screenshots [-- <template>.json …]
  *
  * Writes workflows/images/<template>.png for the named templates, or for all of them.
  */
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
+import { systemProgram } from '../helpers/systemPrograms';
 import { TEST_OWNER } from './harness/n8nApi';
 import { startStack } from './harness/stack';
 import { TEMPLATES_DIR } from './harness/templates';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
 	const profile = await mkdtemp(join(tmpdir(), 'tiktok-shop-ops-chromium-'));
 	// A persistent context is how Playwright takes a fresh --user-data-dir of our choosing.
 	const browser = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
+		executablePath: systemProgram('chromium'),
 		headless: true,
 		args: CHROMIUM_FLAGS,
 		viewport: { width: 1440, height: 900 },

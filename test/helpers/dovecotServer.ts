@@ -6,6 +6,8 @@ import { join } from 'node:path';
 
 import { ImapFlow } from 'imapflow';
 
+import { systemProgram } from './systemPrograms';
+
 /** A real Dovecot IMAP server on a free loopback port, with a throwaway config, maildir and one user. */
 export interface DovecotServer {
 	host: string;
@@ -58,9 +60,7 @@ function mailOwner(): { uid: number; gid: number; user: string } {
 }
 
 export async function startDovecot(): Promise<DovecotServer> {
-	if (spawnSync('sh', ['-c', 'command -v dovecot']).status !== 0) {
-		throw new Error('Dovecot is not installed: apt-get install -y dovecot-imapd');
-	}
+	const binary = systemProgram('dovecot');
 	const dir = mkdtempSync(join(tmpdir(), 'dovecot-test-'));
 	// Dovecot's auth and mail processes run as its own users and must reach the files in here.
 	chmodSync(dir, 0o755);
@@ -98,7 +98,7 @@ export async function startDovecot(): Promise<DovecotServer> {
 		].join('\n'),
 	);
 	let exitProblem: string | undefined;
-	const child: ChildProcess = spawn('dovecot', ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+	const child: ChildProcess = spawn(binary, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
 	let stderr = '';
 	child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 	child.once('exit', (code) => (exitProblem = `Dovecot exited (${code}): ${stderr.trim()}`));

@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { systemProgram } from './systemPrograms';
+
 /** A real redis-server for one test file: loopback only, no persistence, its own throwaway dir. */
 export type RedisServer = { host: string; port: number; stop(): Promise<void> };
 
@@ -14,26 +16,23 @@ const START_TIMEOUT_MS = 10_000;
 const START_ATTEMPTS = 3;
 
 export async function startRedisServer(): Promise<RedisServer> {
+	const binary = systemProgram('redis');
 	let lastError: unknown;
 	for (let attempt = 0; attempt < START_ATTEMPTS; attempt++) {
 		const dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
 		const port = await freePort();
 		try {
-			const child = await spawnReady(port, dir);
+			const child = await spawnReady(binary, port, dir);
 			return { host: HOST, port, stop: () => stop(child, dir) };
 		} catch (error) {
 			rmSync(dir, { recursive: true, force: true });
-			if (error instanceof RedisMissingError) throw error;
 			lastError = error;
 		}
 	}
 	throw lastError;
 }
 
-class RedisMissingError extends Error {}
-
-function spawnReady(port: number, dir: string): Promise<ChildProcess> {
-	const binary = process.env.REDIS_SERVER_BIN ?? 'redis-server';
+function spawnReady(binary: string, port: number, dir: string): Promise<ChildProcess> {
 	const args = ['--port', String(port), '--bind', HOST, '--dir', dir, '--save', '', '--appendonly', 'no'];
 	const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
 	return new Promise((resolve, reject) => {
@@ -51,16 +50,9 @@ function spawnReady(port: number, dir: string): Promise<ChildProcess> {
 		};
 		child.stdout?.on('data', onOutput);
 		child.stderr?.on('data', onOutput);
-		child.once('error', (error: NodeJS.ErrnoException) => {
+		child.once('error', (error) => {
 			clearTimeout(timer);
-			reject(
-				error.code === 'ENOENT'
-					? new RedisMissingError(
-							`"${binary}" was not found. These tests need a real Redis server: install it ` +
-								'(Debian/Ubuntu: apt-get install -y redis-server) or set REDIS_SERVER_BIN.',
-						)
-					: error,
-			);
+			reject(error);
 		});
 		child.once('exit', (code) => {
 			clearTimeout(timer);

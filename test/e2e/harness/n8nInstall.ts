@@ -9,10 +9,13 @@ import { isAlive } from './guardedProcess';
 export type Log = (line: string) => void;
 
 const LOCK_WAIT_MS = 30 * 60_000;
+/** Measured on a fresh machine: the n8n install, and the whole first `npm start` it is part of. */
+const FRESH_INSTALL_S = 700;
+const FRESH_FIRST_START_S = 820;
 
 /**
- * Makes sure n8n is installed in the cache and returns its paths. A cold install takes 5 to 10 minutes
- * (npm install 3 to 7, sqlite3 compile 2 to 3, depending on network and load); later runs return at once.
+ * Makes sure n8n is installed in the cache and returns its paths. A cold install took 700 s on a fresh machine
+ * (the first `npm start` there took 820 s in all); later runs return at once.
  */
 export async function ensureN8nInstalled(log: Log = console.log): Promise<N8nPaths> {
 	assertNode24();
@@ -54,7 +57,11 @@ function looksComplete(paths: N8nPaths): boolean {
 
 async function install(paths: N8nPaths, log: Log): Promise<void> {
 	const started = Date.now();
-	log(`Installing n8n ${N8N_VERSION} into ${paths.dir} (once per machine, 5 to 10 minutes; log: ${paths.log})`);
+	log(
+		`Installing n8n ${N8N_VERSION} (~3 GB) into ${paths.dir}, once per machine. Expect about 12 minutes: on a ` +
+			`fresh machine this install took ${FRESH_INSTALL_S} s and the whole first \`npm start\` ${FRESH_FIRST_START_S} s. ` +
+			`Log: ${paths.log}`,
+	);
 	// A half-finished node_modules from an interrupted run can confuse npm; start clean.
 	await rm(paths.dir, { recursive: true, force: true });
 	await mkdir(paths.dir, { recursive: true });

@@ -8,6 +8,18 @@ import { captureTime } from './exif';
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Larger files are refused before decoding: no phone photo comes near it, and decoding one would hold n8n. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+/**
+ * Images with more pixels are refused from their header, before anything decodes them: a 123-byte SVG or a 98 KB
+ * GIF can describe a 16000 × 16000 canvas that takes a minute and over 1 GB to decode. 50 MP is above every
+ * phone camera's normal photo (48 MP modes included) and far below what would hold n8n.
+ */
+export const MAX_INPUT_MEGAPIXELS = 50;
+export const MAX_INPUT_PIXELS = MAX_INPUT_MEGAPIXELS * 1_000_000;
+/**
+ * Every decode of a seller's file: never past the pixel limit, and failing on errors, which include a cut-off file
+ * ('truncated'); not on mere warnings, which some cameras' otherwise good JPEGs raise.
+ */
+const DECODE: sharp.SharpOptions = { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS };
 /** Re-encoded evidence keeps enough pixels to read a label; TikTok's viewer shows less. */
 const LONG_SIDES = [4096, 2048];
 const ACCEPTED: Record<string, EvidenceImage['mimeType']> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
@@ -34,7 +46,7 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** JPEG at falling sizes until it fits; metadata (EXIF, ICC) is carried over so the capture time survives. */
 async function reencode(data: Buffer): Promise<Buffer | undefined> {
 	for (const longSide of [undefined, ...LONG_SIDES]) {
-		const pipeline = sharp(data, { failOn: 'error' }).keepMetadata().flatten({ background: '#ffffff' });
+		const pipeline = sharp(data, DECODE).keepMetadata().flatten({ background: '#ffffff' });
 		const sized = longSide ? pipeline.resize(longSide, longSide, { fit: 'inside', withoutEnlargement: true }) : pipeline;
 		const output = await sized.jpeg({ quality: 85, mozjpeg: true }).toBuffer();
 		if (output.length <= MAX_UPLOAD_BYTES) return output;
@@ -59,9 +71,24 @@ export async function prepareImage(source: ImageSource): Promise<ImageResult> {
 	}
 	let metadata: sharp.Metadata;
 	try {
-		metadata = await sharp(data, { failOn: 'error' }).metadata();
+		// The header only, with no pixel limit, so that an oversized image can be refused with its size.
+		metadata = await sharp(data, { failOn: 'error', limitInputPixels: false }).metadata();
 	} catch {
 		return reject(source, 'The file is not a readable image (damaged, or not a picture). TikTok takes JPG, PNG or WEBP: open it on your computer and save it again as JPG.');
+	}
+	const { width = 0, height = 0 } = metadata;
+	if (width * height > MAX_INPUT_PIXELS) {
+		return reject(
+			source,
+			`The image is ${width} × ${height} pixels (${(width * height / 1_000_000).toFixed(0)} MP); the limit is ${MAX_INPUT_MEGAPIXELS} megapixels, ` +
+				'so it was not opened. Export it at a normal photo size (for example 4000 × 3000) as JPG, then gather it again.',
+		);
+	}
+	try {
+		// The header can be intact while the rest is missing: decode every pixel once, and fail on a cut-off file.
+		await sharp(data, DECODE).stats();
+	} catch {
+		return reject(source, `The ${String(metadata.format ?? 'image').toUpperCase()} file is cut off or damaged: only part of the picture is there. Copy it again from the phone or camera, or open it and save it again as JPG, then gather it again.`);
 	}
 	const capturedAt = captureTime(metadata.exif);
 	const accepted = metadata.format ? ACCEPTED[metadata.format] : undefined;
