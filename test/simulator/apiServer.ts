@@ -9,7 +9,7 @@ import type { FaultInjector } from './faults';
 import { boundaryOf, parseMultipart, type MultipartForm } from './multipart';
 import type { Mutation } from './mutations';
 import type { RateLimiter } from './rateLimiter';
-import type { Route, RouteContext } from './route';
+import type { Route, RouteContext, SimulatorRules } from './route';
 import type { Router } from './router';
 import type { SeededWorld } from './seed';
 import { handleTokenEndpoint } from './tokenEndpoints';
@@ -34,6 +34,7 @@ export interface ApiServerParts {
 	limiter: RateLimiter;
 	faults: FaultInjector;
 	router: Router;
+	rules: SimulatorRules;
 	timeScale: number;
 	requests: RecordedRequest[];
 	mutations: Mutation[];
@@ -139,6 +140,7 @@ export class ApiServer {
 		const context: RouteContext = {
 			...input,
 			state: world.state,
+			rules: this.parts.rules,
 			ids: world.ids,
 			random: world.random,
 			now: Math.floor(Date.now() / 1000),
