@@ -28,11 +28,16 @@ interface PartialError {
 
 /** Batch Ship Packages: one call, partial failures in data.errors while code is 0 (reference §5). */
 export async function batchShipPackages(client: TikTokShopClient, shipments: PackageShipment[]): Promise<BatchShipResult> {
-	const { data, requestId } = await client.post<{ errors?: PartialError[] }>('/fulfillment/202309/packages/ship', {
-		packages: shipments.map((shipment) => ({
-			id: shipment.packageId,
-			self_shipment: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId },
-		})),
+	const { data, requestId } = await client.request<{ errors?: PartialError[] }>({
+		method: 'POST',
+		path: '/fulfillment/202309/packages/ship',
+		body: {
+			packages: shipments.map((shipment) => ({
+				id: shipment.packageId,
+				self_shipment: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId },
+			})),
+		},
+		once: true,
 	});
 	const errors = new Map<string, TikTokAnswer>();
 	const unattributed: PartialError[] = [];
@@ -97,14 +102,16 @@ export async function markPackageAsShipped(
 	orderId: string,
 	shipment: { trackingNumber: string; providerId: string; lineItemIds: string[] },
 ): Promise<MarkShippedResult> {
-	const { data, requestId } = await client.post<{ package_id?: string; warning?: { message?: string } }>(
-		`/fulfillment/202309/orders/${encodeURIComponent(orderId)}/packages`,
-		{
+	const { data, requestId } = await client.request<{ package_id?: string; warning?: { message?: string } }>({
+		method: 'POST',
+		path: `/fulfillment/202309/orders/${encodeURIComponent(orderId)}/packages`,
+		body: {
 			tracking_number: shipment.trackingNumber,
 			shipping_provider_id: shipment.providerId,
 			...(shipment.lineItemIds.length ? { order_line_item_ids: shipment.lineItemIds } : {}),
 		},
-	);
+		once: true,
+	});
 	return { packageId: data?.package_id ? String(data.package_id) : undefined, warning: data?.warning?.message || undefined, requestId };
 }
 
@@ -117,6 +124,12 @@ export async function updateShippingInfo(
 	const path = target.packageId
 		? `/fulfillment/202309/packages/${encodeURIComponent(target.packageId)}/shipping_info/update`
 		: `/fulfillment/202309/orders/${encodeURIComponent(target.orderId)}/shipping_info/update`;
-	const { requestId } = await client.post(path, { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId });
+	const { requestId } = await client.request({ method: 'POST', path, body: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId }, once: true });
 	return requestId;
+}
+
+/** The tracking number TikTok holds for a package (Get Package Detail); empty when it is not shipped. */
+export async function trackingOfPackage(client: TikTokShopClient, packageId: string): Promise<string> {
+	const { data } = await client.get<{ tracking_number?: string }>(`/fulfillment/202309/packages/${encodeURIComponent(packageId)}`);
+	return data?.tracking_number ?? '';
 }
