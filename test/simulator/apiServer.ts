@@ -9,7 +9,7 @@ import type { FaultInjector } from './faults';
 import { boundaryOf, parseMultipart, type MultipartForm } from './multipart';
 import type { Mutation } from './mutations';
 import type { RateLimiter } from './rateLimiter';
-import type { Route, RouteContext } from './route';
+import type { Route, RouteContext, SimulatorRules } from './route';
 import type { Router } from './router';
 import type { SeededWorld } from './seed';
 import { handleTokenEndpoint } from './tokenEndpoints';
@@ -34,6 +34,7 @@ export interface ApiServerParts {
 	limiter: RateLimiter;
 	faults: FaultInjector;
 	router: Router;
+	rules: SimulatorRules;
 	timeScale: number;
 	requests: RecordedRequest[];
 	mutations: Mutation[];
@@ -104,7 +105,7 @@ export class ApiServer {
 			}
 			const fault = this.parts.faults.take(path);
 			if (fault?.kind === '503') return undefined;
-			if (fault) return await this.faultAnswer(fault.kind, requestId);
+			if (fault && fault.kind !== 'lostResponse') return await this.faultAnswer(fault.kind, requestId);
 			const { route, params } = this.parts.router.resolve(method, path);
 			this.checkAppAndTimestamp(query);
 			if (!this.parts.limiter.allow(query.app_key, query.shop_cipher ?? '-', apiOfPath(path))) {
@@ -116,7 +117,10 @@ export class ApiServer {
 			this.checkShopCipher(method, path, query);
 			const { body, multipart } = parseBody(route, contentType, raw);
 			recorded.body = multipart ? summarize(multipart) : raw.length ? body : undefined;
-			return this.run(route, { params, query, body, multipart }, requestId);
+			const answer = this.run(route, { params, query, body, multipart }, requestId);
+			// Handled, then the answer is lost on the way back.
+			if (fault?.kind === 'lostResponse') return await this.faultAnswer('timeout', requestId, false);
+			return answer;
 		} catch (error) {
 			if (error instanceof ApiError) return { status: error.httpStatus, envelope: { code: error.code, message: error.message, request_id: requestId } };
 			return { status: 500, envelope: { code: Code.INTERNAL_ERROR, message: `Internal error: ${(error as Error).message}`, request_id: requestId } };
@@ -139,6 +143,7 @@ export class ApiServer {
 		const context: RouteContext = {
 			...input,
 			state: world.state,
+			rules: this.parts.rules,
 			ids: world.ids,
 			random: world.random,
 			now: Math.floor(Date.now() / 1000),
@@ -195,10 +200,10 @@ export class ApiServer {
 		if (cipher !== this.parts.world.state.shop.cipher) throw gateway.shopMismatch();
 	}
 
-	private async faultAnswer(kind: '5xx' | 'timeout' | '429', requestId: string): Promise<Answer> {
+	private async faultAnswer(kind: '5xx' | 'timeout' | '429', requestId: string, hold = true): Promise<Answer> {
 		if (kind === '429') return { status: 429, envelope: { code: Code.TOO_MANY_REQUESTS, message: 'Too many requests', request_id: requestId } };
 		if (kind === '5xx') return { status: 500, envelope: { code: Code.INTERNAL_ERROR, message: 'Internal error', request_id: requestId } };
-		await new Promise<void>((resolve) => {
+		if (hold) await new Promise<void>((resolve) => {
 			const timer = setTimeout(() => {
 				this.pendingTimers.delete(timer);
 				resolve();

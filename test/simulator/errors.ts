@@ -42,7 +42,8 @@ export const Code = {
 	PRODUCT_NOT_FOUND: 12052048, // [U]
 	PRODUCT_NOT_ACTIVE: 12019008, // [U] inventory update on a non-ACTIVATE product
 	SKU_NOT_IN_PRODUCT: 12019016, // [U]
-	QUANTITY_OUT_OF_RANGE: 12019021, // [U]
+	/** update-inventory-202309: "The SKU inventory quantity for the warehouse must be within allowed limits." */
+	QUANTITY_OUT_OF_RANGE: 12052055,
 	WAREHOUSES_MISMATCH: 12019028,
 	IMAGE_INVALID: 12052217, // [U] not JPG/PNG/WEBP, or unreadable
 	IMAGE_TOO_LARGE: 12052218, // [U]

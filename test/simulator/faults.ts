@@ -1,11 +1,12 @@
 /**
  * Failures a test can switch on for matching paths: the gateway answers before any validation, as a real outage
- * would. `times` limits how many requests fail, `forMs` how long the fault lasts; with neither it lasts until
- * cleared.
+ * would. `lostResponse` is the other way round: TikTok handles the request (a write is applied) and the answer is
+ * lost, the client seeing a gateway timeout (504, 36009007). `times` limits how many requests fail, `forMs` how
+ * long the fault lasts; with neither it lasts until cleared.
  */
 export interface Fault {
 	pathPattern: RegExp | string;
-	kind: '5xx' | 'timeout' | '429' | '503';
+	kind: '5xx' | 'timeout' | '429' | '503' | 'lostResponse';
 	times?: number;
 	forMs?: number;
 }

@@ -4,6 +4,7 @@ import { ApiServer, type RecordedRequest } from './apiServer';
 import { FaultInjector, type Fault } from './faults';
 import type { Mutation } from './mutations';
 import { RateLimiter } from './rateLimiter';
+import { DEFAULT_RULES, type SimulatorRules } from './route';
 import { Router } from './router';
 import { allRoutes } from './routes';
 import { seedWorld } from './seed';
@@ -14,6 +15,7 @@ import { WebhookSender, type DeliveryReport, type WebhookEvent, type WebhookSend
 
 export type { RecordedRequest } from './apiServer';
 export type { Fault } from './faults';
+export type { SimulatorRules } from './route';
 export type { Mutation, MutationDetails } from './mutations';
 export type * from './state';
 export type { DeliveryAttempt, DeliveryReport, WebhookEvent, WebhookSendOptions } from './webhookSender';
@@ -32,6 +34,8 @@ export interface SimulatorOptions {
 	timeScale?: number;
 	/** Default 7 days, TikTok's default. */
 	accessTokenTtlSeconds?: number;
+	/** Undocumented limits; see SimulatorRules for the defaults. */
+	rules?: Partial<SimulatorRules>;
 }
 
 export interface RunningSimulator {
@@ -75,7 +79,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 	const faults = new FaultInjector();
 	const requests: RecordedRequest[] = [];
 	const mutations: Mutation[] = [];
-	const api = new ApiServer({ world, tokens, limiter, faults, router: new Router(allRoutes), timeScale, requests, mutations });
+	const rules: SimulatorRules = { ...DEFAULT_RULES, ...options.rules };
+	const api = new ApiServer({ world, tokens, limiter, faults, router: new Router(allRoutes), rules, timeScale, requests, mutations });
 	const webhooks = new WebhookSender({ ...world.app, shopId: world.state.shop.id, timeScale });
 
 	const server = createServer((req, res) => void api.handle(req, res));

@@ -84,7 +84,7 @@ describe('finance (reference §8)', () => {
 
 	it('requires sort_field', async () => {
 		await expect(client.get('/finance/202309/statements')).rejects.toMatchObject({ code: 36009001 });
-		await expect(client.get('/finance/202309/payments', { sort_field: 'statement_time' })).rejects.toMatchObject({ code: 36009001 });
+		await expect(client.get('/finance/202605/payments', { sort_field: 'statement_time' })).rejects.toMatchObject({ code: 36009001 });
 	});
 
 	it('statements, transactions and order detail agree, with settlement = revenue + shipping + fee_tax + adjustment (signed)', async () => {
@@ -119,8 +119,28 @@ describe('finance (reference §8)', () => {
 			}
 		}
 		expect(checkedOrder).toBe(true);
-		const { data: payments } = await client.get<{ payments: Array<{ id: string; amount: { value: string } }> }>('/finance/202309/payments', { sort_field: 'create_time', page_size: 100 });
+		const { data: payments } = await client.get<{ payments: Array<{ id: string; amount: { value: string } }> }>('/finance/202605/payments', { sort_field: 'create_time', page_size: 100 });
 		const paid = payments.payments.find((payment) => payment.id === statements[0].payment_id)!;
 		expect(paid.amount.value).toBe(statements[0].settlement_amount);
+	});
+});
+
+describe('Get Payments versions (release note p48h74af: 202605 released, 202309 switched off 2026-08-15)', () => {
+	it('answers 202605, without the reserve_amount field 202605 dropped', async () => {
+		const { data } = await client.get<{ payments: Array<Record<string, unknown>> }>('/finance/202605/payments', { sort_field: 'create_time', page_size: 5 });
+		expect(data.payments.length).toBeGreaterThan(0);
+		for (const payment of data.payments) {
+			expect(Object.keys(payment).sort()).toEqual(['amount', 'bank_account', 'create_time', 'exchange_rate', 'id', 'paid_time', 'payment_amount_before_exchange', 'settlement_amount', 'status']);
+		}
+	});
+
+	it('refuses the switched-off 202309 as TikTok refuses a retired version: 36009014, before any validation', async () => {
+		const answer = await rawCall(sim, { path: '/finance/202309/payments', query: { sort_field: 'create_time' } });
+		expect(answer.status).toBe(404);
+		expect(answer.envelope).toMatchObject({ code: 36009014 });
+		await expect(client.get('/finance/202309/payments', { sort_field: 'create_time' })).rejects.toMatchObject({
+			code: 36009014,
+			hint: expect.stringContaining('This API version is not available'),
+		});
 	});
 });

@@ -67,7 +67,7 @@ describe('inventory (reference §6)', () => {
 		});
 		expect(data.errors?.map((error) => [error.detail.sku_id, error.code])).toEqual([
 			[foreign.id, 12019016],
-			[sku.id, 12019021],
+			[sku.id, 12052055],
 		]);
 		expect(sim.mutations).toHaveLength(0);
 		const inactive = sim.state.products.find((p) => p.status !== 'ACTIVATE')!;

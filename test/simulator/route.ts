@@ -4,9 +4,25 @@ import type { MutationDetails } from './mutations';
 import type { IdFactory, SeededRandom } from './random';
 import type { ShopState } from './state';
 
+/**
+ * Limits TikTok does not document, so tests can pick them. Defaults are the simulator's guesses, marked [U].
+ */
+export interface SimulatorRules {
+	/** [U] Packages one Batch Ship Packages call accepts; more is refused whole with 36009001 (no size code is documented). */
+	batchShipMaxPackages: number;
+	/**
+	 * Update Inventory 202309: the API reference gives quantity "[1, 99,999]", the official SDK [0, 99,999]. 'accept'
+	 * takes 0; 'refuse' answers 12052055 for each warehouse set to 0, as the reference's range implies.
+	 */
+	zeroInventory: 'accept' | 'refuse';
+}
+
+export const DEFAULT_RULES: SimulatorRules = { batchShipMaxPackages: 50, zeroInventory: 'accept' };
+
 /** What a route handler may touch: the shop, fresh ids, the clock and the mutation log. */
 export interface RouteContext {
 	state: ShopState;
+	rules: SimulatorRules;
 	ids: IdFactory;
 	random: SeededRandom;
 	params: Record<string, string>;

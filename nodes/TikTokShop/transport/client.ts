@@ -1,4 +1,4 @@
-import { CredentialFieldError, TikTokApiError, isRetryable } from './errors';
+import { CredentialFieldError, TikTokApiError, isAmbiguousFailure, isRetryable } from './errors';
 import { parseJsonKeepingBigIds } from './json';
 import { buildMultipart } from './multipart';
 import { bucketFor, realClock, type Clock } from './rateBudget';
@@ -121,7 +121,8 @@ export class TikTokShopClient {
 				continue;
 			}
 			const retryable = networkError !== undefined || isRetryable(envelope?.code, response?.status);
-			if (!retryable || attempt >= maxRetries) {
+			const unsafeToRepeat = request.once === true && isAmbiguousFailure(envelope?.code, response?.status, networkError);
+			if (!retryable || attempt >= maxRetries || unsafeToRepeat) {
 				throw this.failure(request, response, envelope, networkError, retryable ? attempt + 1 : undefined);
 			}
 			await this.clock.sleep(this.backoffMs(attempt));

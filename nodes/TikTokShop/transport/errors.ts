@@ -57,6 +57,16 @@ export function isRetryable(code: number | undefined, httpStatus: number | undef
 	return (code !== undefined && RETRYABLE_CODES.has(code)) || (httpStatus !== undefined && RETRYABLE_STATUS.has(httpStatus));
 }
 
+/**
+ * A failure after which TikTok may or may not have applied the request: no answer at all, a 5xx, an internal error
+ * or a timeout. A 429 / 36009002 is not one: the rate limiter turned the request away before it was handled.
+ */
+export function isAmbiguousFailure(code: number | undefined, httpStatus: number | undefined, networkError?: unknown): boolean {
+	if (networkError !== undefined || code === undefined || code === -1) return true;
+	if (code === 36009002 || httpStatus === 429) return false;
+	return code === 36009003 || code === 36009007 || (httpStatus !== undefined && httpStatus >= 500);
+}
+
 /** Thrown when a credential field is missing or malformed: names the field so the user knows what to fix. */
 export class CredentialFieldError extends Error {
 	constructor(

@@ -16,7 +16,7 @@ import { CredentialFieldError, TikTokApiError } from './errors';
 import type { HttpTransport, TikTokShopCredentials } from './types';
 
 export { TikTokShopClient } from './client';
-export { TikTokApiError, CredentialFieldError } from './errors';
+export { TikTokApiError, CredentialFieldError, isAmbiguousFailure } from './errors';
 export { collectPages, pages } from './paginate';
 export type * from './types';
 

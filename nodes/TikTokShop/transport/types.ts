@@ -46,6 +46,12 @@ export interface TikTokRequest {
 	/** Serialised once; the same string is signed and sent. */
 	body?: unknown;
 	multipart?: { file: MultipartFile; fields?: Record<string, string> };
+	/**
+	 * A write TikTok applies only once (ship, update shipping info). After an ambiguous failure (no answer, a 5xx,
+	 * 36009003 or 36009007) it may have been applied, and a retry would only meet "already done": the client throws
+	 * at once and the caller reads back what TikTok holds. Rate limiting (429) is still retried.
+	 */
+	once?: boolean;
 }
 
 export interface TikTokEnvelope<T> {

@@ -130,7 +130,13 @@ describe('partial errors from inventory update (data.errors with code 0)', () =>
 			.reply(200, (_uri, body) => {
 				bodies.push(body);
 				return envelope({
-					errors: [{ code: 12019021, message: 'quantity must be in [1, 99999]', detail: { sku_id: '1729101', extra_errors: [{ warehouse_id: OHIO, code: 12019021, message: 'quantity must be in [1, 99999]' }] } }],
+					errors: [
+						{
+							code: 12052055,
+							message: 'The SKU inventory quantity for the warehouse must be within allowed limits.',
+							detail: { sku_id: '1729101', extra_errors: [{ warehouse_id: OHIO, code: 12052055, message: 'The SKU inventory quantity for the warehouse must be within allowed limits.' }] },
+						},
+					],
 				});
 			});
 
@@ -138,6 +144,21 @@ describe('partial errors from inventory update (data.errors with code 0)', () =>
 		expect(bodies).toHaveLength(1);
 		expect(out.needsAttention[0]).toMatchObject({ reason: 'zeroRefused', quantityBefore: 5, quantityAfter: 5 });
 		expect(out.needsAttention[0].message).toContain('deactivate the listing in Seller Center');
+		expect(out.needsAttention[0].message).toContain(`TikTok refused quantity 0 for warehouse ${OHIO} (code 12052055`);
+	});
+
+	it('a refusal with another code on a warehouse going to 0 stays a plain rejection with TikTok\'s words', async () => {
+		const skus = [{ id: '1729102', seller_sku: 'MUG-RED', warehouses: [RENO, OHIO] }];
+		nock(BASE).post('/product/202309/products/search').query(true).reply(200, envelope(catalogue(skus)));
+		nock(BASE).post('/product/202309/inventory/search').query(true).reply(200, envelope(inventory([{ ...skus[0], warehouses: { [RENO]: 3, [OHIO]: 2 } }])));
+		nock(BASE)
+			.post(`/product/202309/products/${PRODUCT}/inventory/update`)
+			.query(true)
+			.reply(200, envelope({ errors: [{ code: 12052531, message: 'The warehouse is disabled.', detail: { sku_id: '1729102', extra_errors: [{ warehouse_id: OHIO, code: 12052531, message: 'The warehouse is disabled.' }] } }] }));
+
+		const out = await run([{ sku: 'MUG-RED', quantity: 6 }]);
+		expect(out.needsAttention[0]).toMatchObject({ reason: 'rejectedByTikTok', warehouseErrors: [{ warehouse_id: OHIO, code: 12052531 }] });
+		expect(out.needsAttention[0].message).toContain(`warehouse ${OHIO}: The warehouse is disabled. (code 12052531)`);
 	});
 
 	it('on 12019028 reads the product detail and retries once with the warehouses TikTok now assigns', async () => {

@@ -169,11 +169,12 @@ describe('TikTok Shop node operations build the documented requests', () => {
 		).rejects.toThrow('Evidence image 1 has no URI. Upload the image first and use the "uri" it returned.');
 	});
 
-	it('finance operations use the required sort fields and the 202501 transaction paths', async () => {
+	it('finance operations use the required sort fields, Get Payments 202605 and the 202501 transaction paths', async () => {
 		const statements = answer('get', '/finance/202309/statements', [{ statements: [{ id: 's1' }], next_page_token: '' }]);
 		await runNode(node, { credentials, parameters: { resource: 'finance', operation: 'getStatements', returnAll: true, from: '2026-11-01T00:00:00Z', to: '', paymentStatus: 'PAID' } });
 		expect(statements[0].query).toMatchObject({ sort_field: 'statement_time', statement_time_ge: '1793491200', payment_status: 'PAID' });
-		const payments = answer('get', '/finance/202309/payments', [{ payments: [{ id: 'p1' }], next_page_token: '' }]);
+		// 202309 was switched off on 2026-08-15 (release note p48h74af); 202605 is the only Get Payments version left.
+		const payments = answer('get', '/finance/202605/payments', [{ payments: [{ id: 'p1' }], next_page_token: '' }]);
 		await runNode(node, { credentials, parameters: { resource: 'finance', operation: 'getPayments', returnAll: true, from: '', to: '' } });
 		expect(payments[0].query.sort_field).toBe('create_time');
 		const transactions = answer('get', '/finance/202501/statements/s1/statement_transactions', [{ transactions: [{ id: 't1' }], next_page_token: '' }]);

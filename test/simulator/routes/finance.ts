@@ -111,8 +111,10 @@ export const financeRoutes: Route[] = [
 		},
 	},
 	{
+		// Only 202605: 202309 was switched off on 2026-08-15 (release note p48h74af), so the router answers it with
+		// 36009014 like any retired version. 202605 no longer returns the deprecated reserve_amount.
 		method: 'GET',
-		path: '/finance/202309/payments',
+		path: '/finance/202605/payments',
 		handle: ({ state, query }) => {
 			requireSortField(query.sort_field, 'create_time');
 			const size = pageSize(query.page_size, { min: 1, max: 100, fallback: 20 });
@@ -130,7 +132,6 @@ export const financeRoutes: Route[] = [
 					status: payment.status,
 					amount: { value: amount, currency: 'USD' },
 					settlement_amount: { value: amount, currency: 'USD' },
-					reserve_amount: { value: money(0), currency: 'USD' },
 					payment_amount_before_exchange: { value: amount, currency: 'USD' },
 					exchange_rate: '1',
 					bank_account: payment.bank_account,

@@ -86,6 +86,8 @@ export const fulfillmentRoutes: Route[] = [
 		path: '/fulfillment/202309/packages/ship',
 		handle: (context) => {
 			const requests = objectList(context.body, 'packages');
+			const limit = context.rules.batchShipMaxPackages;
+			if (requests.length > limit) throw gateway.invalid(`packages accepts at most ${limit} entries; got ${requests.length}`);
 			const shipped: Array<ReturnType<typeof shipOne>> = [];
 			const errors: Array<{ code: number; message: string; detail: { package_id: string } }> = [];
 			for (const request of requests) {

@@ -1,7 +1,7 @@
 import { ApiError, Code, gateway } from '../errors';
 import { findProduct } from '../lookup';
 import { pageSize, paginate } from '../pagination';
-import { inTimeRange, objectList, optionalString, optionalTime, stringList, type Route } from '../route';
+import { inTimeRange, objectList, optionalString, optionalTime, stringList, type Route, type SimulatorRules } from '../route';
 import type { ShopState, Sku } from '../state';
 
 const MAX_QUANTITY = 99_999;
@@ -31,7 +31,7 @@ interface InventoryProblem {
 }
 
 /** Checks one SKU's update against TikTok's rules; an empty list means it can be applied. */
-function inventoryProblems(sku: Sku, request: Record<string, unknown>): { problems: InventoryProblem[]; code?: number; message?: string; entries: Array<{ warehouseId: string; quantity: number }> } {
+function inventoryProblems(sku: Sku, request: Record<string, unknown>, rules: SimulatorRules): { problems: InventoryProblem[]; code?: number; message?: string; entries: Array<{ warehouseId: string; quantity: number }> } {
 	const raw = Array.isArray(request.inventory) ? (request.inventory as Array<Record<string, unknown>>) : [];
 	const assigned = sku.inventory.map((entry) => entry.warehouse_id);
 	const entries = raw.map((entry) => ({
@@ -50,10 +50,16 @@ function inventoryProblems(sku: Sku, request: Record<string, unknown>): { proble
 		];
 		return { problems, code: Code.WAREHOUSES_MISMATCH, message: 'Every warehouse assigned to the SKU must be listed once, and no others', entries };
 	}
+	// The reference gives [1, 99,999] for 202309, the SDK [0, 99,999]: the rule picks which one this shop plays.
+	const min = rules.zeroInventory === 'refuse' ? 1 : 0;
 	const problems = entries
-		.filter((entry) => !Number.isInteger(entry.quantity) || entry.quantity < 0 || entry.quantity > MAX_QUANTITY)
-		.map((entry) => ({ warehouse_id: entry.warehouseId, code: Code.QUANTITY_OUT_OF_RANGE, message: `quantity must be an integer from 0 to ${MAX_QUANTITY}` }));
-	return problems.length ? { problems, code: Code.QUANTITY_OUT_OF_RANGE, message: 'Invalid inventory quantity', entries } : { problems, entries };
+		.filter((entry) => !Number.isInteger(entry.quantity) || entry.quantity < min || entry.quantity > MAX_QUANTITY)
+		.map((entry) => ({
+			warehouse_id: entry.warehouseId,
+			code: Code.QUANTITY_OUT_OF_RANGE,
+			message: `The SKU inventory quantity for the warehouse must be within allowed limits [${min}, ${MAX_QUANTITY}]`,
+		}));
+	return problems.length ? { problems, code: Code.QUANTITY_OUT_OF_RANGE, message: 'The SKU inventory quantity for the warehouse must be within allowed limits.', entries } : { problems, entries };
 }
 
 export const productRoutes: Route[] = [
@@ -153,7 +159,7 @@ export const productRoutes: Route[] = [
 					errors.push({ code: Code.SKU_NOT_IN_PRODUCT, message: `SKU ${skuId} does not belong to product ${product.id}`, detail: { sku_id: skuId, extra_errors: [] } });
 					continue;
 				}
-				const check = inventoryProblems(sku, request);
+				const check = inventoryProblems(sku, request, context.rules);
 				if (check.code !== undefined) {
 					errors.push({ code: check.code, message: check.message ?? '', detail: { sku_id: skuId, extra_errors: check.problems } });
 					continue;

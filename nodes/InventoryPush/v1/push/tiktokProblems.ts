@@ -3,6 +3,14 @@ import type { Problem, Target } from './types';
 
 export const WAREHOUSES_MISMATCH = 12019028;
 
+/**
+ * Update Inventory 202309's refusals of a quantity (API reference update-inventory-202309): 12052055 "The SKU
+ * inventory quantity for the warehouse must be within allowed limits." and 12019024 "stock count is invalid". The
+ * reference gives the range as [1, 99,999] while the official SDK says [0, 99,999], so a warehouse set to 0 may be
+ * refused with one of these.
+ */
+export const QUANTITY_REFUSED_CODES = new Set([12052055, 12019024]);
+
 export type PartialError = {
 	code: number;
 	message: string;
@@ -27,9 +35,9 @@ export function callProblem(error: unknown, action: string): Problem {
 }
 
 /**
- * A SKU TikTok refused inside a successful call (`data.errors`, code 0). Whether TikTok accepts a quantity of 0 is
- * unconfirmed (reference §11): when TikTok names only warehouses we were setting to 0 (or, naming none, the
- * whole SKU was going to 0) and the refusal is not about the warehouse list, we say so, because the fix is then in Seller Center (deactivate the listing), never "list 1".
+ * A SKU TikTok refused inside a successful call (`data.errors`, code 0). A quantity refusal (QUANTITY_REFUSED_CODES)
+ * of warehouses we were setting to 0 is TikTok not taking 0: the item says which warehouses and why, because the fix
+ * is then in Seller Center (deactivate the listing), never "list 1".
  */
 export function partialProblem(error: PartialError, target: Target, requestId: string | undefined): Problem {
 	const warehouseErrors = (error.detail?.extra_errors ?? []).map((extra) => ({
@@ -48,10 +56,15 @@ export function partialProblem(error: PartialError, target: Target, requestId: s
 			warehouseErrors,
 		};
 	}
-	if (refusedZero(target, warehouseErrors)) {
+	const emptied = zeroRefusedWarehouses(error, target, warehouseErrors);
+	if (emptied.length) {
+		const which = emptied.map((extra) => `warehouse ${extra.warehouse_id || '(the SKU\'s only warehouse)'} (code ${extra.code}: ${extra.message || error.message})`).join(', ');
 		return {
 			reason: 'zeroRefused',
-			message: `${base}. TikTok did not accept quantity 0 here. To stop selling, deactivate the listing in Seller Center; the push never lists 1 instead, as that would oversell`,
+			message:
+				`TikTok refused quantity 0 for ${which} on SKU ${target.entry?.skuId} (${target.sellerSku}). Update Inventory 202309 documents quantities of 1 to 99,999, ` +
+				'so TikTok does not let the API empty a warehouse. Nothing was changed for this SKU. To stop selling it there, deactivate the listing in Seller Center; ' +
+				'the push never lists 1 instead, as that would oversell',
 			tiktok,
 			warehouseErrors,
 		};
@@ -59,8 +72,18 @@ export function partialProblem(error: PartialError, target: Target, requestId: s
 	return { reason: 'rejectedByTikTok', message: base, tiktok, warehouseErrors };
 }
 
-function refusedZero(target: Target, warehouseErrors: Array<{ warehouse_id: string }>): boolean {
+/** The warehouses whose 0 TikTok refused: a quantity refusal code, on a warehouse we were setting to 0. */
+function zeroRefusedWarehouses(
+	error: PartialError,
+	target: Target,
+	warehouseErrors: Array<{ warehouse_id: string; code: number; message: string }>,
+): Array<{ warehouse_id: string; code: number; message: string }> {
 	const after = target.after ?? new Map<string, number>();
-	if (warehouseErrors.length) return warehouseErrors.every((extra) => after.get(extra.warehouse_id) === 0);
-	return after.size > 0 && [...after.values()].every((quantity) => quantity === 0);
+	if (warehouseErrors.length) {
+		const quantityErrors = warehouseErrors.filter((extra) => QUANTITY_REFUSED_CODES.has(extra.code));
+		return quantityErrors.length && quantityErrors.every((extra) => after.get(extra.warehouse_id) === 0) ? quantityErrors : [];
+	}
+	// No warehouse named: only a SKU going to 0 everywhere can be told apart.
+	if (!QUANTITY_REFUSED_CODES.has(error.code) || after.size === 0 || ![...after.values()].every((quantity) => quantity === 0)) return [];
+	return [...after.keys()].map((warehouseId) => ({ warehouse_id: warehouseId, code: error.code, message: error.message }));
 }

@@ -8,16 +8,16 @@ import { readShipment } from './ship/readShipment';
 import { openTrackingHistory, readSettings, type NodeSettings } from './ship/settings';
 import { ShipCollector, withSharedCollector, type ShipAnswer } from './ship/shipCollector';
 import { ShipRun } from './ship/shipRun';
-import { batchShipPackages, type PackageShipment } from './ship/tiktokShipping';
+import { batchShipInHalves, type PackageShipment } from './ship/tiktokShipping';
 
 function sendBatches(client: TikTokShopClient) {
 	return async (shipments: PackageShipment[]): Promise<Map<string, ShipAnswer>> => {
-		const { requestId, errors } = await batchShipPackages(client, shipments);
+		const answers = await batchShipInHalves(client, shipments);
 		return new Map(
-			shipments.map((shipment): [string, ShipAnswer] => {
-				const error = errors.get(shipment.packageId);
-				return [shipment.packageId, error ? { shipped: false, ...error } : { shipped: true, requestId }];
-			}),
+			[...answers].map(([packageId, answer]): [string, ShipAnswer] => [
+				packageId,
+				'code' in answer ? { shipped: false, ...answer } : { shipped: true, requestId: answer.requestId },
+			]),
 		);
 	};
 }

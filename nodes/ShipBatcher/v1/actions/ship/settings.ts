@@ -3,6 +3,7 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { openStore, type StoreConfig } from '../../../../shared/store';
 import type { CarrierRule } from './carrierMapping';
 import { DEFAULT_FIELD_NAMES, type FieldNames } from './inputContract.description';
+import { MAX_BATCH_SIZE } from './tiktokShipping';
 import { TrackingHistory } from './trackingHistory';
 
 export interface NodeSettings {
@@ -43,7 +44,8 @@ export function readSettings(context: IExecuteFunctions): NodeSettings {
 		fallback: (context.getNodeParameter('defaultProvider', 0, '') as string).trim(),
 		updateTracking: context.getNodeParameter('updateTracking', 0, false) as boolean,
 		closeToLineHours: context.getNodeParameter('closeToLineHours', 0, 12) as number,
-		batchSize: Math.max(1, Math.floor(options.batchSize ?? 50)),
+		// Workflows saved when the option allowed 100 keep their value: clamp it.
+		batchSize: Math.min(MAX_BATCH_SIZE, Math.max(1, Math.floor(options.batchSize ?? MAX_BATCH_SIZE))),
 		windowMs: collect ? Math.max(1, context.getNodeParameter('windowSeconds', 0, 10) as number) * 1000 : 0,
 		requestsPerSecond: options.requestsPerSecond,
 		maxRetries: options.maxRetries,

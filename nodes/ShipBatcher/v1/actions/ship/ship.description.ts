@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { maxRetriesOption, requestsPerSecondOption } from '../../../../TikTokShop/v1/actions/common.descriptions';
 import { inputContractNotice, inputFieldNames } from './inputContract.description';
+import { MAX_BATCH_SIZE } from './tiktokShipping';
 
 export const shipDescription: INodeProperties[] = [
 	inputContractNotice,
@@ -130,9 +131,10 @@ export const shipDescription: INodeProperties[] = [
 				displayName: 'Batch Size',
 				name: 'batchSize',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100 },
-				default: 50,
-				description: 'Packages per Batch Ship Packages call. TikTok publishes no maximum; 50 matches its other batch limits.',
+				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
+				default: MAX_BATCH_SIZE,
+				description:
+					'Packages per Batch Ship Packages call, at most 50. TikTok publishes no maximum; if it refuses a batch, the batch is split in halves and sent again.',
 			},
 			{
 				displayName: 'History Days',

@@ -1,6 +1,6 @@
-import { TikTokApiError, type TikTokShopClient } from '../../../../TikTokShop/transport';
+import { TikTokApiError, isAmbiguousFailure, type TikTokShopClient } from '../../../../TikTokShop/transport';
 import { attention, tiktokRejection } from '../../helpers/attentionReasons';
-import type { ShipmentState, ShippingProvider, TikTokAnswer, TikTokOrder } from '../../helpers/interfaces';
+import type { ShipmentState, ShippedOutcome, ShippingProvider, TikTokAnswer, TikTokOrder } from '../../helpers/interfaces';
 import { ALREADY_SHIPPED_CODES, alreadyShippedOutcome } from './alreadyShipped';
 import { mapCarrier, providerMismatch, type CarrierMappingSettings } from './carrierMapping';
 import { isFatal, stoppedBy, unavailable } from './failures';
@@ -10,7 +10,7 @@ import { lineItemsOf, orderReadiness } from './orderReadiness';
 import { checkTracking, flagConflictsInBatch } from './preflight';
 import type { ShipAnswer, ShipCollector } from './shipCollector';
 import { ShippingProviderCache } from './shippingProviders';
-import { markPackageAsShipped, updateShippingInfo } from './tiktokShipping';
+import { markPackageAsShipped, trackingOfPackage, updateShippingInfo } from './tiktokShipping';
 import type { TrackingHistory } from './trackingHistory';
 
 export interface ShipSettings {
@@ -197,7 +197,9 @@ export class ShipRun {
 			this.packageShipments.set(packageId, shipping);
 		}
 		const answer = await shipping;
-		if ('failed' in answer) this.callFailed(state, answer.failed);
+		if ('failed' in answer && isAmbiguous(answer.failed)) {
+			await this.readBack(state, answer.failed, { kind: 'shipped', method: 'batch_ship_packages', orderId: state.request.orderId, packageId, providerId: provider.id, providerName: provider.name });
+		} else if ('failed' in answer) this.callFailed(state, answer.failed);
 		else if (answer.shipped) {
 			state.outcome = { kind: 'shipped', method: 'batch_ship_packages', orderId: state.request.orderId, packageId, providerId: provider.id, providerName: provider.name, requestId: answer.requestId };
 		} else this.refused(state, answer);
@@ -221,7 +223,9 @@ export class ShipRun {
 					warning: result.warning,
 				};
 			} catch (error) {
-				this.callFailed(state, error);
+				if (isAmbiguous(error)) {
+					await this.readBack(state, error, { kind: 'shipped', method: 'mark_package_as_shipped', orderId, providerId: provider.id, providerName: provider.name });
+				} else this.callFailed(state, error);
 			}
 		});
 		this.orderQueues.set(orderId, turn);
@@ -299,10 +303,51 @@ export class ShipRun {
 				previousTrackingNumber: shippedWith,
 			};
 		} catch (error) {
-			if (error instanceof TikTokApiError && !isFatal(error) && !isRetryExhausted(error)) state.outcome = tiktokRejection(answerOf(error) as TikTokAnswer);
+			if (isAmbiguous(error)) {
+				const packageId = state.request.packageId ?? shippedPackageId;
+				await this.readBack(state, error, { kind: 'shipped', method: 'shipping_info_update', orderId, packageId, providerId: provider.id, providerName: provider.name, previousTrackingNumber: shippedWith });
+			} else if (error instanceof TikTokApiError && !isFatal(error) && !isRetryExhausted(error)) state.outcome = tiktokRejection(answerOf(error) as TikTokAnswer);
 			else this.guard(state, error);
 		}
 	}
+
+	/**
+	 * A once-only write failed without a verdict (timeout, reset, 5xx): it may have been applied. Repeating it would
+	 * only meet "already shipped" or 21011051, so read what TikTok holds: our number → it worked; another number →
+	 * Needs Attention with both; nothing → it did not take, and the item is safe to run again.
+	 */
+	private async readBack(state: ShipmentState, error: unknown, success: ShippedOutcome): Promise<void> {
+		const ours = state.request.trackingNumber;
+		let held: string;
+		try {
+			if (success.packageId) held = await trackingOfPackage(this.client, success.packageId);
+			else {
+				const order = (await fetchOrders(this.client, [success.orderId as string])).get(success.orderId as string);
+				const items = order ? lineItemsOf(order, state.request) : [];
+				held = items.find((item) => item.tracking_number === ours)?.tracking_number ?? items.find((item) => item.tracking_number)?.tracking_number ?? '';
+				success.packageId = items.find((item) => item.tracking_number === ours)?.package_id;
+			}
+		} catch {
+			this.guard(state, error);
+			return;
+		}
+		const failure = error instanceof Error ? error.message : String(error);
+		if (held === ours) {
+			state.outcome = { ...success, warning: `TikTok's answer was lost (${failure}); reading the package back shows it holds this tracking number.` };
+		} else if (held) {
+			state.outcome = attention(
+				'already_shipped_different_tracking',
+				`TikTok's answer to the shipping call was lost (${failure}). TikTok now holds tracking number ${held}, not this item's ${ours}. ` +
+					'Check the package in Seller Center before running this item again.',
+			);
+		} else this.guard(state, error);
+	}
+}
+
+/** No verdict on the item: the call may or may not have reached TikTok. */
+function isAmbiguous(error: unknown): boolean {
+	if (!(error instanceof TikTokApiError)) return !(error instanceof Error && error.name === 'NodeOperationError');
+	return isAmbiguousFailure(error.code, error.httpStatus);
 }
 
 /** Codes the client retries: when one of them surfaces, TikTok never judged the item itself. */

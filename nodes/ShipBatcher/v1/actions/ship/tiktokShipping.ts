@@ -1,5 +1,12 @@
-import type { TikTokShopClient } from '../../../../TikTokShop/transport';
+import { TikTokApiError, type TikTokShopClient } from '../../../../TikTokShop/transport';
 import type { TikTokAnswer } from '../../helpers/interfaces';
+
+/**
+ * Packages per Batch Ship Packages call. TikTok's reference (batch-ship-packages-202309) gives no maximum and no
+ * error for too many packages; 50 is its limit elsewhere (order ids per Get Order Detail, page sizes). Until TikTok
+ * documents one, the option is capped here and a refused batch is split (batchShipInHalves).
+ */
+export const MAX_BATCH_SIZE = 50;
 
 export interface PackageShipment {
 	packageId: string;
@@ -21,11 +28,16 @@ interface PartialError {
 
 /** Batch Ship Packages: one call, partial failures in data.errors while code is 0 (reference §5). */
 export async function batchShipPackages(client: TikTokShopClient, shipments: PackageShipment[]): Promise<BatchShipResult> {
-	const { data, requestId } = await client.post<{ errors?: PartialError[] }>('/fulfillment/202309/packages/ship', {
-		packages: shipments.map((shipment) => ({
-			id: shipment.packageId,
-			self_shipment: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId },
-		})),
+	const { data, requestId } = await client.request<{ errors?: PartialError[] }>({
+		method: 'POST',
+		path: '/fulfillment/202309/packages/ship',
+		body: {
+			packages: shipments.map((shipment) => ({
+				id: shipment.packageId,
+				self_shipment: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId },
+			})),
+		},
+		once: true,
 	});
 	const errors = new Map<string, TikTokAnswer>();
 	const unattributed: PartialError[] = [];
@@ -43,6 +55,41 @@ export async function batchShipPackages(client: TikTokShopClient, shipments: Pac
 	return { requestId, errors };
 }
 
+/**
+ * TikTok refused the whole call for something in the request, not for one package: an error code that is neither
+ * retried by the client (rate limit, 5xx, timeouts) nor a credential or scope problem. Too many packages is one
+ * such refusal; TikTok documents no code for it, so every such refusal of a batch of two or more is split.
+ */
+function isWholeBatchRefusal(error: unknown): error is TikTokApiError {
+	if (!(error instanceof TikTokApiError)) return false;
+	const status = error.httpStatus ?? 200;
+	if (status === 401 || status === 403 || status === 429 || status >= 500) return false;
+	return ![36009002, 36009003, 36009007, 36009004, 105002, 105005, 106001, 101000, 106013, 36009033, -1].includes(error.code);
+}
+
+/**
+ * Batch Ship Packages, halving a batch TikTok refuses as a whole until each half is accepted or a single package
+ * is refused (that package then gets TikTok's answer). A refusal caused by one bad package costs log2(n) more calls
+ * and the rest still ship.
+ */
+export async function batchShipInHalves(client: TikTokShopClient, shipments: PackageShipment[]): Promise<Map<string, TikTokAnswer | { requestId?: string }>> {
+	// Any other failure propagates to the collector, which hands it to every package of the batch.
+	const refusal = await batchShipPackages(client, shipments).then(
+		({ requestId, errors }) => new Map(shipments.map((shipment) => [shipment.packageId, errors.get(shipment.packageId) ?? { requestId }])),
+		(error: unknown) => {
+			if (isWholeBatchRefusal(error)) return error;
+			return Promise.reject(error);
+		},
+	);
+	if (refusal instanceof Map) return refusal;
+	if (shipments.length === 1) {
+		return new Map([[shipments[0].packageId, { code: refusal.code, message: refusal.tiktokMessage, requestId: refusal.requestId }]]);
+	}
+	const middle = Math.ceil(shipments.length / 2);
+	const halves = await Promise.all([batchShipInHalves(client, shipments.slice(0, middle)), batchShipInHalves(client, shipments.slice(middle))]);
+	return new Map([...halves[0], ...halves[1]]);
+}
+
 export interface MarkShippedResult {
 	packageId?: string;
 	warning?: string;
@@ -55,14 +102,16 @@ export async function markPackageAsShipped(
 	orderId: string,
 	shipment: { trackingNumber: string; providerId: string; lineItemIds: string[] },
 ): Promise<MarkShippedResult> {
-	const { data, requestId } = await client.post<{ package_id?: string; warning?: { message?: string } }>(
-		`/fulfillment/202309/orders/${encodeURIComponent(orderId)}/packages`,
-		{
+	const { data, requestId } = await client.request<{ package_id?: string; warning?: { message?: string } }>({
+		method: 'POST',
+		path: `/fulfillment/202309/orders/${encodeURIComponent(orderId)}/packages`,
+		body: {
 			tracking_number: shipment.trackingNumber,
 			shipping_provider_id: shipment.providerId,
 			...(shipment.lineItemIds.length ? { order_line_item_ids: shipment.lineItemIds } : {}),
 		},
-	);
+		once: true,
+	});
 	return { packageId: data?.package_id ? String(data.package_id) : undefined, warning: data?.warning?.message || undefined, requestId };
 }
 
@@ -75,6 +124,12 @@ export async function updateShippingInfo(
 	const path = target.packageId
 		? `/fulfillment/202309/packages/${encodeURIComponent(target.packageId)}/shipping_info/update`
 		: `/fulfillment/202309/orders/${encodeURIComponent(target.orderId)}/shipping_info/update`;
-	const { requestId } = await client.post(path, { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId });
+	const { requestId } = await client.request({ method: 'POST', path, body: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId }, once: true });
 	return requestId;
+}
+
+/** The tracking number TikTok holds for a package (Get Package Detail); empty when it is not shipped. */
+export async function trackingOfPackage(client: TikTokShopClient, packageId: string): Promise<string> {
+	const { data } = await client.get<{ tracking_number?: string }>(`/fulfillment/202309/packages/${encodeURIComponent(packageId)}`);
+	return data?.tracking_number ?? '';
 }

@@ -7,12 +7,18 @@ import { timeRangeFields } from './timeRange';
 
 export const description: INodeProperties[] = [...timeRangeFields('getPayments'), ...returnAllAndLimit('finance', 'getPayments', 10000)];
 
+/**
+ * Get Payments 202605. TikTok switched 202309 off on 2026-08-15 (partner release note p48h74af, "Get Payments API —
+ * Migrate from 202309 to 202605"); 202605 drops a deprecated response field, `reserve_amount` (reserves are in the
+ * statement transactions). Each payment: id, create_time, paid_time, status, amount, settlement_amount,
+ * payment_amount_before_exchange, exchange_rate, bank_account.
+ */
 export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
 	return await collectPages<IDataObject>(
 		client,
 		{
 			method: 'GET',
-			path: '/finance/202309/payments',
+			path: '/finance/202605/payments',
 			query: {
 				sort_field: 'create_time',
 				create_time_ge: toUnixSeconds(this, this.getNodeParameter('from', itemIndex, ''), 'From', itemIndex),
