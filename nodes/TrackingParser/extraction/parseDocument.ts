@@ -44,10 +44,12 @@ async function extractFrom(
 	if (data.length > options.maxBytes) return empty(tooLarge(source, name, data.length, options.maxBytes));
 	const kind = fileKind(data, name, mimeType);
 	let blocks: TextBlock[];
+	const notes: UnparsedEntry[] = [];
 	if (kind === 'pdf') {
 		const pdf = await readPdf(data, name);
 		if (!pdf.ok) return empty({ code: pdf.problem, reason: pdf.message, source });
 		blocks = pdf.blocks;
+		if (pdf.truncated) notes.push({ code: pdf.truncated.problem, reason: pdf.truncated.message, source });
 	} else if (kind === 'csv') blocks = readCsv(data.toString('utf8'));
 	else if (kind === 'html') blocks = textToBlocks(htmlToText(data.toString('utf8')));
 	else if (kind === 'text') blocks = textToBlocks(data.toString('utf8'));
@@ -59,7 +61,8 @@ async function extractFrom(
 		});
 	}
 	const extractor = new DocumentExtractor({ source, blocks }, options);
-	return { ...extractor.run(inherited), soleOrder: extractor.soleOrder() };
+	const result = extractor.run(inherited);
+	return { ...result, unparsed: [...notes, ...result.unparsed], soleOrder: extractor.soleOrder() };
 }
 
 /** Rows of one email or file: the same tracking number for the same order counts once, at its best confidence. */
