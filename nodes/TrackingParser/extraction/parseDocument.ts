@@ -1,6 +1,6 @@
 import { type DocumentExtraction, DocumentExtractor } from './extractRows';
 import { fileKind } from './fileKind';
-import { htmlToText } from './htmlToText';
+import { readHtml } from './htmlToText';
 import { nothingFound } from './nothingFound';
 import type { OrderMention } from './orderMentions';
 import { readCsv } from './readCsv';
@@ -51,7 +51,7 @@ async function extractFrom(
 		blocks = pdf.blocks;
 		if (pdf.truncated) notes.push({ code: pdf.truncated.problem, reason: pdf.truncated.message, source });
 	} else if (kind === 'csv') blocks = readCsv(data.toString('utf8'));
-	else if (kind === 'html') blocks = textToBlocks(htmlToText(data.toString('utf8')));
+	else if (kind === 'html') blocks = readHtml(data.toString('utf8'));
 	else if (kind === 'text') blocks = textToBlocks(data.toString('utf8'));
 	else {
 		return empty({
