@@ -1,3 +1,4 @@
+import { decodeText } from './decodeText';
 import { type DocumentExtraction, DocumentExtractor } from './extractRows';
 import { fileKind } from './fileKind';
 import { readHtml } from './htmlToText';
@@ -50,9 +51,9 @@ async function extractFrom(
 		if (!pdf.ok) return empty({ code: pdf.problem, reason: pdf.message, source });
 		blocks = pdf.blocks;
 		if (pdf.truncated) notes.push({ code: pdf.truncated.problem, reason: pdf.truncated.message, source });
-	} else if (kind === 'csv') blocks = readCsv(data.toString('utf8'));
-	else if (kind === 'html') blocks = readHtml(data.toString('utf8'));
-	else if (kind === 'text') blocks = textToBlocks(data.toString('utf8'));
+	} else if (kind === 'csv') blocks = readCsv(data);
+	else if (kind === 'html') blocks = readHtml(decodeText(data));
+	else if (kind === 'text') blocks = textToBlocks(decodeText(data));
 	else {
 		return empty({
 			code: 'unsupported_file',
