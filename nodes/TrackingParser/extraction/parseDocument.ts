@@ -5,7 +5,7 @@ import { readHtml } from './htmlToText';
 import { nothingFound } from './nothingFound';
 import type { OrderMention } from './orderMentions';
 import { readCsv } from './readCsv';
-import { readEmail } from './readEmail';
+import { type ReadEmail, readEmail } from './readEmail';
 import { readPdf } from './readPdf';
 import { textToBlocks } from './textBlocks';
 import type { ExtractionOptions, ExtractionResult, RowSource, TextBlock, TrackingRow, UnparsedEntry } from './types';
@@ -95,8 +95,29 @@ function finish(parts: readonly DocumentExtraction[], source: RowSource, htmlOnl
 	return { rows, unparsed };
 }
 
-async function parseEmail(file: InputFile, options: ExtractionOptions): Promise<ExtractionResult> {
-	const email = await readEmail(file.data, file.fileName);
+/** Forwarded emails inside forwarded emails: 3 levels cover a 3PL's mail forwarded twice by the team. */
+const MAX_EMAIL_DEPTH = 3;
+
+function tooDeep(source: RowSource, name: string, detail: string): UnparsedEntry {
+	return {
+		code: 'nested_too_deep',
+		reason: `${name} ${detail}, so it was not read. Forward the 3PL's original email (or its attachment) on its own.`,
+		source,
+	};
+}
+
+async function parseEmail(file: InputFile, options: ExtractionOptions, depth = 0): Promise<ExtractionResult> {
+	const name = file.fileName ?? 'The email';
+	let email: ReadEmail;
+	try {
+		email = await readEmail(file.data, file.fileName);
+	} catch (error) {
+		// mailsplit gives up on MIME nested thousands of parts deep with a bare "Max allowed child nodes exceeded".
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the router converts it with the item index
+		if (!/child nodes|nest|depth/i.test((error as Error).message)) throw error;
+		const source: RowSource = { ...(file.fileName ? { file_name: file.fileName } : {}), ...file.source };
+		return { rows: [], unparsed: [tooDeep(source, name, `has MIME parts nested deeper than an email reader follows (${(error as Error).message})`)] };
+	}
 	const source: RowSource = { ...email.source, ...file.source };
 	let body = new DocumentExtractor({ source, blocks: email.body, htmlOnly: email.htmlOnly }, options);
 	let bodyResult = body.run();
@@ -108,6 +129,21 @@ async function parseEmail(file: InputFile, options: ExtractionOptions): Promise<
 	const parts: DocumentExtraction[] = [bodyResult];
 	for (const attachment of email.attachments) {
 		const attachmentSource = { ...source, file_name: attachment.fileName };
+		if (fileKind(attachment.data, attachment.fileName, attachment.contentType) === 'email') {
+			// A forwarded 3PL email: read as an email of its own, under its own Message-ID.
+			if (attachment.data.length > options.maxBytes) {
+				parts.push({ rows: [], unparsed: [tooLarge(attachmentSource, attachment.fileName, attachment.data.length, options.maxBytes)], possible: [] });
+				continue;
+			}
+			if (depth + 1 > MAX_EMAIL_DEPTH) {
+				parts.push({ rows: [], unparsed: [tooDeep(attachmentSource, attachment.fileName, `is an email forwarded more than ${MAX_EMAIL_DEPTH} times over`)], possible: [] });
+				continue;
+			}
+			const mailbox: RowSource = { ...(source.uid !== undefined ? { uid: source.uid } : {}), ...(source.mailbox ? { mailbox: source.mailbox } : {}) };
+			const forwarded = await parseEmail({ data: attachment.data, fileName: attachment.fileName, source: mailbox }, options, depth + 1);
+			parts.push({ ...forwarded, possible: [] });
+			continue;
+		}
 		parts.push(await extractFrom(attachment.data, attachment.fileName, attachment.contentType, attachmentSource, options, body.soleOrder()));
 	}
 	// A body that names the order while a PDF carries the numbers is one confirmation, not a failure.

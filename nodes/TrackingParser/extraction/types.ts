@@ -51,6 +51,8 @@ export type UnparsedCode =
 	| 'no_text'
 	/** A PDF past the time, memory or page limit; the reason names which. */
 	| 'pdf_limit_exceeded'
+	/** Forwarded emails or MIME parts nested deeper than the reader follows. */
+	| 'nested_too_deep'
 	| 'attachment_too_large'
 	| 'unsupported_file'
 	| 'no_binary_data'
