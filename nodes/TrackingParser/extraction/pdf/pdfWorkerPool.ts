@@ -45,7 +45,10 @@ class PdfWorker {
 	private nextId = 1;
 	dead = false;
 
-	constructor(memoryMb: number, private readonly onDead: () => void) {
+	constructor(
+		readonly memoryMb: number,
+		private readonly onDead: () => void,
+	) {
 		const entry = workerEntry();
 		this.worker = new Worker(entry.file, {
 			execArgv: entry.execArgv,
@@ -139,15 +142,21 @@ export class PdfWorkerPool {
 
 	private dispatch(): void {
 		while (this.waiting.length) {
-			let worker = this.workers.find((candidate) => !candidate.busy && !candidate.dead);
+			const job = this.waiting[0];
+			// A thread's heap limit is set when it starts: a PDF with another limit gets a thread of its own.
+			let worker = this.workers.find((candidate) => !candidate.busy && !candidate.dead && candidate.memoryMb === job.limits.memoryMb);
+			const idle = this.workers.find((candidate) => !candidate.busy && candidate.memoryMb !== job.limits.memoryMb);
+			if (!worker && this.workers.length >= this.size && idle) {
+				this.workers.splice(this.workers.indexOf(idle), 1);
+				void idle.close();
+			}
 			if (!worker && this.workers.length < this.size) {
-				const job = this.waiting[0];
 				const created: PdfWorker = new PdfWorker(job.limits.memoryMb, () => this.remove(created));
 				this.workers.push(created);
 				worker = created;
 			}
 			if (!worker) return;
-			const job = this.waiting.shift() as Waiting;
+			this.waiting.shift();
 			void worker.run(job.data, job.limits).then((outcome) => {
 				job.resolve(outcome);
 				this.dispatch();
