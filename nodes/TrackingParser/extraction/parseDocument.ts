@@ -1,10 +1,11 @@
+import { decodeText } from './decodeText';
 import { type DocumentExtraction, DocumentExtractor } from './extractRows';
 import { fileKind } from './fileKind';
-import { htmlToText } from './htmlToText';
+import { readHtml } from './htmlToText';
 import { nothingFound } from './nothingFound';
 import type { OrderMention } from './orderMentions';
 import { readCsv } from './readCsv';
-import { readEmail } from './readEmail';
+import { type ReadEmail, readEmail } from './readEmail';
 import { readPdf } from './readPdf';
 import { textToBlocks } from './textBlocks';
 import type { ExtractionOptions, ExtractionResult, RowSource, TextBlock, TrackingRow, UnparsedEntry } from './types';
@@ -44,13 +45,15 @@ async function extractFrom(
 	if (data.length > options.maxBytes) return empty(tooLarge(source, name, data.length, options.maxBytes));
 	const kind = fileKind(data, name, mimeType);
 	let blocks: TextBlock[];
+	const notes: UnparsedEntry[] = [];
 	if (kind === 'pdf') {
 		const pdf = await readPdf(data, name);
 		if (!pdf.ok) return empty({ code: pdf.problem, reason: pdf.message, source });
 		blocks = pdf.blocks;
-	} else if (kind === 'csv') blocks = readCsv(data.toString('utf8'));
-	else if (kind === 'html') blocks = textToBlocks(htmlToText(data.toString('utf8')));
-	else if (kind === 'text') blocks = textToBlocks(data.toString('utf8'));
+		if (pdf.truncated) notes.push({ code: pdf.truncated.problem, reason: pdf.truncated.message, source });
+	} else if (kind === 'csv') blocks = readCsv(data);
+	else if (kind === 'html') blocks = readHtml(decodeText(data));
+	else if (kind === 'text') blocks = textToBlocks(decodeText(data));
 	else {
 		return empty({
 			code: 'unsupported_file',
@@ -59,7 +62,8 @@ async function extractFrom(
 		});
 	}
 	const extractor = new DocumentExtractor({ source, blocks }, options);
-	return { ...extractor.run(inherited), soleOrder: extractor.soleOrder() };
+	const result = extractor.run(inherited);
+	return { ...result, unparsed: [...notes, ...result.unparsed], soleOrder: extractor.soleOrder() };
 }
 
 /** Rows of one email or file: the same tracking number for the same order counts once, at its best confidence. */
@@ -91,8 +95,29 @@ function finish(parts: readonly DocumentExtraction[], source: RowSource, htmlOnl
 	return { rows, unparsed };
 }
 
-async function parseEmail(file: InputFile, options: ExtractionOptions): Promise<ExtractionResult> {
-	const email = await readEmail(file.data, file.fileName);
+/** Forwarded emails inside forwarded emails: 3 levels cover a 3PL's mail forwarded twice by the team. */
+const MAX_EMAIL_DEPTH = 3;
+
+function tooDeep(source: RowSource, name: string, detail: string): UnparsedEntry {
+	return {
+		code: 'nested_too_deep',
+		reason: `${name} ${detail}, so it was not read. Forward the 3PL's original email (or its attachment) on its own.`,
+		source,
+	};
+}
+
+async function parseEmail(file: InputFile, options: ExtractionOptions, depth = 0): Promise<ExtractionResult> {
+	const name = file.fileName ?? 'The email';
+	let email: ReadEmail;
+	try {
+		email = await readEmail(file.data, file.fileName);
+	} catch (error) {
+		// mailsplit gives up on MIME nested thousands of parts deep with a bare "Max allowed child nodes exceeded".
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the router converts it with the item index
+		if (!/child nodes|nest|depth/i.test((error as Error).message)) throw error;
+		const source: RowSource = { ...(file.fileName ? { file_name: file.fileName } : {}), ...file.source };
+		return { rows: [], unparsed: [tooDeep(source, name, `has MIME parts nested deeper than an email reader follows (${(error as Error).message})`)] };
+	}
 	const source: RowSource = { ...email.source, ...file.source };
 	let body = new DocumentExtractor({ source, blocks: email.body, htmlOnly: email.htmlOnly }, options);
 	let bodyResult = body.run();
@@ -104,6 +129,21 @@ async function parseEmail(file: InputFile, options: ExtractionOptions): Promise<
 	const parts: DocumentExtraction[] = [bodyResult];
 	for (const attachment of email.attachments) {
 		const attachmentSource = { ...source, file_name: attachment.fileName };
+		if (fileKind(attachment.data, attachment.fileName, attachment.contentType) === 'email') {
+			// A forwarded 3PL email: read as an email of its own, under its own Message-ID.
+			if (attachment.data.length > options.maxBytes) {
+				parts.push({ rows: [], unparsed: [tooLarge(attachmentSource, attachment.fileName, attachment.data.length, options.maxBytes)], possible: [] });
+				continue;
+			}
+			if (depth + 1 > MAX_EMAIL_DEPTH) {
+				parts.push({ rows: [], unparsed: [tooDeep(attachmentSource, attachment.fileName, `is an email forwarded more than ${MAX_EMAIL_DEPTH} times over`)], possible: [] });
+				continue;
+			}
+			const mailbox: RowSource = { ...(source.uid !== undefined ? { uid: source.uid } : {}), ...(source.mailbox ? { mailbox: source.mailbox } : {}) };
+			const forwarded = await parseEmail({ data: attachment.data, fileName: attachment.fileName, source: mailbox }, options, depth + 1);
+			parts.push({ ...forwarded, possible: [] });
+			continue;
+		}
 		parts.push(await extractFrom(attachment.data, attachment.fileName, attachment.contentType, attachmentSource, options, body.soleOrder()));
 	}
 	// A body that names the order while a PDF carries the numbers is one confirmation, not a failure.

@@ -1,6 +1,6 @@
 import { simpleParser, type Attachment } from 'mailparser';
 
-import { htmlToText } from './htmlToText';
+import { readHtml } from './htmlToText';
 import { textToBlocks } from './textBlocks';
 import type { RowSource, TextBlock } from './types';
 
@@ -32,7 +32,7 @@ export async function readEmail(data: Buffer, fileName?: string): Promise<ReadEm
 	const text = hasTextPart && mail.text?.trim() ? mail.text : undefined;
 	const subject = mail.subject ?? '';
 	const subjectBlock: TextBlock[] = subject ? [{ lines: [[subject]] }] : [];
-	const htmlBody = html ? textToBlocks(htmlToText(html)) : undefined;
+	const htmlBody = html ? readHtml(html) : undefined;
 	return {
 		source: {
 			...(mail.messageId ? { message_id: mail.messageId } : {}),

@@ -1,39 +1,41 @@
-import { PDFParse } from 'pdf-parse';
-
-import { linesToBlocks } from './textBlocks';
+import { layoutPdf } from './pdf/pdfLayout';
+import { DEFAULT_PDF_LIMITS, pdfWorkers, type PdfLimits } from './pdf/pdfWorkerPool';
 import type { TextBlock } from './types';
+
+export type PdfProblem = 'encrypted_pdf' | 'corrupt_pdf' | 'no_text' | 'pdf_limit_exceeded';
 
 /** The PDF's text, or why it could not be read in terms an operations person can act on. */
 export type PdfText =
-	| { ok: true; blocks: TextBlock[] }
-	| { ok: false; problem: 'encrypted_pdf' | 'corrupt_pdf'; message: string };
+	| {
+			ok: true;
+			blocks: TextBlock[];
+			/** Set when only the first pages were read: the rest are reported, not silently dropped. */
+			truncated?: { problem: 'pdf_limit_exceeded'; message: string };
+	  }
+	| { ok: false; problem: PdfProblem; message: string };
 
-// pdf.js reports each separately positioned run of text as its own item and fills the gap to the next
-// run with a blank item. Joining items with a marker lets a gap between runs become a cell boundary,
-// which is what a packing slip's or manifest's table columns are.
-const ITEM_MARK = '\u0001';
-const GAP_BETWEEN_RUNS = new RegExp(`${ITEM_MARK}[ \\t]+${ITEM_MARK}`, 'g');
-const PAGE_BREAK = '\f';
 /** pdf.js's names for a file that is not a well-formed PDF. */
 const PDF_FORMAT_ERRORS = new Set(['InvalidPDFException', 'FormatError', 'UnknownErrorException']);
 
-function pageToLines(text: string): string[][] {
-	return text
-		.replace(GAP_BETWEEN_RUNS, '\t')
-		.split(ITEM_MARK)
-		.join('')
-		.split('\n')
-		.map((line) => line.split('\t').map((cell) => cell.trim()));
-}
-
-/** Each page is a block, each page line a row of cells. */
-export async function readPdf(data: Buffer, fileName: string): Promise<PdfText> {
-	const parser = new PDFParse({ data: new Uint8Array(data) });
-	try {
-		const result = await parser.getText({ itemJoiner: ITEM_MARK, cellSeparator: '', pageJoiner: PAGE_BREAK });
-		return { ok: true, blocks: result.pages.flatMap((page) => linesToBlocks(pageToLines(page.text))) };
-	} catch (error) {
-		const name = (error as Error).name;
+/**
+ * Reads a PDF in a worker thread (pdf.js), within limits on time, memory and pages, and lays its text
+ * out as lines of cells: each table one block with the header's width, other text a block per page.
+ */
+export async function readPdf(data: Buffer, fileName: string, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfText> {
+	const outcome = await pdfWorkers.read(new Uint8Array(data), limits);
+	if (!outcome.ok && 'limit' in outcome) {
+		const what =
+			outcome.limit === 'time'
+				? `took longer than ${limits.timeMs / 1000} s to read`
+				: `needed more than ${limits.memoryMb} MB of memory to read`;
+		return {
+			ok: false,
+			problem: 'pdf_limit_exceeded',
+			message: `${fileName} ${what}, so reading it was stopped (limit: ${outcome.limit}). It is too complex for a shipping document; ask the 3PL for a CSV export or a simpler PDF.`,
+		};
+	}
+	if (!outcome.ok) {
+		const { name, message } = outcome.error;
 		if (name === 'PasswordException') {
 			return {
 				ok: false,
@@ -41,15 +43,28 @@ export async function readPdf(data: Buffer, fileName: string): Promise<PdfText> 
 				message: `${fileName} is password-protected, so its text cannot be read. Ask the 3PL to send it without a password, or open it and re-save it unprotected.`,
 			};
 		}
-		// Anything else (pdf.js failing to start, out of memory) is our problem, not the 3PL's file.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the router converts it with the item index
-		if (!PDF_FORMAT_ERRORS.has(name)) throw error;
+		// Anything else (pdf.js failing to start) is our problem, not the 3PL's file.
+		if (!PDF_FORMAT_ERRORS.has(name)) throw new Error(`Reading ${fileName} failed: ${message}`);
 		return {
 			ok: false,
 			problem: 'corrupt_pdf',
-			message: `${fileName} is not a readable PDF (${(error as Error).message}). Ask the 3PL to resend it; it may have been cut off in transit.`,
+			message: `${fileName} is not a readable PDF (${message}). Ask the 3PL to resend it; it may have been cut off in transit.`,
 		};
-	} finally {
-		await parser.destroy();
 	}
+	const layout = layoutPdf(outcome.pages);
+	if (layout.characters === 0) {
+		return {
+			ok: false,
+			problem: 'no_text',
+			message: `${fileName} has no text in it: it is a scan or an image, and this node does not do OCR. Ask the 3PL for a PDF with text (exported, not scanned) or a CSV.`,
+		};
+	}
+	const truncated =
+		outcome.pageCount > outcome.pages.length
+			? {
+					problem: 'pdf_limit_exceeded' as const,
+					message: `${fileName} has ${outcome.pageCount} pages; only the first ${outcome.pages.length} were read (limit: pages). Ask the 3PL to split it, or send the rest as a CSV.`,
+				}
+			: undefined;
+	return { ok: true, blocks: layout.blocks, ...(truncated ? { truncated } : {}) };
 }

@@ -47,6 +47,12 @@ export type UnparsedCode =
 	| 'missing_tracking_number'
 	| 'encrypted_pdf'
 	| 'corrupt_pdf'
+	/** A PDF without a text layer (a scan or an image); there is no OCR. */
+	| 'no_text'
+	/** A PDF past the time, memory or page limit; the reason names which. */
+	| 'pdf_limit_exceeded'
+	/** Forwarded emails or MIME parts nested deeper than the reader follows. */
+	| 'nested_too_deep'
 	| 'attachment_too_large'
 	| 'unsupported_file'
 	| 'no_binary_data'
