@@ -15,6 +15,8 @@ export interface UnitLine {
 export interface DocumentUnit {
 	row?: { cells: DocumentLine; roles: ColumnRoles };
 	lines: UnitLine[];
+	/** The PDF page of its block, when the document has pages. */
+	page?: number;
 }
 
 export function documentUnits(blocks: readonly TextBlock[]): { units: DocumentUnit[]; lines: UnitLine[] } {
@@ -22,7 +24,8 @@ export function documentUnits(blocks: readonly TextBlock[]): { units: DocumentUn
 	const lines: UnitLine[] = [];
 	for (const block of blocks) {
 		let header: ColumnRoles | undefined;
-		let unit: DocumentUnit = { lines: [] };
+		const page = block.page;
+		let unit: DocumentUnit = { lines: [], page };
 		units.push(unit);
 		for (const cells of block.lines) {
 			const line: UnitLine = { cells, text: cells.join('\t'), lineNo: lines.length };
@@ -30,12 +33,12 @@ export function documentUnits(blocks: readonly TextBlock[]): { units: DocumentUn
 			const newHeader = readHeader(cells);
 			if (newHeader) {
 				header = newHeader;
-				unit = { lines: [] };
+				unit = { lines: [], page };
 				units.push(unit);
 				continue;
 			}
 			if (header && cells.length === header.width) {
-				unit = { row: { cells, roles: header }, lines: [] };
+				unit = { row: { cells, roles: header }, lines: [], page };
 				units.push(unit);
 				continue;
 			}

@@ -21,6 +21,7 @@ interface Finding {
 	confidence: number;
 	unit: number;
 	lineNo: number;
+	page?: number;
 	evidence: string;
 	/** Read from a table row: only that row's orders may own it. */
 	fromRow?: {
@@ -36,6 +37,7 @@ interface Finding {
 interface LocatedMention extends OrderMention {
 	unit: number;
 	lineNo: number;
+	page?: number;
 }
 
 /** Details printed once for the whole document ("Ship date: …"). */
@@ -88,6 +90,13 @@ function ordersForFinding(finding: Finding, mentions: readonly LocatedMention[],
 	return soleOrder ? [soleOrder] : [];
 }
 
+/** Binds through the page when the document has pages: a page of packing slips that names one order is that order's. */
+function withPage(finding: Finding, bySoleOrder: (mentions: readonly LocatedMention[]) => OrderMention | undefined, mentions: readonly LocatedMention[]): OrderMention | undefined {
+	if (finding.page === undefined) return undefined;
+	const onPage = mentions.filter((mention) => mention.page === finding.page);
+	return onPage.length ? bySoleOrder(onPage) : undefined;
+}
+
 /** 18-digit ids whose last three digits are all zero, in every row of a column: Excel kept 15 significant digits. */
 function roundedByExcel(ids: readonly string[]): boolean {
 	return ids.length >= 2 && ids.every((id) => id.endsWith('000'));
@@ -120,8 +129,37 @@ export class DocumentExtractor {
 
 	/** The one order the document names, for attachments of the same email that name none. */
 	soleOrder(): OrderMention | undefined {
-		const distinct = distinctOrders(this.mentions);
+		return this.soleOrderOf(this.mentions);
+	}
+
+	private soleOrderOf(mentions: readonly LocatedMention[]): OrderMention | undefined {
+		const distinct = distinctOrders(this.mentionsByUnit(mentions));
 		return distinct.length === 1 ? distinct[0] : undefined;
+	}
+
+	/**
+	 * A paragraph that prints one TikTok order id and the 3PL's own order number ("Order No.: HL-518234",
+	 * "Channel order #: 5714…") describes one order: its references join the id, unless the mapping sends one of them
+	 * to another order.
+	 */
+	private mentionsByUnit(all: readonly LocatedMention[]): OrderMention[] {
+		const byUnit = new Map<number, LocatedMention[]>();
+		for (const mention of all) {
+			const unit = byUnit.get(mention.unit);
+			if (unit) unit.push(mention);
+			else byUnit.set(mention.unit, [mention]);
+		}
+		return [...byUnit.values()].flatMap((mentions): OrderMention[] => {
+			const ids = new Set(mentions.map((mention) => mention.orderId).filter(Boolean));
+			if (ids.size !== 1) return mentions;
+			const [orderId] = ids as Set<string>;
+			const references = [...new Set(mentions.flatMap((mention) => mention.references))];
+			const elsewhere = references.some((reference) => {
+				const mapped = this.options.referenceMap.get(reference.toUpperCase());
+				return mapped !== undefined && mapped !== orderId;
+			});
+			return elsewhere ? mentions : [{ orderId, references }];
+		});
 	}
 
 	private readUnit(unit: DocumentUnit, index: number, lines: readonly UnitLine[], mentionsTracking: boolean): void {
@@ -134,7 +172,7 @@ export class DocumentExtractor {
 			consumed = read.consumedLines;
 			const evidence = evidenceOf(rowLine);
 			const label = (mention?: OrderMention) => mention?.orderId ?? mention?.references[0];
-			for (const mention of read.mentions) this.mentions.push({ ...mention, unit: index, lineNo: rowLine.lineNo });
+			for (const mention of read.mentions) this.mentions.push({ ...mention, unit: index, lineNo: rowLine.lineNo, page: unit.page });
 			const damaged = read.damagedOrderId ?? (this.roundedTables.has(unit.row.roles) ? label(read.mentions[0]) : undefined);
 			if (damaged) {
 				if (read.trackings.length) this.damagedRows.push({ orderId: damaged, trackings: read.trackings.map((tracking) => tracking.check.normalized), evidence });
@@ -149,8 +187,9 @@ export class DocumentExtractor {
 						confidence: tracking.score,
 						unit: index,
 						lineNo: rowLine.lineNo,
+						page: unit.page,
 						evidence,
-						fromRow: { mentions: read.mentions, tableNamesNoOrder: roles.tiktokOrder === undefined && roles.orderReference === undefined },
+						fromRow: { mentions: read.mentions, tableNamesNoOrder: roles.tiktokOrder === undefined && roles.orderColumns.length === 0 },
 						packageId: read.packageId,
 						lineItemIds: read.lineItemIds,
 						shippedAt: read.shippedAt,
@@ -179,7 +218,7 @@ export class DocumentExtractor {
 		}
 		for (const line of unit.lines) {
 			if (consumed.has(line.lineNo)) continue;
-			this.readTextLine(line, index, lines[line.lineNo - 1], mentionsTracking, details, !!unit.row);
+			this.readTextLine(line, index, lines[line.lineNo - 1], mentionsTracking, details, !!unit.row, unit.page);
 		}
 	}
 
@@ -190,9 +229,10 @@ export class DocumentExtractor {
 		mentionsTracking: boolean,
 		details: UnitDetails,
 		underTableRow: boolean,
+		page: number | undefined,
 	): void {
 		const mention = findOrderMention(line.text);
-		if (mention) this.mentions.push({ ...mention, unit, lineNo: line.lineNo });
+		if (mention) this.mentions.push({ ...mention, unit, lineNo: line.lineNo, page });
 		details.packageIds.push(...findLabelledId(line.text, /package/));
 		details.lineItemIds.push(...findLabelledId(line.text, /line\s*items?/));
 		details.shippedAt ??= findShippedDate(line.text);
@@ -228,6 +268,7 @@ export class DocumentExtractor {
 				confidence: scored.score,
 				unit,
 				lineNo: line.lineNo,
+				page,
 				evidence: evidenceOf(line),
 			});
 		}
@@ -268,7 +309,8 @@ export class DocumentExtractor {
 		const orphans: Finding[] = [];
 		for (const finding of this.findings) {
 			if (this.refused.has(finding.tracking)) continue;
-			const orders = ordersForFinding(finding, this.mentions, soleOrder);
+			const pageOrder = withPage(finding, (onPage) => this.soleOrderOf(onPage), this.mentions);
+			const orders = ordersForFinding(finding, this.mentions, pageOrder ?? soleOrder);
 			if (!orders.length && !this.options.fallbackOrderId) {
 				orphans.push(finding);
 				continue;

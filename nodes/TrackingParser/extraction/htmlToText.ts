@@ -109,14 +109,15 @@ class HtmlReader {
 
 	/**
 	 * A data table becomes one block of rows, each as wide as the widest row (colspan repeats empty
-	 * cells). A layout table (a cell holding another table, or rows of a single cell) is read as the
-	 * text of its cells, so the inner tables come out as tables and not as one giant cell.
+	 * cells). A layout table (a cell holding another data table, or rows of a single cell) is read as the
+	 * text of its cells, so the inner tables come out as tables and not as one giant cell. A small table
+	 * inside a data table's cell ("USPS" over "Priority Mail") is that cell's text.
 	 */
 	private readTable(table: Element): void {
 		this.paragraph();
 		const rows = rowsOf(table);
 		// A table whose rows never hold two values side by side only places things (a logo next to a name).
-		const layout = rows.some((row) => row.some((cell) => containsTable(cell))) || !rows.some((row) => row.filter((cell) => cellText(cell)).length >= 2);
+		const layout = rows.some((row) => row.some((cell) => containsDataTable(cell))) || !rows.some((row) => row.filter((cell) => cellText(cell)).length >= 2);
 		if (layout) {
 			for (const row of rows) for (const cell of row) {
 				this.read(cell.children);
@@ -162,7 +163,7 @@ function innerText(nodes: readonly ChildNode[]): string {
 		if (node.type === 'text') text += node.data;
 		else if (isElement(node) && !SKIPPED.has(node.name) && !isHidden(node)) {
 			if (node.name === 'a') text += ` ${linkText(node)} `;
-			else if (node.name === 'br' || BLOCKS.has(node.name)) text += ` ${innerText(node.children)} `;
+			else if (node.name === 'br' || BLOCKS.has(node.name) || TABLE_PARTS.has(node.name)) text += ` ${innerText(node.children)} `;
 			else text += innerText(node.children);
 		}
 	}
@@ -171,8 +172,17 @@ function innerText(nodes: readonly ChildNode[]): string {
 
 const cellText = (cell: Element): string => squash(innerText(cell.children));
 
-function containsTable(element: Element): boolean {
-	return element.children.some((child) => isElement(child) && !isHidden(child) && (child.name === 'table' || containsTable(child)));
+/** Table elements whose text, inside a cell, is separated by a space ("USPS" and "Priority Mail" stay two words). */
+const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption']);
+
+/** A table of values: at least two rows (a header and a row, or two rows) with two or more filled cells. */
+function isDataTable(table: Element): boolean {
+	return rowsOf(table).filter((row) => row.filter((cell) => cellText(cell)).length >= 2).length >= 2;
+}
+
+/** Whether a data table sits anywhere inside this element (through layout wrappers too). */
+function containsDataTable(element: Element): boolean {
+	return element.children.some((child) => isElement(child) && !isHidden(child) && ((child.name === 'table' && (isDataTable(child) || containsDataTable(child))) || (child.name !== 'table' && containsDataTable(child))));
 }
 
 /** The rows of this table, not of tables nested in its cells; each row its visible td/th cells. */

@@ -6,8 +6,8 @@ export interface ColumnRoles {
 	carrier?: number;
 	/** A column that names the TikTok (marketplace) order. */
 	tiktokOrder?: number;
-	/** The 3PL's or the store's own order number. */
-	orderReference?: number;
+	/** Every column that names an order ("amazon-order-id", "merchant-order-id"): a TikTok id may sit in any. */
+	orderColumns: number[];
 	packageId?: number;
 	lineItems?: number;
 	shippedAt?: number;
@@ -41,7 +41,7 @@ function headerWords(cell: string): string {
 export function readHeader(line: DocumentLine): ColumnRoles | undefined {
 	const cells = line.map(headerWords);
 	if (cells.length < 2 || !cells.every((cell) => cell === '' || ROW_NUMBER_HEADER.test(cell) || looksLikeLabel(cell))) return undefined;
-	const roles: ColumnRoles = { tracking: [], width: cells.length };
+	const roles: ColumnRoles = { tracking: [], orderColumns: [], width: cells.length };
 	cells.forEach((cell, index) => {
 		if (TRACKING.test(cell) && !NOT_TRACKING.test(cell)) roles.tracking.push(index);
 		else if (PACKAGE.test(cell)) roles.packageId ??= index;
@@ -49,7 +49,9 @@ export function readHeader(line: DocumentLine): ColumnRoles | undefined {
 		else if (SHIPPED.test(cell)) roles.shippedAt ??= index;
 		else if (TIKTOK_ORDER.test(cell) && /order|\bid\b|#|\bno\b|number/i.test(cell) && !NOT_ORDER.test(cell)) roles.tiktokOrder ??= index;
 		else if (CARRIER.test(cell)) roles.carrier ??= index;
-		else if (ORDER.test(cell) && !NOT_ORDER.test(cell)) roles.orderReference ??= index;
+		else if (ORDER.test(cell) && !NOT_ORDER.test(cell)) {
+			roles.orderColumns.push(index);
+		}
 		else if (STATUS.test(cell)) roles.status ??= index;
 	});
 	return roles.tracking.length ? roles : undefined;

@@ -51,7 +51,8 @@ function rowMentions(cells: DocumentLine, roles: ColumnRoles): { mentions: Order
 	const references: string[] = [];
 	const ids: string[] = [];
 	let damaged: string | undefined;
-	for (const value of [cell(cells, roles.tiktokOrder), cell(cells, roles.orderReference)]) {
+	// A TikTok id counts wherever an order column prints it; the other order columns give the 3PL's references.
+	for (const value of [cell(cells, roles.tiktokOrder), ...roles.orderColumns.map((column) => cell(cells, column))]) {
 		const compact = value.replace(/^[#'=]+|"/g, '').trim();
 		if (compact === '' || EMPTY_CELL.test(compact)) continue;
 		if (SCIENTIFIC.test(compact)) {
@@ -114,7 +115,7 @@ export function readTableRow(
 	const lineItems = cell(cells, roles.lineItems).match(/\d{15,19}/g) ?? undefined;
 	const { mentions, damaged } = rowMentions(cells, roles);
 	const statusTexts =
-		roles.status !== undefined ? [cell(cells, roles.status)] : cells.filter((_, index) => !roles.tracking.includes(index) && index !== roles.orderReference && index !== roles.tiktokOrder);
+		roles.status !== undefined ? [cell(cells, roles.status)] : cells.filter((_, index) => !roles.tracking.includes(index) && !roles.orderColumns.includes(index) && index !== roles.tiktokOrder);
 	const markers = continuation.filter((line) => !consumedLines.has(line.lineNo) && ROW_MARKER.test(line.cells.join(' ').trim())).map((line) => line.cells.join(' '));
 	return {
 		mentions,

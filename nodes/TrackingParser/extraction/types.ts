@@ -100,6 +100,8 @@ export type DocumentLine = readonly string[];
 /** A run of lines that belong together: a paragraph, a PDF page, or one table row. */
 export interface TextBlock {
 	lines: DocumentLine[];
+	/** The PDF page it starts on (0-based): a page of packing slips is one order's document. */
+	page?: number;
 }
 
 /** A document turned into text: what the engine reads. */

@@ -27,8 +27,8 @@ describe('order binding: never from another row or paragraph', () => {
 	});
 
 	it('reads "Harborline Order" as an order column: only the word "line" rules one out', () => {
-		expect(readHeader(['Harborline Order', 'Tracking #'])).toMatchObject({ orderReference: 0, tracking: [1] });
-		expect(readHeader(['Line', 'Order', 'Tracking'])).toMatchObject({ orderReference: 1 });
+		expect(readHeader(['Harborline Order', 'Tracking #'])).toMatchObject({ orderColumns: [0], tracking: [1] });
+		expect(readHeader(['Line', 'Order', 'Tracking'])).toMatchObject({ orderColumns: [1] });
 		expect(readHeader(['#', 'platform_order_no', 'Shipment - Tracking Number'])).toMatchObject({ tiktokOrder: 1, tracking: [2] });
 	});
 
@@ -109,5 +109,25 @@ describe('cells stay cells', () => {
 	it('names DHL eCommerce apart from DHL Express', async () => {
 		const result = await parseCsv(`TikTok Order ID,Carrier,Tracking\n${ORDER_A},DHL eCommerce,GM6051856748995190\n`);
 		expect(result.rows).toEqual([expect.objectContaining({ carrier: 'dhl_ecommerce', carrier_name: 'DHL eCommerce' })]);
+	});
+});
+
+describe('where the order is printed', () => {
+	it('finds the TikTok id in whichever order column prints it (Amazon MCF: amazon-order-id, merchant-order-id)', async () => {
+		const tsv = `amazon-order-id\tmerchant-order-id\tcarrier\ttracking-number\nS01-3950935-2963715\t${ORDER_A}\tUPS\t${UPS_A}\n`;
+		const result = await parseDocument({ data: Buffer.from(tsv), fileName: 'report.txt', mimeType: 'text/plain' }, options());
+		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
+	});
+
+	it('reads a packing slip that prints the 3PL order number and the TikTok order as one order', async () => {
+		const slip = `PACKING SLIP\nOrder No.: HL-518234\nChannel order #: ${ORDER_A}\nShip via: UPS\n\nTracking number\n${UPS_A}\n`;
+		expect(pairs(await parseText(slip))).toEqual([`${ORDER_A}|${UPS_A}`]);
+	});
+
+	it('does not join them when the mapping sends the 3PL number to another order', async () => {
+		const slip = `PACKING SLIP\nOrder No.: HL-518234\nChannel order #: ${ORDER_A}\n\nTracking number\n${UPS_A}\n`;
+		const result = await parseText(slip, { 'HL-518234': ORDER_B });
+		expect(result.rows).toEqual([]);
+		expect(result.unparsed.map((entry) => entry.code)).toEqual(['tracking_without_order']);
 	});
 });

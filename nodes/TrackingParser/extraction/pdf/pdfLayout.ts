@@ -208,6 +208,8 @@ interface OpenTable {
 	lastY: number;
 	pitch: number;
 	size: number;
+	/** The page the table starts on. */
+	page: number;
 }
 
 /** Left-column lines, then right-column lines, for label/value pairs printed side by side. */
@@ -259,13 +261,14 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
 	let text: Line[] = [];
 	let table: OpenTable | undefined;
 	let characters = 0;
+	let page = 0;
 
 	const flushText = (): void => {
-		if (text.length) blocks.push({ lines: splitTwoColumns(text) });
+		if (text.length) blocks.push({ lines: splitTwoColumns(text), page });
 		text = [];
 	};
 	const closeTable = (): void => {
-		if (table) blocks.push({ lines: table.lines });
+		if (table) blocks.push({ lines: table.lines, page: table.page });
 		table = undefined;
 	};
 	const openTable = (line: Line): void => {
@@ -274,7 +277,7 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
 		const columns = line.cells.map((cell) => ({ text: cell.text, x0: cell.x0, x1: cell.x1 }));
 		// "#" numbers the rows; the key that a data row always fills is then the column after it.
 		const keys = /^(?:#|no\.?|line)$/i.test(columns[0].text) && columns.length > 2 ? [0, 1] : [0];
-		table = { columns, header: line.text, keys, lines: [columns.map((column) => column.text)], lastY: line.y, pitch: Infinity, size: line.size };
+		table = { columns, header: line.text, keys, lines: [columns.map((column) => column.text)], lastY: line.y, pitch: Infinity, size: line.size, page };
 	};
 	/** Whether the line under a header candidate reads as a data row of those columns. */
 	const confirms = (header: Line, next: Line | undefined): boolean => {
@@ -316,6 +319,7 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
 	};
 
 	perPage.forEach((lines, pageIndex) => {
+		page = pageIndex;
 		lines.forEach((line, index) => {
 			characters += (line.text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 			const newPage = pageIndex > 0 && index === 0;

@@ -56,7 +56,7 @@ describe('PDF reader: limits', () => {
 		expect(result).toEqual({ ok: false, problem: 'pdf_limit_exceeded', message: expect.stringMatching(/slow\.pdf took longer than 0\.3 s.*limit: time/) });
 		expect(timeoutLateMs).toBeLessThan(100);
 		const next = await readPdf(await drawPdf([row(90, [40, 150], ['Order', 'Tracking Number']).concat(row(104, [40, 150], ['LS1000001', '1Z999AA10123456784']))]), 'next.pdf');
-		expect(next).toEqual({ ok: true, blocks: [{ lines: [['Order', 'Tracking Number'], ['LS1000001', '1Z999AA10123456784']] }] });
+		expect(next).toEqual({ ok: true, blocks: [{ lines: [['Order', 'Tracking Number'], ['LS1000001', '1Z999AA10123456784']], page: 0 }] });
 	}, 60_000);
 
 	it('stops a PDF whose thread runs out of its heap limit', async () => {

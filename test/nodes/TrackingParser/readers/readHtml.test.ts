@@ -3,6 +3,21 @@ import { readHtml } from '../../../../nodes/TrackingParser/extraction/htmlToText
 const linesOf = (html: string) => readHtml(html).map((block) => block.lines);
 
 describe('HTML reader', () => {
+	it('reads a small table inside a data cell as that cell\'s words, so the row keeps its width', () => {
+		const html = `<table role="presentation"><tr><td>
+			<table><tr><th>Order</th><th>Carrier</th><th>Tracking</th></tr>
+				<tr><td>576633681693700223</td><td><table><tr><td>USPS</td></tr><tr><td>Priority Mail</td></tr></table></td><td>9400118052217396435956</td></tr>
+				<tr><td>LK281134</td><td><table><tr><td>UPS</td></tr><tr><td>Ground</td></tr></table></td><td>1Z5R89390357567127</td></tr>
+			</table></td></tr></table>`;
+		expect(linesOf(html)).toEqual([
+			[
+				['Order', 'Carrier', 'Tracking'],
+				['576633681693700223', 'USPS Priority Mail', '9400118052217396435956'],
+				['LK281134', 'UPS Ground', '1Z5R89390357567127'],
+			],
+		]);
+	});
+
 	it('reads a table as rows of cells, a link by its text, without the link address in the cell', () => {
 		const html = `<html><head><title>Shipped</title><style>td { color: red }</style></head><body>
 			<p>Hi Juniper &amp; Pine,</p><p>These orders shipped today:</p>
