@@ -27,15 +27,15 @@ import type { TikTokShopClient } from '../../../TikTokShop/transport';
 export const SPS_VERSION = '202606';
 const BASE = `/analytics/${SPS_VERSION}/shop_performance_score`;
 
-/** [inferred] One entry per API of note 3t9j6tz0. */
+/** [inferred] One entry per API of note 3t9j6tz0; the metric is a `metric_id` query parameter of the last four. */
 export const SPS_PATHS = {
 	overview: `${BASE}/overview`,
-	metricDetail: (metricId: string) => `${BASE}/metrics/${encodeURIComponent(metricId)}`,
-	diagnosis: (metricId: string) => `${BASE}/metrics/${encodeURIComponent(metricId)}/diagnosis`,
-	/** Products, logistics providers and after-sales types behind a metric. */
-	dimensions: (metricId: string) => `${BASE}/metrics/${encodeURIComponent(metricId)}/dimensions`,
-	/** Orders and chats behind a metric. */
-	records: (metricId: string) => `${BASE}/metrics/${encodeURIComponent(metricId)}/records`,
+	metricDetail: `${BASE}/metrics/detail`,
+	diagnosis: `${BASE}/metrics/diagnosis`,
+	/** Products, logistics providers and after-sales types behind a metric (`dimension_type`). */
+	dimensions: `${BASE}/metrics/dimensions`,
+	/** Orders and chats behind a metric (`record_type`). */
+	records: `${BASE}/metrics/records`,
 } as const;
 
 /** The only region the note names. */
@@ -95,12 +95,12 @@ export async function getSpsOverview(client: TikTokShopClient): Promise<SpsOverv
 }
 
 export async function getSpsMetricDetail(client: TikTokShopClient, metricId: string): Promise<SpsMetricDetail> {
-	const { data } = await client.get<SpsMetricDetail>(SPS_PATHS.metricDetail(metricId));
+	const { data } = await client.get<SpsMetricDetail>(SPS_PATHS.metricDetail, { metric_id: metricId });
 	return data ?? {};
 }
 
 export async function getSpsDiagnosis(client: TikTokShopClient, metricId: string): Promise<SpsDiagnosis> {
-	const { data } = await client.get<SpsDiagnosis>(SPS_PATHS.diagnosis(metricId));
+	const { data } = await client.get<SpsDiagnosis>(SPS_PATHS.diagnosis, { metric_id: metricId });
 	return data ?? {};
 }
 
@@ -112,8 +112,9 @@ export async function getSpsDrillDownPage(
 	paging: { pageSize: number; pageToken?: string },
 ): Promise<SpsPage<Record<string, unknown>>> {
 	const isDimension = 'dimension' in kind;
-	const path = isDimension ? SPS_PATHS.dimensions(metricId) : SPS_PATHS.records(metricId);
+	const path = isDimension ? SPS_PATHS.dimensions : SPS_PATHS.records;
 	const query = {
+		metric_id: metricId,
 		...(isDimension ? { dimension_type: kind.dimension } : { record_type: kind.record }),
 		page_size: paging.pageSize,
 		...(paging.pageToken ? { page_token: paging.pageToken } : {}),
