@@ -158,8 +158,10 @@ export const fulfillmentRoutes: Route[] = [
 			const events: Array<{ description: string; update_time_millis: number }> = [
 				{ description: 'Shipping label created, carrier awaiting item', update_time_millis: shippedAt * 1000 },
 			];
-			if (order.status !== 'AWAITING_COLLECTION' && shippedAt + 6 * 3600 <= now) {
-				events.push({ description: 'Picked up by carrier', update_time_millis: (shippedAt + 6 * 3600) * 1000 });
+			// A parcel TikTok still shows as awaiting collection may already carry the carrier's scan (collection_time).
+			const pickedUp = order.status === 'AWAITING_COLLECTION' ? order.collection_time : shippedAt + 6 * 3600;
+			if (pickedUp !== undefined && pickedUp <= now) {
+				events.push({ description: 'Picked up by carrier', update_time_millis: pickedUp * 1000 });
 			}
 			if (order.delivery_time) events.push({ description: 'Delivered, in or at mailbox', update_time_millis: order.delivery_time * 1000 });
 			return { tracking: events.reverse() };

@@ -9,6 +9,7 @@ import { logisticsRoutes } from './logistics';
 import { orderRoutes } from './orders';
 import { productRoutes } from './products';
 import { returnRoutes } from './returns';
+import { shopPerformanceRoutes } from './shopPerformance';
 
 export const allRoutes: Route[] = [
 	...authorizationRoutes,
@@ -21,4 +22,5 @@ export const allRoutes: Route[] = [
 	...cancellationRoutes,
 	...financeRoutes,
 	...eventRoutes,
+	...shopPerformanceRoutes,
 ];

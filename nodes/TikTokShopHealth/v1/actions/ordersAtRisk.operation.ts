@@ -1,0 +1,121 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import { searchOrders, type OrderRecord } from '../../../shared/tiktok/resources/orders';
+import { firstCarrierScan, getOrderTracking } from '../../../shared/tiktok/resources/tracking';
+import { BAND_ORDER, bandLabel, bandsProblem, DEFAULT_BANDS, type RiskBands } from '../health/riskBands';
+import { assessOrder, deadlineOf, needsCarrierScan, OPEN_STATUSES, sortByUrgency, type OrderRisk } from '../health/riskReasons';
+import { mapLimited, type HealthOutput } from './interfaces';
+
+const show = { operation: ['ordersAtRisk'] };
+/** Tracking reads in flight at once; the client's rate budget still caps them per second. */
+const TRACKING_CONCURRENCY = 8;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Critical Within (Hours)',
+		name: 'criticalHours',
+		type: 'number',
+		typeOptions: { minValue: 0.1 },
+		default: DEFAULT_BANDS.criticalHours,
+		description: 'Orders due within this many hours are in the "critical" band',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Urgent Within (Hours)',
+		name: 'urgentHours',
+		type: 'number',
+		typeOptions: { minValue: 0.1 },
+		default: DEFAULT_BANDS.urgentHours,
+		description: 'Orders due within this many hours are in the "urgent" band',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Soon Within (Hours)',
+		name: 'soonHours',
+		type: 'number',
+		typeOptions: { minValue: 0.1 },
+		default: DEFAULT_BANDS.soonHours,
+		description: 'Orders due within this many hours are in the "soon" band; orders further out are not listed',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Output',
+		name: 'riskOutput',
+		type: 'options',
+		options: [
+			{ name: 'One Item per Order', value: 'perOrder', description: 'Most urgent first' },
+			{ name: 'One Item per Band', value: 'perBand', description: 'The orders of each band together, for one alert per band' },
+		],
+		default: 'perOrder',
+		displayOptions: { show },
+	},
+	{
+		displayName: "Read Carrier Scans From TikTok's Tracking",
+		name: 'readTracking',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to read TikTok's tracking history of orders with a tracking number but no collection time, to tell a parcel waiting for the carrier from one scanned after the line. One call per such order near its deadline.",
+		displayOptions: { show },
+	},
+];
+
+function readBands(context: IExecuteFunctions, itemIndex: number): RiskBands {
+	const bands: RiskBands = {
+		criticalHours: context.getNodeParameter('criticalHours', itemIndex, DEFAULT_BANDS.criticalHours) as number,
+		urgentHours: context.getNodeParameter('urgentHours', itemIndex, DEFAULT_BANDS.urgentHours) as number,
+		soonHours: context.getNodeParameter('soonHours', itemIndex, DEFAULT_BANDS.soonHours) as number,
+	};
+	const problem = bandsProblem(bands);
+	if (problem) throw new NodeOperationError(context.getNode(), `Risk bands: ${problem}`, { itemIndex, description: 'The defaults are 4, 12 and 24 hours.' });
+	return bands;
+}
+
+/** Open orders of every status that can still miss a line, one Order Search per status, pages of 100. */
+export async function openOrders(client: TikTokShopClient): Promise<OrderRecord[]> {
+	const seen = new Set<string>();
+	const orders: OrderRecord[] = [];
+	for (const status of OPEN_STATUSES) {
+		for (const order of await searchOrders(client, { order_status: status })) {
+			if (seen.has(order.id)) continue;
+			seen.add(order.id);
+			orders.push(order);
+		}
+	}
+	return orders;
+}
+
+/** Orders whose carrier scan decides their reason: near or past their deadline, or past the dispatch line. */
+function worthATrackingCall(order: OrderRecord, now: number, bands: RiskBands): boolean {
+	if (!needsCarrierScan(order)) return false;
+	const deadline = deadlineOf(order);
+	const pastDispatchLine = order.shipping_due_time !== undefined && order.shipping_due_time < now;
+	return pastDispatchLine || (deadline !== undefined && deadline.at - now <= bands.soonHours * 3600);
+}
+
+export function groupByBand(risks: OrderRisk[], bands: RiskBands): IDataObject[] {
+	return BAND_ORDER.map((band) => {
+		const orders = risks.filter((risk) => risk.band === band);
+		return { band, band_label: bandLabel(band, bands), count: orders.length, order_ids: orders.map((risk) => risk.order_id), orders: orders as unknown as IDataObject[] };
+	}).filter((group) => group.count > 0);
+}
+
+export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<HealthOutput[]> {
+	const bands = readBands(this, itemIndex);
+	const readTracking = this.getNodeParameter('readTracking', itemIndex, true) as boolean;
+	const output = this.getNodeParameter('riskOutput', itemIndex, 'perOrder') as string;
+	const orders = await openOrders(client);
+	const now = Math.floor(Date.now() / 1000);
+	const scans = new Map<string, number | undefined>();
+	if (readTracking) {
+		const candidates = orders.filter((order) => worthATrackingCall(order, now, bands));
+		const found = await mapLimited(candidates, TRACKING_CONCURRENCY, async (order) => firstCarrierScan(await getOrderTracking(client, order.id)));
+		candidates.forEach((order, index) => scans.set(order.id, found[index]));
+	}
+	const risks = sortByUrgency(
+		orders.map((order) => assessOrder(order, now, bands, scans.get(order.id))).filter((risk): risk is OrderRisk => risk !== undefined),
+	);
+	if (output === 'perBand') return groupByBand(risks, bands).map((json) => ({ json }));
+	return risks.map((risk) => ({ json: risk as unknown as IDataObject }));
+}

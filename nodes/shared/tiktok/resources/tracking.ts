@@ -1,0 +1,36 @@
+import type { TikTokShopClient } from '../../../TikTokShop/transport';
+
+/**
+ * The carrier's scans as TikTok holds them: `GET /fulfillment/202309/orders/{order_id}/tracking` (reference §5),
+ * `data.tracking[{description, update_time_millis}]`, newest first.
+ */
+export interface TrackingEvent {
+	description: string;
+	/** Unix milliseconds. */
+	update_time_millis: number;
+}
+
+export function orderTrackingPath(orderId: string): string {
+	return `/fulfillment/202309/orders/${encodeURIComponent(orderId)}/tracking`;
+}
+
+/** Oldest first. */
+export async function getOrderTracking(client: TikTokShopClient, orderId: string): Promise<TrackingEvent[]> {
+	const { data } = await client.get<{ tracking?: Array<Partial<TrackingEvent>> }>(orderTrackingPath(orderId));
+	return (data?.tracking ?? [])
+		.filter((event) => typeof event.update_time_millis === 'number')
+		.map((event) => ({ description: event.description ?? '', update_time_millis: event.update_time_millis as number }))
+		.sort((a, b) => a.update_time_millis - b.update_time_millis);
+}
+
+/**
+ * A label being printed is not a carrier scan: TikTok's history opens with "Shipping label created, carrier
+ * awaiting item" (or similar) before the carrier has the parcel. Everything else is the carrier's.
+ */
+const NOT_A_CARRIER_SCAN = /label (created|printed)|awaiting item|pre-?shipment|shipment information received|info(rmation)? sent to/i;
+
+/** Unix seconds of the first carrier scan, or undefined when the carrier has not scanned the parcel. */
+export function firstCarrierScan(events: TrackingEvent[]): number | undefined {
+	const scan = events.find((event) => !NOT_A_CARRIER_SCAN.test(event.description));
+	return scan ? Math.floor(scan.update_time_millis / 1000) : undefined;
+}
