@@ -38,6 +38,8 @@ interface LocatedMention extends OrderMention {
 	unit: number;
 	lineNo: number;
 	page?: number;
+	/** Named by a table row: the lines under the row (its next packages) are the row's. */
+	row?: boolean;
 }
 
 /** Details printed once for the whole document ("Ship date: …"). */
@@ -75,7 +77,7 @@ function distinctOrders(mentions: readonly OrderMention[]): OrderMention[] {
  * line; the paragraph's only order, or the paragraph's order printed above it; or the one order the whole document
  * names. Never an order from another row or paragraph: a guess here ships a stranger's parcel. Empty when unbound.
  */
-function ordersForFinding(finding: Finding, mentions: readonly LocatedMention[], soleOrder: OrderMention | undefined): OrderMention[] {
+function ordersForFinding(finding: Finding, findings: readonly Finding[], mentions: readonly LocatedMention[], soleOrder: OrderMention | undefined): OrderMention[] {
 	if (finding.fromRow) {
 		if (finding.fromRow.mentions.length) return finding.fromRow.mentions;
 		return finding.fromRow.tableNamesNoOrder && soleOrder ? [soleOrder] : [];
@@ -83,9 +85,14 @@ function ordersForFinding(finding: Finding, mentions: readonly LocatedMention[],
 	const inUnit = mentions.filter((mention) => mention.unit === finding.unit);
 	const sameLine = inUnit.find((mention) => mention.lineNo === finding.lineNo);
 	if (sameLine) return [sameLine];
-	if (inUnit.length && distinctOrders(inUnit).length === 1) return [inUnit[0]];
+	// An order whose own line carries a number is a row of a list ("order  carrier  number"): the lines below it
+	// are other rows, even when their own order is written in a way not recognised as one.
+	const listRow = (mention: LocatedMention) => !mention.row && findings.some((other) => other.unit === finding.unit && other.lineNo === mention.lineNo);
+	const owners = inUnit.filter((mention) => !listRow(mention));
+	if (owners.length && owners.length === inUnit.length && distinctOrders(owners).length === 1) return [owners[0]];
 	const above = inUnit.filter((mention) => mention.lineNo < finding.lineNo);
-	if (above.length) return [above[above.length - 1]];
+	const nearest = above[above.length - 1];
+	if (nearest && !listRow(nearest)) return [nearest];
 	if (inUnit.length) return [];
 	return soleOrder ? [soleOrder] : [];
 }
@@ -172,7 +179,7 @@ export class DocumentExtractor {
 			consumed = read.consumedLines;
 			const evidence = evidenceOf(rowLine);
 			const label = (mention?: OrderMention) => mention?.orderId ?? mention?.references[0];
-			for (const mention of read.mentions) this.mentions.push({ ...mention, unit: index, lineNo: rowLine.lineNo, page: unit.page });
+			for (const mention of read.mentions) this.mentions.push({ ...mention, unit: index, lineNo: rowLine.lineNo, page: unit.page, row: true });
 			const damaged = read.damagedOrderId ?? (this.roundedTables.has(unit.row.roles) ? label(read.mentions[0]) : undefined);
 			if (damaged) {
 				if (read.trackings.length) this.damagedRows.push({ orderId: damaged, trackings: read.trackings.map((tracking) => tracking.check.normalized), evidence });
@@ -310,7 +317,7 @@ export class DocumentExtractor {
 		for (const finding of this.findings) {
 			if (this.refused.has(finding.tracking)) continue;
 			const pageOrder = withPage(finding, (onPage) => this.soleOrderOf(onPage), this.mentions);
-			const orders = ordersForFinding(finding, this.mentions, pageOrder ?? soleOrder);
+			const orders = ordersForFinding(finding, this.findings, this.mentions, pageOrder ?? soleOrder);
 			if (!orders.length && !this.options.fallbackOrderId) {
 				orphans.push(finding);
 				continue;

@@ -27,7 +27,7 @@ const TRACKING_LABEL_RIGHT_BEFORE =
 const OTHER_LABEL_RIGHT_BEFORE = new RegExp(
 	'(?:p\\.?\\s?o\\.?|purchase\\s*order|invoice|inv|phone|tel|telephone|mobile|cell|fax|zip|postal\\s*code|order|' +
 		'ref(?:erence)?|account|acct|sku|upc|ean|item|batch|lot|customer|member|rma|case|ticket|package|pkg|' +
-		'confirmation|receipt|transaction|txn|store|service|support|care|call|contact|hotline|help)' +
+		'confirmation|receipt|transaction|txn|store|customer\\s*service|support|care|call|contact|hotline|help)' +
 		'\\s*(?:#|no\\.?|number|num|id|code|line|us|at)?\\s*[:#.]?\\s*$',
 	'i',
 );
