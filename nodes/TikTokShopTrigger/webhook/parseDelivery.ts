@@ -14,7 +14,7 @@ export interface TikTokEnvelope {
 
 export type Delivery =
 	| { accepted: true; envelope: TikTokEnvelope; dedupeKey: string }
-	| { accepted: false; status: 400 | 401; reason: string };
+	| { accepted: false; status: 400 | 401; reason: string; credentialIncomplete?: true };
 
 /* 401 is final for TikTok (no retry), so forged and stale deliveries get it; only a malformed body gets 400. */
 
@@ -32,6 +32,15 @@ export interface DeliveryCheck {
  */
 export function parseDelivery(rawBody: Buffer | undefined, authorization: string | undefined, check: DeliveryCheck): Delivery {
 	const body = rawBody ?? Buffer.alloc(0);
+	// Nothing can be verified without the secret: refuse every delivery, and say so, instead of checking against ''.
+	if (check.appSecret.trim() === '') {
+		return {
+			accepted: false,
+			status: 401,
+			credentialIncomplete: true,
+			reason: 'the TikTok Shop API credential is incomplete: "App Secret" is empty. Paste the app secret from Partner Center into the credential.',
+		};
+	}
 	if (!verifyWebhookSignature(check.appKey, check.appSecret, body, authorization)) {
 		return { accepted: false, status: 401, reason: authorization ? 'signature does not match' : 'no Authorization header' };
 	}

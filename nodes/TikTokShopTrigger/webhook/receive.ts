@@ -35,7 +35,11 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		maxAgeSeconds: settings.maxAgeSeconds,
 		nowSeconds: Math.floor(now / 1000),
 	});
-	if (!delivery.accepted) return answer(delivery.status);
+	if (!delivery.accepted) {
+		// The seller has to act on this one, and TikTok will not say why its deliveries fail: put it in n8n's log.
+		if (delivery.credentialIncomplete) this.logger.warn(`TikTok Shop Trigger refused a delivery (401): ${delivery.reason}`);
+		return answer(delivery.status);
+	}
 	if (!isSelected(delivery.envelope, settings.selection)) return answer(200);
 
 	const item = normalizeEvent(delivery.envelope, delivery.dedupeKey, new Date(now).toISOString());

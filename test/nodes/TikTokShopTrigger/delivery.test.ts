@@ -7,8 +7,9 @@ import { closeAllStores, openStore, type StoreConfig } from '../../../nodes/shar
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
 import { inboxOf, listDeadLetters, replayDeadLetter } from '../../../nodes/TikTokShopTrigger/delivery/eventQueue';
 import { startRedeliveryLoop } from '../../../nodes/TikTokShopTrigger/delivery/redeliveryLoop';
+import { signWebhook } from '../../../nodes/TikTokShop/transport/webhookSignature';
 import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
-import { orderEvent, runEnded, triggerContext, webhookContext, type Emitted } from './fakeTriggerContexts';
+import { APP, orderEvent, runEnded, triggerContext, webhookContext, type Emitted } from './fakeTriggerContexts';
 
 const trigger = new TikTokShopTrigger();
 let userFolder = '';
@@ -230,6 +231,30 @@ describe('bursts are answered before they are processed', () => {
 		} finally {
 			await stop();
 		}
+	});
+});
+
+describe('an incomplete credential', () => {
+	it.each([
+		['empty', ''],
+		['whitespace-only', '   '],
+	])('refuses every delivery with 401 and says which field to fill in when the App Secret is %s', async (_case, blank) => {
+		const parameters = { events: [1], processing: 'guaranteed', stateStore: 'embedded', options: { queueName: `blank-secret-${blank.length}` } };
+		const body = orderEvent({ tts_notification_id: `blank-secret-${blank.length}` });
+		// Signed with the empty key: before the fix this passed verification.
+		for (const authorization of [signWebhook(APP.appKey, '', body), signWebhook(APP.appKey, blank, body)]) {
+			const { context, answer, warnings } = webhookContext(body, parameters, {
+				authorization,
+				app: { appKey: APP.appKey, appSecret: blank },
+				workflowId: `wf-blank-secret-${blank.length}`,
+			});
+			const result = await trigger.webhook.call(context);
+			expect(answer).toEqual({ status: 401, ended: true });
+			expect(result.workflowData).toBeUndefined();
+			expect(warnings.join('\n')).toMatch(/TikTok Shop API credential.*"App Secret" is empty/);
+		}
+		const store = await openStore({ kind: 'embedded' });
+		expect(await store.listRecords(inboxOf(parameters.options.queueName))).toHaveLength(0);
 	});
 });
 

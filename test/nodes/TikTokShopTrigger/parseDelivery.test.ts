@@ -25,6 +25,17 @@ describe('webhook verification', () => {
 		expect(parseDelivery(Buffer.from(body), header, check)).toMatchObject({ accepted: false, status: 401 });
 	});
 
+	it.each([
+		['empty', ''],
+		['whitespace-only', '  \t '],
+	])('refuses every delivery with 401, naming the field, when the App Secret is %s', (_case, blank) => {
+		for (const header of [signWebhook(APP.appKey, blank, body), signWebhook(APP.appKey, '', body), signed]) {
+			const delivery = parseDelivery(Buffer.from(body), header, { ...check, appSecret: blank });
+			expect(delivery).toMatchObject({ accepted: false, status: 401, credentialIncomplete: true });
+			expect(!delivery.accepted && delivery.reason).toMatch(/"App Secret" is empty/);
+		}
+	});
+
 	it('answers 401 when one byte of the body was changed after signing', () => {
 		const altered = body.replace('AWAITING_SHIPMENT', 'AWAITING_SHIPMENX');
 		expect(parseDelivery(Buffer.from(altered), signed, check)).toMatchObject({ accepted: false, status: 401 });
