@@ -79,6 +79,18 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 		expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
 	});
 
+	it('a signed body nested 100,000 levels deep gets 400, not 500, and queues nothing', async () => {
+		const body = orderEvent({ tts_notification_id: 'deep-1' }, { extra: '@' }).replace('"@"', '['.repeat(100_000) + ']'.repeat(100_000));
+		for (const processing of ['guaranteed', 'once']) {
+			parameters.processing = processing;
+			const { answer, result } = await deliver(body);
+			expect(answer).toEqual({ status: 400, ended: true });
+			expect(result.workflowData).toBeUndefined();
+		}
+		const store = await openStore(storeConfig());
+		expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
+	});
+
 	it('"Run Once" starts the run from the webhook, and only for the first of two duplicates', async () => {
 		parameters.processing = 'once';
 		const body = orderEvent({ tts_notification_id: 'once-1' });

@@ -47,6 +47,20 @@ describe('webhook verification', () => {
 		}
 	});
 
+	it('answers 400 with a reason for a signed body nested too deeply to store, and accepts ordinary nesting', () => {
+		const nested = (depth: number, open = '[', close = ']') =>
+			orderEvent({ timestamp: NOW - 60 }, { extra: '@' }).replace('"@"', open.repeat(depth) + close.repeat(depth));
+		for (const raw of [nested(100_000), nested(65), nested(5_000, '{"a":', '}'), nested(2_000, '[{"b":', '}]')]) {
+			const delivery = parseDelivery(Buffer.from(raw), signWebhook(APP.appKey, APP.appSecret, raw), check);
+			expect(delivery).toMatchObject({ accepted: false, status: 400 });
+			expect(!delivery.accepted && delivery.reason).toMatch(/nested deeper than 64 levels/);
+		}
+		// Brackets inside strings are text, not nesting.
+		for (const raw of [nested(60), orderEvent({ timestamp: NOW - 60 }, { note: '[[[[{{{{'.repeat(100) + '\\"]]' })]) {
+			expect(parseDelivery(Buffer.from(raw), signWebhook(APP.appKey, APP.appSecret, raw), check)).toMatchObject({ accepted: true });
+		}
+	});
+
 	it('answers 401 for a delivery older than the limit, and accepts it when the check is off', () => {
 		const stale = orderEvent({ timestamp: NOW - 25 * 3600 });
 		const header = signWebhook(APP.appKey, APP.appSecret, stale);
