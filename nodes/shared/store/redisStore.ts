@@ -210,7 +210,9 @@ export class RedisStore implements DurableStore {
 
 	async close(): Promise<void> {
 		if (this.client.status === 'end') return;
-		await this.client.quit();
+		// QUIT needs a live connection; while Redis is down the client would otherwise keep reconnecting.
+		if (this.client.status === 'ready') await this.client.quit().catch(() => this.client.disconnect());
+		else this.client.disconnect();
 		this.onClose?.();
 	}
 

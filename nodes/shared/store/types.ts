@@ -100,6 +100,12 @@ export type RedisStoreConfig = {
 	tls?: boolean;
 	/** Defaults to DEFAULT_KEY_PREFIX. */
 	keyPrefix?: string;
+	/**
+	 * For callers with a deadline (a webhook that must answer TikTok within 3 s): connecting and each command give
+	 * up after this long, and a command sent while Redis is unreachable fails at once instead of waiting in
+	 * ioredis' offline queue for up to 20 reconnects (~10 s). Such a store is a separate connection.
+	 */
+	failAfterMs?: number;
 };
 
 export type StoreConfig = EmbeddedStoreConfig | RedisStoreConfig;
