@@ -36,6 +36,11 @@ export interface DurableStore {
 	getRecord<T>(namespace: string, id: string): Promise<StoredRecord<T> | undefined>;
 	/** Resolves true for the one caller that actually deleted it: replay code uses that as its lock. */
 	deleteRecord(namespace: string, id: string): Promise<boolean>;
+	/**
+	 * Deletes record `from.id` of `from.namespace` and stores `to`, in one atomic step, only while `from` exists;
+	 * resolves whether it moved. A failure changes nothing, so the record is never in neither place.
+	 */
+	moveRecord(from: { namespace: string; id: string }, to: RecordToPut): Promise<boolean>;
 	/** Scheduled records by due time first, then unscheduled ones; ties by id. */
 	listRecords<T>(namespace: string, limit?: number): Promise<Array<StoredRecord<T>>>;
 	/**
