@@ -27,7 +27,12 @@ export const storeProperty: INodeProperties = {
 	default: 'embedded',
 };
 
-export async function storeConfigOf(context: Context, itemIndex = 0): Promise<StoreConfig> {
+export interface StoreUse {
+	/** Give up on Redis after this long instead of riding out a reconnect (see RedisStoreConfig.failAfterMs). */
+	failAfterMs?: number;
+}
+
+export async function storeConfigOf(context: Context, itemIndex = 0, use: StoreUse = {}): Promise<StoreConfig> {
 	const kind = context.getNodeParameter('stateStore', itemIndex, 'embedded') as string;
 	if (kind !== 'redis') return { kind: 'embedded' };
 	const credentials = await context.getCredentials(REDIS_CREDENTIAL_NAME);
@@ -40,9 +45,10 @@ export async function storeConfigOf(context: Context, itemIndex = 0): Promise<St
 		db: credentials.database as number,
 		tls: credentials.ssl as boolean,
 		keyPrefix: (credentials.keyPrefix as string) || undefined,
+		...(use.failAfterMs !== undefined ? { failAfterMs: use.failAfterMs } : {}),
 	};
 }
 
-export async function openSelectedStore(context: Context, itemIndex = 0): Promise<DurableStore> {
-	return await openStore(await storeConfigOf(context, itemIndex));
+export async function openSelectedStore(context: Context, itemIndex = 0, use: StoreUse = {}): Promise<DurableStore> {
+	return await openStore(await storeConfigOf(context, itemIndex, use));
 }

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { ERROR_HINTS, TikTokApiError, isRetryable } from '../../nodes/TikTokShop/transport/errors';
+import { ERROR_HINTS, TikTokApiError, isRetryable, redactSecretParams } from '../../nodes/TikTokShop/transport/errors';
 import { API, makeClient, ok, record, rejection, setupNock } from './helpers';
 
 describe('envelope errors', () => {
@@ -101,5 +101,17 @@ describe('isRetryable', () => {
 		expect(isRetryable(36009004, 200)).toBe(false);
 		expect(isRetryable(105005, 200)).toBe(false);
 		expect(isRetryable(undefined, 400)).toBe(false);
+	});
+});
+
+describe('redactSecretParams', () => {
+	it.each([
+		['a URL', 'GET https://h/p?app_key=k&sign=abc123&timestamp=1', 'GET https://h/p?app_key=k&sign=[redacted]&timestamp=1'],
+		['a URL-encoded URL', 'url=https%3A%2F%2Fh%2Fp%3Fsign%3Dabc123%26timestamp%3D1', 'url=https%3A%2F%2Fh%2Fp%3Fsign%3D[redacted]%26timestamp%3D1'],
+		['JSON', '{"sign":"abc123","access_token":"tok","page_token":"next"}', '{"sign":"[redacted]","access_token":"[redacted]","page_token":"next"}'],
+		['the token endpoint', '?app_secret=s3&refresh_token=r1&auth_code=c1&grant_type=x', '?app_secret=[redacted]&refresh_token=[redacted]&auth_code=[redacted]&grant_type=x'],
+		['look-alike names', 'design=blue&signature_version=2&x-tts-access-token=t', 'design=blue&signature_version=2&x-tts-access-token=[redacted]'],
+	])('redacts secret-bearing parameters in %s and nothing else', (_case, text, expected) => {
+		expect(redactSecretParams(text)).toBe(expected);
 	});
 });

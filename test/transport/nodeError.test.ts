@@ -217,4 +217,41 @@ describe('getTikTokClient (the n8n adapter)', () => {
 			}
 		}
 	});
+
+	it('keeps the request signature and every other secret-bearing query value out of errors of every kind', async () => {
+		// A gateway in front of TikTok that quotes the request URL back, in every shape an error can take.
+		let lastUrl = '';
+		const sent: string[] = [];
+		const gateway = (shape: 'html' | 'envelope' | 'thrown'): HttpTransport => async (request) => {
+			lastUrl = request.url;
+			sent.push(request.url);
+			if (shape === 'thrown') throw new Error(`request to ${request.url} failed, reason: socket hang up`);
+			if (shape === 'envelope') {
+				return { status: 200, body: JSON.stringify({ code: 36009004, message: `Invalid params: ${request.url}`, request_id: 'r-echo' }) };
+			}
+			return { status: 502, body: `<html>502 Bad Gateway while proxying GET ${decodeURIComponent(request.url)}</html>` };
+		};
+		const failures: Error[] = [];
+		for (const shape of ['html', 'envelope', 'thrown'] as const) {
+			const { client } = makeClient({}, { http: gateway(shape), maxRetries: 0 });
+			failures.push(await rejection(client.get('/order/202309/orders', { ids: ['1'] })));
+		}
+		// An error from anywhere else (a transport, n8n) that quotes a URL carrying secrets in its query.
+		failures.push(new Error(`GET ${lastUrl}&access_token=${ACCESS_TOKEN}&app_secret=${APP_SECRET}&auth_code=TTP_code_77 failed`));
+
+		const signs = sent.map((url) => new URL(url).searchParams.get('sign')!);
+		expect(signs.every((sign) => /^[0-9a-f]{64}$/.test(sign))).toBe(true);
+		for (const error of failures) {
+			const nodeError = toNodeError(node, error, 0);
+			for (const text of [error instanceof TikTokApiError ? error.message : '', everything(nodeError)]) {
+				for (const sign of signs) expect(text).not.toContain(sign);
+				expect(text).not.toMatch(/sign=[0-9a-f]/);
+				expect(text).not.toContain('TTP_code_77');
+				expect(text).not.toContain(APP_SECRET);
+				expect(text).not.toContain(ACCESS_TOKEN);
+			}
+			expect(everything(nodeError)).toContain('sign=[redacted]');
+			expect(everything(nodeError)).toContain(APP_KEY); // the rest of the URL is still there to debug with
+		}
+	});
 });

@@ -58,4 +58,11 @@ describe('webhook signature', () => {
 		expect(verifyWebhookSignature(KEY, SECRET, raw, header)).toBe(true);
 		expect(verifyWebhookSignature(KEY, SECRET, Buffer.from(raw.toString('utf8')), header)).toBe(false);
 	});
+
+	it('verifies nothing with a blank or whitespace-only secret, even a header made with that same empty key', () => {
+		for (const blank of ['', ' ', '\t\n ']) {
+			const header = signWebhook(KEY, blank, BODY);
+			expect(verifyWebhookSignature(KEY, blank, Buffer.from(BODY), header)).toBe(false);
+		}
+	});
 });

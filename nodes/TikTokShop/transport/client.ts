@@ -1,4 +1,4 @@
-import { CredentialFieldError, TikTokApiError, isAmbiguousFailure, isRetryable } from './errors';
+import { CredentialFieldError, TikTokApiError, isAmbiguousFailure, isRetryable, redactSecretParams } from './errors';
 import { parseJsonKeepingBigIds } from './json';
 import { buildMultipart } from './multipart';
 import { bucketFor, realClock, type Clock } from './rateBudget';
@@ -312,9 +312,9 @@ export class TikTokShopClient {
 		for (const value of values) if (value && value.length >= 4) this.secrets.add(value);
 	}
 
-	/** Replaces every secret, raw or URL-encoded, with "[redacted]". */
+	/** Replaces every secret, raw or URL-encoded, and every secret-bearing query parameter with "[redacted]". */
 	private redact(text: string): string {
-		let result = text;
+		let result = redactSecretParams(text);
 		for (const secret of this.secrets) {
 			const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
 			for (const form of forms) result = result.split(form).join('[redacted]');

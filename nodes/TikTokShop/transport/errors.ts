@@ -37,16 +37,35 @@ export class TikTokApiError extends Error {
 	readonly hint?: string;
 
 	constructor(details: TikTokErrorDetails, hint?: string) {
-		super(`TikTok ${details.method} ${details.path} failed: ${details.message} (code ${details.code})`);
+		const message = redactSecretParams(details.message);
+		super(`TikTok ${details.method} ${details.path} failed: ${message} (code ${details.code})`);
 		this.name = 'TikTokApiError';
 		this.code = details.code;
-		this.tiktokMessage = details.message;
+		this.tiktokMessage = message;
 		this.requestId = details.requestId;
 		this.httpStatus = details.httpStatus;
 		this.method = details.method;
 		this.path = details.path;
 		this.hint = hint ?? ERROR_HINTS[details.code];
 	}
+}
+
+/**
+ * Query parameters whose value is a secret: the request signature (valid for 5 minutes with its timestamp), the
+ * tokens, the app secret and an authorization code. Any name ending in "secret" or "token" counts too.
+ */
+const SECRET_PARAM =
+	/(?:(?<=%3F|%26)|(?<![\w-]))(sign|auth_code|access_token|refresh_token|x-tts-access-token|[\w-]*secret)(=|%3D|"\s*:\s*"|'\s*:\s*')((?:(?!%26)[^&\s"'<>#,;)\\])*)/gi;
+
+/**
+ * Replaces the value of every secret-bearing parameter with "[redacted]", whether it appears in a URL (raw or
+ * URL-encoded, as a gateway that echoes the request shows it) or as a JSON field. Works on any text, so it also
+ * catches values the client never held, such as each request's `sign`.
+ */
+export function redactSecretParams(text: string): string {
+	return text.replace(SECRET_PARAM, (match, name: string, separator: string, value: string) =>
+		value === '' || value === '[redacted]' ? match : `${name}${separator}[redacted]`,
+	);
 }
 
 /** Codes and HTTP statuses that a later identical request may get through. */

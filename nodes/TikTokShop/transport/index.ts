@@ -12,7 +12,7 @@ import {
 } from 'n8n-workflow';
 
 import { TikTokShopClient, type ClientOptions } from './client';
-import { CredentialFieldError, TikTokApiError } from './errors';
+import { CredentialFieldError, TikTokApiError, redactSecretParams } from './errors';
 import type { HttpTransport, TikTokShopCredentials } from './types';
 
 export { TikTokShopClient } from './client';
@@ -58,9 +58,14 @@ export async function getTikTokClient(
 
 /**
  * TikTok failures become NodeApiError with TikTok's code, message and request_id (and a next step);
- * credential problems become NodeOperationError naming the field.
+ * credential problems become NodeOperationError naming the field. Whatever comes out has no secret-bearing query
+ * value (`sign`, tokens, app secret) in its message, description, context or stack.
  */
 export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	return withoutSecretParams(convert(node, error, itemIndex));
+}
+
+function convert(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof TikTokApiError) {
 		const response: IDataObject = { code: error.code, message: error.tiktokMessage, request_id: error.requestId ?? null };
@@ -82,5 +87,30 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 	if (error instanceof CredentialFieldError) {
 		return new NodeOperationError(node, error.message, { itemIndex, description: 'Open the TikTok Shop API credential and correct this field.' });
 	}
-	return new NodeOperationError(node, error instanceof Error ? error : new Error(String(error)), { itemIndex });
+	// A copy: the original (from a transport, say) may quote a URL, and n8n keeps the error it wraps.
+	const original = error instanceof Error ? error : new Error(String(error));
+	const copy = new Error(redactSecretParams(original.message));
+	copy.name = original.name;
+	copy.stack = original.stack === undefined ? undefined : redactSecretParams(original.stack);
+	return new NodeOperationError(node, copy, { itemIndex });
+}
+
+/** n8n shows and stores these fields of an error; any of them can carry a URL another layer put there. */
+function withoutSecretParams<E extends NodeApiError | NodeOperationError>(error: E): E {
+	error.message = redactSecretParams(error.message);
+	if (typeof error.description === 'string') error.description = redactSecretParams(error.description);
+	if (error.stack) error.stack = redactSecretParams(error.stack);
+	error.messages = error.messages.map((message) => redactSecretParams(message));
+	error.context = redactInJson(error.context) as E['context'];
+	if (error instanceof NodeApiError && error.errorResponse) error.errorResponse = redactInJson(error.errorResponse) as JsonObject;
+	return error;
+}
+
+function redactInJson(value: unknown): unknown {
+	if (typeof value === 'string') return redactSecretParams(value);
+	if (Array.isArray(value)) return value.map(redactInJson);
+	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+		return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactInJson(inner)]));
+	}
+	return value;
 }

@@ -8,13 +8,17 @@ export function signWebhook(appKey: string, appSecret: string, rawBody: Buffer |
 		.digest('hex');
 }
 
-/** Constant-time check over the raw bytes; any malformed header is simply "not verified". */
+/**
+ * Constant-time check over the raw bytes; any malformed header is simply "not verified". A blank secret verifies
+ * nothing: HMAC with an empty key is a key anyone can use, so it must fail closed.
+ */
 export function verifyWebhookSignature(
 	appKey: string,
 	appSecret: string,
 	rawBody: Buffer,
 	header: string | undefined,
 ): boolean {
+	if (!appSecret || appSecret.trim() === '') return false;
 	if (!header || !/^[0-9a-f]{64}$/i.test(header.trim())) return false;
 	const expected = Buffer.from(signWebhook(appKey, appSecret, rawBody), 'hex');
 	const given = Buffer.from(header.trim().toLowerCase(), 'hex');

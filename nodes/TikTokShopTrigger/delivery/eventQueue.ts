@@ -60,8 +60,11 @@ export async function recordFailure(
 ): Promise<FailureOutcome> {
 	const event: QueuedEvent = { ...record.record, failures: record.record.failures + 1, lastError: error };
 	if (event.failures >= policy.maxAttempts) {
-		await store.putRecord(deadLettersOf(queue), record.id, { ...event, deadLetteredAt: new Date(nowMs).toISOString() });
-		await store.deleteRecord(inboxOf(queue), record.id);
+		// One step, like a replay: never in both places, never in neither.
+		await store.moveRecord(
+			{ namespace: inboxOf(queue), id: record.id },
+			{ namespace: deadLettersOf(queue), id: record.id, record: { ...event, deadLetteredAt: new Date(nowMs).toISOString() } },
+		);
 		return { deadLettered: true, event };
 	}
 	const delay = policy.delaysMs[Math.min(event.failures - 1, policy.delaysMs.length - 1)] ?? 0;
@@ -73,13 +76,15 @@ export async function listDeadLetters(store: DurableStore, queue: string, limit?
 	return await store.listRecords<QueuedEvent>(deadLettersOf(queue), limit);
 }
 
-/** Moves a dead letter back into the queue as a fresh event; false when no such dead letter (already replayed). */
+/**
+ * Moves a dead letter back into the queue as a fresh event, in one atomic step: a failure leaves the dead letter
+ * where it was. False when no such dead letter (already replayed).
+ */
 export async function replayDeadLetter(store: DurableStore, queue: string, id: string, nowMs: number): Promise<boolean> {
 	const dead = await store.getRecord<QueuedEvent>(deadLettersOf(queue), id);
-	if (!dead || !(await store.deleteRecord(deadLettersOf(queue), id))) return false;
+	if (!dead) return false;
 	const event: QueuedEvent = { item: { ...dead.record.item, replayed_at: new Date(nowMs).toISOString() }, failures: 0, firstReceivedAt: dead.record.firstReceivedAt };
-	await store.putRecord(inboxOf(queue), id, event, nowMs);
-	return true;
+	return await store.moveRecord({ namespace: deadLettersOf(queue), id }, { namespace: inboxOf(queue), id, record: event, dueAtMs: nowMs });
 }
 
 export function itemForRun(event: QueuedEvent): IDataObject {

@@ -1,4 +1,6 @@
-import { NodeOperationError, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import type { DurableStore } from '../../shared/store';
 
 import { openSelectedStore } from '../../shared/storeSelection';
 import { admit, seenOf } from '../delivery/eventQueue';
@@ -11,8 +13,15 @@ import { parseDelivery, type TikTokEnvelope } from './parseDelivery';
 import { isSelected } from './selectEvent';
 
 /**
+ * The store gives up after this long (Redis unreachable, say), leaving time to answer 503 well within TikTok's 3 s,
+ * so that TikTok delivers again instead of counting a timeout.
+ */
+const STORE_DEADLINE_MS = 800;
+
+/**
  * Answers TikTok itself, with an empty body, before any workflow work: 401 for a bad signature or a stale
- * delivery, 400 for a malformed body, 200 for everything accepted, filtered out or already seen.
+ * delivery, 400 for a malformed body, 503 when the event could not be stored, 200 for everything accepted, filtered
+ * out or already seen.
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
@@ -35,28 +44,45 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		maxAgeSeconds: settings.maxAgeSeconds,
 		nowSeconds: Math.floor(now / 1000),
 	});
-	if (!delivery.accepted) return answer(delivery.status);
+	if (!delivery.accepted) {
+		// The seller has to act on this one, and TikTok will not say why its deliveries fail: put it in n8n's log.
+		if (delivery.credentialIncomplete) this.logger.warn(`TikTok Shop Trigger refused a delivery (401): ${delivery.reason}`);
+		return answer(delivery.status);
+	}
 	if (!isSelected(delivery.envelope, settings.selection)) return answer(200);
 
 	const item = normalizeEvent(delivery.envelope, delivery.dedupeKey, new Date(now).toISOString());
 	if (this.getMode() === 'manual') return { workflowData: [[{ json: item }]] };
 
-	const store = await openSelectedStore(this);
 	const orderUpdate = orderUpdateOf(delivery.envelope);
 	const dedupe = { keys: orderUpdate ? [delivery.dedupeKey, orderUpdate] : [delivery.dedupeKey], ttlMs: settings.dedupeTtlMs };
+	let store: DurableStore;
+	let accepted: boolean;
+	try {
+		store = await openSelectedStore(this, 0, { failAfterMs: STORE_DEADLINE_MS });
+		if (settings.guaranteed) {
+			accepted = await admit(store, settings.queue, dedupe, delivery.dedupeKey, item, now);
+		} else {
+			accepted = true;
+			for (const key of dedupe.keys) {
+				if (!(await store.claim(seenOf(settings.queue), key, dedupe.ttlMs))) {
+					accepted = false;
+					break;
+				}
+			}
+		}
+	} catch (error) {
+		// Nothing was stored (or not all of it), and TikTok, answered 503 instead of 200, delivers it again.
+		this.logger.warn(
+			`TikTok Shop Trigger: the state store failed (${(error as Error).message}), so the event was not stored; it was answered 503 and TikTok will deliver it again.`,
+		);
+		return answer(503);
+	}
+	if (!accepted) return answer(200);
 	if (!settings.guaranteed) {
-		for (const key of dedupe.keys) if (!(await store.claim(seenOf(settings.queue), key, dedupe.ttlMs))) return answer(200);
 		response.status(200).end();
 		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
 	}
-	let accepted: boolean;
-	try {
-		accepted = await admit(store, settings.queue, dedupe, delivery.dedupeKey, item, now);
-	} catch (error) {
-		// Nothing was claimed or stored, and TikTok, not answered 200, delivers it again.
-		throw new NodeOperationError(this.getNode(), error as Error, { description: 'The event was not stored, so TikTok was not told it arrived and will deliver it again.' });
-	}
-	if (!accepted) return answer(200);
 	signalQueue(settings.queue);
 	return answer(200);
 }

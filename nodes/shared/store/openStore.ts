@@ -54,6 +54,6 @@ function embeddedPathOf(path: string | undefined): string {
 
 function cacheId(config: StoreConfig): string {
 	if (config.kind === 'embedded') return `embedded:${embeddedPathOf(config.path)}`;
-	const { url, host, port, username, password, db, tls, keyPrefix } = config;
-	return `redis:${JSON.stringify([url, host, port, username, password, db, tls, keyPrefix ?? DEFAULT_KEY_PREFIX])}`;
+	const { url, host, port, username, password, db, tls, keyPrefix, failAfterMs } = config;
+	return `redis:${JSON.stringify([url, host, port, username, password, db, tls, keyPrefix ?? DEFAULT_KEY_PREFIX, failAfterMs])}`;
 }

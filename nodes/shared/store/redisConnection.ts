@@ -13,6 +13,7 @@ export async function connectRedis(config: RedisStoreConfig): Promise<Redis> {
 		// Until the first connection succeeds a failure is final: openStore() reports it now and the
 		// next execution tries again. Afterwards ioredis' usual back-off rides out Redis restarts.
 		retryStrategy: (attempt) => (connected ? Math.min(attempt * 50, 2000) : null),
+		...(config.failAfterMs !== undefined ? failFast(config.failAfterMs) : {}),
 	};
 	const client = config.url
 		? new Redis(config.url, options)
@@ -43,4 +44,9 @@ export async function connectRedis(config: RedisStoreConfig): Promise<Redis> {
 		);
 	}
 	return client;
+}
+
+/** Reconnects in the background as usual, but no command waits for it. */
+function failFast(ms: number): RedisOptions {
+	return { connectTimeout: ms, commandTimeout: ms, enableOfflineQueue: false, maxRetriesPerRequest: 0 };
 }

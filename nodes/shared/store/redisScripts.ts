@@ -83,3 +83,20 @@ for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[2], ARG
 end
 return {onHand, sold}
 `;
+
+/**
+ * KEYS: source records, source due index, target records, target due index.
+ * ARGV: source id, target id, target JSON, target due time ('+inf' when unscheduled). Returns 1, or 0 (no source).
+ * Redis does not roll a script back, so the target is written before the source is deleted: a failed write
+ * (WRONGTYPE, OOM) leaves the source where it was.
+ */
+export const MOVE_RECORD = `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
+redis.call('ZADD', KEYS[4], ARGV[4], ARGV[2])
+if KEYS[1] ~= KEYS[3] or ARGV[1] ~= ARGV[2] then
+	redis.call('HDEL', KEYS[1], ARGV[1])
+	redis.call('ZREM', KEYS[2], ARGV[1])
+end
+return 1
+`;

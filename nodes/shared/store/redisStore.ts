@@ -1,6 +1,6 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 
-import { ADVANCE_WATERMARK, CLAIM_AND_PUT_RECORD, GET_STOCK, RECORD_MOVEMENT, SET_ON_HAND, TAKE_DUE } from './redisScripts';
+import { ADVANCE_WATERMARK, CLAIM_AND_PUT_RECORD, GET_STOCK, MOVE_RECORD, RECORD_MOVEMENT, SET_ON_HAND, TAKE_DUE } from './redisScripts';
 import { toJson } from './json';
 import type { DurableStore, RecordToPut, StockChange, StockLevel, StockMovement, StoredRecord } from './types';
 import {
@@ -113,6 +113,27 @@ export class RedisStore implements DurableStore {
 		return deleted === 1;
 	}
 
+	async moveRecord(from: { namespace: string; id: string }, to: RecordToPut): Promise<boolean> {
+		requireText('namespace', from.namespace);
+		requireText('id', from.id);
+		requireText('namespace', to.namespace);
+		requireText('id', to.id);
+		if (to.dueAtMs !== undefined) requireFinite('dueAtMs', to.dueAtMs);
+		const moved = await this.client.eval(
+			MOVE_RECORD,
+			4,
+			this.key('records', from.namespace),
+			this.key('records-due', from.namespace),
+			this.key('records', to.namespace),
+			this.key('records-due', to.namespace),
+			from.id,
+			to.id,
+			toJson(to.record),
+			to.dueAtMs === undefined ? '+inf' : String(to.dueAtMs),
+		);
+		return moved === 1;
+	}
+
 	async listRecords<T>(namespace: string, limit = DEFAULT_LIST_LIMIT): Promise<Array<StoredRecord<T>>> {
 		requirePositiveInteger('limit', limit);
 		const idsAndScores = await this.client.zrange(this.key('records-due', namespace), 0, limit - 1, 'WITHSCORES');
@@ -210,7 +231,9 @@ export class RedisStore implements DurableStore {
 
 	async close(): Promise<void> {
 		if (this.client.status === 'end') return;
-		await this.client.quit();
+		// QUIT needs a live connection; while Redis is down the client would otherwise keep reconnecting.
+		if (this.client.status === 'ready') await this.client.quit().catch(() => this.client.disconnect());
+		else this.client.disconnect();
 		this.onClose?.();
 	}
 

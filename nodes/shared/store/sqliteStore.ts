@@ -120,6 +120,20 @@ export class SqliteStore implements DurableStore {
 		return this.sql.deleteRecord.run(namespace, id).changes === 1;
 	}
 
+	async moveRecord(from: { namespace: string; id: string }, to: RecordToPut): Promise<boolean> {
+		requireText('namespace', from.namespace);
+		requireText('id', from.id);
+		requireText('namespace', to.namespace);
+		requireText('id', to.id);
+		if (to.dueAtMs !== undefined) requireFinite('dueAtMs', to.dueAtMs);
+		const json = toJson(to.record);
+		return this.transaction(() => {
+			if (this.sql.deleteRecord.run(from.namespace, from.id).changes !== 1) return false;
+			this.sql.putRecord.run(to.namespace, to.id, json, to.dueAtMs ?? null);
+			return true;
+		});
+	}
+
 	async listRecords<T>(namespace: string, limit = DEFAULT_LIST_LIMIT): Promise<Array<StoredRecord<T>>> {
 		requirePositiveInteger('limit', limit);
 		const rows = this.sql.listRecords.all(namespace, limit) as RecordRow[];

@@ -36,6 +36,11 @@ export interface DurableStore {
 	getRecord<T>(namespace: string, id: string): Promise<StoredRecord<T> | undefined>;
 	/** Resolves true for the one caller that actually deleted it: replay code uses that as its lock. */
 	deleteRecord(namespace: string, id: string): Promise<boolean>;
+	/**
+	 * Deletes record `from.id` of `from.namespace` and stores `to`, in one atomic step, only while `from` exists;
+	 * resolves whether it moved. A failure changes nothing, so the record is never in neither place.
+	 */
+	moveRecord(from: { namespace: string; id: string }, to: RecordToPut): Promise<boolean>;
 	/** Scheduled records by due time first, then unscheduled ones; ties by id. */
 	listRecords<T>(namespace: string, limit?: number): Promise<Array<StoredRecord<T>>>;
 	/**
@@ -100,6 +105,12 @@ export type RedisStoreConfig = {
 	tls?: boolean;
 	/** Defaults to DEFAULT_KEY_PREFIX. */
 	keyPrefix?: string;
+	/**
+	 * For callers with a deadline (a webhook that must answer TikTok within 3 s): connecting and each command give
+	 * up after this long, and a command sent while Redis is unreachable fails at once instead of waiting in
+	 * ioredis' offline queue for up to 20 reconnects (~10 s). Such a store is a separate connection.
+	 */
+	failAfterMs?: number;
 };
 
 export type StoreConfig = EmbeddedStoreConfig | RedisStoreConfig;

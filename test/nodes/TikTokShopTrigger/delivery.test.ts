@@ -7,8 +7,9 @@ import { closeAllStores, openStore, type StoreConfig } from '../../../nodes/shar
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
 import { inboxOf, listDeadLetters, replayDeadLetter } from '../../../nodes/TikTokShopTrigger/delivery/eventQueue';
 import { startRedeliveryLoop } from '../../../nodes/TikTokShopTrigger/delivery/redeliveryLoop';
+import { signWebhook } from '../../../nodes/TikTokShop/transport/webhookSignature';
 import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
-import { orderEvent, runEnded, triggerContext, webhookContext, type Emitted } from './fakeTriggerContexts';
+import { APP, orderEvent, runEnded, triggerContext, webhookContext, type Emitted } from './fakeTriggerContexts';
 
 const trigger = new TikTokShopTrigger();
 let userFolder = '';
@@ -74,6 +75,18 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 		expect((await deliver(orderEvent(), { authorization: 'a'.repeat(64) })).answer.status).toBe(401);
 		expect((await deliver(orderEvent(), { authorization: null })).answer.status).toBe(401);
 		expect((await deliver(orderEvent({ type: 12, tts_notification_id: 'return-1' }))).answer.status).toBe(200);
+		const store = await openStore(storeConfig());
+		expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
+	});
+
+	it('a signed body nested 100,000 levels deep gets 400, not 500, and queues nothing', async () => {
+		const body = orderEvent({ tts_notification_id: 'deep-1' }, { extra: '@' }).replace('"@"', '['.repeat(100_000) + ']'.repeat(100_000));
+		for (const processing of ['guaranteed', 'once']) {
+			parameters.processing = processing;
+			const { answer, result } = await deliver(body);
+			expect(answer).toEqual({ status: 400, ended: true });
+			expect(result.workflowData).toBeUndefined();
+		}
 		const store = await openStore(storeConfig());
 		expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
 	});
@@ -230,6 +243,30 @@ describe('bursts are answered before they are processed', () => {
 		} finally {
 			await stop();
 		}
+	});
+});
+
+describe('an incomplete credential', () => {
+	it.each([
+		['empty', ''],
+		['whitespace-only', '   '],
+	])('refuses every delivery with 401 and says which field to fill in when the App Secret is %s', async (_case, blank) => {
+		const parameters = { events: [1], processing: 'guaranteed', stateStore: 'embedded', options: { queueName: `blank-secret-${blank.length}` } };
+		const body = orderEvent({ tts_notification_id: `blank-secret-${blank.length}` });
+		// Signed with the empty key: before the fix this passed verification.
+		for (const authorization of [signWebhook(APP.appKey, '', body), signWebhook(APP.appKey, blank, body)]) {
+			const { context, answer, warnings } = webhookContext(body, parameters, {
+				authorization,
+				app: { appKey: APP.appKey, appSecret: blank },
+				workflowId: `wf-blank-secret-${blank.length}`,
+			});
+			const result = await trigger.webhook.call(context);
+			expect(answer).toEqual({ status: 401, ended: true });
+			expect(result.workflowData).toBeUndefined();
+			expect(warnings.join('\n')).toMatch(/TikTok Shop API credential.*"App Secret" is empty/);
+		}
+		const store = await openStore({ kind: 'embedded' });
+		expect(await store.listRecords(inboxOf(parameters.options.queueName))).toHaveLength(0);
 	});
 });
 

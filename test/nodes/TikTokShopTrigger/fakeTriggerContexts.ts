@@ -29,9 +29,12 @@ export function webhookContext(
 		redis = {} as IDataObject,
 		/** n8n reads the body only of requests it can parse (JSON, form, XML); others are left to the node. */
 		bodyReadByN8n = true,
+		/** The TikTok Shop API credential's fields. */
+		app = APP as IDataObject,
 	} = {},
-): { context: IWebhookFunctions; answer: Answer } {
+): { context: IWebhookFunctions; answer: Answer; warnings: string[] } {
 	const answer: Answer = { ended: false };
+	const warnings: string[] = [];
 	const response = {
 		status(code: number) {
 			answer.status = code;
@@ -52,13 +55,14 @@ export function webhookContext(
 	const context = {
 		getRequestObject: () => request,
 		getResponseObject: () => response,
-		getCredentials: async (name: string) => (name === 'tikTokShopApi' ? APP : redis),
+		getCredentials: async (name: string) => (name === 'tikTokShopApi' ? app : redis),
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		getMode: () => mode,
 		getWorkflow: () => ({ id: workflowId }),
 		getNode: () => node,
+		logger: { warn: (message: string) => warnings.push(message), debug: () => undefined, info: () => undefined, error: () => undefined },
 	};
-	return { context: context as unknown as IWebhookFunctions, answer };
+	return { context: context as unknown as IWebhookFunctions, answer, warnings };
 }
 
 export interface Emitted {

@@ -25,6 +25,17 @@ describe('webhook verification', () => {
 		expect(parseDelivery(Buffer.from(body), header, check)).toMatchObject({ accepted: false, status: 401 });
 	});
 
+	it.each([
+		['empty', ''],
+		['whitespace-only', '  \t '],
+	])('refuses every delivery with 401, naming the field, when the App Secret is %s', (_case, blank) => {
+		for (const header of [signWebhook(APP.appKey, blank, body), signWebhook(APP.appKey, '', body), signed]) {
+			const delivery = parseDelivery(Buffer.from(body), header, { ...check, appSecret: blank });
+			expect(delivery).toMatchObject({ accepted: false, status: 401, credentialIncomplete: true });
+			expect(!delivery.accepted && delivery.reason).toMatch(/"App Secret" is empty/);
+		}
+	});
+
 	it('answers 401 when one byte of the body was changed after signing', () => {
 		const altered = body.replace('AWAITING_SHIPMENT', 'AWAITING_SHIPMENX');
 		expect(parseDelivery(Buffer.from(altered), signed, check)).toMatchObject({ accepted: false, status: 401 });
@@ -33,6 +44,20 @@ describe('webhook verification', () => {
 	it('answers 400 for a signed body that is not JSON or has no type', () => {
 		for (const raw of ['{"type":1,', '[1,2]', '{"data":{}}']) {
 			expect(parseDelivery(Buffer.from(raw), signWebhook(APP.appKey, APP.appSecret, raw), check)).toMatchObject({ accepted: false, status: 400 });
+		}
+	});
+
+	it('answers 400 with a reason for a signed body nested too deeply to store, and accepts ordinary nesting', () => {
+		const nested = (depth: number, open = '[', close = ']') =>
+			orderEvent({ timestamp: NOW - 60 }, { extra: '@' }).replace('"@"', open.repeat(depth) + close.repeat(depth));
+		for (const raw of [nested(100_000), nested(65), nested(5_000, '{"a":', '}'), nested(2_000, '[{"b":', '}]')]) {
+			const delivery = parseDelivery(Buffer.from(raw), signWebhook(APP.appKey, APP.appSecret, raw), check);
+			expect(delivery).toMatchObject({ accepted: false, status: 400 });
+			expect(!delivery.accepted && delivery.reason).toMatch(/nested deeper than 64 levels/);
+		}
+		// Brackets inside strings are text, not nesting.
+		for (const raw of [nested(60), orderEvent({ timestamp: NOW - 60 }, { note: '[[[[{{{{'.repeat(100) + '\\"]]' })]) {
+			expect(parseDelivery(Buffer.from(raw), signWebhook(APP.appKey, APP.appSecret, raw), check)).toMatchObject({ accepted: true });
 		}
 	});
 
