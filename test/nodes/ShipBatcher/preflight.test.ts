@@ -17,7 +17,7 @@ const VALID: Array<[string, string]> = [
 	['FedEx Express', '986578788855'],
 	['FedEx Home Delivery', '568283610012734'],
 	['OnTrac', 'D10011354453707'],
-	['DHL eCommerce', '3318810025'],
+	['DHL eCommerce', 'GM6051856748995190'],
 	['Amazon Shipping', 'TBA502887274000'],
 	['UniUni', 'UUS0570455416253'],
 	['GOFO Express', 'GFUS01011884214464'],

@@ -55,7 +55,12 @@ export function mapCarrier(
 		if (exact) return exact;
 		const code = normalizeCarrierName(carrierText);
 		if (code) {
-			const matches = providers.filter((provider) => normalizeCarrierName(provider.name) === code);
+			// A bare "DHL" may be DHL Express or DHL eCommerce: it matches both, and two matches go to Needs Attention.
+			const generic = code === 'dhl' && !/express/i.test(carrierText);
+			const matches = providers.filter((provider) => {
+				const offeredCode = normalizeCarrierName(provider.name);
+				return offeredCode === code || (generic && offeredCode === 'dhl_ecommerce');
+			});
 			if (matches.length === 1) return matches[0];
 			if (matches.length > 1) {
 				return attention(
