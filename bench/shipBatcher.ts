@@ -15,8 +15,8 @@
  * (bench/lib/simulatorWorker.ts); both contenders reach it over keep-alive node:http (bench/lib/keepAliveHttp.ts).
  */
 import { ShipBatcher } from '../nodes/ShipBatcher/ShipBatcher.node';
-import { TikTokApiError, TikTokShopClient } from '../nodes/TikTokShop/transport';
-import { resetBuckets } from '../nodes/TikTokShop/transport/rateBudget';
+import { TikTokApiError, TikTokShopClient } from '../nodes/shared/tiktok';
+import { resetBuckets } from '../nodes/shared/tiktok/rateBudget';
 import { validTrackingNumber } from '../test/nodes/ShipBatcher/validTrackingNumbers';
 import { closeKeepAlive, keepAliveTransport, runNodeKeepAlive } from './lib/keepAliveHttp';
 import { profiled } from './lib/profiled';

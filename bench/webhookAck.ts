@@ -8,7 +8,7 @@
  * (n8n otherwise builds an expression isolate for every request to a community trigger). BENCH_N8N_DEFAULTS=1
  * runs n8n's defaults instead; BENCH_N8N_ENV='NAME=value …' adds settings.
  */
-import { signWebhook } from '../nodes/TikTokShop/transport/webhookSignature';
+import { signWebhook } from '../nodes/shared/tiktok/webhookSignature';
 import { nodeOutput, type Execution } from '../test/e2e/harness/n8nApi';
 import { RECOMMENDED_N8N_SETTINGS, startStack, type Stack } from '../test/e2e/harness/stack';
 

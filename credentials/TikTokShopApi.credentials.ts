@@ -8,8 +8,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { pathTakesShopCipher } from '../nodes/TikTokShop/transport/shopCipher';
-import { queryValueToString, signRequest, type Query } from '../nodes/TikTokShop/transport/sign';
+import { pathTakesShopCipher } from '../nodes/shared/tiktok/shopCipher';
+import { queryValueToString, signRequest, type Query } from '../nodes/shared/tiktok/sign';
 
 /**
  * One TikTok Shop app authorized for one shop. The nodes sign through the pack's client; `authenticate` signs

@@ -2,7 +2,7 @@ import { Agent, request as httpRequest } from 'node:http';
 
 import type { IExecuteFunctions, IHttpRequestOptions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
-import type { HttpTransport } from '../../nodes/TikTokShop/transport';
+import type { HttpTransport } from '../../nodes/shared/tiktok';
 import { fakeExecuteFunctions, type FakeRun } from '../../test/helpers/fakeExecuteFunctions';
 
 /**

@@ -1,4 +1,4 @@
-import type { TikTokShopClient } from '../../nodes/TikTokShop/transport';
+import type { TikTokShopClient } from '../../nodes/shared/tiktok';
 
 /**
  * The usual sync: one inventory update per product, every SKU and warehouse, changed or not. It needs no read,

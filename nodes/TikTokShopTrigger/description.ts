@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { storeProperty } from '../shared/storeSelection';
 import { EVENT_TYPES } from './eventTypes';
-import { ORDER_STATUSES } from '../TikTokShop/v1/actions/order/search.operation';
+import { ORDER_STATUSES } from '../shared/tiktok/resources/orders';
 
 export const DEFAULT_MAX_AGE_MINUTES = 24 * 60;
 export const DEFAULT_DEDUPE_HOURS = 72;

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 
-import { getTikTokClient, toNodeError } from '../TikTokShop/transport';
+import { getTikTokClient, toNodeError } from '../shared/tiktok';
 import { EVENT_TYPES } from './eventTypes';
 
 interface RegisteredWebhook {

@@ -7,8 +7,8 @@
  */
 import { randomInt } from 'node:crypto';
 
-import { signRequest } from '../../nodes/TikTokShop/transport/sign';
-import { signWebhook } from '../../nodes/TikTokShop/transport/webhookSignature';
+import { signRequest } from '../../nodes/shared/tiktok/sign';
+import { signWebhook } from '../../nodes/shared/tiktok/webhookSignature';
 import { readSession, type Session } from './harness/session';
 
 interface OrderSummary {

@@ -1,4 +1,4 @@
-import type { HttpTransport } from '../../nodes/TikTokShop/transport/types';
+import type { HttpTransport } from '../../nodes/shared/tiktok/types';
 
 /** The client's network seam outside n8n (tests, simulator checks, benchmarks): plain fetch. */
 export const fetchTransport: HttpTransport = async (request) => {

@@ -1,4 +1,4 @@
-import type { TikTokShopClient } from '../../nodes/TikTokShop/transport/client';
+import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
 import { clientFor, TINY_PNG } from './harness';
 import { startSimulator, type ReturnOrder, type RunningSimulator } from './index';
 

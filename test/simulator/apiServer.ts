@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseJsonKeepingBigIds } from '../../nodes/TikTokShop/transport/json';
-import { apiOfPath, pathTakesShopCipher } from '../../nodes/TikTokShop/transport/shopCipher';
-import { signRequest } from '../../nodes/TikTokShop/transport/sign';
+import { parseJsonKeepingBigIds } from '../../nodes/shared/tiktok/json';
+import { apiOfPath, pathTakesShopCipher } from '../../nodes/shared/tiktok/shopCipher';
+import { signRequest } from '../../nodes/shared/tiktok/sign';
 import { newRequestId, sendJson, type Envelope } from './envelope';
 import { ApiError, Code, gateway } from './errors';
 import type { FaultInjector } from './faults';

@@ -1,5 +1,5 @@
-import { TikTokApiError } from '../../nodes/TikTokShop/transport/errors';
-import type { TikTokShopClient } from '../../nodes/TikTokShop/transport/client';
+import { TikTokApiError } from '../../nodes/shared/tiktok/errors';
+import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
 import { clientFor } from './harness';
 import { startSimulator, type Order, type Package, type RunningSimulator } from './index';
 

@@ -1,4 +1,4 @@
-import { TikTokApiError } from '../../nodes/TikTokShop/transport/errors';
+import { TikTokApiError } from '../../nodes/shared/tiktok/errors';
 import { clientFor, rawCall } from './harness';
 import { startSimulator, type RunningSimulator } from './index';
 

@@ -1,7 +1,7 @@
-import { TikTokShopClient, type ClientOptions } from '../../nodes/TikTokShop/transport/client';
-import { pathTakesShopCipher } from '../../nodes/TikTokShop/transport/shopCipher';
-import { signRequest } from '../../nodes/TikTokShop/transport/sign';
-import type { TokenSet } from '../../nodes/TikTokShop/transport/types';
+import { TikTokShopClient, type ClientOptions } from '../../nodes/shared/tiktok/client';
+import { pathTakesShopCipher } from '../../nodes/shared/tiktok/shopCipher';
+import { signRequest } from '../../nodes/shared/tiktok/sign';
+import type { TokenSet } from '../../nodes/shared/tiktok/types';
 import { fetchTransport } from '../helpers/fetchTransport';
 import type { RunningSimulator } from './index';
 

@@ -1,5 +1,5 @@
-import type { TikTokShopClient } from '../../nodes/TikTokShop/transport/client';
-import { TikTokApiError } from '../../nodes/TikTokShop/transport/errors';
+import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
+import { TikTokApiError } from '../../nodes/shared/tiktok/errors';
 import { clientFor, rawCall, TINY_PNG } from './harness';
 import { startSimulator, type Product, type RunningSimulator } from './index';
 

@@ -1,5 +1,5 @@
-import type { TikTokShopClient } from '../../nodes/TikTokShop/transport/client';
-import { collectPages } from '../../nodes/TikTokShop/transport/paginate';
+import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
+import { collectPages } from '../../nodes/shared/tiktok/paginate';
 import { clientFor } from './harness';
 import { startSimulator, type Order, type RunningSimulator } from './index';
 import { cents } from './money';

@@ -1,5 +1,5 @@
 import { matchRejectReason } from '../../nodes/EvidenceSubmit/v1/submit/rejectReasons';
-import type { TikTokShopClient } from '../../nodes/TikTokShop/transport/client';
+import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
 import { clientFor, TINY_PNG } from './harness';
 import { startSimulator, type Cancellation, type ReturnOrder, type RunningSimulator } from './index';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { signWebhook } from '../../nodes/TikTokShop/transport/webhookSignature';
+import { signWebhook } from '../../nodes/shared/tiktok/webhookSignature';
 
 export interface WebhookEvent {
 	type: number;

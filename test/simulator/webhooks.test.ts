@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyWebhookSignature } from '../../nodes/TikTokShop/transport/webhookSignature';
+import { verifyWebhookSignature } from '../../nodes/shared/tiktok/webhookSignature';
 import { clientFor } from './harness';
 import { RETRY_DELAYS_MS, startSimulator, type RunningSimulator } from './index';
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { parseJsonKeepingBigIds } from '../../nodes/TikTokShop/transport/json';
+import { parseJsonKeepingBigIds } from '../../nodes/shared/tiktok/json';
 import { API, makeClient, setupNock } from './helpers';
 
 describe('parseJsonKeepingBigIds', () => {

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { ERROR_HINTS, TikTokApiError, isRetryable, redactSecretParams } from '../../nodes/TikTokShop/transport/errors';
+import { ERROR_HINTS, TikTokApiError, isRetryable, redactSecretParams } from '../../nodes/shared/tiktok/errors';
 import { API, makeClient, ok, record, rejection, setupNock } from './helpers';
 
 describe('envelope errors', () => {

@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
 import nock from 'nock';
 
-import { TikTokShopClient, type ClientOptions } from '../../nodes/TikTokShop/transport/client';
-import type { Clock } from '../../nodes/TikTokShop/transport/rateBudget';
-import { resetBuckets } from '../../nodes/TikTokShop/transport/rateBudget';
-import type { TokenCache } from '../../nodes/TikTokShop/transport/tokenCache';
-import type { TikTokShopCredentials, TokenSet } from '../../nodes/TikTokShop/transport/types';
+import { TikTokShopClient, type ClientOptions } from '../../nodes/shared/tiktok/client';
+import type { Clock } from '../../nodes/shared/tiktok/rateBudget';
+import { resetBuckets } from '../../nodes/shared/tiktok/rateBudget';
+import type { TokenCache } from '../../nodes/shared/tiktok/tokenCache';
+import type { TikTokShopCredentials, TokenSet } from '../../nodes/shared/tiktok/types';
 import { fetchTransport } from '../helpers/fetchTransport';
 
 export const API = 'https://open-api.tiktokglobalshop.test';

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { buildMultipart } from '../../nodes/TikTokShop/transport/multipart';
+import { buildMultipart } from '../../nodes/shared/tiktok/multipart';
 import { API, APP_SECRET, makeClient, ok, record, referenceSign, setupNock } from './helpers';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10, 0x80]);

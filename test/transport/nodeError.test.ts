@@ -1,9 +1,9 @@
 import nock from 'nock';
 import { NodeApiError, NodeOperationError, type IExecuteFunctions, type IHttpRequestOptions, type INode } from 'n8n-workflow';
 
-import { CredentialFieldError, TikTokApiError } from '../../nodes/TikTokShop/transport/errors';
-import { CREDENTIAL_NAME, getTikTokClient, toNodeError } from '../../nodes/TikTokShop/transport/index';
-import type { HttpTransport, TikTokShopCredentials } from '../../nodes/TikTokShop/transport/types';
+import { CredentialFieldError, TikTokApiError } from '../../nodes/shared/tiktok/errors';
+import { CREDENTIAL_NAME, getTikTokClient, toNodeError } from '../../nodes/shared/tiktok/index';
+import type { HttpTransport, TikTokShopCredentials } from '../../nodes/shared/tiktok/types';
 import { fetchTransport } from '../helpers/fetchTransport';
 import {
 	ACCESS_TOKEN,

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { collectPages, pages } from '../../nodes/TikTokShop/transport/paginate';
+import { collectPages, pages } from '../../nodes/shared/tiktok/paginate';
 import { API, APP_SECRET, makeClient, ok, record, referenceSign, setupNock } from './helpers';
 
 const PATH = '/order/202309/orders/search';

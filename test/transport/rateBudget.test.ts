@@ -1,5 +1,5 @@
-import { TokenBucket, bucketFor, resetBuckets } from '../../nodes/TikTokShop/transport/rateBudget';
-import type { HttpTransport } from '../../nodes/TikTokShop/transport/types';
+import { TokenBucket, bucketFor, resetBuckets } from '../../nodes/shared/tiktok/rateBudget';
+import type { HttpTransport } from '../../nodes/shared/tiktok/types';
 import { FakeClock, makeClient, ok } from './helpers';
 
 /**

@@ -1,7 +1,7 @@
 import nock from 'nock';
 
-import { TikTokApiError } from '../../nodes/TikTokShop/transport/errors';
-import type { HttpTransport } from '../../nodes/TikTokShop/transport/types';
+import { TikTokApiError } from '../../nodes/shared/tiktok/errors';
+import type { HttpTransport } from '../../nodes/shared/tiktok/types';
 import { fetchTransport } from '../helpers/fetchTransport';
 import {
 	ACCESS_TOKEN,

@@ -1,7 +1,7 @@
 import nock from 'nock';
 
-import { CredentialFieldError } from '../../nodes/TikTokShop/transport/errors';
-import { apiOfPath, pathTakesShopCipher } from '../../nodes/TikTokShop/transport/shopCipher';
+import { CredentialFieldError } from '../../nodes/shared/tiktok/errors';
+import { apiOfPath, pathTakesShopCipher } from '../../nodes/shared/tiktok/shopCipher';
 import { API, APP_SECRET, CIPHER, makeClient, ok, record, referenceSign, rejection, setupNock } from './helpers';
 
 describe('pathTakesShopCipher', () => {

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { signRequest, stringToSign } from '../../nodes/TikTokShop/transport/sign';
+import { signRequest, stringToSign } from '../../nodes/shared/tiktok/sign';
 import { ACCESS_TOKEN, API, APP_KEY, APP_SECRET, CIPHER, T0, makeClient, ok, record, referenceSign, setupNock } from './helpers';
 
 describe('signRequest: published vectors', () => {

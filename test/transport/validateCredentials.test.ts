@@ -1,6 +1,6 @@
-import { TikTokShopClient, validateCredentials } from '../../nodes/TikTokShop/transport/client';
-import { CredentialFieldError } from '../../nodes/TikTokShop/transport/errors';
-import type { TikTokShopCredentials } from '../../nodes/TikTokShop/transport/types';
+import { TikTokShopClient, validateCredentials } from '../../nodes/shared/tiktok/client';
+import { CredentialFieldError } from '../../nodes/shared/tiktok/errors';
+import type { TikTokShopCredentials } from '../../nodes/shared/tiktok/types';
 import { ACCESS_TOKEN, APP_SECRET, credentials } from './helpers';
 
 function fieldOf(overrides: Record<string, unknown>): string {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import { signWebhook, verifyWebhookSignature } from '../../nodes/TikTokShop/transport/webhookSignature';
+import { signWebhook, verifyWebhookSignature } from '../../nodes/shared/tiktok/webhookSignature';
 
 const KEY = 'fake_app_key';
 const SECRET = 'fake_app_secret';

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../../TikTokShop/transport';
-import { requestOptions } from '../../TikTokShop/v1/actions/common.descriptions';
+import { CREDENTIAL_NAME } from '../../shared/tiktok';
+import { requestOptions } from '../../shared/tiktok/requestOptions';
 import * as computeMetrics from './actions/computeMetrics.operation';
 import * as getPerformanceScore from './actions/getPerformanceScore.operation';
 import * as ordersAtRisk from './actions/ordersAtRisk.operation';

@@ -1,6 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../../TikTokShop/transport';
+import { CREDENTIAL_NAME } from '../../shared/tiktok';
 
 export interface AppSecret {
 	appKey: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
-import { parseJsonKeepingBigIds } from '../../TikTokShop/transport/json';
-import { verifyWebhookSignature } from '../../TikTokShop/transport/webhookSignature';
+import { parseJsonKeepingBigIds } from '../../shared/tiktok/json';
+import { verifyWebhookSignature } from '../../shared/tiktok/webhookSignature';
 
 export interface TikTokEnvelope {
 	type: number;

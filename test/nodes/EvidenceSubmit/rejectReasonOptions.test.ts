@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getRejectReasons } from '../../../nodes/EvidenceSubmit/v1/methods/loadOptions';
-import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
+import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { fakeExecuteFunctions } from '../../helpers/fakeExecuteFunctions';
 import { simulatorCredentials } from '../../helpers/simulatorCredentials';
 import { startSimulator, type RunningSimulator } from '../../simulator';

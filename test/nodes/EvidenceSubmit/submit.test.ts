@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { closeAllStores } from '../../../nodes/shared/store';
-import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
+import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { startSimulator, type Cancellation, type ReturnOrder, type RunningSimulator } from '../../simulator';
 import { fixture, HOUR, photo, runEvidence, withFiles } from './evidenceHarness';
 import { simulatorCredentials } from '../../helpers/simulatorCredentials';

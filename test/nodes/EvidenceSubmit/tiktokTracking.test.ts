@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
+import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { simulatorCredentials } from '../../helpers/simulatorCredentials';
 import { startSimulator, type Order, type RunningSimulator } from '../../simulator';
 import { fixture, HOUR, nowSeconds, returnCase, runEvidence } from './evidenceHarness';

@@ -1,4 +1,4 @@
-import { ItemInputError } from '../../../nodes/StockLedger/shared/inputValues';
+import { ItemInputError } from '../../../nodes/shared/stock/inputValues';
 import { heldBackUnits, listedQuantity, type ListingRules } from '../../../nodes/InventoryPush/v1/rules/listedQuantity';
 import { checkShipsInDays, preOrderQuantity } from '../../../nodes/InventoryPush/v1/rules/preOrder';
 import { splitByStock, splitToDefaultWarehouse } from '../../../nodes/InventoryPush/v1/rules/warehouseSplit';

@@ -5,7 +5,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { InventoryPush } from '../../../nodes/InventoryPush/InventoryPush.node';
 import { closeAllStores } from '../../../nodes/shared/store';
-import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
+import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { runNode, type FakeRun } from '../../helpers/fakeExecuteFunctions';
 import type { RunningSimulator, Sku } from '../../simulator';
 import { simulatorCredentials } from '../../helpers/simulatorCredentials';

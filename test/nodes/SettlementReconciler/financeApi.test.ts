@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
+import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { cents, money } from '../../simulator/money';
 import { startSimulator, type RunningSimulator } from '../../simulator/index';
 import { csvItem, runReconciler } from './runReconciler';

@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { ShipBatcher } from '../../../nodes/ShipBatcher/ShipBatcher.node';
-import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
+import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { clearShippingProviderCache } from '../../../nodes/ShipBatcher/v1/actions/ship/shippingProviders';
 import { runNode } from '../../helpers/fakeExecuteFunctions';
 import { hasPendingAfterSale } from '../../simulator/lookup';

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 
-import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
+import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { clearShippingProviderCache } from '../../../nodes/ShipBatcher/v1/actions/ship/shippingProviders';
 import { runNode } from '../../helpers/fakeExecuteFunctions';
 import { row, shipBatcher } from './simulatedShop';

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 
 import { closeAllStores, openStore } from '../../../nodes/shared/store';
 import { TikTokShop } from '../../../nodes/TikTokShop/TikTokShop.node';
-import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
+import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
 import { deadLettersOf, inboxOf, type QueuedEvent } from '../../../nodes/TikTokShopTrigger/delivery/eventQueue';
-import { signWebhook } from '../../../nodes/TikTokShop/transport/webhookSignature';
+import { signWebhook } from '../../../nodes/shared/tiktok/webhookSignature';
 import { runNode } from '../../helpers/fakeExecuteFunctions';
 import { startSimulator, type RunningSimulator } from '../../simulator';
 import { webhookContext } from '../TikTokShopTrigger/fakeTriggerContexts';

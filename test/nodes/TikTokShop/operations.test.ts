@@ -1,8 +1,8 @@
 import nock from 'nock';
 
 import { TikTokShop } from '../../../nodes/TikTokShop/TikTokShop.node';
-import { signRequest } from '../../../nodes/TikTokShop/transport/sign';
-import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
+import { signRequest } from '../../../nodes/shared/tiktok/sign';
+import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { runNode } from '../../helpers/fakeExecuteFunctions';
 
 const BASE = 'https://open-api.test';

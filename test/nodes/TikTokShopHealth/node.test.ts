@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 
 import { TikTokShopHealth } from '../../../nodes/TikTokShopHealth/TikTokShopHealth.node';
-import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
+import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { runNode } from '../../helpers/fakeExecuteFunctions';
 import { simulatorCredentials } from '../../helpers/simulatorCredentials';
 import { startSimulator, type RunningSimulator } from '../../simulator';

@@ -7,7 +7,7 @@ import { closeAllStores, openStore, type StoreConfig } from '../../../nodes/shar
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
 import { inboxOf, listDeadLetters, replayDeadLetter } from '../../../nodes/TikTokShopTrigger/delivery/eventQueue';
 import { startRedeliveryLoop } from '../../../nodes/TikTokShopTrigger/delivery/redeliveryLoop';
-import { signWebhook } from '../../../nodes/TikTokShop/transport/webhookSignature';
+import { signWebhook } from '../../../nodes/shared/tiktok/webhookSignature';
 import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
 import { APP, orderEvent, runEnded, triggerContext, webhookContext, type Emitted } from './fakeTriggerContexts';
 

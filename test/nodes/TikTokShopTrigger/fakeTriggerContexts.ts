@@ -1,6 +1,6 @@
 import type { IDataObject, INode, INodeExecutionData, IRun, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { signWebhook } from '../../../nodes/TikTokShop/transport/webhookSignature';
+import { signWebhook } from '../../../nodes/shared/tiktok/webhookSignature';
 
 export const APP = { appKey: 'trigger-app-key', appSecret: 'trigger-app-secret' };
 

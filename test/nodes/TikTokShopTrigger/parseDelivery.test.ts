@@ -1,4 +1,4 @@
-import { signWebhook } from '../../../nodes/TikTokShop/transport/webhookSignature';
+import { signWebhook } from '../../../nodes/shared/tiktok/webhookSignature';
 import { parseDelivery } from '../../../nodes/TikTokShopTrigger/webhook/parseDelivery';
 import { isSelected } from '../../../nodes/TikTokShopTrigger/webhook/selectEvent';
 import { normalizeEvent } from '../../../nodes/TikTokShopTrigger/webhook/normalizeEvent';

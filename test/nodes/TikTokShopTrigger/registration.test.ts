@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { resetBuckets } from '../../../nodes/TikTokShop/transport/rateBudget';
+import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
 import { fakeExecuteFunctions } from '../../helpers/fakeExecuteFunctions';
 import { startSimulator, type RunningSimulator } from '../../simulator';
@@ -45,7 +45,7 @@ function hookContext(parameters: IDataObject, url: string, baseUrl = simulator.u
 
 const registered = async () => {
 	const context = hookContext({}, '');
-	const { getTikTokClient } = await import('../../../nodes/TikTokShop/transport');
+	const { getTikTokClient } = await import('../../../nodes/shared/tiktok');
 	const client = await getTikTokClient.call(context);
 	return (await client.get<{ webhooks: Array<{ event_type: string; address: string }> }>('/event/202309/webhooks')).data.webhooks;
 };

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { openSelectedStore, storeProperty } from '../../../shared/storeSelection';
-import { collectPages } from '../../../TikTokShop/transport';
-import { RETURN_STATUSES } from '../../../TikTokShop/v1/actions/return/search.operation';
-import { compact, toUnixSeconds } from '../../../TikTokShop/v1/helpers/utils';
+import { collectPages } from '../../../shared/tiktok';
+import { RETURN_STATUSES } from '../../../shared/tiktok/resources/returns';
+import { compact, toUnixSeconds } from '../../../shared/nodeParameters';
 import { caseItem } from '../cases/caseItem';
 import { factsOfCancellation, factsOfReturn, type TikTokCancellation, type TikTokReturn } from '../cases/caseFacts';
 import type { CaseFacts, ClientGetter, Outcome, WorkUnit } from '../helpers/interfaces';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { getTikTokClient, toNodeError, type TikTokShopClient } from '../../../TikTokShop/transport';
+import { getTikTokClient, toNodeError, type TikTokShopClient } from '../../../shared/tiktok';
 import type { EvidenceOperation, WorkUnit } from '../helpers/interfaces';
 import * as buildPacket from './buildPacket.operation';
 import * as findCases from './findCases.operation';

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { idempotencyKeyField, resolveIdempotencyKey } from '../../../TikTokShop/v1/actions/return/fields';
-import { compact } from '../../../TikTokShop/v1/helpers/utils';
+import { idempotencyKeyField, resolveIdempotencyKey } from '../../../shared/tiktok/idempotency';
+import { compact } from '../../../shared/nodeParameters';
 import { isClaimType } from '../cases/claimTypes';
 import { formatUtc } from '../cases/deadlines';
 import type { CaseType, ClientGetter, Outcome, WorkUnit } from '../helpers/interfaces';

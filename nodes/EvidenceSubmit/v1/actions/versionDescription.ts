@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../../../TikTokShop/transport';
-import { requestOptions } from '../../../TikTokShop/v1/actions/common.descriptions';
+import { CREDENTIAL_NAME } from '../../../shared/tiktok';
+import { requestOptions } from '../../../shared/tiktok/requestOptions';
 import * as buildPacket from './buildPacket.operation';
 import * as findCases from './findCases.operation';
 import * as submit from './submit.operation';

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { getTikTokClient, toNodeError } from '../../../TikTokShop/transport';
+import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
 import { fetchRejectReasons } from '../submit/rejectReasons';
 
 const AUTOMATIC: INodePropertyOptions = { name: 'Best Match for the Claim (Automatic)', value: 'auto', description: 'Picks the reason that answers the packet\'s claim for each case' };

@@ -1,4 +1,4 @@
-import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import type { TikTokShopClient } from '../../../shared/tiktok';
 import { factsOfCancellation, factsOfReturn, type TikTokCancellation, type TikTokReturn } from '../cases/caseFacts';
 import type { CaseFacts, CaseType } from '../helpers/interfaces';
 

@@ -1,4 +1,4 @@
-import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import type { TikTokShopClient } from '../../../shared/tiktok';
 import type { ClaimType } from '../helpers/interfaces';
 
 export interface RejectReason {

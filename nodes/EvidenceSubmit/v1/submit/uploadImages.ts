@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { TikTokApiError, toNodeError, type TikTokShopClient } from '../../../TikTokShop/transport';
+import { TikTokApiError, toNodeError, type TikTokShopClient } from '../../../shared/tiktok';
 
 export interface UploadedImage {
 	image_id: string;

@@ -1,5 +1,5 @@
 import type { DurableStore } from '../../../shared/store';
-import { collectPages, type TikTokShopClient } from '../../../TikTokShop/transport';
+import { collectPages, type TikTokShopClient } from '../../../shared/tiktok';
 import type { CatalogEntry, CatalogSnapshot, TikTokProduct } from './types';
 
 const NAMESPACE = 'inventory-push:catalog';

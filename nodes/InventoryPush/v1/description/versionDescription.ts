@@ -1,8 +1,8 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
 import { REDIS_CREDENTIAL_NAME, storeProperty } from '../../../shared/storeSelection';
-import { ledgerNameProperty, skuMappingProperties } from '../../../StockLedger/shared/ledgerFields';
-import { CREDENTIAL_NAME } from '../../../TikTokShop/transport';
+import { ledgerNameProperty, skuMappingProperties } from '../../../shared/stock/ledgerFields';
+import { CREDENTIAL_NAME } from '../../../shared/tiktok';
 import { optionFields } from './optionFields';
 import { preOrderFields } from './preOrderFields';
 import { ruleFields } from './ruleFields';

@@ -1,4 +1,4 @@
-import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import type { TikTokShopClient } from '../../../shared/tiktok';
 
 export const READ_PATH = '/product/202309/inventory/search';
 /** TikTok's inventory search takes at most 600 sku_ids (or 100 product_ids) per call (reference §6). */

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { DurableStore } from '../../../shared/store';
-import { ItemInputError, requiredText, timeOf, wholeUnits } from '../../../StockLedger/shared/inputValues';
-import { readSkuMapping } from '../../../StockLedger/shared/readSkuMapping';
+import { ItemInputError, requiredText, timeOf, wholeUnits } from '../../../shared/stock/inputValues';
+import { readSkuMapping } from '../../../shared/stock/readSkuMapping';
 import { heldBackUnits } from '../rules/listedQuantity';
 import { checkShipsInDays } from '../rules/preOrder';
 import { mapLimited } from './pool';

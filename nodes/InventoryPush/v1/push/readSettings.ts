@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { ItemInputError, optionalText, wholeUnits } from '../../../StockLedger/shared/inputValues';
+import { ItemInputError, optionalText, wholeUnits } from '../../../shared/stock/inputValues';
 import type { PushSettings } from './types';
 
 const MINUTE_MS = 60_000;

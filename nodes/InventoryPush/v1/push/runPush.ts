@@ -1,8 +1,8 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { openSelectedStore } from '../../../shared/storeSelection';
-import { ItemInputError } from '../../../StockLedger/shared/inputValues';
-import { getTikTokClient, toNodeError } from '../../../TikTokShop/transport';
+import { ItemInputError } from '../../../shared/stock/inputValues';
+import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
 import { Catalog } from '../catalog/catalog';
 import { buildTargets, resolveTargets } from './buildTargets';
 import { buildOutputs } from './outputs';

@@ -1,4 +1,4 @@
-import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import type { TikTokShopClient } from '../../../shared/tiktok';
 import type { Catalog } from '../catalog/catalog';
 import type { TikTokProduct } from '../catalog/types';
 import { hasChanged, planTarget, updateBody, UPDATE_PATH } from './planProduct';

@@ -1,4 +1,4 @@
-import { TikTokApiError } from '../../../TikTokShop/transport';
+import { TikTokApiError } from '../../../shared/tiktok';
 import type { Problem, Target } from './types';
 
 export const WAREHOUSES_MISMATCH = 12019028;

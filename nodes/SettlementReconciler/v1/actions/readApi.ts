@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import type { TikTokShopClient } from '../../../shared/tiktok';
 import { findDeliveredUnsettled, type UnsettledResult } from '../helpers/deliveredOrders';
 import { readFinanceApi, type ApiReadResult } from '../helpers/financeApi';
 import type { OrderLedger } from '../helpers/orderLedger';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { failedItemJson } from '../../../shared/failedItemJson';
-import { getTikTokClient, toNodeError, type TikTokShopClient } from '../../../TikTokShop/transport';
+import { getTikTokClient, toNodeError, type TikTokShopClient } from '../../../shared/tiktok';
 import type { ReconcileOperation } from '../helpers/interfaces';
 import * as compareCsvApi from './compareCsvApi.operation';
 import * as reconcileApi from './reconcileApi.operation';

@@ -1,12 +1,12 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../../../TikTokShop/transport';
+import { CREDENTIAL_NAME } from '../../../shared/tiktok';
 import * as compareCsvApi from './compareCsvApi.operation';
 import { optionFields, rateFields } from './common.descriptions';
 import * as reconcileApi from './reconcileApi.operation';
 import * as reconcileCsv from './reconcileCsv.operation';
 import { OUTPUT_NAMES } from './router';
-import { requestOptions } from '../../../TikTokShop/v1/actions/common.descriptions';
+import { requestOptions } from '../../../shared/tiktok/requestOptions';
 
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & { version: number } = {
 	version: 1,

@@ -1,5 +1,5 @@
-import type { TikTokShopClient } from '../../../TikTokShop/transport';
-import { pages } from '../../../TikTokShop/transport';
+import type { TikTokShopClient } from '../../../shared/tiktok';
+import { pages } from '../../../shared/tiktok';
 import type { Discrepancy } from './checks';
 import { unixSecondsToDateKey } from './dates';
 import type { OrderStatementTransactions, SearchedOrder } from './financeTypes';

@@ -1,4 +1,4 @@
-import { pages, type TikTokShopClient } from '../../../TikTokShop/transport';
+import { pages, type TikTokShopClient } from '../../../shared/tiktok';
 import { unixSecondsToDateKey } from './dates';
 import type { Statement, StatementTransaction } from './financeTypes';
 import { parseCents } from './money';

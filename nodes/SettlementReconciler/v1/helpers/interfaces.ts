@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import type { TikTokShopClient } from '../../../shared/tiktok';
 
 export interface ReconcileOutputs {
 	discrepancies: IDataObject[];

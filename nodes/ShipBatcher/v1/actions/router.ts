@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { getTikTokClient, toNodeError, type TikTokShopClient } from '../../../TikTokShop/transport';
+import { getTikTokClient, toNodeError, type TikTokShopClient } from '../../../shared/tiktok';
 import type { ShipmentState } from '../helpers/interfaces';
 import { stoppedBy } from './ship/failures';
 import { outputItems } from './ship/outputItems';

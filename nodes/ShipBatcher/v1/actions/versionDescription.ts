@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../../../TikTokShop/transport';
+import { CREDENTIAL_NAME } from '../../../shared/tiktok';
 import { shipDescription } from './ship/ship.description';
 
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ItemInputError, wholeUnits } from '../../shared/inputValues';
+import { ItemInputError, wholeUnits } from '../../../shared/stock/inputValues';
 import type { LedgerOperation } from './types';
 
 const HOUR_MS = 3_600_000;

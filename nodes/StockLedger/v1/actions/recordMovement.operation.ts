@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { MovementKind } from '../../../shared/store';
-import { ItemInputError, requiredText, timeOf, wholeUnits } from '../../shared/inputValues';
+import { ItemInputError, requiredText, timeOf, wholeUnits } from '../../../shared/stock/inputValues';
 import { MOVEMENT_OPERATIONS } from './fields';
 import type { LedgerOperation } from './types';
 

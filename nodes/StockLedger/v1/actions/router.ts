@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { openSelectedStore } from '../../../shared/storeSelection';
-import { ItemInputError, requiredText } from '../../shared/inputValues';
-import { readSkuMapping } from '../../shared/readSkuMapping';
+import { ItemInputError, requiredText } from '../../../shared/stock/inputValues';
+import { readSkuMapping } from '../../../shared/stock/readSkuMapping';
 import { getStock } from './getStock.operation';
 import { recordMovement } from './recordMovement.operation';
 import { setOnHand } from './setOnHand.operation';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionalText, wholeUnits } from '../../shared/inputValues';
+import { optionalText, wholeUnits } from '../../../shared/stock/inputValues';
 import type { LedgerOperation } from './types';
 
 const show = { operation: ['setOnHand'] };

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
 import { REDIS_CREDENTIAL_NAME, storeProperty } from '../../../shared/storeSelection';
-import { ledgerNameProperty, skuMappingProperties } from '../../shared/ledgerFields';
+import { ledgerNameProperty, skuMappingProperties } from '../../../shared/stock/ledgerFields';
 import * as getStock from './getStock.operation';
 import { skuProperty } from './fields';
 import * as recordMovement from './recordMovement.operation';

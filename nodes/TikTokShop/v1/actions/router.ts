@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { failedItemJson } from '../../../shared/failedItemJson';
-import { getTikTokClient, toNodeError } from '../../transport';
+import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
 import type { TikTokShopOperation, TikTokShopResource } from '../helpers/interfaces';
 import * as event from './event/Event.resource';
 import * as finance from './finance/Finance.resource';

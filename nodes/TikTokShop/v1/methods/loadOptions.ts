@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { getTikTokClient, toNodeError } from '../../transport';
+import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
 
 interface Warehouse {
 	id: string;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import type { TikTokShopClient } from '../../../shared/tiktok';
 import { searchOrders } from '../../../shared/tiktok/resources/orders';
 import { searchReturns } from '../../../shared/tiktok/resources/returns';
 import { getSpsOverview, shopRegion, SPS_REGIONS } from '../../../shared/tiktok/resources/shopPerformance';

@@ -1,6 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import type { TikTokShopClient } from '../../../shared/tiktok';
 
 export type HealthOperationName = 'ordersAtRisk' | 'computeMetrics' | 'getPerformanceScore';
 

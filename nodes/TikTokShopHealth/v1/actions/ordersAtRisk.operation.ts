@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import type { TikTokShopClient } from '../../../shared/tiktok';
 import { searchOrders, type OrderRecord } from '../../../shared/tiktok/resources/orders';
 import { firstCarrierScan, getOrderTracking } from '../../../shared/tiktok/resources/tracking';
 import { BAND_ORDER, bandLabel, bandsProblem, DEFAULT_BANDS, type RiskBands } from '../health/riskBands';

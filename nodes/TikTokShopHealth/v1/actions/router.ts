@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { failedItemJson } from '../../../shared/failedItemJson';
-import { getTikTokClient, toNodeError } from '../../../TikTokShop/transport';
+import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
 import * as computeMetrics from './computeMetrics.operation';
 import * as getPerformanceScore from './getPerformanceScore.operation';
 import type { HealthOperation, HealthOperationName } from './interfaces';

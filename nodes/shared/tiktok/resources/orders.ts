@@ -1,4 +1,4 @@
-import { pages, type TikTokShopClient } from '../../../TikTokShop/transport';
+import { pages, type TikTokShopClient } from '..';
 
 /**
  * Order reads (reference §4): Search Orders `POST /order/202309/orders/search`, pages of up to 100, following
@@ -6,6 +6,19 @@ import { pages, type TikTokShopClient } from '../../../TikTokShop/transport';
  */
 export const ORDER_SEARCH_PATH = '/order/202309/orders/search';
 export const ORDER_SEARCH_PAGE_SIZE = 100;
+
+/** Every status an order can have, as Search Orders filters by them. */
+export const ORDER_STATUSES = [
+	'UNPAID',
+	'ON_HOLD',
+	'AWAITING_SHIPMENT',
+	'PARTIALLY_SHIPPING',
+	'AWAITING_COLLECTION',
+	'IN_TRANSIT',
+	'DELIVERED',
+	'COMPLETED',
+	'CANCELLED',
+];
 
 export type OrderStatus =
 	| 'UNPAID'

@@ -1,4 +1,4 @@
-import { pages, type TikTokShopClient } from '../../../TikTokShop/transport';
+import { pages, type TikTokShopClient } from '..';
 
 /** Search Returns `POST /return_refund/202309/returns/search`, page_size 10–50 (reference §7). */
 export const RETURN_SEARCH_PATH = '/return_refund/202309/returns/search';
@@ -23,3 +23,15 @@ export async function searchReturns(client: TikTokShopClient, filter: { create_t
 	for await (const page of pages<ReturnRecord>(client, request, 'return_orders', { pageSize: RETURN_SEARCH_PAGE_SIZE })) all.push(...page);
 	return all;
 }
+
+/** Every status a return or refund can have, as Search Returns filters by them. */
+export const RETURN_STATUSES = [
+	'RETURN_OR_REFUND_REQUEST_PENDING',
+	'REFUND_OR_RETURN_REQUEST_REJECT',
+	'AWAITING_BUYER_SHIP',
+	'BUYER_SHIPPED_ITEM',
+	'REJECT_RECEIVE_PACKAGE',
+	'RETURN_OR_REFUND_REQUEST_SUCCESS',
+	'RETURN_OR_REFUND_REQUEST_CANCEL',
+	'RETURN_OR_REFUND_REQUEST_COMPLETE',
+];

@@ -1,4 +1,4 @@
-import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import type { TikTokShopClient } from '..';
 
 /**
  * Shop Performance Score (SPS) APIs, version 202606, US shops only: read-only.

@@ -1,4 +1,4 @@
-import type { TikTokShopClient } from '../../../TikTokShop/transport';
+import type { TikTokShopClient } from '..';
 
 /**
  * The carrier's scans as TikTok holds them: `GET /fulfillment/202309/orders/{order_id}/tracking` (reference §5),

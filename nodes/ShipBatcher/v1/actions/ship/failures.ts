@@ -1,4 +1,4 @@
-import { CredentialFieldError, TikTokApiError } from '../../../../TikTokShop/transport';
+import { CredentialFieldError, TikTokApiError } from '../../../../shared/tiktok';
 import { attention } from '../../helpers/attentionReasons';
 import type { AttentionOutcome } from '../../helpers/interfaces';
 

@@ -1,4 +1,4 @@
-import type { TikTokShopClient } from '../../../../TikTokShop/transport';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
 import type { TikTokOrder } from '../../helpers/interfaces';
 
 /** Get Order Detail takes at most 50 ids per call (reference §4). */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { maxRetriesOption, requestsPerSecondOption } from '../../../../TikTokShop/v1/actions/common.descriptions';
+import { maxRetriesOption, requestsPerSecondOption } from '../../../../shared/tiktok/requestOptions';
 import { inputContractNotice, inputFieldNames } from './inputContract.description';
 import { MAX_BATCH_SIZE } from './tiktokShipping';
 

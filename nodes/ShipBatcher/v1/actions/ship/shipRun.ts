@@ -1,4 +1,4 @@
-import { TikTokApiError, isAmbiguousFailure, type TikTokShopClient } from '../../../../TikTokShop/transport';
+import { TikTokApiError, isAmbiguousFailure, type TikTokShopClient } from '../../../../shared/tiktok';
 import { attention, tiktokRejection } from '../../helpers/attentionReasons';
 import type { ShipmentState, ShippedOutcome, ShippingProvider, TikTokAnswer, TikTokOrder } from '../../helpers/interfaces';
 import { ALREADY_SHIPPED_CODES, alreadyShippedOutcome } from './alreadyShipped';

@@ -1,4 +1,4 @@
-import { TikTokApiError, type TikTokShopClient } from '../../../../TikTokShop/transport';
+import { TikTokApiError, type TikTokShopClient } from '../../../../shared/tiktok';
 import type { ShippingProvider } from '../../helpers/interfaces';
 
 /** TikTok answers this for delivery options it ships itself: there is no provider to choose (reference §5). */

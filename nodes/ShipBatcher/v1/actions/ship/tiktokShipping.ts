@@ -1,4 +1,4 @@
-import { TikTokApiError, type TikTokShopClient } from '../../../../TikTokShop/transport';
+import { TikTokApiError, type TikTokShopClient } from '../../../../shared/tiktok';
 import type { TikTokAnswer } from '../../helpers/interfaces';
 
 /**

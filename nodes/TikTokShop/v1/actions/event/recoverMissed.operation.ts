@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, type TikTokShopClient } from '../../../transport';
+import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
 import { openSelectedStore } from '../../../../shared/storeSelection';
 import { enqueue, seenOf } from '../../../../TikTokShopTrigger/delivery/eventQueue';
 import { orderUpdateKey } from '../../../../TikTokShopTrigger/delivery/orderUpdateKey';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pages, type TikTokShopClient } from '../../../transport';
-import { maxItems, splitIds } from '../../helpers/utils';
+import { pages, type TikTokShopClient } from '../../../../shared/tiktok';
+import { maxItems, splitIds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
 
 export const description: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, type TikTokShopClient } from '../../../transport';
-import { maxItems, toUnixSeconds } from '../../helpers/utils';
+import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
+import { maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
 import { timeRangeFields } from './timeRange';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { TikTokShopClient } from '../../../transport';
-import { splitIds } from '../../helpers/utils';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
+import { splitIds } from '../../../../shared/nodeParameters';
 
 export const warehouseField: INodeProperties = {
 	displayName: 'Warehouse Name or ID',

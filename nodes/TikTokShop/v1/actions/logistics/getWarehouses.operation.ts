@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { TikTokShopClient } from '../../../transport';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
 
 export const description: INodeProperties[] = [];
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { TikTokShopClient } from '../../../transport';
-import { chunk, splitIds } from '../../helpers/utils';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
+import { chunk, splitIds } from '../../../../shared/nodeParameters';
 
 /** TikTok's Get Order Detail takes at most 50 ids per call. */
 export const ORDER_IDS_PER_CALL = 50;

@@ -1,22 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, type TikTokShopClient } from '../../../transport';
-import { compact, maxItems, toUnixSeconds } from '../../helpers/utils';
+import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
+import { compact, maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
+import { ORDER_STATUSES } from '../../../../shared/tiktok/resources/orders';
 
 const show = { resource: ['order'], operation: ['search'] };
-
-export const ORDER_STATUSES = [
-	'UNPAID',
-	'ON_HOLD',
-	'AWAITING_SHIPMENT',
-	'PARTIALLY_SHIPPING',
-	'AWAITING_COLLECTION',
-	'IN_TRANSIT',
-	'DELIVERED',
-	'COMPLETED',
-	'CANCELLED',
-];
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('order', 'search', 10000),

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { TikTokShopClient } from '../../../transport';
-import { compact, splitIds } from '../../helpers/utils';
-import { idempotencyKeyField, resolveIdempotencyKey, returnIdField } from './fields';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
+import { compact, splitIds } from '../../../../shared/nodeParameters';
+import { returnIdField } from './fields';
+import { idempotencyKeyField, resolveIdempotencyKey } from '../../../../shared/tiktok/idempotency';
 
 const show = { resource: ['return'], operation: ['approve'] };
 

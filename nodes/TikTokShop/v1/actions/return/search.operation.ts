@@ -1,19 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, type TikTokShopClient } from '../../../transport';
-import { compact, maxItems, toUnixSeconds } from '../../helpers/utils';
+import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
+import { compact, maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
-
-export const RETURN_STATUSES = [
-	'RETURN_OR_REFUND_REQUEST_PENDING',
-	'REFUND_OR_RETURN_REQUEST_REJECT',
-	'AWAITING_BUYER_SHIP',
-	'BUYER_SHIPPED_ITEM',
-	'REJECT_RECEIVE_PACKAGE',
-	'RETURN_OR_REFUND_REQUEST_SUCCESS',
-	'RETURN_OR_REFUND_REQUEST_CANCEL',
-	'RETURN_OR_REFUND_REQUEST_COMPLETE',
-];
+import { RETURN_STATUSES } from '../../../../shared/tiktok/resources/returns';
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('return', 'search', 10000),
