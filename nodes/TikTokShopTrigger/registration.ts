@@ -2,13 +2,14 @@ import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 
 import { getTikTokClient, toNodeError } from '../shared/tiktok';
 import { EVENT_TYPES } from './eventTypes';
+import { eventPaths } from '../shared/tiktok/resources/paths';
 
 interface RegisteredWebhook {
 	event_type: string;
 	address: string;
 }
 
-const WEBHOOKS_PATH = '/event/202309/webhooks';
+const WEBHOOKS_PATH = eventPaths.webhooks;
 
 /** Event API names of the chosen types; codes without one can only be subscribed to in Partner Center. */
 export function registrableEventTypes(codes: number[]): string[] {

@@ -7,6 +7,7 @@ import { compact, toUnixSeconds } from '../../../shared/nodeParameters';
 import { caseItem } from '../cases/caseItem';
 import { factsOfCancellation, factsOfReturn, type TikTokCancellation, type TikTokReturn } from '../cases/caseFacts';
 import type { CaseFacts, ClientGetter, Outcome, WorkUnit } from '../helpers/interfaces';
+import { returnPaths } from '../../../shared/tiktok/resources/paths';
 
 const show = { operation: ['findCases'] };
 const CANCEL_STATUSES = ['CANCELLATION_REQUEST_PENDING', 'CANCELLATION_REQUEST_SUCCESS', 'CANCELLATION_REQUEST_CANCEL', 'CANCELLATION_REQUEST_COMPLETE'];
@@ -124,7 +125,7 @@ export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: C
 		});
 		const returns = await collectPages<TikTokReturn>(
 			api,
-			{ method: 'POST', path: '/return_refund/202309/returns/search', query: { sort_field: 'create_time' }, body },
+			{ method: 'POST', path: returnPaths.searchReturns, query: { sort_field: 'create_time' }, body },
 			'return_orders',
 			{ pageSize: RETURNS_PAGE_SIZE, maxItems },
 		);
@@ -134,7 +135,7 @@ export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: C
 		const body = compact({ cancel_status: this.getNodeParameter('cancelStatuses', itemIndex, []) as string[], create_time_ge: createdAfter });
 		const cancellations = await collectPages<TikTokCancellation>(
 			api,
-			{ method: 'POST', path: '/return_refund/202309/cancellations/search', query: { sort_field: 'create_time' }, body },
+			{ method: 'POST', path: returnPaths.searchCancellations, query: { sort_field: 'create_time' }, body },
 			'cancellations',
 			{ pageSize: CANCELLATIONS_PAGE_SIZE, maxItems },
 		);

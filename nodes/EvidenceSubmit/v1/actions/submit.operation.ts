@@ -9,6 +9,7 @@ import { SUMMARY_PNG } from '../packet/buildPacket';
 import { currentCase } from '../submit/currentCase';
 import { fetchRejectReasons, matchRejectReason } from '../submit/rejectReasons';
 import { uploadImages, type UploadSource } from '../submit/uploadImages';
+import { returnPaths } from '../../../shared/tiktok/resources/paths';
 
 const show = { operation: ['submit'] };
 export const SUBMITTED = 0;
@@ -131,7 +132,7 @@ export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: C
 	const decision = caseType === 'return' && submission.decision ? String(submission.decision) : undefined;
 	const body = compact({ decision, reject_reason: rejectReason, comment: packet.comment ? String(packet.comment) : undefined, images: images as unknown as IDataObject[] });
 	const idempotencyKey = resolveIdempotencyKey(this, itemIndex, `evidence:${caseType}:${caseId}:${String(packet.packet_hash)}:${rejectReason}`);
-	const path = caseType === 'cancellation' ? `/return_refund/202309/cancellations/${encodeURIComponent(caseId)}/reject` : `/return_refund/202309/returns/${encodeURIComponent(caseId)}/reject`;
+	const path = caseType === 'cancellation' ? returnPaths.rejectCancellation(caseId) : returnPaths.rejectReturn(caseId);
 	const { requestId } = await api.request<IDataObject>({ method: 'POST', path, query: { idempotency_key: idempotencyKey }, body });
 	return [
 		{

@@ -1,6 +1,7 @@
 import type { TikTokShopClient } from '../../../shared/tiktok';
 import type { ScanEvent } from '../helpers/interfaces';
 import { readScanEvents } from './scanEvents';
+import { fulfillmentPaths } from '../../../shared/tiktok/resources/paths';
 
 interface TikTokTrackingEvent {
 	description?: string;
@@ -13,7 +14,7 @@ interface TikTokTrackingEvent {
  * TikTok; returned oldest first like every other scan list.
  */
 export async function fetchTikTokTracking(client: TikTokShopClient, orderId: string): Promise<ScanEvent[]> {
-	const { data } = await client.get<{ tracking?: TikTokTrackingEvent[] }>(`/fulfillment/202309/orders/${encodeURIComponent(orderId)}/tracking`);
+	const { data } = await client.get<{ tracking?: TikTokTrackingEvent[] }>(fulfillmentPaths.orderTracking(orderId));
 	const events = (data.tracking ?? []).map((event) => ({ time: event.update_time_millis, description: event.description ?? '' }));
 	return readScanEvents(events, "TikTok's tracking history");
 }

@@ -1,13 +1,14 @@
 import type { TikTokShopClient } from '../../../shared/tiktok';
 import { factsOfCancellation, factsOfReturn, type TikTokCancellation, type TikTokReturn } from '../cases/caseFacts';
 import type { CaseFacts, CaseType } from '../helpers/interfaces';
+import { returnPaths } from '../../../shared/tiktok/resources/paths';
 
 /** The case as TikTok sees it now: a re-run finds it answered and skips it before uploading anything. */
 export async function currentCase(client: TikTokShopClient, caseType: CaseType, caseId: string): Promise<CaseFacts | undefined> {
 	if (caseType === 'cancellation') {
 		const { data } = await client.request<{ cancellations?: TikTokCancellation[] }>({
 			method: 'POST',
-			path: '/return_refund/202309/cancellations/search',
+			path: returnPaths.searchCancellations,
 			query: { page_size: 1 },
 			body: { cancel_ids: [caseId] },
 		});
@@ -16,7 +17,7 @@ export async function currentCase(client: TikTokShopClient, caseType: CaseType, 
 	}
 	const { data } = await client.request<{ return_orders?: TikTokReturn[] }>({
 		method: 'POST',
-		path: '/return_refund/202309/returns/search',
+		path: returnPaths.searchReturns,
 		// 10 is the smallest page TikTok accepts for returns.
 		query: { page_size: 10 },
 		body: { return_ids: [caseId] },

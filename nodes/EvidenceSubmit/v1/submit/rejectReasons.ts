@@ -1,5 +1,6 @@
 import type { TikTokShopClient } from '../../../shared/tiktok';
 import type { ClaimType } from '../helpers/interfaces';
+import { returnPaths } from '../../../shared/tiktok/resources/paths';
 
 export interface RejectReason {
 	name: string;
@@ -7,7 +8,7 @@ export interface RejectReason {
 }
 
 export async function fetchRejectReasons(client: TikTokShopClient, caseId: string): Promise<RejectReason[]> {
-	const { data } = await client.get<{ reasons?: RejectReason[] }>('/return_refund/202309/reject_reasons', { return_or_cancel_id: caseId });
+	const { data } = await client.get<{ reasons?: RejectReason[] }>(returnPaths.rejectReasons, { return_or_cancel_id: caseId });
 	return data.reasons ?? [];
 }
 

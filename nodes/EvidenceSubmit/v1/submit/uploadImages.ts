@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { TikTokApiError, toNodeError, type TikTokShopClient } from '../../../shared/tiktok';
+import { productPaths } from '../../../shared/tiktok/resources/paths';
 
 export interface UploadedImage {
 	image_id: string;
@@ -38,7 +39,7 @@ export async function uploadImages(
 		try {
 			const { data: answer } = await client.request<IDataObject>({
 				method: 'POST',
-				path: '/product/202309/images/upload',
+				path: productPaths.uploadImage,
 				multipart: { file: { fieldName: 'data', fileName: source.fileName, contentType: source.mimeType, data }, fields: { use_case: useCase } },
 			});
 			uploaded.push({ image_id: String(answer.uri), mime_type: source.mimeType, width: Number(answer.width), height: Number(answer.height) });

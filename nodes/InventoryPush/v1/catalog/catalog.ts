@@ -1,9 +1,10 @@
 import type { DurableStore } from '../../../shared/store';
 import { collectPages, type TikTokShopClient } from '../../../shared/tiktok';
 import type { CatalogEntry, CatalogSnapshot, TikTokProduct } from './types';
+import { productPaths } from '../../../shared/tiktok/resources/paths';
 
 const NAMESPACE = 'inventory-push:catalog';
-const SEARCH_PATH = '/product/202309/products/search';
+const SEARCH_PATH = productPaths.search;
 const SEARCH_PAGE_SIZE = 100;
 /** TikTok documents no maximum for `seller_skus`; 20 keeps a targeted search well inside any plausible one [U]. */
 const SELLER_SKUS_PER_SEARCH = 20;
@@ -57,7 +58,7 @@ export class Catalog {
 
 	/** Product detail: the authoritative warehouses, after TikTok refused an update for a mismatch (12019028). */
 	async refreshProduct(productId: string): Promise<TikTokProduct> {
-		const { data } = await this.client.get<TikTokProduct>(`/product/202309/products/${productId}`);
+		const { data } = await this.client.get<TikTokProduct>(productPaths.product(productId));
 		this.merge([{ ...data, id: data.id ?? productId }]);
 		return data;
 	}

@@ -1,7 +1,8 @@
 import { splitByStock, splitToDefaultWarehouse } from '../rules/warehouseSplit';
 import type { Target } from './types';
+import { productPaths } from '../../../shared/tiktok/resources/paths';
 
-export const UPDATE_PATH = (productId: string) => `/product/202309/products/${productId}/inventory/update`;
+export const UPDATE_PATH = (productId: string) => productPaths.updateInventory(productId);
 
 /** Sets `after` from the listed quantity and the warehouses TikTok assigns; a split that needs a guess is a Problem. */
 export function planTarget(target: Target, assigned: string[]): void {

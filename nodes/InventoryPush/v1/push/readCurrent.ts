@@ -1,6 +1,7 @@
 import type { TikTokShopClient } from '../../../shared/tiktok';
+import { productPaths } from '../../../shared/tiktok/resources/paths';
 
-export const READ_PATH = '/product/202309/inventory/search';
+export const READ_PATH = productPaths.searchInventory;
 /** TikTok's inventory search takes at most 600 sku_ids (or 100 product_ids) per call (reference §6). */
 export const MAX_SKU_IDS_PER_READ = 600;
 

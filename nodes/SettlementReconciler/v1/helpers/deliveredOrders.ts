@@ -5,6 +5,7 @@ import { unixSecondsToDateKey } from './dates';
 import type { OrderStatementTransactions, SearchedOrder } from './financeTypes';
 import { applyRate, formatDollars, parseCents } from './money';
 import type { OrderLedger } from './orderLedger';
+import { financePaths, orderPaths } from '../../../shared/tiktok/resources/paths';
 
 export interface UnsettledOptions {
 	asOfSeconds: number;
@@ -38,7 +39,7 @@ export async function findDeliveredUnsettled(client: TikTokShopClient, ledger: O
 	for (const status of ['DELIVERED', 'COMPLETED']) {
 		const request = {
 			method: 'POST' as const,
-			path: '/order/202309/orders/search',
+			path: orderPaths.search,
 			query: { sort_field: 'create_time', sort_order: 'ASC' },
 			body: { order_status: status, create_time_ge: options.asOfSeconds - options.lookbackDays * DAY, create_time_lt: options.asOfSeconds },
 		};
@@ -50,7 +51,7 @@ export async function findDeliveredUnsettled(client: TikTokShopClient, ledger: O
 				let confirmed = false;
 				if (confirmations < options.maxConfirmations) {
 					confirmations++;
-					const { data } = await client.get<OrderStatementTransactions>(`/finance/202501/orders/${encodeURIComponent(order.id)}/statement_transactions`, {
+					const { data } = await client.get<OrderStatementTransactions>(financePaths.orderTransactions(order.id), {
 						sort_field: 'order_create_time',
 					});
 					if (data?.sku_transactions?.length) {

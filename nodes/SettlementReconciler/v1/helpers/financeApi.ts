@@ -5,6 +5,7 @@ import { parseCents } from './money';
 import type { LedgerEntry, OrderLedger } from './orderLedger';
 import type { RateTable } from './rateTable';
 import type { RejectedRow } from './settlementCsv';
+import { financePaths } from '../../../shared/tiktok/resources/paths';
 
 export interface ApiReadResult {
 	statements: number;
@@ -30,7 +31,7 @@ export async function readFinanceApi(client: TikTokShopClient, ledger: OrderLedg
 	const result: ApiReadResult = { statements: 0, transactions: { total: 0, parsed: 0, reserves: 0, rejected: 0 }, rejected: [], statementSettlement: 0 };
 	const statementRequest = {
 		method: 'GET' as const,
-		path: '/finance/202309/statements',
+		path: financePaths.statements,
 		query: { sort_field: 'statement_time', sort_order: 'ASC', statement_time_ge: options.fromSeconds, statement_time_lt: options.toSeconds },
 	};
 	for await (const statements of pages<Statement>(client, statementRequest, 'statements', { pageSize: PAGE_SIZE })) {
@@ -57,7 +58,7 @@ async function readStatement(
 ): Promise<void> {
 	const request = {
 		method: 'GET' as const,
-		path: `/finance/202501/statements/${encodeURIComponent(statement.id)}/statement_transactions`,
+		path: financePaths.statementTransactions(statement.id),
 		query: { sort_field: 'order_create_time' },
 	};
 	for await (const transactions of pages<StatementTransaction>(client, request, 'transactions', { pageSize: PAGE_SIZE })) {

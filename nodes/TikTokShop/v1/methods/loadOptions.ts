@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
+import { logisticsPaths, returnPaths } from '../../../shared/tiktok/resources/paths';
 
 interface Warehouse {
 	id: string;
@@ -16,7 +17,7 @@ interface DeliveryOption {
 
 async function salesWarehouses(context: ILoadOptionsFunctions): Promise<Warehouse[]> {
 	const client = await getTikTokClient.call(context);
-	const { data } = await client.get<{ warehouses?: Warehouse[] }>('/logistics/202309/warehouses');
+	const { data } = await client.get<{ warehouses?: Warehouse[] }>(logisticsPaths.warehouses);
 	return (data.warehouses ?? []).filter((warehouse) => warehouse.type !== 'RETURN_WAREHOUSE');
 }
 
@@ -38,7 +39,7 @@ export async function getDeliveryOptions(this: ILoadOptionsFunctions): Promise<I
 		const options: INodePropertyOptions[] = [];
 		for (const warehouse of await salesWarehouses(this)) {
 			const { data } = await client.get<{ delivery_options?: DeliveryOption[] }>(
-				`/logistics/202309/warehouses/${encodeURIComponent(warehouse.id)}/delivery_options`,
+				logisticsPaths.deliveryOptions(warehouse.id),
 			);
 			for (const option of data.delivery_options ?? []) {
 				options.push({ name: `${option.name} (${warehouse.name})`, value: option.id, description: option.type });
@@ -55,7 +56,7 @@ export async function getRejectReasons(this: ILoadOptionsFunctions): Promise<INo
 	if (!returnId || returnId.startsWith('=')) return [];
 	try {
 		const client = await getTikTokClient.call(this);
-		const { data } = await client.get<{ reasons?: Array<{ name: string; text: string }> }>('/return_refund/202309/reject_reasons', {
+		const { data } = await client.get<{ reasons?: Array<{ name: string; text: string }> }>(returnPaths.rejectReasons, {
 			return_or_cancel_id: returnId,
 		});
 		return (data.reasons ?? []).map((reason) => ({ name: reason.text || reason.name, value: reason.name }));

@@ -1,5 +1,6 @@
 import { TikTokApiError, type TikTokShopClient } from '../../../../shared/tiktok';
 import type { ShippingProvider } from '../../helpers/interfaces';
+import { logisticsPaths } from '../../../../shared/tiktok/resources/paths';
 
 /** TikTok answers this for delivery options it ships itself: there is no provider to choose (reference §5). */
 export const TIKTOK_FULFILLED_OPTION = 21008117;
@@ -40,7 +41,7 @@ export class ShippingProviderCache {
 		let list: ProviderList;
 		try {
 			const { data } = await this.client.get<{ shipping_providers?: Array<{ id: string | number; name: string }> }>(
-				`/logistics/202309/delivery_options/${encodeURIComponent(optionId)}/shipping_providers`,
+				logisticsPaths.shippingProviders(optionId),
 			);
 			list = { providers: (data.shipping_providers ?? []).map((provider) => ({ id: String(provider.id), name: provider.name })) };
 		} catch (error) {

@@ -1,5 +1,6 @@
 import { TikTokApiError, type TikTokShopClient } from '../../../../shared/tiktok';
 import type { TikTokAnswer } from '../../helpers/interfaces';
+import { fulfillmentPaths } from '../../../../shared/tiktok/resources/paths';
 
 /**
  * Packages per Batch Ship Packages call. TikTok's reference (batch-ship-packages-202309) gives no maximum and no
@@ -30,7 +31,7 @@ interface PartialError {
 export async function batchShipPackages(client: TikTokShopClient, shipments: PackageShipment[]): Promise<BatchShipResult> {
 	const { data, requestId } = await client.request<{ errors?: PartialError[] }>({
 		method: 'POST',
-		path: '/fulfillment/202309/packages/ship',
+		path: fulfillmentPaths.shipPackages,
 		body: {
 			packages: shipments.map((shipment) => ({
 				id: shipment.packageId,
@@ -104,7 +105,7 @@ export async function markPackageAsShipped(
 ): Promise<MarkShippedResult> {
 	const { data, requestId } = await client.request<{ package_id?: string; warning?: { message?: string } }>({
 		method: 'POST',
-		path: `/fulfillment/202309/orders/${encodeURIComponent(orderId)}/packages`,
+		path: fulfillmentPaths.orderPackages(orderId),
 		body: {
 			tracking_number: shipment.trackingNumber,
 			shipping_provider_id: shipment.providerId,
@@ -122,14 +123,14 @@ export async function updateShippingInfo(
 	shipment: { trackingNumber: string; providerId: string },
 ): Promise<string | undefined> {
 	const path = target.packageId
-		? `/fulfillment/202309/packages/${encodeURIComponent(target.packageId)}/shipping_info/update`
-		: `/fulfillment/202309/orders/${encodeURIComponent(target.orderId)}/shipping_info/update`;
+		? fulfillmentPaths.packageShippingInfo(target.packageId)
+		: fulfillmentPaths.orderShippingInfo(target.orderId);
 	const { requestId } = await client.request({ method: 'POST', path, body: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId }, once: true });
 	return requestId;
 }
 
 /** The tracking number TikTok holds for a package (Get Package Detail); empty when it is not shipped. */
 export async function trackingOfPackage(client: TikTokShopClient, packageId: string): Promise<string> {
-	const { data } = await client.get<{ tracking_number?: string }>(`/fulfillment/202309/packages/${encodeURIComponent(packageId)}`);
+	const { data } = await client.get<{ tracking_number?: string }>(fulfillmentPaths.package(packageId));
 	return data?.tracking_number ?? '';
 }

@@ -7,6 +7,7 @@ import { orderUpdateKey } from '../../../../TikTokShopTrigger/delivery/orderUpda
 import { signalQueue } from '../../../../TikTokShopTrigger/delivery/queueSignal';
 import { normalizeEvent } from '../../../../TikTokShopTrigger/webhook/normalizeEvent';
 import { queueFields } from './fields';
+import { orderPaths } from '../../../../shared/tiktok/resources/paths';
 
 const show = { resource: ['event'], operation: ['recoverMissed'] };
 
@@ -52,7 +53,7 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 	const until = Math.floor(nowMs / 1000 - graceMinutes * 60);
 	const orders = await collectPages<Order>(
 		client,
-		{ method: 'POST', path: '/order/202309/orders/search', query: { sort_field: 'update_time' }, body: { update_time_ge: from, update_time_lt: until } },
+		{ method: 'POST', path: orderPaths.search, query: { sort_field: 'update_time' }, body: { update_time_ge: from, update_time_lt: until } },
 		'orders',
 		{ pageSize: 100 },
 	);

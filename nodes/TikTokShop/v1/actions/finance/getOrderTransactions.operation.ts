@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { splitIds } from '../../../../shared/nodeParameters';
+import { financePaths } from '../../../../shared/tiktok/resources/paths';
 
 export const description: INodeProperties[] = [
 	{
@@ -17,7 +18,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
 	const [orderId] = splitIds(this, this.getNodeParameter('orderId', itemIndex), 'Order ID', itemIndex);
-	const { data } = await client.get<IDataObject>(`/finance/202501/orders/${encodeURIComponent(orderId)}/statement_transactions`, {
+	const { data } = await client.get<IDataObject>(financePaths.orderTransactions(orderId), {
 		sort_field: 'order_create_time',
 	});
 	return [data];

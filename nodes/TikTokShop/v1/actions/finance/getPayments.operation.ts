@@ -4,6 +4,7 @@ import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
 import { maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
 import { timeRangeFields } from './timeRange';
+import { financePaths } from '../../../../shared/tiktok/resources/paths';
 
 export const description: INodeProperties[] = [...timeRangeFields('getPayments'), ...returnAllAndLimit('finance', 'getPayments', 10000)];
 
@@ -18,7 +19,7 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 		client,
 		{
 			method: 'GET',
-			path: '/finance/202605/payments',
+			path: financePaths.payments,
 			query: {
 				sort_field: 'create_time',
 				create_time_ge: toUnixSeconds(this, this.getNodeParameter('from', itemIndex, ''), 'From', itemIndex),

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { pages, type TikTokShopClient } from '../../../../shared/tiktok';
 import { maxItems, splitIds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
+import { financePaths } from '../../../../shared/tiktok/resources/paths';
 
 export const description: INodeProperties[] = [
 	{
@@ -23,7 +24,7 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 	const transactions: IDataObject[] = [];
 	const request = {
 		method: 'GET' as const,
-		path: `/finance/202501/statements/${encodeURIComponent(statementId)}/statement_transactions`,
+		path: financePaths.statementTransactions(statementId),
 		query: { sort_field: 'order_create_time' },
 	};
 	for await (const page of pages<IDataObject>(client, request, 'transactions', { pageSize: 100, maxItems: maxItems(this, itemIndex) })) {

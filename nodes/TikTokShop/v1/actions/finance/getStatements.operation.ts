@@ -4,6 +4,7 @@ import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
 import { maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
 import { timeRangeFields } from './timeRange';
+import { financePaths } from '../../../../shared/tiktok/resources/paths';
 
 export const description: INodeProperties[] = [
 	...timeRangeFields('getStatements'),
@@ -29,7 +30,7 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 		client,
 		{
 			method: 'GET',
-			path: '/finance/202309/statements',
+			path: financePaths.statements,
 			query: {
 				sort_field: 'statement_time',
 				statement_time_ge: toUnixSeconds(this, this.getNodeParameter('from', itemIndex, ''), 'From', itemIndex),

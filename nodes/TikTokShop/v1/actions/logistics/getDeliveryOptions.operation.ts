@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { splitIds } from '../../../../shared/nodeParameters';
+import { logisticsPaths } from '../../../../shared/tiktok/resources/paths';
 
 export const warehouseField: INodeProperties = {
 	displayName: 'Warehouse Name or ID',
@@ -20,7 +21,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
 	const [warehouseId] = splitIds(this, this.getNodeParameter('warehouseId', itemIndex), 'Warehouse', itemIndex);
 	const { data } = await client.get<{ delivery_options?: IDataObject[] }>(
-		`/logistics/202309/warehouses/${encodeURIComponent(warehouseId)}/delivery_options`,
+		logisticsPaths.deliveryOptions(warehouseId),
 	);
 	return data.delivery_options ?? [];
 }

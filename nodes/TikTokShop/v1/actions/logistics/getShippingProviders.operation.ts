@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { splitIds } from '../../../../shared/nodeParameters';
+import { logisticsPaths } from '../../../../shared/tiktok/resources/paths';
 
 export const description: INodeProperties[] = [
 	{
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
 	const [optionId] = splitIds(this, this.getNodeParameter('deliveryOptionId', itemIndex), 'Delivery Option', itemIndex);
 	const { data } = await client.get<{ shipping_providers?: IDataObject[] }>(
-		`/logistics/202309/delivery_options/${encodeURIComponent(optionId)}/shipping_providers`,
+		logisticsPaths.shippingProviders(optionId),
 	);
 	return data.shipping_providers ?? [];
 }

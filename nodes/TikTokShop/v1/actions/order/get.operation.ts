@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { chunk, splitIds } from '../../../../shared/nodeParameters';
+import { orderPaths } from '../../../../shared/tiktok/resources/paths';
 
 /** TikTok's Get Order Detail takes at most 50 ids per call. */
 export const ORDER_IDS_PER_CALL = 50;
@@ -23,7 +24,7 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 	const ids = splitIds(this, this.getNodeParameter('orderIds', itemIndex), 'Order IDs', itemIndex);
 	const orders: IDataObject[] = [];
 	for (const batch of chunk(ids, ORDER_IDS_PER_CALL)) {
-		const { data } = await client.get<{ orders?: IDataObject[] }>('/order/202309/orders', { ids: batch });
+		const { data } = await client.get<{ orders?: IDataObject[] }>(orderPaths.detail, { ids: batch });
 		orders.push(...(data.orders ?? []));
 	}
 	return orders;

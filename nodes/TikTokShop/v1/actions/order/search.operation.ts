@@ -4,6 +4,7 @@ import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
 import { compact, maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
 import { ORDER_STATUSES } from '../../../../shared/tiktok/resources/orders';
+import { orderPaths } from '../../../../shared/tiktok/resources/paths';
 
 const show = { resource: ['order'], operation: ['search'] };
 
@@ -74,7 +75,7 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 	const sortField = this.getNodeParameter('sortField', itemIndex, 'create_time') as string;
 	return await collectPages<IDataObject>(
 		client,
-		{ method: 'POST', path: '/order/202309/orders/search', query: { sort_field: sortField }, body },
+		{ method: 'POST', path: orderPaths.search, query: { sort_field: sortField }, body },
 		'orders',
 		{ pageSize: 100, maxItems: maxItems(this, itemIndex) },
 	);

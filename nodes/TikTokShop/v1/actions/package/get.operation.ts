@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { splitIds } from '../../../../shared/nodeParameters';
+import { fulfillmentPaths } from '../../../../shared/tiktok/resources/paths';
 
 export const description: INodeProperties[] = [
 	{
@@ -16,6 +17,6 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
 	const [packageId] = splitIds(this, this.getNodeParameter('packageId', itemIndex), 'Package ID', itemIndex);
-	const { data } = await client.get<IDataObject>(`/fulfillment/202309/packages/${encodeURIComponent(packageId)}`);
+	const { data } = await client.get<IDataObject>(fulfillmentPaths.package(packageId));
 	return [data];
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
 import { compact, maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
+import { fulfillmentPaths } from '../../../../shared/tiktok/resources/paths';
 
 const PACKAGE_STATUSES = ['PROCESSING', 'FULFILLING', 'COMPLETED', 'CANCELLED'];
 
@@ -42,7 +43,7 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 	});
 	return await collectPages<IDataObject>(
 		client,
-		{ method: 'POST', path: '/fulfillment/202309/packages/search', query: { sort_field: 'create_time' }, body },
+		{ method: 'POST', path: fulfillmentPaths.searchPackages, query: { sort_field: 'create_time' }, body },
 		'packages',
 		{ pageSize: 50, maxItems: maxItems(this, itemIndex) },
 	);

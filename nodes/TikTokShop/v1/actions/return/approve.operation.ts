@@ -4,6 +4,7 @@ import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { compact, splitIds } from '../../../../shared/nodeParameters';
 import { returnIdField } from './fields';
 import { idempotencyKeyField, resolveIdempotencyKey } from '../../../../shared/tiktok/idempotency';
+import { returnPaths } from '../../../../shared/tiktok/resources/paths';
 
 const show = { resource: ['return'], operation: ['approve'] };
 
@@ -47,7 +48,7 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 	const idempotencyKey = resolveIdempotencyKey(this, itemIndex, `approve:${returnId}:${decision}:${amount}`);
 	const { data } = await client.request<IDataObject>({
 		method: 'POST',
-		path: `/return_refund/202309/returns/${encodeURIComponent(returnId)}/approve`,
+		path: returnPaths.approveReturn(returnId),
 		query: { idempotency_key: idempotencyKey },
 		body,
 	});

@@ -4,6 +4,7 @@ import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { compact, splitIds } from '../../../../shared/nodeParameters';
 import { returnIdField } from './fields';
 import { idempotencyKeyField, resolveIdempotencyKey } from '../../../../shared/tiktok/idempotency';
+import { returnPaths } from '../../../../shared/tiktok/resources/paths';
 
 const show = { resource: ['return'], operation: ['reject'] };
 /** The Seller Center comment box; longer comments are refused. */
@@ -112,7 +113,7 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 	const idempotencyKey = resolveIdempotencyKey(this, itemIndex, `reject:${returnId}:${JSON.stringify(body)}`);
 	const { data } = await client.request<IDataObject>({
 		method: 'POST',
-		path: `/return_refund/202309/returns/${encodeURIComponent(returnId)}/reject`,
+		path: returnPaths.rejectReturn(returnId),
 		query: { idempotency_key: idempotencyKey },
 		body,
 	});

@@ -4,6 +4,7 @@ import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
 import { compact, maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
 import { RETURN_STATUSES } from '../../../../shared/tiktok/resources/returns';
+import { returnPaths } from '../../../../shared/tiktok/resources/paths';
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('return', 'search', 10000),
@@ -51,7 +52,7 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 	});
 	return await collectPages<IDataObject>(
 		client,
-		{ method: 'POST', path: '/return_refund/202309/returns/search', query: { sort_field: 'create_time' }, body },
+		{ method: 'POST', path: returnPaths.searchReturns, query: { sort_field: 'create_time' }, body },
 		'return_orders',
 		{ pageSize: 50, maxItems: maxItems(this, itemIndex) },
 	);
