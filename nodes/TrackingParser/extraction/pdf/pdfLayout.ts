@@ -9,6 +9,8 @@ import type { PdfItem, PdfPage } from './pdfItems';
 
 interface Word {
 	text: string;
+	/** Where its first run was drawn in the content stream. */
+	order: number;
 	x0: number;
 	x1: number;
 	size: number;
@@ -45,36 +47,46 @@ const isGlyph = (item: PdfItem): boolean => item.text.trim().length === 1;
  */
 const unspace = (text: string): string => (/^(?:\S ){3,}\S$/.test(text.trim()) ? text.replace(/ /g, '') : text);
 
+/** A run of text with its place in the page's content stream, which is the order it was drawn in. */
+interface DrawnItem extends PdfItem {
+	order: number;
+}
+
 /**
  * Joins runs into words by their gaps only (pdf.js reports every gap as a " " run of its own, so a
  * space run says nothing). Generators that letter-space text place every glyph on its own, with a gap
  * that is small against the font size and about the same between all glyphs of the line: those gaps
- * glue glyphs into one word; a clearly wider gap starts a new word.
+ * glue glyphs into one word; a gap clearly wider than that typical inter-glyph gap starts a new word.
+ * Runs are joined in the order they were drawn, and only where one follows on from the other: text that
+ * overflows its cell and overprints the next one ("STAMPS.COM - USPS" over "9400…") stays two words
+ * instead of interleaving glyph by glyph.
  */
-function toWords(items: readonly PdfItem[]): { words: Word[]; glue: number } {
-	const sorted = items.filter((item) => !isSpace(item)).sort((a, b) => a.x - b.x);
+function toWords(items: readonly DrawnItem[]): { words: Word[]; glue: number } {
+	const drawn = items.filter((item) => !isSpace(item)).sort((a, b) => a.order - b.order);
 	const glyphGaps: number[] = [];
-	for (let i = 1; i < sorted.length; i++) {
-		const [a, b] = [sorted[i - 1], sorted[i]];
-		if (isGlyph(a) && isGlyph(b)) glyphGaps.push(b.x - (a.x + a.width));
+	for (let i = 1; i < drawn.length; i++) {
+		const [a, b] = [drawn[i - 1], drawn[i]];
+		const gap = b.x - (a.x + a.width);
+		if (isGlyph(a) && isGlyph(b) && gap > -0.1 * a.size && gap < a.size) glyphGaps.push(gap);
 	}
 	const letterGap = glyphGaps.length >= 3 ? Math.max(0, median(glyphGaps)) : 0;
 	const words: Word[] = [];
-	for (const item of sorted) {
+	for (const item of drawn) {
 		const text = unspace(item.text.replace(/\s+/g, ' '));
 		const last = words[words.length - 1];
 		const em = Math.max(item.size, last?.size ?? 0);
 		const gap = last ? item.x - last.x1 : Infinity;
 		const glue = Math.max(0.15 * em, letterGap * 1.5 + 0.05 * em);
-		if (last && !/\s$/.test(last.text) && !/^\s/.test(text) && gap <= glue) {
+		// A run that starts well inside the word before it is drawn over it, not after it.
+		if (last && !/\s$/.test(last.text) && !/^\s/.test(text) && gap <= glue && gap >= -0.25 * em) {
 			last.text += text;
 			last.x1 = Math.max(last.x1, item.x + item.width);
 		} else {
-			words.push({ text, x0: item.x, x1: item.x + item.width, size: item.size });
+			words.push({ text, order: item.order, x0: item.x, x1: item.x + item.width, size: item.size });
 		}
 	}
 	for (const word of words) word.text = word.text.trim();
-	return { words: words.filter((word) => word.text !== ''), glue: letterGap };
+	return { words: words.filter((word) => word.text !== '').sort((a, b) => a.x0 - b.x0), glue: letterGap };
 }
 
 /** Free-text cells: words closer than about a character width belong to one cell. */
@@ -95,8 +107,8 @@ function toCells(words: readonly Word[], letterGap: number): Word[] {
 
 /** Items on one baseline (within a fraction of the font size) form a line, top to bottom. */
 function pageLines(page: PdfPage): Line[] {
-	const items = [...page.items].sort((a, b) => a.y - b.y || a.x - b.x);
-	const groups: PdfItem[][] = [];
+	const items = page.items.map((item, order): DrawnItem => ({ ...item, order })).sort((a, b) => a.y - b.y || a.x - b.x);
+	const groups: DrawnItem[][] = [];
 	let baseline = -Infinity;
 	for (const item of items) {
 		const group = groups[groups.length - 1];
@@ -180,7 +192,9 @@ function columnOf(columns: readonly Column[], word: Word): number {
 function toRow(columns: readonly Column[], line: Line): string[] {
 	const cells = columns.map(() => '');
 	for (const word of line.words) {
-		const index = columnOf(columns, word);
+		// Two words drawn over each other: the first drawn overflowed from the cell left of the other's.
+		const over = line.words.find((other) => other.order > word.order && other.x0 < word.x1 && other.x1 > word.x0);
+		const index = over ? Math.max(0, Math.min(columnOf(columns, word), columnOf(columns, over) - 1)) : columnOf(columns, word);
 		cells[index] = cells[index] ? `${cells[index]} ${word.text}` : word.text;
 	}
 	return cells;

@@ -132,3 +132,13 @@ describe('PDF reader: no text layer', () => {
 		expect(!pdf.ok && pdf.message).toMatch(/scan or an image.*OCR.*CSV/);
 	});
 });
+
+describe('PDF reader: text drawn over the next cell', () => {
+	it('keeps letter-spaced text that overflows its cell out of the number drawn over it in the next cell', async () => {
+		const columns = [36, 60, 230, 320];
+		const header = ['#', 'ORDER', 'CARRIER', 'TRACKING NUMBER'];
+		const spaced = (y: number, cells: readonly string[]): Drawn[] => cells.map((text, index) => ({ x: columns[index], y, text, letterSpacing: 1.6 }));
+		const lines = await blocksOf([[...spaced(90, header), ...spaced(106, ['8', '579226403444498771', 'STAMPS.COM - USPS', '9400124444843591660305'])]]);
+		expect(lines).toEqual([[header, ['8', '579226403444498771', 'STAMPS.COM - USPS', '9400124444843591660305']]]);
+	});
+});
