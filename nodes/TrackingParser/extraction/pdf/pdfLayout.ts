@@ -1,5 +1,6 @@
 import type { DocumentLine, TextBlock } from '../types';
 import type { PdfItem, PdfPage } from './pdfItems';
+import { continueCell } from './pdfWrappedCells';
 
 /**
  * Rebuilds a PDF's lines, words and table columns from where pdf.js says each run of text is, because a
@@ -9,6 +10,8 @@ import type { PdfItem, PdfPage } from './pdfItems';
 
 interface Word {
 	text: string;
+	/** Where its first run was drawn in the content stream. */
+	order: number;
 	x0: number;
 	x1: number;
 	size: number;
@@ -45,36 +48,46 @@ const isGlyph = (item: PdfItem): boolean => item.text.trim().length === 1;
  */
 const unspace = (text: string): string => (/^(?:\S ){3,}\S$/.test(text.trim()) ? text.replace(/ /g, '') : text);
 
+/** A run of text with its place in the page's content stream, which is the order it was drawn in. */
+interface DrawnItem extends PdfItem {
+	order: number;
+}
+
 /**
  * Joins runs into words by their gaps only (pdf.js reports every gap as a " " run of its own, so a
  * space run says nothing). Generators that letter-space text place every glyph on its own, with a gap
  * that is small against the font size and about the same between all glyphs of the line: those gaps
- * glue glyphs into one word; a clearly wider gap starts a new word.
+ * glue glyphs into one word; a gap clearly wider than that typical inter-glyph gap starts a new word.
+ * Runs are joined in the order they were drawn, and only where one follows on from the other: text that
+ * overflows its cell and overprints the next one ("STAMPS.COM - USPS" over "9400…") stays two words
+ * instead of interleaving glyph by glyph.
  */
-function toWords(items: readonly PdfItem[]): { words: Word[]; glue: number } {
-	const sorted = items.filter((item) => !isSpace(item)).sort((a, b) => a.x - b.x);
+function toWords(items: readonly DrawnItem[]): { words: Word[]; glue: number } {
+	const drawn = items.filter((item) => !isSpace(item)).sort((a, b) => a.order - b.order);
 	const glyphGaps: number[] = [];
-	for (let i = 1; i < sorted.length; i++) {
-		const [a, b] = [sorted[i - 1], sorted[i]];
-		if (isGlyph(a) && isGlyph(b)) glyphGaps.push(b.x - (a.x + a.width));
+	for (let i = 1; i < drawn.length; i++) {
+		const [a, b] = [drawn[i - 1], drawn[i]];
+		const gap = b.x - (a.x + a.width);
+		if (isGlyph(a) && isGlyph(b) && gap > -0.1 * a.size && gap < a.size) glyphGaps.push(gap);
 	}
 	const letterGap = glyphGaps.length >= 3 ? Math.max(0, median(glyphGaps)) : 0;
 	const words: Word[] = [];
-	for (const item of sorted) {
+	for (const item of drawn) {
 		const text = unspace(item.text.replace(/\s+/g, ' '));
 		const last = words[words.length - 1];
 		const em = Math.max(item.size, last?.size ?? 0);
 		const gap = last ? item.x - last.x1 : Infinity;
 		const glue = Math.max(0.15 * em, letterGap * 1.5 + 0.05 * em);
-		if (last && !/\s$/.test(last.text) && !/^\s/.test(text) && gap <= glue) {
+		// A run that starts well inside the word before it is drawn over it, not after it.
+		if (last && !/\s$/.test(last.text) && !/^\s/.test(text) && gap <= glue && gap >= -0.25 * em) {
 			last.text += text;
 			last.x1 = Math.max(last.x1, item.x + item.width);
 		} else {
-			words.push({ text, x0: item.x, x1: item.x + item.width, size: item.size });
+			words.push({ text, order: item.order, x0: item.x, x1: item.x + item.width, size: item.size });
 		}
 	}
 	for (const word of words) word.text = word.text.trim();
-	return { words: words.filter((word) => word.text !== ''), glue: letterGap };
+	return { words: words.filter((word) => word.text !== '').sort((a, b) => a.x0 - b.x0), glue: letterGap };
 }
 
 /** Free-text cells: words closer than about a character width belong to one cell. */
@@ -95,8 +108,8 @@ function toCells(words: readonly Word[], letterGap: number): Word[] {
 
 /** Items on one baseline (within a fraction of the font size) form a line, top to bottom. */
 function pageLines(page: PdfPage): Line[] {
-	const items = [...page.items].sort((a, b) => a.y - b.y || a.x - b.x);
-	const groups: PdfItem[][] = [];
+	const items = page.items.map((item, order): DrawnItem => ({ ...item, order })).sort((a, b) => a.y - b.y || a.x - b.x);
+	const groups: DrawnItem[][] = [];
 	let baseline = -Infinity;
 	for (const item of items) {
 		const group = groups[groups.length - 1];
@@ -180,36 +193,45 @@ function columnOf(columns: readonly Column[], word: Word): number {
 function toRow(columns: readonly Column[], line: Line): string[] {
 	const cells = columns.map(() => '');
 	for (const word of line.words) {
-		const index = columnOf(columns, word);
+		// Two words drawn over each other: the first drawn overflowed from the cell left of the other's.
+		const over = line.words.find((other) => other.order > word.order && other.x0 < word.x1 && other.x1 > word.x0);
+		const index = over ? Math.max(0, Math.min(columnOf(columns, word), columnOf(columns, over) - 1)) : columnOf(columns, word);
 		cells[index] = cells[index] ? `${cells[index]} ${word.text}` : word.text;
 	}
 	return cells;
 }
 
-/** A value that stands on its own (a second package's tracking number), not the rest of a wrapped cell. */
-const STANDALONE_ID = (text: string): boolean => /^[A-Z0-9]{10,}$/i.test(text) && (text.match(/\d/g)?.length ?? 0) >= 8;
-
-/** A cell wrapped mid-token ("9400111899223344" / "556677") is joined without a space, words with one. */
-function joinWrapped(above: string, below: string): string {
-	if (!above) return below;
-	const tail = above.split(' ').pop() as string;
-	const head = below.split(' ')[0];
-	const isCode = (token: string): boolean => /^[A-Z0-9-]+$/.test(token) && /\d/.test(token);
-	return isCode(tail) && isCode(head) ? `${above}${below}` : `${above} ${below}`;
-}
-
 interface OpenTable {
 	columns: Column[];
 	header: string;
-	keys: number[];
+	/** Whether the first column numbers the rows ("#"): a line with that cell empty is never a new row. */
+	numbered: boolean;
+	/** The column a data row always fills: the one after "#", else the first. */
+	key: number;
+	/** Columns whose continuation lines may be further packages: the tracking columns, else all. */
+	packageColumns: Set<number>;
 	lines: string[][];
-	/** The row that wrapped lines continue. */
+	/** The row that wrapped lines continue, and the package line under it that they may continue instead. */
 	lastRow?: string[];
+	lastPackage?: { line: string[]; column: number };
+	/** Baseline of the last line taken in, and of the last data row. */
 	lastY: number;
+	rowY?: number;
+	/** Distance between data rows (not between a row and its wrapped lines), and from the header to the first. */
 	pitch: number;
+	firstRowGap?: number;
 	size: number;
 	/** The page the table starts on. */
 	page: number;
+}
+
+const columnsOf = (line: Line): Column[] => line.cells.map((cell) => ({ text: cell.text, x0: cell.x0, x1: cell.x1 }));
+
+/** The table's header printed again (on the next page, or above the next group of rows). */
+function repeatsHeader(open: OpenTable, line: Line): boolean {
+	if (line.text === open.header) return true;
+	const texts = line.cells.map((cell) => cell.text.toLowerCase());
+	return texts.length === open.columns.length && texts.every((text, index) => text === open.columns[index].text.toLowerCase());
 }
 
 /** Left-column lines, then right-column lines, for label/value pairs printed side by side. */
@@ -274,67 +296,116 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
 	const openTable = (line: Line): void => {
 		flushText();
 		closeTable();
-		const columns = line.cells.map((cell) => ({ text: cell.text, x0: cell.x0, x1: cell.x1 }));
-		// "#" numbers the rows; the key that a data row always fills is then the column after it.
-		const keys = /^(?:#|no\.?|line)$/i.test(columns[0].text) && columns.length > 2 ? [0, 1] : [0];
-		table = { columns, header: line.text, keys, lines: [columns.map((column) => column.text)], lastY: line.y, pitch: Infinity, size: line.size, page };
+		const columns = columnsOf(line);
+		const numbered = /^(?:#|no\.?|line)$/i.test(columns[0].text) && columns.length > 2;
+		const tracking = columns.map((column, index) => (/track/i.test(column.text) ? index : -1)).filter((index) => index >= 0);
+		table = {
+			columns,
+			header: line.text,
+			numbered,
+			key: numbered ? 1 : 0,
+			packageColumns: new Set(tracking.length ? tracking : columns.map((_, index) => index)),
+			lines: [columns.map((column) => column.text)],
+			lastY: line.y,
+			pitch: Infinity,
+			size: line.size,
+			page,
+		};
 	};
 	/** Whether the line under a header candidate reads as a data row of those columns. */
 	const confirms = (header: Line, next: Line | undefined): boolean => {
 		if (!next || next.y - header.y > 6 * header.size || !/\d/.test(next.text)) return false;
 		if (next.cells.some((cell) => LABELLED_VALUE.test(cell.text))) return false;
-		const columns = header.cells.map((cell) => ({ text: cell.text, x0: cell.x0, x1: cell.x1 }));
+		const columns = columnsOf(header);
 		return new Set(next.words.map((word) => columnOf(columns, word))).size >= 2;
 	};
-
-	/** Adds a line to the open table; false when the line is not part of it. */
-	const addToTable = (open: OpenTable, line: Line, newPage: boolean): boolean => {
-		if (line.text === open.header) return true;
-		const gap = line.y - open.lastY;
-		if (!newPage && gap > Math.max(3 * open.size, 2.5 * (Number.isFinite(open.pitch) ? open.pitch : open.size * 1.4))) return false;
+	/** A data row of the open table: its key cell and at least one more filled. */
+	const isDataRow = (open: OpenTable, line: Line): boolean => {
 		const row = toRow(open.columns, line);
-		const filled = row.map((cell, index) => (cell ? index : -1)).filter((index) => index >= 0);
-		if (newPage && filled.length < 2 && !open.lastRow) return false;
-		if (!newPage) open.pitch = Math.min(open.pitch, Math.max(gap, open.size));
-		open.lastY = line.y;
-		const keyFilled = open.keys.some((key) => row[key] !== '');
-		if (!keyFilled && open.lastRow) {
-			const above = open.lastRow;
-			if (filled.some((index) => above[index] !== '' && STANDALONE_ID(row[index]))) {
-				// Another package of the row above: its own line, read with that row.
-				open.lines.push(filled.map((index) => row[index]));
+		return row[open.key] !== '' && row.filter((cell) => cell !== '').length >= 2;
+	};
+
+	/** A line under a row that goes on with its cells, or lists its next package on a line of its own. */
+	const continueRow = (open: OpenTable, row: readonly string[]): void => {
+		const above = open.lastRow as string[];
+		row.forEach((text, index) => {
+			if (!text) return;
+			const inPackage = open.lastPackage?.column === index;
+			const current = inPackage ? (open.lastPackage as { line: string[] }).line[0] : above[index];
+			const next = continueCell(current, text, open.packageColumns.has(index));
+			if (next.kind === 'package') {
+				const line = [text];
+				open.lines.push(line);
+				open.lastPackage = { line, column: index };
+			} else if (inPackage) {
+				(open.lastPackage as { line: string[] }).line[0] = next.text;
 			} else {
-				for (const index of filled) above[index] = joinWrapped(above[index], row[index]);
+				above[index] = next.text;
 			}
+		});
+	};
+
+	/** Adds a line to the open table; false when the line is not part of it. `next` is the line after it. */
+	const addToTable = (open: OpenTable, line: Line, newPage: boolean, next: Line | undefined): boolean => {
+		// Distances are measured on one page only.
+		if (newPage) open.rowY = undefined;
+		if (repeatsHeader(open, line)) {
+			// Columns are found again from the repeated header: a later page may place them a little differently.
+			if (line.cells.length === open.columns.length) open.columns = columnsOf(line);
+			open.lastY = line.y;
+			return true;
+		}
+		const gap = line.y - open.lastY;
+		// Before two rows give the pitch, the header's distance to the first row stands in for it.
+		const rowPitch = Number.isFinite(open.pitch) ? open.pitch : (open.firstRowGap ?? open.size * 1.4);
+		if (!newPage && gap > Math.max(3 * open.size, 2.5 * rowPitch)) return false;
+		const row = toRow(open.columns, line);
+		const filled = row.filter((cell) => cell !== '').length;
+		if (newPage && filled < 2 && !open.lastRow) return false;
+		// Closer to the line above than rows are to each other: a wrapped line of the row above.
+		const underRow = !newPage && gap < 0.8 * rowPitch;
+		const startsRow = open.numbered ? row[0] !== '' || (row[1] !== '' && !underRow) : row[open.key] !== '';
+		if (!startsRow && open.lastRow) {
+			continueRow(open, row);
+			open.lastY = line.y;
 			return true;
 		}
 		if (line.cells.length === 1 && open.columns.length >= 3 && !/\d{5,}/.test(line.text)) {
-			// A sub-heading ("UPS Ground") that groups the rows under it.
+			// A sub-heading ("UPS — 9 package(s)") groups the rows under it: only when rows of this table follow.
+			if (!next || !(repeatsHeader(open, next) || isDataRow(open, next))) return false;
 			open.lines.push([line.cells[0].text]);
+			open.lastY = line.y;
 			return true;
 		}
+		if (open.lastRow === undefined && !newPage) open.firstRowGap = gap;
 		open.lines.push(row);
 		open.lastRow = row;
+		open.lastPackage = undefined;
+		if (open.rowY !== undefined) open.pitch = Math.min(open.pitch, Math.max(line.y - open.rowY, open.size));
+		open.rowY = line.y;
+		open.lastY = line.y;
 		return true;
 	};
 
-	perPage.forEach((lines, pageIndex) => {
-		page = pageIndex;
-		lines.forEach((line, index) => {
-			characters += (line.text.match(/[\p{L}\p{N}]/gu) ?? []).length;
-			const newPage = pageIndex > 0 && index === 0;
-			const below = lines.slice(index + 1, index + 4).find((next) => next.cells.length >= 2);
-			if (table && line.text !== table.header && isHeaderLine(line) && confirms(line, below)) {
-				openTable(line);
-				return;
-			}
-			if (table && addToTable(table, line, newPage)) return;
-			closeTable();
-			if (isHeaderLine(line) && confirms(line, below)) openTable(line);
-			else text.push(line);
-		});
-		flushText();
+	const all = perPage.flatMap((lines, pageIndex) => lines.map((line, index) => ({ line, pageIndex, index, lines })));
+	all.forEach(({ line, pageIndex, index, lines }, position) => {
+		if (pageIndex !== page) {
+			flushText();
+			page = pageIndex;
+		}
+		characters += (line.text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+		const newPage = pageIndex > 0 && index === 0;
+		const below = lines.slice(index + 1, index + 4).find((next) => next.cells.length >= 2);
+		if (table && !repeatsHeader(table, line) && isHeaderLine(line) && confirms(line, below)) {
+			openTable(line);
+			return;
+		}
+		if (table && addToTable(table, line, newPage, all[position + 1]?.line)) return;
+		closeTable();
+		if (isHeaderLine(line) && confirms(line, below)) openTable(line);
+		else text.push(line);
 	});
+	flushText();
 	closeTable();
 	return { blocks, characters };
 }

@@ -132,3 +132,91 @@ describe('PDF reader: no text layer', () => {
 		expect(!pdf.ok && pdf.message).toMatch(/scan or an image.*OCR.*CSV/);
 	});
 });
+
+describe('PDF reader: text drawn over the next cell', () => {
+	it('keeps letter-spaced text that overflows its cell out of the number drawn over it in the next cell', async () => {
+		const columns = [36, 60, 230, 320];
+		const header = ['#', 'ORDER', 'CARRIER', 'TRACKING NUMBER'];
+		const spaced = (y: number, cells: readonly string[]): Drawn[] => cells.map((text, index) => ({ x: columns[index], y, text, letterSpacing: 1.6 }));
+		const lines = await blocksOf([[...spaced(90, header), ...spaced(106, ['8', '579226403444498771', 'STAMPS.COM - USPS', '9400124444843591660305'])]]);
+		expect(lines).toEqual([[header, ['8', '579226403444498771', 'STAMPS.COM - USPS', '9400124444843591660305']]]);
+	});
+});
+
+describe('PDF reader: tables over pages, wrapped cells and group headings', () => {
+	const GROUPED = [39, 61, 150, 260, 420];
+	const GROUPED_HEADER = ['#', 'Reference', 'Service', 'Tracking', 'Weight'];
+	/** A row whose number is right-aligned under "#", close to the reference after it (as carrier EOD reports print it). */
+	const grouped = (y: number, cells: readonly string[]): Drawn[] => [
+		...(cells[0] ? [{ x: 55 - 4.45 * cells[0].length, y, text: cells[0], size: 8 }] : []),
+		...row(y, GROUPED.slice(1), cells.slice(1), 8),
+	];
+
+	it('keeps the columns of a table that goes on after a group heading and a repeated header on the next page', async () => {
+		const lines = await blocksOf([
+			[
+				...row(90, GROUPED, GROUPED_HEADER, 8),
+				...grouped(104, ['1', 'SB/40034', 'Priority Mail', '9205592223628383072015', '78 oz']),
+				...grouped(118, ['2', 'SB/76791', 'Priority Mail', '9200193887613549114032', '41 oz']),
+				...grouped(126, ['', '', 'Express', '', '']),
+			],
+			[
+				{ x: 40, y: 60, text: 'UPS — 1 package(s)', size: 10 },
+				...row(72, GROUPED, GROUPED_HEADER, 8),
+				...grouped(89, ['17', 'SB/74926', '2nd Day Air', '1ZCP0W290372170995', '82 oz']),
+			],
+		]);
+		expect(lines).toEqual([
+			[
+				GROUPED_HEADER,
+				['1', 'SB/40034', 'Priority Mail', '9205592223628383072015', '78 oz'],
+				['2', 'SB/76791', 'Priority Mail Express', '9200193887613549114032', '41 oz'],
+				['UPS — 1 package(s)'],
+				['17', 'SB/74926', '2nd Day Air', '1ZCP0W290372170995', '82 oz'],
+			],
+		]);
+	});
+
+	it('lists further packages of a row, whole or printed in groups, on lines of their own instead of joining them to the first', async () => {
+		const lines = await blocksOf([
+			[
+				...row(90, GROUPED, GROUPED_HEADER, 8),
+				...grouped(104, ['8', 'SB/45852', 'Priority Mail', '9400188184546316610830', '37 oz']),
+				...grouped(114, ['', '', '', '9400111542930631938904', '']),
+				...grouped(124, ['', '', '', '9400 1257 5383 4797 4629 01', '']),
+				...grouped(138, ['9', 'SB/50209', 'Priority Mail', '9205593224251239548103', '102 oz']),
+			],
+		]);
+		expect(lines).toEqual([
+			[
+				GROUPED_HEADER,
+				['8', 'SB/45852', 'Priority Mail', '9400188184546316610830', '37 oz'],
+				['9400111542930631938904'],
+				['9400 1257 5383 4797 4629 01'],
+				['9', 'SB/50209', 'Priority Mail', '9205593224251239548103', '102 oz'],
+			],
+		]);
+	});
+
+	it('reads a second reference under a row as part of that row, and ends the table at a heading that no row follows', async () => {
+		const lines = await blocksOf([
+			[
+				...row(90, GROUPED, GROUPED_HEADER, 8),
+				...grouped(107, ['32', 'SB/53974', 'SM Parcel Ground', 'GM2951814387901202', '83 oz']),
+				...grouped(117, ['', 'SB/66272', '', '', '']),
+				...grouped(131, ['33', 'SB/44236', 'Priority Mail', '9205593224251239548103', '12 oz']),
+				{ x: 36, y: 160, text: 'Tracking numbers', size: 10 },
+				{ x: 36, y: 174, text: 'Box 1 of 2: 9400103525519644327547', size: 10 },
+				{ x: 36, y: 188, text: 'Box 2 of 2: 9403637159579487154791', size: 10 },
+			],
+		]);
+		expect(lines).toEqual([
+			[
+				GROUPED_HEADER,
+				['32', 'SB/53974, SB/66272', 'SM Parcel Ground', 'GM2951814387901202', '83 oz'],
+				['33', 'SB/44236', 'Priority Mail', '9205593224251239548103', '12 oz'],
+			],
+			[['Tracking numbers'], ['Box 1 of 2: 9400103525519644327547'], ['Box 2 of 2: 9403637159579487154791']],
+		]);
+	});
+});
