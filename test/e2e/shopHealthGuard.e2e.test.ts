@@ -127,10 +127,10 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 		it('reads each open status once in pages of 100, and tracking only for the two uploaded parcels without a scan', () => {
 			const searches = requests.filter((request) => request.path === ORDER_SEARCH);
 			expect(searches.map((request) => (request.body as { order_status: string }).order_status)).toEqual([
-				'AWAITING_SHIPMENT',
-				'PARTIALLY_SHIPPING',
-				'ON_HOLD',
 				'AWAITING_COLLECTION',
+				'PARTIALLY_SHIPPING',
+				'AWAITING_SHIPMENT',
+				'ON_HOLD',
 			]);
 			for (const search of searches) expect(search).toMatchObject({ method: 'POST', status: 200, code: 0, query: expect.objectContaining({ page_size: '100' }) });
 			const tracking = requests.filter((request) => request.path.endsWith('/tracking')).map((request) => request.path.split('/')[4]);
