@@ -4,6 +4,7 @@
  */
 import { startSimulator, type RunningSimulator } from '../../test/simulator';
 import { inventoryCatalogue } from './scenarios/inventoryCatalogue';
+import { openOrdersAtRisk } from './scenarios/openOrdersAtRisk';
 import { openPackages } from './scenarios/openPackages';
 import type { RequestSummary, WorkerReady, WorkerReply, WorkerRequest, WorkerStats } from './workerMessages';
 
@@ -18,7 +19,7 @@ export interface Scenario<Args, Extra> {
 	commands: Record<string, (sim: RunningSimulator, payload: unknown) => unknown>;
 }
 
-export const scenarios = { openPackages, inventoryCatalogue };
+export const scenarios = { openPackages, inventoryCatalogue, openOrdersAtRisk };
 export type Scenarios = typeof scenarios;
 
 function statsOf(sim: RunningSimulator, cpuSince: NodeJS.CpuUsage): WorkerStats {

@@ -52,14 +52,17 @@ describe('TikTok Shop Health: Orders at Risk against the planted shop', () => {
 		await run({ operation: 'ordersAtRisk' });
 		const searches = sim.requests.filter((request) => request.path === '/order/202309/orders/search');
 		expect(searches.map((request) => (request.body as { order_status: string }).order_status)).toEqual([
-			'AWAITING_SHIPMENT',
-			'PARTIALLY_SHIPPING',
-			'ON_HOLD',
 			'AWAITING_COLLECTION',
+			'PARTIALLY_SHIPPING',
+			'AWAITING_SHIPMENT',
+			'ON_HOLD',
 		]);
 		expect(searches.every((request) => request.query.page_size === '100')).toBe(true);
 		const tracking = sim.requests.filter((request) => request.path.endsWith('/tracking')).map((request) => request.path.split('/')[4]);
 		expect(tracking.sort()).toEqual([atRisk.F, atRisk.R3].sort());
+		// Tracking has its own rate budget: the reads of the first status's parcels run while later statuses are searched.
+		const firstTracking = sim.requests.findIndex((request) => request.path.endsWith('/tracking'));
+		expect(firstTracking).toBeLessThan(sim.requests.lastIndexOf(searches[searches.length - 1]));
 	});
 
 	it('groups by band for one alert per band, and takes edited bands', async () => {
@@ -70,6 +73,12 @@ describe('TikTok Shop Health: Orders at Risk against the planted shop', () => {
 			['soon', 'Due within 48 h', 7], // R2, R5, R3 and the four safe orders due in 30–45 h
 		]);
 		expect(out[1].json.order_ids).toEqual([atRisk.R1, atRisk.R6]);
+	});
+
+	it('fails when a tracking read fails, instead of listing the parcel as not scanned', async () => {
+		sim.faults.inject({ pathPattern: /\/tracking$/, kind: '5xx' });
+		await expect(run({ operation: 'ordersAtRisk', requestOptions: { maxRetries: 0 } })).rejects.toThrow();
+		expect(sim.requests.filter((request) => request.path === '/order/202309/orders/search')).toHaveLength(4);
 	});
 
 	it('refuses bands that do not grow', async () => {

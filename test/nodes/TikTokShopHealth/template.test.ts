@@ -17,7 +17,7 @@ const template = JSON.parse(readFileSync(join(__dirname, '../../../workflows/sho
 };
 const properties = new Set(new TikTokShopHealth().nodeVersions[1].description.properties.map((property) => property.name));
 
-describe('Template "Shop health guard" (static checks; not yet run in real n8n)', () => {
+describe('Template "Shop health guard" (static checks; run in real n8n by test/e2e/shopHealthGuard.e2e.test.ts)', () => {
 	it('sets only parameters the TikTok Shop Health node has', () => {
 		const healthNodes = template.nodes.filter((node) => node.type === 'n8n-nodes-tiktok-shop-ops.tikTokShopHealth');
 		expect(healthNodes.map((node) => node.parameters.operation).sort()).toEqual(['computeMetrics', 'getPerformanceScore', 'ordersAtRisk', 'ordersAtRisk']);

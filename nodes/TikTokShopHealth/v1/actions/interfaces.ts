@@ -28,3 +28,38 @@ export async function mapLimited<T, R>(entries: T[], limit: number, work: (entry
 	await Promise.all(runners);
 	return results;
 }
+
+/**
+ * Runs `work` for entries added over time with at most `limit` running at once, with no pause between batches.
+ * `done()` resolves once everything added has run, or rejects with the first failure (nothing new starts after it).
+ */
+export function limitedQueue<T>(limit: number, work: (entry: T) => Promise<void>): { add(entries: T[]): void; done(): Promise<void> } {
+	const queue: T[] = [];
+	const running = new Set<Promise<void>>();
+	let failed = false;
+	let failure: unknown;
+	const runner = async () => {
+		while (queue.length > 0 && !failed) await work(queue.shift() as T);
+	};
+	const start = () => {
+		while (running.size < limit && queue.length > 0 && !failed) {
+			const run: Promise<void> = runner()
+				.catch((error: unknown) => {
+					if (!failed) failure = error;
+					failed = true;
+				})
+				.finally(() => running.delete(run));
+			running.add(run);
+		}
+	};
+	return {
+		add(entries) {
+			queue.push(...entries);
+			start();
+		},
+		async done() {
+			while (running.size > 0) await Promise.all(running);
+			if (failed) throw failure;
+		},
+	};
+}

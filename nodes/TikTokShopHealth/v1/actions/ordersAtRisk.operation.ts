@@ -1,11 +1,11 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../shared/tiktok';
-import { searchOrders, type OrderRecord } from '../../../shared/tiktok/resources/orders';
+import { searchOrderPages, type OrderRecord } from '../../../shared/tiktok/resources/orders';
 import { firstCarrierScan, getOrderTracking } from '../../../shared/tiktok/resources/tracking';
 import { BAND_ORDER, bandLabel, bandsProblem, DEFAULT_BANDS, type RiskBands } from '../health/riskBands';
 import { assessOrder, deadlineOf, needsCarrierScan, OPEN_STATUSES, sortByUrgency, type OrderRisk } from '../health/riskReasons';
-import { mapLimited, type HealthOutput } from './interfaces';
+import { limitedQueue, type HealthOutput } from './interfaces';
 
 const show = { operation: ['ordersAtRisk'] };
 /** Tracking reads in flight at once; the client's rate budget still caps them per second. */
@@ -72,15 +72,19 @@ function readBands(context: IExecuteFunctions, itemIndex: number): RiskBands {
 	return bands;
 }
 
-/** Open orders of every status that can still miss a line, one Order Search per status, pages of 100. */
-export async function openOrders(client: TikTokShopClient): Promise<OrderRecord[]> {
+/**
+ * Open orders of every status that can still miss a line, one Order Search per status, pages of 100. `onPage` sees
+ * each page's new orders as it arrives, so tracking reads can start while later pages are still being searched.
+ */
+export async function openOrders(client: TikTokShopClient, onPage?: (orders: OrderRecord[]) => void): Promise<OrderRecord[]> {
 	const seen = new Set<string>();
 	const orders: OrderRecord[] = [];
 	for (const status of OPEN_STATUSES) {
-		for (const order of await searchOrders(client, { order_status: status })) {
-			if (seen.has(order.id)) continue;
-			seen.add(order.id);
-			orders.push(order);
+		for await (const page of searchOrderPages(client, { order_status: status })) {
+			const fresh = page.filter((order) => !seen.has(order.id));
+			for (const order of fresh) seen.add(order.id);
+			orders.push(...fresh);
+			onPage?.(fresh);
 		}
 	}
 	return orders;
@@ -105,13 +109,24 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 	const bands = readBands(this, itemIndex);
 	const readTracking = this.getNodeParameter('readTracking', itemIndex, true) as boolean;
 	const output = this.getNodeParameter('riskOutput', itemIndex, 'perOrder') as string;
-	const orders = await openOrders(client);
 	const now = Math.floor(Date.now() / 1000);
 	const scans = new Map<string, number | undefined>();
-	if (readTracking) {
-		const candidates = orders.filter((order) => worthATrackingCall(order, now, bands));
-		const found = await mapLimited(candidates, TRACKING_CONCURRENCY, async (order) => firstCarrierScan(await getOrderTracking(client, order.id)));
-		candidates.forEach((order, index) => scans.set(order.id, found[index]));
+	// TikTok budgets Order Search and tracking reads separately: read each page's candidates while searching on.
+	const tracking = limitedQueue<OrderRecord>(TRACKING_CONCURRENCY, async (order) => {
+		scans.set(order.id, firstCarrierScan(await getOrderTracking(client, order.id)));
+	});
+	let orders: OrderRecord[] = [];
+	let searched = false;
+	try {
+		orders = await openOrders(client, (page) => {
+			if (readTracking) tracking.add(page.filter((order) => worthATrackingCall(order, now, bands)));
+		});
+		searched = true;
+	} finally {
+		// Reads still running finish first; when the search itself failed, its error is the one to report.
+		await tracking.done().catch((error: unknown) => {
+			if (searched) throw error;
+		});
 	}
 	const risks = sortByUrgency(
 		orders.map((order) => assessOrder(order, now, bands, scans.get(order.id))).filter((risk): risk is OrderRisk => risk !== undefined),

@@ -15,8 +15,11 @@ export const REASON_LABELS: Record<RiskReasonCode, string> = {
 	NO_TRACKING: 'No tracking number yet',
 };
 
-/** Statuses Orders at Risk reads, one Order Search each (order_status takes one value). */
-export const OPEN_STATUSES = ['AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING', 'ON_HOLD', 'AWAITING_COLLECTION'] as const;
+/**
+ * Statuses Orders at Risk reads, one Order Search each (order_status takes one value). Those holding parcels with
+ * tracking come first, so their tracking reads (budgeted apart from Order Search) run while the rest is searched.
+ */
+export const OPEN_STATUSES = ['AWAITING_COLLECTION', 'PARTIALLY_SHIPPING', 'AWAITING_SHIPMENT', 'ON_HOLD'] as const;
 
 export interface OrderRisk {
 	order_id: string;
