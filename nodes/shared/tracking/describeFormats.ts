@@ -13,5 +13,6 @@ export function listFormats(formats: readonly TrackingFormat[]): string {
 
 /** "FedEx and USPS". */
 export function listCarriers(carriers: readonly CarrierCode[]): string {
-	return carriers.map(carrierDisplayName).join(' and ');
+	const names = carriers.map(carrierDisplayName);
+	return names.length > 2 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join(' and ');
 }

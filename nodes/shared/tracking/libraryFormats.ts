@@ -40,11 +40,13 @@ const LIBRARY_FORMAT_SPECS: readonly LibraryFormatSpec[] = [
 		carriers: ['amazon'],
 		strength: 'strong',
 	},
+	// DHL eCommerce hands its parcels to USPS for the last mile, under USPS package barcodes (IMpb, often read
+	// whole with the 420 + ZIP routing prefix): such a number is valid under either provider.
 	{
 		courier: 'usps',
 		libraryName: 'USPS 91',
 		name: 'USPS IMpb number',
-		carriers: ['usps'],
+		carriers: ['usps', 'dhl_ecommerce'],
 		strength: 'strong',
 	},
 	{
@@ -58,7 +60,7 @@ const LIBRARY_FORMAT_SPECS: readonly LibraryFormatSpec[] = [
 		courier: 'usps',
 		libraryName: 'USPS 34v2',
 		name: 'USPS 420+ZIP 34-digit number',
-		carriers: ['usps'],
+		carriers: ['usps', 'dhl_ecommerce'],
 		strength: 'strong',
 	},
 	{

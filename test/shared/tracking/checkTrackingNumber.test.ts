@@ -149,11 +149,11 @@ describe('the carrier the 3PL names', () => {
 			carrier: 'fedex',
 		});
 		expect(checkTrackingNumber('9261292700768711948021', 'USPS')).toMatchObject({ valid: true, carrier: 'usps' });
-		expect(checkTrackingNumber('9261292700768711948021').candidates).toEqual(['usps', 'fedex']);
+		expect(checkTrackingNumber('9261292700768711948021').candidates).toEqual(['usps', 'dhl_ecommerce', 'fedex']);
 	});
 
 	it('mentions every carrier that tracks a number when it mismatches', () => {
-		expect(checkTrackingNumber('9261292700768711948021', 'UPS').message).toContain('(tracked by USPS and FedEx)');
+		expect(checkTrackingNumber('9261292700768711948021', 'UPS').message).toContain('(tracked by USPS, DHL eCommerce and FedEx)');
 	});
 
 	it('flags a carrier name it does not know, but still says what the number is', () => {
@@ -173,5 +173,13 @@ describe('the carrier the 3PL names', () => {
 
 	it('reports a typo in terms of the expected carrier', () => {
 		expect(checkTrackingNumber('986578788856', 'FedEx').message).toMatch(/shape of a FedEx Express 12-digit number/);
+	});
+});
+
+describe('DHL eCommerce under USPS package barcodes', () => {
+	it('accepts a USPS IMpb number, also read whole with its 420 + ZIP prefix, for DHL eCommerce', () => {
+		expect(checkTrackingNumber('9261292700768711948021', 'DHL eCommerce')).toMatchObject({ valid: true, carrier: 'dhl_ecommerce' });
+		expect(checkTrackingNumber('420064029261290705672730938820', 'DHL eCommerce')).toMatchObject({ valid: true, carrier: 'dhl_ecommerce' });
+		expect(checkTrackingNumber('9261292700768711948021')).toMatchObject({ valid: true, carrier: 'usps' });
 	});
 });
