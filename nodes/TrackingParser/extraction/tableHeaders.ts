@@ -23,7 +23,8 @@ const TIKTOK_ORDER = /tiktok|marketplace|channel|platform|sales\s*(?:channel|pla
 const ORDER = /order|reference|\bref\b/i;
 /** "Harborline Order" is an order column: only the word "line" (a line number) rules one out. */
 const NOT_ORDER = /\bp\.?\s?o\b|purchase|date|status|total|qty|quantity|\bline\b|\bitems?\b|count|weight|value/i;
-const STATUS = /status|state|\btype\b|void|remark|note/i;
+/** A label's status or type; "State" alone is the ship-to address's. */
+const STATUS = /\bstatus\b|\blabel\s*state\b|\btype\b|\bvoid|\bremarks?\b|\bnotes?\b/i;
 const PACKAGE = /package\s*(?:id|#|number)/i;
 const LINE_ITEMS = /line\s*item/i;
 const SHIPPED = /ship(?:ped)?\s*(?:date|at|on)|date\s*shipped|fulfill(?:ed|ment)\s*date/i;
@@ -52,7 +53,11 @@ export function readHeader(line: DocumentLine): ColumnRoles | undefined {
 		else if (ORDER.test(cell) && !NOT_ORDER.test(cell)) {
 			roles.orderColumns.push(index);
 		}
-		else if (STATUS.test(cell)) roles.status ??= index;
+		else if (STATUS.test(cell)) {
+			// A "Status" column wins over a type or notes column.
+			const isStatus = (text: string) => /\bstatus\b/i.test(text);
+			if (roles.status === undefined || (isStatus(cell) && !isStatus(cells[roles.status]))) roles.status = index;
+		}
 	});
 	return roles.tracking.length ? roles : undefined;
 }

@@ -93,6 +93,12 @@ describe('numbers that are not shipments', () => {
 		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'not_a_shipment', tracking_numbers: [UPS_B] })]);
 	});
 
+	it('reads the status column, not the ship-to address\'s State', async () => {
+		const result = await parseCsv(`Order - Number,Ship To - State,Shipment - Tracking Number,Shipment - Status\n${ORDER_A},NC,${UPS_A},Voided\n${ORDER_B},GA,${UPS_B},Shipped\n`);
+		expect(pairs(result)).toEqual([`${ORDER_B}|${UPS_B}`]);
+		expect(result.unparsed.map((entry) => entry.code)).toEqual(['not_a_shipment']);
+	});
+
 	it('reads a VOID mark on the line under a table row', async () => {
 		const result = await parseText(`Order\tTracking\tStatus\n${ORDER_A}\t${UPS_A}\tShipped\n${ORDER_B}\t${UPS_B}\tVoided\n`);
 		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
