@@ -77,7 +77,12 @@ function distinctOrders(mentions: readonly OrderMention[]): OrderMention[] {
  * line; the paragraph's only order, or the paragraph's order printed above it; or the one order the whole document
  * names. Never an order from another row or paragraph: a guess here ships a stranger's parcel. Empty when unbound.
  */
-function ordersForFinding(finding: Finding, findings: readonly Finding[], mentions: readonly LocatedMention[], soleOrder: OrderMention | undefined): OrderMention[] {
+function ordersForFinding(
+	finding: Finding,
+	lineHasNumber: (unit: number, lineNo: number) => boolean,
+	mentions: readonly LocatedMention[],
+	soleOrder: OrderMention | undefined,
+): OrderMention[] {
 	if (finding.fromRow) {
 		if (finding.fromRow.mentions.length) return finding.fromRow.mentions;
 		return finding.fromRow.tableNamesNoOrder && soleOrder ? [soleOrder] : [];
@@ -87,7 +92,7 @@ function ordersForFinding(finding: Finding, findings: readonly Finding[], mentio
 	if (sameLine) return [sameLine];
 	// An order whose own line carries a number is a row of a list ("order  carrier  number"): the lines below it
 	// are other rows, even when their own order is written in a way not recognised as one.
-	const listRow = (mention: LocatedMention) => !mention.row && findings.some((other) => other.unit === finding.unit && other.lineNo === mention.lineNo);
+	const listRow = (mention: LocatedMention) => !mention.row && lineHasNumber(finding.unit, mention.lineNo);
 	const owners = inUnit.filter((mention) => !listRow(mention));
 	if (owners.length && owners.length === inUnit.length && distinctOrders(owners).length === 1) return [owners[0]];
 	const above = inUnit.filter((mention) => mention.lineNo < finding.lineNo);
@@ -104,10 +109,8 @@ function withPage(finding: Finding, bySoleOrder: (mentions: readonly LocatedMent
 	return onPage.length ? bySoleOrder(onPage) : undefined;
 }
 
-/** 18-digit ids whose last three digits are all zero, in every row of a column: Excel kept 15 significant digits. */
-function roundedByExcel(ids: readonly string[]): boolean {
-	return ids.length >= 2 && ids.every((id) => id.endsWith('000'));
-}
+/** Excel keeps 15 significant digits: an 18-digit id it touched ends in 000. */
+const roundedId = (id: string | undefined): boolean => !!id && /^\d{18}$/.test(id) && id.endsWith('000');
 
 export class DocumentExtractor {
 	private readonly findings: Finding[] = [];
@@ -115,8 +118,10 @@ export class DocumentExtractor {
 	private readonly unparsed: UnparsedEntry[] = [];
 	private readonly details = new Map<number, UnitDetails>();
 	private readonly possible = new Set<string>();
-	/** Tables whose TikTok order column Excel rounded: none of their rows can be bound. */
+	/** Tables whose order column Excel touched: their ids ending in 000 are rounded and cannot be bound. */
 	private roundedTables = new Set<ColumnRoles>();
+	/** "unit:line" of every line that carries a tracking number, output or refused: an order named there is that number's. */
+	private readonly numberedLines = new Set<string>();
 	/** Numbers the document itself calls void, replaced or a return label: never a row, wherever else they appear. */
 	private readonly refused = new Set<string>();
 	private readonly damagedRows: Array<{ orderId: string; trackings: string[]; evidence: string }> = [];
@@ -180,7 +185,8 @@ export class DocumentExtractor {
 			const evidence = evidenceOf(rowLine);
 			const label = (mention?: OrderMention) => mention?.orderId ?? mention?.references[0];
 			for (const mention of read.mentions) this.mentions.push({ ...mention, unit: index, lineNo: rowLine.lineNo, page: unit.page, row: true });
-			const damaged = read.damagedOrderId ?? (this.roundedTables.has(unit.row.roles) ? label(read.mentions[0]) : undefined);
+			const rounded = read.mentions.find((mention) => roundedId(mention.orderId))?.orderId;
+			const damaged = read.damagedOrderId ?? (this.roundedTables.has(unit.row.roles) ? rounded : undefined);
 			if (damaged) {
 				if (read.trackings.length) this.damagedRows.push({ orderId: damaged, trackings: read.trackings.map((tracking) => tracking.check.normalized), evidence });
 			} else if (read.notShipment) {
@@ -255,6 +261,7 @@ export class DocumentExtractor {
 			});
 			if (!scored) continue;
 			const status = textStatus(line.text.slice(0, candidate.index), line.text.slice(candidate.index + candidate.length));
+			this.numberedLines.add(`${unit}:${line.lineNo}`);
 			if (status) {
 				this.refuse(candidate.normalized, status, evidenceOf(line), mention?.orderId ?? mention?.references[0]);
 				continue;
@@ -317,7 +324,7 @@ export class DocumentExtractor {
 		for (const finding of this.findings) {
 			if (this.refused.has(finding.tracking)) continue;
 			const pageOrder = withPage(finding, (onPage) => this.soleOrderOf(onPage), this.mentions);
-			const orders = ordersForFinding(finding, this.findings, this.mentions, pageOrder ?? soleOrder);
+			const orders = ordersForFinding(finding, (unit, lineNo) => this.numberedLines.has(`${unit}:${lineNo}`), this.mentions, pageOrder ?? soleOrder);
 			if (!orders.length && !this.options.fallbackOrderId) {
 				orphans.push(finding);
 				continue;
@@ -385,17 +392,20 @@ export class DocumentExtractor {
 	}
 }
 
-/** Tables whose TikTok order column looks rounded by Excel in every row. */
+/**
+ * Tables whose order column Excel touched: one cell in scientific notation ("5.72169E+17") or two ids ending in 000
+ * (one in a thousand real ids does; two by chance, one in a million). Their other ids ending in 000 are rounded too.
+ */
 function findRoundedTables(units: readonly DocumentUnit[]): Set<ColumnRoles> {
-	const ids = new Map<ColumnRoles, string[]>();
+	const evidence = new Map<ColumnRoles, { scientific: boolean; rounded: number }>();
 	for (const unit of units) {
 		const row = unit.row;
-		if (!row || row.roles.tiktokOrder === undefined) continue;
-		const value = (row.cells[row.roles.tiktokOrder] ?? '').replace(/\D/g, '');
-		if (value.length < 18) continue;
-		const column = ids.get(row.roles);
-		if (column) column.push(value);
-		else ids.set(row.roles, [value]);
+		if (!row) continue;
+		const cells = [row.roles.tiktokOrder, ...row.roles.orderColumns].filter((index): index is number => index !== undefined).map((index) => (row.cells[index] ?? '').trim());
+		const seen = evidence.get(row.roles) ?? { scientific: false, rounded: 0 };
+		seen.scientific ||= cells.some((cell) => /^\d(?:\.\d+)?e\+?\d{1,2}$/i.test(cell));
+		seen.rounded += cells.filter(roundedId).length;
+		evidence.set(row.roles, seen);
 	}
-	return new Set([...ids].filter(([, values]) => roundedByExcel(values)).map(([roles]) => roles));
+	return new Set([...evidence].filter(([, seen]) => seen.scientific || seen.rounded >= 2).map(([roles]) => roles));
 }

@@ -58,6 +58,18 @@ describe('Excel-damaged order ids', () => {
 		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'excel_damaged_ids', tracking_numbers: [UPS_A, UPS_B] })]);
 	});
 
+	it('in a column Excel touched, reports only the rounded ids and confirms the intact ones', async () => {
+		const result = await parseCsv(`Platform Order ID,Tracking Number\n${ORDER_A},${UPS_A}\n576635877843949000,${UPS_B}\n5.72169E+17,${USPS}\n`);
+		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
+		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'excel_damaged_ids', tracking_numbers: [UPS_B, USPS] })]);
+	});
+
+	it('does not bind a list line to the order of a sentence about a voided label above it', async () => {
+		const text = `We voided label 1Z8S9APD0312558893 for order HL-155908 (duplicate label printed).\nOther orders shipped today:\n  - HL-157075  USPS  ${USPS}\n`;
+		const result = await parseText(text, { 'HL-155908': ORDER_A });
+		expect(result.rows).toEqual([]);
+	});
+
 	it('reports ids in scientific notation', async () => {
 		const result = await parseCsv(`TikTok Order ID,Tracking\n5.76634E+17,${UPS_A}\n`);
 		expect(result.unparsed.map((entry) => entry.code)).toEqual(['excel_damaged_ids']);
