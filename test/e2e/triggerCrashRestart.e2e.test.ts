@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { startRedisServer, type RedisServer } from '../helpers/redisServer';
 import type { N8nInstance } from './harness/n8nInstance';
 import { startStack, type Stack } from './harness/stack';
 import { productionWebhookUrl, type Template } from './harness/templates';
 
 /**
- * A crash while events are queued and running: the TikTok Shop Trigger (embedded SQLite store, guaranteed
+ * A crash while events are queued and running: the TikTok Shop Trigger (embedded SQLite store or Redis, guaranteed
  * processing, 1-minute processing timeout) feeds an HTTP Request to a local sink; n8n's main process is killed
  * with SIGKILL 1.5 s after 40 deliveries were answered, then started again on the same user folder.
  *
@@ -25,7 +26,10 @@ const WATCH_AFTER_RESTART_MS = 80_000;
 const WORKFLOW_ID = 'ttsTriggerCrashE2E';
 const TRIGGER = 'TikTok Shop Trigger';
 
-function crashWorkflow(sinkUrl: string) {
+type StoreKind = 'embedded' | 'redis';
+const REDIS_CREDENTIAL = { id: 'tiktokShopRedisCred', name: 'TikTok Shop Ops Redis account' } as const;
+
+function crashWorkflow(sinkUrl: string, store: StoreKind) {
 	return {
 		id: WORKFLOW_ID,
 		name: 'Trigger crash and restart (e2e)',
@@ -43,10 +47,13 @@ function crashWorkflow(sinkUrl: string) {
 					skipOnHold: false,
 					registerWebhook: false,
 					processing: 'guaranteed',
-					stateStore: 'embedded',
+					stateStore: store,
 					options: { processingTimeoutMinutes: 1 },
 				},
-				credentials: { tikTokShopApi: { id: 'tiktokShopApiCred', name: 'TikTok Shop API account' } },
+				credentials: {
+					tikTokShopApi: { id: 'tiktokShopApiCred', name: 'TikTok Shop API account' },
+					...(store === 'redis' ? { tikTokShopRedis: REDIS_CREDENTIAL } : {}),
+				},
 			},
 			{
 				id: 'c7a5e000-0000-4000-8000-000000000002',
@@ -97,23 +104,42 @@ async function startSink(): Promise<{ url: string; counts: Map<string, number>; 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('TikTok Shop Trigger across a SIGKILL of n8n and a restart (n8n 2.41.1)', () => {
+/*
+ * 'redis' is opt-in (TRIGGER_CRASH_E2E_REDIS=1) for now: with the Redis store in n8n 2.41.1, 33 to 40 of the 40
+ * deliveries timed out in each of four runs (n8n had not read their bodies after 3 s), with or without the
+ * webhook's fail-fast connection, while the embedded store answered all 40 in the same runs. Not diagnosed yet;
+ * the queue semantics are unit-tested on a real Redis in test/shared/store/leases.test.ts.
+ */
+const STORES: StoreKind[] = process.env.TRIGGER_CRASH_E2E_REDIS === '1' ? ['embedded', 'redis'] : ['embedded'];
+
+describe.each(STORES)('TikTok Shop Trigger (%s store) across a SIGKILL of n8n and a restart (n8n 2.41.1)', (store) => {
 	let stack: Stack;
 	let sink: Awaited<ReturnType<typeof startSink>>;
+	let redis: RedisServer | undefined;
 	let restarted: N8nInstance | undefined;
 
 	beforeAll(async () => {
 		sink = await startSink();
-		stack = await startStack({ extraWorkflows: [crashWorkflow(sink.url)], publish: [WORKFLOW_ID], keepUserFolder: process.env.KEEP_N8N === '1' });
+		if (store === 'redis') redis = await startRedisServer();
+		const credentials = redis
+			? [{ ...REDIS_CREDENTIAL, type: 'tikTokShopRedis', data: { host: redis.host, port: redis.port, database: 0, keyPrefix: 'crash-e2e:' } }]
+			: [];
+		stack = await startStack({
+			extraWorkflows: [crashWorkflow(sink.url, store)],
+			publish: [WORKFLOW_ID],
+			credentials,
+			keepUserFolder: process.env.KEEP_N8N === '1',
+		});
 	});
 	afterAll(async () => {
 		await restarted?.stop().catch(() => undefined);
 		await stack?.stop();
 		await sink?.close();
+		await redis?.stop();
 	});
 
 	it('runs every accepted event once; only a run in flight at the kill runs again, once, after the processing timeout', async () => {
-		const workflow = crashWorkflow(sink.url) as unknown as Template;
+		const workflow = crashWorkflow(sink.url, store) as unknown as Template;
 		const url = productionWebhookUrl(stack.n8n.url, { ...workflow, file: 'crash.json' }, TRIGGER);
 		const keys = Array.from({ length: EVENTS }, (_, index) => `crash-${index}`);
 		const reports = await Promise.all(
@@ -135,6 +161,8 @@ describe('TikTok Shop Trigger across a SIGKILL of n8n and a restart (n8n 2.41.1)
 		process.kill(stack.n8n.mainPid(), 'SIGKILL');
 		const killedAt = Date.now();
 		await stack.n8n.exited;
+		// Requests n8n sent just before it died may still sit in the sink's socket buffers: let them be counted.
+		await sleep(1000);
 		const beforeRestart = new Map(sink.counts);
 
 		restarted = await stack.setup.start();
@@ -142,7 +170,8 @@ describe('TikTok Shop Trigger across a SIGKILL of n8n and a restart (n8n 2.41.1)
 		while (Date.now() < deadline) await sleep(1000);
 
 		const seen = Object.fromEntries([...sink.counts.entries()].sort());
-		console.log(`sink before the kill: ${beforeRestart.size} events; in all: ${JSON.stringify(seen)}`);
+		const times = Object.fromEntries([...sink.times.entries()].filter(([, at]) => at.length > 1).map(([key, at]) => [key, at.map((ms) => ms - killedAt)]));
+		console.log(`sink before the kill: ${beforeRestart.size} events; in all: ${JSON.stringify(seen)}; repeats (ms after the kill): ${JSON.stringify(times)}`);
 		expect(Object.keys(seen).sort()).toEqual(keys.map((key) => `id:${key}`).sort());
 		const again = Object.keys(seen).filter((key) => seen[key] > 1);
 		expect(Object.values(seen).every((count) => count <= 2)).toBe(true);
