@@ -48,12 +48,24 @@ export async function admit(
 	);
 }
 
-export type FailureOutcome = { deadLettered: false; retryAtMs: number } | { deadLettered: true; event: QueuedEvent };
+export type FailureOutcome =
+	| { deadLettered: false; retryAtMs: number }
+	| { deadLettered: true; event: QueuedEvent }
+	/** The lease ran out before the run ended, and another taker holds the event now: its outcome counts. */
+	| { leaseLost: true };
+
+/** A leased event as takeDue() hands it out. */
+export type LeasedEvent = StoredRecord<QueuedEvent> & { lease: string };
+
+/** The run succeeded: the event leaves the queue, unless the lease was lost meanwhile (then false). */
+export async function recordSuccess(store: DurableStore, queue: string, record: LeasedEvent): Promise<boolean> {
+	return await store.settleLease(inboxOf(queue), record.id, record.lease, { delete: true });
+}
 
 export async function recordFailure(
 	store: DurableStore,
 	queue: string,
-	record: StoredRecord<QueuedEvent>,
+	record: LeasedEvent,
 	error: string,
 	policy: RetryPolicy,
 	nowMs: number,
@@ -61,15 +73,14 @@ export async function recordFailure(
 	const event: QueuedEvent = { ...record.record, failures: record.record.failures + 1, lastError: error };
 	if (event.failures >= policy.maxAttempts) {
 		// One step, like a replay: never in both places, never in neither.
-		await store.moveRecord(
-			{ namespace: inboxOf(queue), id: record.id },
-			{ namespace: deadLettersOf(queue), id: record.id, record: { ...event, deadLetteredAt: new Date(nowMs).toISOString() } },
-		);
-		return { deadLettered: true, event };
+		const moved = await store.settleLease(inboxOf(queue), record.id, record.lease, {
+			moveTo: { namespace: deadLettersOf(queue), id: record.id, record: { ...event, deadLetteredAt: new Date(nowMs).toISOString() } },
+		});
+		return moved ? { deadLettered: true, event } : { leaseLost: true };
 	}
 	const delay = policy.delaysMs[Math.min(event.failures - 1, policy.delaysMs.length - 1)] ?? 0;
-	await store.putRecord(inboxOf(queue), record.id, event, nowMs + delay);
-	return { deadLettered: false, retryAtMs: nowMs + delay };
+	const rescheduled = await store.settleLease(inboxOf(queue), record.id, record.lease, { put: { record: event, dueAtMs: nowMs + delay } });
+	return rescheduled ? { deadLettered: false, retryAtMs: nowMs + delay } : { leaseLost: true };
 }
 
 export async function listDeadLetters(store: DurableStore, queue: string, limit?: number): Promise<Array<StoredRecord<QueuedEvent>>> {

@@ -1,7 +1,7 @@
 import type { IDataObject, IRun, ITriggerFunctions } from 'n8n-workflow';
 
-import type { DurableStore, StoredRecord } from '../../shared/store';
-import { inboxOf, itemForRun, recordFailure, type QueuedEvent, type RetryPolicy } from './eventQueue';
+import type { DurableStore } from '../../shared/store';
+import { inboxOf, itemForRun, recordFailure, recordSuccess, type LeasedEvent, type QueuedEvent, type RetryPolicy } from './eventQueue';
 import { onQueueSignal } from './queueSignal';
 
 export interface LoopOptions {
@@ -23,6 +23,8 @@ export interface LoopOptions {
  * one workflow run, learns from n8n whether that run failed, and retries or dead-letters it.
  */
 export function startRedeliveryLoop(context: ITriggerFunctions, store: DurableStore, options: LoopOptions): () => Promise<void> {
+	// One loop per queue in a process: an activation n8n did not close first must not leave a second poller behind.
+	void loops.get(options.queue)?.();
 	let stopped = false;
 	let running: Promise<void> | undefined;
 	let timer: NodeJS.Timeout | undefined;
@@ -60,7 +62,8 @@ export function startRedeliveryLoop(context: ITriggerFunctions, store: DurableSt
 	});
 	timer = setInterval(tick, options.pollMs);
 	tick();
-	return async () => {
+	const stop = async () => {
+		if (loops.get(options.queue) === stop) loops.delete(options.queue);
 		stopped = true;
 		unsubscribe();
 		burst.stop();
@@ -68,7 +71,11 @@ export function startRedeliveryLoop(context: ITriggerFunctions, store: DurableSt
 		timer = undefined;
 		await running;
 	};
+	loops.set(options.queue, stop);
+	return stop;
 }
+
+const loops = new Map<string, () => Promise<void>>();
 
 /** Tracks bursts of deliveries in this process and wakes the loop when a hold ends. */
 function burstHold(options: Pick<LoopOptions, 'burstQuietMs' | 'burstMaxHoldMs'>, wake: () => void) {
@@ -104,23 +111,32 @@ function burstHold(options: Pick<LoopOptions, 'burstQuietMs' | 'burstMaxHoldMs'>
 	};
 }
 
-async function dispatch(context: ITriggerFunctions, store: DurableStore, options: LoopOptions, record: StoredRecord<QueuedEvent>): Promise<void> {
-	const done = context.helpers.createDeferredPromise<IRun>();
-	context.emit([[{ json: itemForRun(record.record) }], []], undefined, done);
+async function dispatch(context: ITriggerFunctions, store: DurableStore, options: LoopOptions, record: LeasedEvent): Promise<void> {
+	const done = context.helpers.createDeferredPromise<IRun | undefined>();
+	context.emit([[{ json: itemForRun(record.record) }], []], undefined, done as Parameters<ITriggerFunctions['emit']>[2]);
 	let failure: string | undefined;
 	try {
 		const run = await done.promise;
-		const error = run.data.resultData.error;
-		if (error) failure = error.message || 'the workflow run failed';
+		// n8n resolves with nothing when it started no execution (e.g. it skipped it as a duplicate).
+		if (!run) failure = 'n8n did not start a run for the event';
+		else if (run.data.resultData.error) failure = run.data.resultData.error.message || 'the workflow run failed';
 	} catch (error) {
 		failure = (error as Error).message || 'the workflow run could not start';
 	}
+	const lost = () =>
+		context.logger.warn(
+			`TikTok Shop Trigger: the run of event ${record.id} ended after its processing timeout, when the event had been handed to another run; that run's outcome counts.`,
+		);
 	try {
 		if (!failure) {
-			await store.deleteRecord(inboxOf(options.queue), record.id);
+			if (!(await recordSuccess(store, options.queue, record))) lost();
 			return;
 		}
 		const outcome = await recordFailure(store, options.queue, record, failure, options.policy, Date.now());
+		if ('leaseLost' in outcome) {
+			lost();
+			return;
+		}
 		if (outcome.deadLettered) {
 			const dead: IDataObject = { ...itemForRun(outcome.event), attempts: outcome.event.failures, dead_lettered: true, queue: options.queue };
 			context.emit([[], [{ json: dead }]]);

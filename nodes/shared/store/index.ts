@@ -3,6 +3,7 @@ export { defaultEmbeddedPath } from './embeddedPath';
 export type {
 	DurableStore,
 	EmbeddedStoreConfig,
+	LeaseOutcome,
 	MovementKind,
 	RedisStoreConfig,
 	StockChange,

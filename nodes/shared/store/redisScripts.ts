@@ -28,18 +28,44 @@ return 1
 `;
 
 /**
- * KEYS: due index (zset id -> due time), records (hash id -> JSON).
- * ARGV: now, limit, leased-until. Returns a flat list id, record, id, record, ...
+ * KEYS: due index (zset id -> due time), records (hash id -> JSON), leases (hash id -> token).
+ * ARGV: now, limit, leased-until, a token unique to this call. Returns a flat list id, record, lease, ...
  */
 export const TAKE_DUE = `
 local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
 local taken = {}
 for _, id in ipairs(ids) do
 	redis.call('ZADD', KEYS[1], ARGV[3], id)
+	local lease = ARGV[4] .. ':' .. id
+	redis.call('HSET', KEYS[3], id, lease)
 	taken[#taken + 1] = id
 	taken[#taken + 1] = redis.call('HGET', KEYS[2], id)
+	taken[#taken + 1] = lease
 end
 return taken
+`;
+
+/**
+ * KEYS: records, due index, leases (hash id -> token), and for a move: target records, target due index.
+ * ARGV: id, lease, action ('delete' | 'put' | 'move'), JSON, due time ('+inf' when unscheduled), target id.
+ * Returns 1, or 0 (the lease is not the record's current one; nothing changed). Writes before it deletes.
+ */
+export const SETTLE_LEASE = `
+if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
+if ARGV[3] == 'put' then
+	redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
+	redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
+	redis.call('HDEL', KEYS[3], ARGV[1])
+	return 1
+end
+if ARGV[3] == 'move' then
+	redis.call('HSET', KEYS[4], ARGV[6], ARGV[4])
+	redis.call('ZADD', KEYS[5], ARGV[5], ARGV[6])
+end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
+return 1
 `;
 
 /**
@@ -85,7 +111,7 @@ return {onHand, sold}
 `;
 
 /**
- * KEYS: source records, source due index, target records, target due index.
+ * KEYS: source records, source due index, target records, target due index, source leases, target leases.
  * ARGV: source id, target id, target JSON, target due time ('+inf' when unscheduled). Returns 1, or 0 (no source).
  * Redis does not roll a script back, so the target is written before the source is deleted: a failed write
  * (WRONGTYPE, OOM) leaves the source where it was.
@@ -94,9 +120,11 @@ export const MOVE_RECORD = `
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
 redis.call('ZADD', KEYS[4], ARGV[4], ARGV[2])
+redis.call('HDEL', KEYS[6], ARGV[2])
 if KEYS[1] ~= KEYS[3] or ARGV[1] ~= ARGV[2] then
 	redis.call('HDEL', KEYS[1], ARGV[1])
 	redis.call('ZREM', KEYS[2], ARGV[1])
+	redis.call('HDEL', KEYS[5], ARGV[1])
 end
 return 1
 `;

@@ -1,8 +1,10 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 
-import { ADVANCE_WATERMARK, CLAIM_AND_PUT_RECORD, GET_STOCK, MOVE_RECORD, RECORD_MOVEMENT, SET_ON_HAND, TAKE_DUE } from './redisScripts';
+import { randomUUID } from 'node:crypto';
+
+import { ADVANCE_WATERMARK, CLAIM_AND_PUT_RECORD, GET_STOCK, MOVE_RECORD, RECORD_MOVEMENT, SET_ON_HAND, SETTLE_LEASE, TAKE_DUE } from './redisScripts';
 import { toJson } from './json';
-import type { DurableStore, RecordToPut, StockChange, StockLevel, StockMovement, StoredRecord } from './types';
+import type { DurableStore, LeaseOutcome, RecordToPut, StockChange, StockLevel, StockMovement, StoredRecord } from './types';
 import {
 	requireFinite,
 	requirePositiveInteger,
@@ -24,6 +26,7 @@ const DEFAULT_LIST_LIMIT = 100;
  *   watermark:<ns>:<key>        string number
  *   records:<ns>                hash id -> JSON
  *   records-due:<ns>            zset id -> due time (+inf when unscheduled)
+ *   records-lease:<ns>          hash id -> token of the takeDue() that holds it
  *   stock:<ledger>              hash sku -> on-hand
  *   movements:<ledger>          hash movement key -> JSON (the idempotency log)
  *   sales:<ledger>:<sku>        zset "units:movement key" -> sale time
@@ -95,7 +98,9 @@ export class RedisStore implements DurableStore {
 			this.client
 				.multi()
 				.hset(this.key('records', namespace), id, toJson(record))
-				.zadd(this.key('records-due', namespace), dueAtMs === undefined ? '+inf' : String(dueAtMs), id),
+				.zadd(this.key('records-due', namespace), dueAtMs === undefined ? '+inf' : String(dueAtMs), id)
+				// A put ends any lease: the record is a new version, handed out afresh.
+				.hdel(this.key('records-lease', namespace), id),
 		);
 	}
 
@@ -108,7 +113,11 @@ export class RedisStore implements DurableStore {
 
 	async deleteRecord(namespace: string, id: string): Promise<boolean> {
 		const [deleted] = await execAll(
-			this.client.multi().hdel(this.key('records', namespace), id).zrem(this.key('records-due', namespace), id),
+			this.client
+				.multi()
+				.hdel(this.key('records', namespace), id)
+				.zrem(this.key('records-due', namespace), id)
+				.hdel(this.key('records-lease', namespace), id),
 		);
 		return deleted === 1;
 	}
@@ -121,11 +130,13 @@ export class RedisStore implements DurableStore {
 		if (to.dueAtMs !== undefined) requireFinite('dueAtMs', to.dueAtMs);
 		const moved = await this.client.eval(
 			MOVE_RECORD,
-			4,
+			6,
 			this.key('records', from.namespace),
 			this.key('records-due', from.namespace),
 			this.key('records', to.namespace),
 			this.key('records-due', to.namespace),
+			this.key('records-lease', from.namespace),
+			this.key('records-lease', to.namespace),
 			from.id,
 			to.id,
 			toJson(to.record),
@@ -155,25 +166,53 @@ export class RedisStore implements DurableStore {
 		nowMs: number,
 		limit: number,
 		leaseMs: number,
-	): Promise<Array<StoredRecord<T>>> {
+	): Promise<Array<StoredRecord<T> & { lease: string }>> {
 		requireFinite('nowMs', nowMs);
 		requirePositiveInteger('limit', limit);
 		requirePositiveInteger('leaseMs', leaseMs);
 		const leasedUntil = nowMs + leaseMs;
 		const flat = (await this.client.eval(
 			TAKE_DUE,
-			2,
+			3,
 			this.key('records-due', namespace),
 			this.key('records', namespace),
+			this.key('records-lease', namespace),
 			String(nowMs),
 			String(limit),
 			String(leasedUntil),
+			randomUUID(),
 		)) as string[];
-		const taken: Array<StoredRecord<T>> = [];
-		for (let index = 0; index < flat.length; index += 2) {
-			taken.push({ id: flat[index], record: JSON.parse(flat[index + 1]) as T, dueAtMs: leasedUntil });
+		const taken: Array<StoredRecord<T> & { lease: string }> = [];
+		for (let index = 0; index < flat.length; index += 3) {
+			taken.push({ id: flat[index], record: JSON.parse(flat[index + 1]) as T, dueAtMs: leasedUntil, lease: flat[index + 2] });
 		}
 		return taken;
+	}
+
+	async settleLease(namespace: string, id: string, lease: string, outcome: LeaseOutcome): Promise<boolean> {
+		requireText('namespace', namespace);
+		requireText('id', id);
+		requireText('lease', lease);
+		const target = 'moveTo' in outcome ? outcome.moveTo : undefined;
+		const put = 'put' in outcome ? outcome.put : undefined;
+		const body = put ?? target;
+		const dueAtMs = body?.dueAtMs;
+		const settled = await this.client.eval(
+			SETTLE_LEASE,
+			5,
+			this.key('records', namespace),
+			this.key('records-due', namespace),
+			this.key('records-lease', namespace),
+			this.key('records', target?.namespace ?? namespace),
+			this.key('records-due', target?.namespace ?? namespace),
+			id,
+			lease,
+			put ? 'put' : target ? 'move' : 'delete',
+			body ? toJson(body.record) : '',
+			dueAtMs === undefined ? '+inf' : String(dueAtMs),
+			target?.id ?? id,
+		);
+		return settled === 1;
 	}
 
 	async recordMovement(ledger: string, movement: StockMovement): Promise<StockChange> {

@@ -3,6 +3,9 @@
  * a second instance on the same folder) runs this on open; WITHOUT ROWID because every lookup is by
  * the composite primary key.
  *
+ * `records.lease` is the token of the takeDue() that holds the record (NULL when none); files made before it
+ * existed get the column from ADDED_COLUMNS.
+ *
  * `movements.kind` holds the MovementKind values plus 'count' for keyed setOnHand() calls.
  */
 export const SQLITE_SCHEMA = `
@@ -27,6 +30,7 @@ CREATE TABLE IF NOT EXISTS records (
 	id TEXT NOT NULL,
 	record TEXT NOT NULL,
 	due_at INTEGER,
+	lease TEXT,
 	PRIMARY KEY (namespace, id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS records_by_due ON records (namespace, due_at);
@@ -49,3 +53,8 @@ CREATE TABLE IF NOT EXISTS movements (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS movements_by_sku_time ON movements (ledger, sku, kind, at_ms);
 `;
+
+/** Columns added after the first release, for files created before them. Safe to run from several processes. */
+export const ADDED_COLUMNS: Array<{ table: string; column: string; definition: string }> = [
+	{ table: 'records', column: 'lease', definition: 'TEXT' },
+];

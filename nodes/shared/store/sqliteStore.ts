@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
-import { SQLITE_SCHEMA } from './sqliteSchema';
+import { ADDED_COLUMNS, SQLITE_SCHEMA } from './sqliteSchema';
 import { toJson } from './json';
-import type { DurableStore, RecordToPut, StockChange, StockLevel, StockMovement, StoredRecord } from './types';
+import type { DurableStore, LeaseOutcome, RecordToPut, StockChange, StockLevel, StockMovement, StoredRecord } from './types';
 import {
 	requireFinite,
 	requirePositiveInteger,
@@ -51,6 +52,7 @@ export class SqliteStore implements DurableStore {
 		// synchronous stays at its default (FULL): a recorded sale must survive a power cut.
 		this.db.exec('PRAGMA journal_mode = WAL');
 		this.db.exec(SQLITE_SCHEMA);
+		addMissingColumns(this.db);
 		this.sql = prepareStatements(this.db);
 		this.now = options.now ?? Date.now;
 		this.onClose = options.onClose;
@@ -145,15 +147,36 @@ export class SqliteStore implements DurableStore {
 		nowMs: number,
 		limit: number,
 		leaseMs: number,
-	): Promise<Array<StoredRecord<T>>> {
+	): Promise<Array<StoredRecord<T> & { lease: string }>> {
 		requireFinite('nowMs', nowMs);
 		requirePositiveInteger('limit', limit);
 		requirePositiveInteger('leaseMs', leaseMs);
 		const leasedUntil = nowMs + leaseMs;
 		return this.transaction(() => {
 			const rows = this.sql.dueRecords.all(namespace, nowMs, limit) as RecordRow[];
-			for (const row of rows) this.sql.rescheduleRecord.run(leasedUntil, namespace, row.id);
-			return rows.map((row) => toStoredRecord<T>({ ...row, due_at: leasedUntil }));
+			return rows.map((row) => {
+				const lease = randomUUID();
+				this.sql.leaseRecord.run(leasedUntil, lease, namespace, row.id);
+				return { ...toStoredRecord<T>({ ...row, due_at: leasedUntil }), lease };
+			});
+		});
+	}
+
+	async settleLease(namespace: string, id: string, lease: string, outcome: LeaseOutcome): Promise<boolean> {
+		requireText('namespace', namespace);
+		requireText('id', id);
+		requireText('lease', lease);
+		const json = 'put' in outcome ? toJson(outcome.put.record) : 'moveTo' in outcome ? toJson(outcome.moveTo.record) : undefined;
+		return this.transaction(() => {
+			const row = this.sql.getLease.get(namespace, id) as { lease: string | null } | undefined;
+			if (row?.lease !== lease) return false;
+			if ('put' in outcome) {
+				this.sql.putRecord.run(namespace, id, json!, outcome.put.dueAtMs ?? null);
+				return true;
+			}
+			this.sql.deleteRecord.run(namespace, id);
+			if ('moveTo' in outcome) this.sql.putRecord.run(outcome.moveTo.namespace, outcome.moveTo.id, json!, outcome.moveTo.dueAtMs ?? null);
+			return true;
 		});
 	}
 
@@ -249,10 +272,12 @@ function prepareStatements(db: DatabaseSync) {
 			 ON CONFLICT (namespace, key) DO UPDATE SET value = max(value, excluded.value)
 			 RETURNING value`,
 		),
+		// A put ends any lease: the record is a new version, handed out afresh.
 		putRecord: prepare(
-			`INSERT INTO records (namespace, id, record, due_at) VALUES (?, ?, ?, ?)
-			 ON CONFLICT (namespace, id) DO UPDATE SET record = excluded.record, due_at = excluded.due_at`,
+			`INSERT INTO records (namespace, id, record, due_at, lease) VALUES (?, ?, ?, ?, NULL)
+			 ON CONFLICT (namespace, id) DO UPDATE SET record = excluded.record, due_at = excluded.due_at, lease = NULL`,
 		),
+		getLease: prepare('SELECT lease FROM records WHERE namespace = ? AND id = ?'),
 		getRecord: prepare('SELECT id, record, due_at FROM records WHERE namespace = ? AND id = ?'),
 		deleteRecord: prepare('DELETE FROM records WHERE namespace = ? AND id = ?'),
 		listRecords: prepare(
@@ -263,7 +288,7 @@ function prepareStatements(db: DatabaseSync) {
 			`SELECT id, record, due_at FROM records WHERE namespace = ? AND due_at <= ?
 			 ORDER BY due_at, id LIMIT ?`,
 		),
-		rescheduleRecord: prepare('UPDATE records SET due_at = ? WHERE namespace = ? AND id = ?'),
+		leaseRecord: prepare('UPDATE records SET due_at = ?, lease = ? WHERE namespace = ? AND id = ?'),
 		insertMovement: prepare(
 			`INSERT INTO movements (ledger, key, sku, delta, at_ms, kind) VALUES (?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (ledger, key) DO NOTHING`,
@@ -286,4 +311,18 @@ function prepareStatements(db: DatabaseSync) {
 
 function toStoredRecord<T>(row: RecordRow): StoredRecord<T> {
 	return { id: row.id, record: JSON.parse(row.record) as T, dueAtMs: row.due_at };
+}
+
+function addMissingColumns(db: DatabaseSync): void {
+	for (const { table, column, definition } of ADDED_COLUMNS) {
+		const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+		if (columns.some((existing) => existing.name === column)) continue;
+		try {
+			db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+		} catch (error) {
+			// Another process added it between our check and our ALTER.
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the store runs outside any node; callers convert
+			if (!/duplicate column/i.test((error as Error).message)) throw error;
+		}
+	}
 }

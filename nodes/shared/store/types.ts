@@ -46,9 +46,17 @@ export interface DurableStore {
 	/**
 	 * Leases up to `limit` records due at or before `nowMs`: their due time moves to
 	 * `nowMs + leaseMs`, so no other taker gets them meanwhile, and a taker that dies before it
-	 * deletes or reschedules them does not lose them. The caller then deleteRecord()s or putRecord()s.
+	 * settles them does not lose them. Each record comes with a fresh `lease` token: only its holder can
+	 * settleLease(), so a taker whose lease ran out (a run past its timeout, a process that was paused or
+	 * restarted) cannot delete or reschedule a record that another taker holds by then.
 	 */
-	takeDue<T>(namespace: string, nowMs: number, limit: number, leaseMs: number): Promise<Array<StoredRecord<T>>>;
+	takeDue<T>(namespace: string, nowMs: number, limit: number, leaseMs: number): Promise<Array<StoredRecord<T> & { lease: string }>>;
+	/**
+	 * Ends a lease from takeDue(), atomically and only while `lease` is still the record's current lease:
+	 * deletes the record, or stores `put` in its place (a retry), or moves it as `moveTo` (a dead letter).
+	 * Resolves false, changing nothing, when the lease was lost.
+	 */
+	settleLease(namespace: string, id: string, lease: string, outcome: LeaseOutcome): Promise<boolean>;
 
 	/**
 	 * Applies a stock movement once: a second call with the same `movement.key` in this ledger
@@ -68,6 +76,8 @@ export interface DurableStore {
 }
 
 export type StoredRecord<T> = { id: string; record: T; dueAtMs: number | null };
+
+export type LeaseOutcome = { delete: true } | { put: { record: object; dueAtMs?: number } } | { moveTo: RecordToPut };
 
 export type RecordToPut = { namespace: string; id: string; record: object; dueAtMs?: number };
 

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,10 @@ export interface N8nSetup {
 
 export interface N8nInstance {
 	url: string;
+	/** The guard process between us and n8n; n8n's main process is its child (see mainPid()). */
+	guardPid: number;
+	/** n8n's main process, to kill it the way a crash would (SIGKILL) and leave its user folder as it was. */
+	mainPid(): number;
 	logPath: string;
 	/** Resolves when n8n's process group is gone, whoever stopped it. */
 	exited: Promise<number | null>;
@@ -131,6 +136,8 @@ export async function prepareN8n(options: N8nOptions): Promise<N8nSetup> {
 			}
 			return {
 				url,
+				guardPid: server.pid,
+				mainPid: () => childPidOf(server.pid),
 				logPath: join(userFolder, 'n8n.log'),
 				exited: server.exited,
 				tail: server.tail,
@@ -183,4 +190,20 @@ async function waitUntilReady(url: string, server: GuardedProcess, startupDone: 
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	throw new Error(`n8n did not become ready within ${READY_TIMEOUT_MS / 1000} s:\n${server.tail(40)}`);
+}
+
+/** The one child of `pid` (Linux /proc): the guard starts exactly one process, n8n. */
+function childPidOf(pid: number): number {
+	const children = readdirSync('/proc')
+		.filter((entry) => /^\d+$/.test(entry))
+		.filter((entry) => {
+			try {
+				// Field 4 of /proc/<pid>/stat is the parent pid; the command name (field 2) may hold spaces, so split after ')'.
+				return Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(')').pop()!.trim().split(' ')[1]) === pid;
+			} catch {
+				return false;
+			}
+		});
+	if (children.length !== 1) throw new Error(`expected one child of guard ${pid}, found ${children.length}`);
+	return Number(children[0]);
 }

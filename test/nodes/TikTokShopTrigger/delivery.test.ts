@@ -153,6 +153,37 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 		}
 	});
 
+	it('a run that outlives its processing timeout cannot requeue or delete the event the next run holds', async () => {
+		const { context, emitted } = triggerContext(parameters, { redis: redisCredential() });
+		const store = await openStore(storeConfig());
+		const stop = startRedeliveryLoop(context, store, {
+			queue,
+			policy: { maxAttempts: 4, delaysMs: [0] },
+			processingTimeoutMs: 400,
+			pollMs: 50,
+			maxConcurrentRuns: 5,
+			burstQuietMs: 0,
+			burstMaxHoldMs: 0,
+		});
+		try {
+			await deliver(orderEvent({ tts_notification_id: 'slow-1' }));
+			await waitFor(() => emitted.length === 1, 'the first run');
+			// The first run is still going when its lease ends: the event is handed out again (at least once).
+			await waitFor(() => emitted.length === 2, 'the run after the timeout');
+			// The first run then fails. Its outcome is stale: it must not put the event back for a third run.
+			emitted[0].done!.resolve(runEnded('timed out upstream'));
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(emitted).toHaveLength(2);
+			emitted[1].done!.resolve(runEnded());
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expect(emitted).toHaveLength(2);
+			expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
+			expect(await listDeadLetters(store, queue)).toHaveLength(0);
+		} finally {
+			await stop();
+		}
+	});
+
 	it('a duplicate that arrives after the event was processed is still dropped (dedupe outlives processing)', async () => {
 		const { context, emitted } = triggerContext(parameters, { redis: redisCredential() });
 		const stop = (await trigger.trigger.call(context)).closeFunction!;

@@ -50,8 +50,8 @@ describe.each(useBackends())('records on $name', (backend) => {
 		const taken = await store.takeDue<RetryState>('retry', T0 + 5 * MINUTE, 10, MINUTE);
 
 		expect(taken).toEqual([
-			{ id: 'evt-1', record: retry('evt-1'), dueAtMs: T0 + 6 * MINUTE },
-			{ id: 'evt-2', record: retry('evt-2'), dueAtMs: T0 + 6 * MINUTE },
+			{ id: 'evt-1', record: retry('evt-1'), dueAtMs: T0 + 6 * MINUTE, lease: expect.any(String) },
+			{ id: 'evt-2', record: retry('evt-2'), dueAtMs: T0 + 6 * MINUTE, lease: expect.any(String) },
 		]);
 		expect(await store.takeDue('retry', T0 + 5 * MINUTE, 10, MINUTE)).toEqual([]);
 	});
