@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { configs as n8nCommunity } from '@n8n/eslint-plugin-community-nodes';
 
+import { layering } from './eslint/layering.mjs';
+
 /**
  * The rules of @n8n/node-cli's `configWithoutCloudSupport` that install with npm: its eslint-plugin-n8n-nodes-base
  * refuses npm (its preinstall runs `only-allow pnpm`), so the community-nodes plugin carries n8n's checks here.
@@ -17,8 +19,8 @@ export default tseslint.config(
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended],
-		plugins: n8nCommunity.recommendedWithoutN8nCloudSupport.plugins,
-		rules: { ...communityRules, 'prefer-spread': 'off', 'no-console': 'error' },
+		plugins: { ...n8nCommunity.recommendedWithoutN8nCloudSupport.plugins, layering },
+		rules: { ...communityRules, 'prefer-spread': 'off', 'no-console': 'error', 'layering/no-cross-node-imports': 'error' },
 	},
 	{
 		files: ['package.json'],

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { storeProperty } from '../shared/storeSelection';
-import { EVENT_TYPES } from './eventTypes';
+import { EVENT_TYPES } from '../shared/events/eventTypes';
 import { ORDER_STATUSES } from '../shared/tiktok/resources/orders';
 
 export const DEFAULT_MAX_AGE_MINUTES = 24 * 60;

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 
 import { getTikTokClient, toNodeError } from '../shared/tiktok';
-import { EVENT_TYPES } from './eventTypes';
+import { EVENT_TYPES } from '../shared/events/eventTypes';
 import { eventPaths } from '../shared/tiktok/resources/paths';
 
 interface RegisteredWebhook {

@@ -1,6 +1,6 @@
 import type { IDataObject, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './delivery/eventQueue';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/events/eventQueue';
 import { DEFAULT_DEDUPE_HOURS, DEFAULT_MAX_AGE_MINUTES, DEFAULT_MAX_CONCURRENT_RUNS, MIN_DEDUPE_HOURS } from './description';
 import type { EventSelection } from './webhook/selectEvent';
 

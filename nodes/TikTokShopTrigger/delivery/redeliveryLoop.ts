@@ -1,8 +1,8 @@
 import type { IDataObject, IRun, ITriggerFunctions } from 'n8n-workflow';
 
 import type { DurableStore } from '../../shared/store';
-import { inboxOf, itemForRun, recordFailure, recordSuccess, type LeasedEvent, type QueuedEvent, type RetryPolicy } from './eventQueue';
-import { onQueueSignal } from './queueSignal';
+import { inboxOf, itemForRun, recordFailure, recordSuccess, type LeasedEvent, type QueuedEvent, type RetryPolicy } from '../../shared/events/eventQueue';
+import { onQueueSignal } from '../../shared/events/queueSignal';
 
 export interface LoopOptions {
 	queue: string;

@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
 
 import { parseJsonKeepingBigIds } from '../../shared/tiktok/json';
+import type { WebhookEnvelope } from '../../shared/events/webhookEnvelope';
 import { verifyWebhookSignature } from '../../shared/tiktok/webhookSignature';
 
-export interface TikTokEnvelope {
-	type: number;
-	tts_notification_id?: string;
-	shop_id?: string;
-	creator_open_id?: string;
-	timestamp?: number;
-	data?: Record<string, unknown>;
-}
-
 export type Delivery =
-	| { accepted: true; envelope: TikTokEnvelope; dedupeKey: string }
+	| { accepted: true; envelope: WebhookEnvelope; dedupeKey: string }
 	| { accepted: false; status: 400 | 401; reason: string; credentialIncomplete?: true };
 
 /**
@@ -53,9 +45,9 @@ export function parseDelivery(rawBody: Buffer | undefined, authorization: string
 	if (nestingExceeds(body, MAX_JSON_DEPTH)) {
 		return { accepted: false, status: 400, reason: `body is nested deeper than ${MAX_JSON_DEPTH} levels` };
 	}
-	let envelope: TikTokEnvelope;
+	let envelope: WebhookEnvelope;
 	try {
-		envelope = parseJsonKeepingBigIds<TikTokEnvelope>(body.toString('utf8'));
+		envelope = parseJsonKeepingBigIds<WebhookEnvelope>(body.toString('utf8'));
 	} catch {
 		return { accepted: false, status: 400, reason: 'body is not JSON' };
 	}

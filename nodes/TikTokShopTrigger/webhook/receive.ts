@@ -3,13 +3,14 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { DurableStore } from '../../shared/store';
 
 import { openSelectedStore } from '../../shared/storeSelection';
-import { admit, seenOf } from '../delivery/eventQueue';
-import { orderUpdateKey } from '../delivery/orderUpdateKey';
-import { signalQueue } from '../delivery/queueSignal';
+import { admit, seenOf } from '../../shared/events/eventQueue';
+import { orderUpdateKey } from '../../shared/events/orderUpdateKey';
+import { signalQueue } from '../../shared/events/queueSignal';
 import { readSettings } from '../settings';
 import { appSecretOf } from './appCredentials';
-import { normalizeEvent } from './normalizeEvent';
-import { parseDelivery, type TikTokEnvelope } from './parseDelivery';
+import { normalizeEvent } from '../../shared/events/normalizeEvent';
+import type { WebhookEnvelope } from '../../shared/events/webhookEnvelope';
+import { parseDelivery } from './parseDelivery';
 import { isSelected } from './selectEvent';
 
 /**
@@ -88,7 +89,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 }
 
 /** Order status changes also carry the order's update time: the key the missed-update recovery claims too. */
-function orderUpdateOf(envelope: TikTokEnvelope): string | undefined {
+function orderUpdateOf(envelope: WebhookEnvelope): string | undefined {
 	const data = envelope.data ?? {};
 	if (envelope.type !== 1 || data.order_id === undefined || typeof data.update_time !== 'number') return undefined;
 	return orderUpdateKey(String(data.order_id), data.update_time);

@@ -1,5 +1,5 @@
-import { sameOrderStatus } from '../eventTypes';
-import type { TikTokEnvelope } from './parseDelivery';
+import { sameOrderStatus } from '../../shared/events/eventTypes';
+import type { WebhookEnvelope } from '../../shared/events/webhookEnvelope';
 
 export interface EventSelection {
 	/** Empty: every type. */
@@ -10,7 +10,7 @@ export interface EventSelection {
 }
 
 /** Whether the workflow wants this event; unwanted ones are still acknowledged so TikTok does not retry them. */
-export function isSelected(envelope: TikTokEnvelope, selection: EventSelection): boolean {
+export function isSelected(envelope: WebhookEnvelope, selection: EventSelection): boolean {
 	if (selection.types.length && !selection.types.includes(envelope.type)) return false;
 	if (envelope.type !== 1) return true;
 	const data = envelope.data ?? {};

@@ -6,7 +6,7 @@ import { closeAllStores, openStore } from '../../../nodes/shared/store';
 import { TikTokShop } from '../../../nodes/TikTokShop/TikTokShop.node';
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
-import { deadLettersOf, inboxOf, type QueuedEvent } from '../../../nodes/TikTokShopTrigger/delivery/eventQueue';
+import { deadLettersOf, inboxOf, type QueuedEvent } from '../../../nodes/shared/events/eventQueue';
 import { signWebhook } from '../../../nodes/shared/tiktok/webhookSignature';
 import { runNode } from '../../helpers/fakeExecuteFunctions';
 import { startSimulator, type RunningSimulator } from '../../simulator';

@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { closeAllStores, openStore, type StoreConfig } from '../../../nodes/shared/store';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
-import { inboxOf, listDeadLetters, replayDeadLetter } from '../../../nodes/TikTokShopTrigger/delivery/eventQueue';
+import { inboxOf, listDeadLetters, replayDeadLetter } from '../../../nodes/shared/events/eventQueue';
 import { startRedeliveryLoop } from '../../../nodes/TikTokShopTrigger/delivery/redeliveryLoop';
 import { signWebhook } from '../../../nodes/shared/tiktok/webhookSignature';
 import { startRedisServer, type RedisServer } from '../../helpers/redisServer';

@@ -1,7 +1,7 @@
 import { signWebhook } from '../../../nodes/shared/tiktok/webhookSignature';
 import { parseDelivery } from '../../../nodes/TikTokShopTrigger/webhook/parseDelivery';
 import { isSelected } from '../../../nodes/TikTokShopTrigger/webhook/selectEvent';
-import { normalizeEvent } from '../../../nodes/TikTokShopTrigger/webhook/normalizeEvent';
+import { normalizeEvent } from '../../../nodes/shared/events/normalizeEvent';
 import { APP, orderEvent } from './fakeTriggerContexts';
 
 const NOW = 1_800_000_000;

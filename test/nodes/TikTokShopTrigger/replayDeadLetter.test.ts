@@ -8,7 +8,7 @@ import { connectRedis } from '../../../nodes/shared/store/redisConnection';
 import { RedisStore } from '../../../nodes/shared/store/redisStore';
 import { SqliteStore } from '../../../nodes/shared/store/sqliteStore';
 import type { DurableStore } from '../../../nodes/shared/store/types';
-import { deadLettersOf, inboxOf, replayDeadLetter, type QueuedEvent } from '../../../nodes/TikTokShopTrigger/delivery/eventQueue';
+import { deadLettersOf, inboxOf, replayDeadLetter, type QueuedEvent } from '../../../nodes/shared/events/eventQueue';
 import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
 
 const QUEUE = 'wf-replay';

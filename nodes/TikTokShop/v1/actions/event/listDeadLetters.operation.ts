@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { openSelectedStore } from '../../../../shared/storeSelection';
-import { listDeadLetters } from '../../../../TikTokShopTrigger/delivery/eventQueue';
+import { listDeadLetters } from '../../../../shared/events/eventQueue';
 import { queueFields } from './fields';
 
 export const description: INodeProperties[] = [

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
 import { openSelectedStore } from '../../../../shared/storeSelection';
-import { enqueue, seenOf } from '../../../../TikTokShopTrigger/delivery/eventQueue';
-import { orderUpdateKey } from '../../../../TikTokShopTrigger/delivery/orderUpdateKey';
-import { signalQueue } from '../../../../TikTokShopTrigger/delivery/queueSignal';
-import { normalizeEvent } from '../../../../TikTokShopTrigger/webhook/normalizeEvent';
+import { enqueue, seenOf } from '../../../../shared/events/eventQueue';
+import { orderUpdateKey } from '../../../../shared/events/orderUpdateKey';
+import { signalQueue } from '../../../../shared/events/queueSignal';
+import { normalizeEvent } from '../../../../shared/events/normalizeEvent';
 import { queueFields } from './fields';
 import { orderPaths } from '../../../../shared/tiktok/resources/paths';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { openSelectedStore } from '../../../../shared/storeSelection';
-import { replayDeadLetter } from '../../../../TikTokShopTrigger/delivery/eventQueue';
-import { signalQueue } from '../../../../TikTokShopTrigger/delivery/queueSignal';
+import { replayDeadLetter } from '../../../../shared/events/eventQueue';
+import { signalQueue } from '../../../../shared/events/queueSignal';
 import { queueFields } from './fields';
 
 export const description: INodeProperties[] = [

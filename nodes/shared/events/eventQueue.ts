@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DurableStore, StoredRecord } from '../../shared/store';
+import type { DurableStore, StoredRecord } from '../store';
 
 /**
  * Every accepted event is written here before TikTok gets its 200, and leaves only when a workflow run that

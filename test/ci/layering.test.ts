@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The layering rule of `npm run lint` (eslint/layering.mjs), run on code placed where a node would put it. */
+const ROOT = join(__dirname, '..', '..');
+
+/** ESLint loads its flat config as ES modules, which jest's VM does not: it runs as `npm run lint` does, in a process. */
+async function problems(file: string, code: string): Promise<string[]> {
+	const eslint = join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+	const run = spawnSync(process.execPath, [eslint, '--format', 'json', '--stdin', '--stdin-filename', join(ROOT, file)], { cwd: ROOT, input: code, encoding: 'utf8' });
+	const [result] = JSON.parse(run.stdout) as Array<{ messages: Array<{ ruleId: string; message: string }> }>;
+	return result.messages.filter((message) => message.ruleId === 'layering/no-cross-node-imports').map((message) => message.message);
+}
+
+describe('layering lint rule', () => {
+	it("refuses a node importing another node's folder", async () => {
+		expect(await problems('nodes/InventoryPush/v1/probe.ts', "import { x } from '../../ShipBatcher/v1/actions/router';\nexport const y = x;\n")).toEqual([
+			"InventoryPush must not import ShipBatcher's folder: move what both need into nodes/shared",
+		]);
+	});
+
+	it('refuses nodes, shared code and credentials importing the dev kit or a node', async () => {
+		expect(await problems('nodes/shared/tiktok/probe.ts', "import { x } from '../../TikTokShop/v1/actions/router';\nexport const y = x;\n")).toHaveLength(1);
+		expect(await problems('credentials/Probe.credentials.ts', "import { x } from '../test/helpers/redisServer';\nexport const y = x;\n")).toHaveLength(1);
+	});
+
+	it('allows nodes/shared and the node\'s own folder', async () => {
+		expect(await problems('nodes/InventoryPush/v1/probe.ts', "import { a } from '../../shared/tiktok';\nimport { b } from './push/runPush';\nexport const c = [a, b];\n")).toEqual([]);
+	});
+});
