@@ -244,7 +244,7 @@ export class DocumentExtractor {
 		underTableRow: boolean,
 		page: number | undefined,
 	): void {
-		const mention = findOrderMention(line.text);
+		const mention = findOrderMention(line.text) ?? this.mappedReferenceOn(line.text);
 		if (mention) this.mentions.push({ ...mention, unit, lineNo: line.lineNo, page });
 		details.packageIds.push(...findLabelledId(line.text, /package/));
 		details.lineItemIds.push(...findLabelledId(line.text, /line\s*items?/));
@@ -286,6 +286,19 @@ export class DocumentExtractor {
 				evidence: evidenceOf(line),
 			});
 		}
+	}
+
+	/**
+	 * A 3PL reference the user's mapping knows, standing on the line without an "Order" label ("- QF-K53949  USPS
+	 * 9405…"): the mapping says it is an order, so the line names it.
+	 */
+	private mappedReferenceOn(text: string): OrderMention | undefined {
+		if (this.options.referenceMap.size === 0) return undefined;
+		for (const match of text.matchAll(/(?<![A-Za-z0-9_-])[A-Za-z0-9][A-Za-z0-9_-]{2,30}(?![A-Za-z0-9_-])/g)) {
+			const reference = match[0].toUpperCase();
+			if (this.options.referenceMap.has(reference)) return { references: [reference] };
+		}
+		return undefined;
 	}
 
 	/** A valid number the document says is not an outbound shipment: reported, never output as a row. */

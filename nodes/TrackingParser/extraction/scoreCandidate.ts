@@ -21,7 +21,7 @@ export interface ScoredCandidate {
 
 // A label right before the number names it.
 const TRACKING_LABEL_RIGHT_BEFORE =
-	/(?:track(?:ing)?|awb|waybill|label|shipment)\s*(?:#|no\.?|number|num|nbr|id|code)?s?\s*(?:\([^)]*\))?\s*[:#.=-]?\s*$/i;
+	/(?:track(?:ing)?|awb|waybill|label|shipment)\s*(?:#|no\.?|number|num|nbr|id|code)?s?\s*(?:\([^)]*\))?\s*(?:[:#.=-]|\s(?:is|was|will be))?\s*$/i;
 // A label right before the number that makes it something else. Checked after the tracking label,
 // because "Tracking ID:" ends with "ID:" too.
 const OTHER_LABEL_RIGHT_BEFORE = new RegExp(
@@ -31,7 +31,7 @@ const OTHER_LABEL_RIGHT_BEFORE = new RegExp(
 		'\\s*(?:#|no\\.?|number|num|id|code|line|us|at)?\\s*[:#.]?\\s*$',
 	'i',
 );
-const TRACKING_WORDS = /track|awb|waybill|shipped\s+via|in\s+transit|label/i;
+const TRACKING_WORDS = /track|awb|waybill|shipped\s+via|in\s+transit|label|reprint/i;
 
 /** A carrier name on the line or the line above, such as "UPS Ground" in a shipment block. */
 function carrierNearby(context: CandidateContext): CarrierCode | undefined {
@@ -66,7 +66,8 @@ export function scoreCandidate(candidate: TrackingCandidate, context: CandidateC
 
 	const named = carrierNearby(context);
 	if (named && candidates.includes(named)) {
-		score += 0.15;
+		// A weak format (a two-letter prefix with no check digit) next to the name of its own carrier is no chance match.
+		score += candidate.confidence === 'low' ? 0.35 : 0.15;
 		carrier = named;
 	} else if (named) {
 		score -= 0.25;

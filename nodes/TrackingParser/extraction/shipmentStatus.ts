@@ -62,9 +62,13 @@ export function rowStatus(texts: readonly string[]): NotShipment | undefined {
 }
 
 /** Judges a number in running text by the words right around it on its line. */
+/** Words that introduce the number that replaces another: "superseded by the reprint 1Z…", "corrected tracking: 1Z…". */
+const REPLACEMENT_BEFORE = /\b(?:superseded|replaced)\s+by\b[^\d\n]{0,30}$|\b(?:reprint(?:ed)?|replacement|corrected|new|updated)\s*(?:label|tracking|number|#)?\s*(?:#|no\.?|number)?\s*[:#-]?\s*$/i;
+
 export function textStatus(before: string, after: string): NotShipment | undefined {
 	const near = before.slice(-60);
 	const next = after.slice(0, 50);
+	if (REPLACEMENT_BEFORE.test(near) && !RULES.some((rule) => rule.after?.test(next))) return undefined;
 	for (const rule of RULES) {
 		if (rule.before?.test(near)) return { kind: rule.kind, said: `${near.trim()} …`.slice(-80) };
 		if (rule.after?.test(next)) return { kind: rule.kind, said: `… ${next.trim()}`.slice(0, 80) };

@@ -149,3 +149,22 @@ describe('where the order is printed', () => {
 		expect(result.unparsed.map((entry) => entry.code)).toEqual(['tracking_without_order']);
 	});
 });
+
+describe('running text of an exceptions email', () => {
+	it('confirms the reprint that supersedes a cancelled label, not the cancelled one', async () => {
+		const text = `The label for TikTok order ${ORDER_A} was damaged and reprinted. Original label ${UPS_A} is cancelled and superseded by the reprint ${UPS_B}.\n`;
+		const result = await parseText(text);
+		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_B}`]);
+		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'not_a_shipment', tracking_numbers: [UPS_A] })]);
+	});
+
+	it('reads a list line whose reference the mapping knows, without an "Order" label', async () => {
+		const text = `Other orders shipped today:\n  - QF-K53949  USPS  ${USPS}\n`;
+		expect(pairs(await parseText(text, { 'QF-K53949': ORDER_A }))).toEqual([`${ORDER_A}|${USPS}`]);
+	});
+
+	it('takes "the correct tracking is …" as a label, and a DHL eCommerce number beside its carrier name', async () => {
+		const text = `Order ${ORDER_A}: the correct tracking is GM6051423977932770.\n\nOrder ${ORDER_B}  DHL eCommerce  GM5312148580920107\n`;
+		expect(pairs(await parseText(text))).toEqual([`${ORDER_A}|GM6051423977932770`, `${ORDER_B}|GM5312148580920107`]);
+	});
+});
