@@ -1,4 +1,4 @@
-import { checkTrackingNumber, normalizeCarrierName, type CarrierCode, type TrackingCheck } from '../../shared/tracking';
+import { checkTrackingNumber, findTrackingCandidates, normalizeCarrierName, type CarrierCode, type TrackingCheck } from '../../shared/tracking';
 import type { UnitLine } from './documentUnits';
 import type { OrderMention } from './orderMentions';
 import { rowStatus, type NotShipment } from './shipmentStatus';
@@ -61,11 +61,22 @@ function rowMentions(cells: DocumentLine, roles: ColumnRoles): { mentions: Order
 		}
 		const found = [...compact.matchAll(ORDER_IDS_IN_CELL)].map((match) => match[1]);
 		if (found.length) ids.push(...found.filter((id) => !ids.includes(id)));
-		else references.push(...compact.split(/\s*[,;]\s*/).map((part) => part.toUpperCase()).filter(Boolean));
+		else references.push(...referencesIn(compact));
 	}
 	if (ids.length) return { mentions: ids.map((orderId) => ({ orderId, references: [...references] })), damaged };
+	// Several references in the order cells: a box shared by several orders ("LK341289 LK048990"), one mention each.
+	if (references.length > 1) return { mentions: references.map((reference) => ({ references: [reference] })), damaged };
 	if (references.length) return { mentions: [{ references }], damaged };
 	return { mentions: [], damaged };
+}
+
+/**
+ * The 3PL's references in an order cell: the whole cell, or, when it lists several (split by commas, semicolons,
+ * slashes, "&" or spaces), each piece that carries a digit ("LK341289 LK048990"; not "HL-1 (rush)").
+ */
+function referencesIn(cell: string): string[] {
+	const pieces = cell.split(/\s*(?:[,;&]|\s\/\s|\s+)\s*/).filter((piece) => /\d/.test(piece));
+	return (pieces.length > 1 ? pieces : [cell]).map((piece) => piece.toUpperCase());
 }
 
 /** A line under a row that only marks it ("VOID", "*** CANCELLED ***"), unlike a heading for the rows after it. */
@@ -145,6 +156,9 @@ function trackingParts(value: string, namedCarrier: CarrierCode | undefined): st
 	return parts.flatMap((part) => {
 		if (!/\s/.test(part) || checkTrackingNumber(part, namedCarrier).valid) return [part];
 		const words = part.split(/\s+/);
-		return words.every((word) => checkTrackingNumber(word, namedCarrier).valid) ? words : [part];
+		if (words.every((word) => checkTrackingNumber(word, namedCarrier).valid)) return words;
+		// Several numbers, some printed in groups ("9409… 9400 1293 6993 …"): read as running text is.
+		const found = findTrackingCandidates(part).filter((candidate) => candidate.check.valid && candidate.confidence === 'high');
+		return found.length > 1 ? found.map((candidate) => candidate.normalized) : [part];
 	});
 }

@@ -168,3 +168,16 @@ describe('running text of an exceptions email', () => {
 		expect(pairs(await parseText(text))).toEqual([`${ORDER_A}|GM6051423977932770`, `${ORDER_B}|GM5312148580920107`]);
 	});
 });
+
+describe('cells listing several values', () => {
+	it('outputs a shared box for each mapped reference its order cell lists', async () => {
+		const result = await parseCsv(`Order,Tracking\nLK341289 LK048990,${UPS_A}\n`, { LK341289: ORDER_A, LK048990: ORDER_B });
+		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`, `${ORDER_B}|${UPS_A}`]);
+	});
+
+	it('reads several numbers in one tracking cell, some printed in groups', async () => {
+		const grouped = `${USPS.slice(0, 4)} ${USPS.slice(4, 8)} ${USPS.slice(8, 12)} ${USPS.slice(12, 16)} ${USPS.slice(16)}`;
+		const result = await parseCsv(`TikTok Order ID,Tracking\n${ORDER_A},"${UPS_A} ${grouped}"\n`);
+		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`, `${ORDER_A}|${USPS}`]);
+	});
+});
