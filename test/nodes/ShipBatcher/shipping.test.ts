@@ -142,6 +142,16 @@ describe('re-runs and orders already shipped', () => {
 		const { attention } = await runShipBatcher(sim, [row({ order_id: order.id, package_id: pkg.id, tracking_number: again, carrier: 'USPS' })], { updateTracking: true });
 		expect(attention[0].json).toMatchObject({ reason: 'tracking_update_already_used', tiktok_code: 21011051 });
 	});
+
+	it('says the 72-hour window has closed when TikTok answers 21011049 to a correction', async () => {
+		const [{ order, pkg }] = ordersWithPackage(sim);
+		await runShipBatcher(sim, [row({ order_id: order.id, package_id: pkg.id, tracking_number: validTrackingNumber('UPS'), carrier: 'UPS' })]);
+		sim.state.packages.find((candidate) => candidate.id === pkg.id)!.shippedAt! -= 73 * 3600;
+		const late = validTrackingNumber('USPS');
+		const { attention } = await runShipBatcher(sim, [row({ order_id: order.id, package_id: pkg.id, tracking_number: late, carrier: 'USPS' })], { updateTracking: true });
+		expect(attention[0].json).toMatchObject({ reason: 'tracking_update_window_closed', tiktok_code: 21011049 });
+		expect(String(attention[0].json.message)).toContain('72 hours');
+	});
 });
 
 describe('order state', () => {

@@ -77,6 +77,11 @@ const TIKTOK_CODE_REASONS: Record<number, [AttentionReason, string]> = {
 	21011041: ['order_cancelled', 'TikTok says the order was cancelled, so it cannot be shipped. Stop the parcel if it has not left.'],
 	21011003: ['order_cancelled', 'TikTok says the order was cancelled, so it cannot be shipped. Stop the parcel if it has not left.'],
 	21011005: ['order_on_hold', 'TikTok says the order is not ready to ship yet (unpaid or on hold). Try again later.'],
+	// 21011049 since TikTok's 2026 change to a 72-hour window; 21011050 before it. Same meaning for the seller.
+	21011049: [
+		'tracking_update_window_closed',
+		'TikTok only lets you change the tracking number within 72 hours of shipping, and that time has passed. Contact TikTok Shop support.',
+	],
 	21011050: [
 		'tracking_update_window_closed',
 		'TikTok only lets you change the tracking number within 72 hours of shipping, and that time has passed. Contact TikTok Shop support.',
