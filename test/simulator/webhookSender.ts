@@ -20,6 +20,11 @@ export interface WebhookSendOptions {
 	staleTimestampSeconds?: number;
 	/** Follow TikTok's retry schedule after a failed attempt (default true). */
 	retry?: boolean;
+	/**
+	 * How long to wait for the answer (TikTok's 3 s by default). A test of what happens after acceptance, not of how
+	 * fast it is, may wait longer on a loaded machine.
+	 */
+	ackTimeoutMs?: number;
 }
 
 export interface DeliveryAttempt {
@@ -86,9 +91,10 @@ export class WebhookSender {
 		};
 		this.deliveries.push(report);
 		const retry = options.retry ?? true;
-		const concurrent = Array.from({ length: 1 + (options.concurrentDuplicates ?? 0) }, (_, copy) => this.deliver(report, copy, retry));
+		const timeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+		const concurrent = Array.from({ length: 1 + (options.concurrentDuplicates ?? 0) }, (_, copy) => this.deliver(report, copy, retry, timeoutMs));
 		const outcomes = await Promise.all(concurrent);
-		for (let extra = 1; extra <= (options.duplicates ?? 0); extra++) outcomes.push(await this.deliver(report, concurrent.length - 1 + extra, retry));
+		for (let extra = 1; extra <= (options.duplicates ?? 0); extra++) outcomes.push(await this.deliver(report, concurrent.length - 1 + extra, retry, timeoutMs));
 		report.acknowledged = outcomes.every(Boolean);
 		report.gaveUp = !report.acknowledged && retry && !this.closing.signal.aborted;
 		return report;
@@ -99,16 +105,16 @@ export class WebhookSender {
 		this.closing.abort();
 	}
 
-	private async deliver(report: DeliveryReport, copy: number, retry: boolean): Promise<boolean> {
+	private async deliver(report: DeliveryReport, copy: number, retry: boolean, timeoutMs: number): Promise<boolean> {
 		for (let attempt = 0; ; attempt++) {
-			const result = await this.attempt(report, copy, attempt);
+			const result = await this.attempt(report, copy, attempt, timeoutMs);
 			report.attempts.push(result);
 			if (result.acknowledged) return true;
 			if (!retry || attempt >= RETRY_DELAYS_MS.length || !(await this.sleep(RETRY_DELAYS_MS[attempt] / this.config.timeScale))) return false;
 		}
 	}
 
-	private async attempt(report: DeliveryReport, copy: number, attempt: number): Promise<DeliveryAttempt> {
+	private async attempt(report: DeliveryReport, copy: number, attempt: number, timeoutMs: number): Promise<DeliveryAttempt> {
 		const time = Date.now();
 		const started = performance.now();
 		let status: DeliveryAttempt['status'];
@@ -117,7 +123,7 @@ export class WebhookSender {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', authorization: report.signature },
 				body: report.body,
-				signal: AbortSignal.any([AbortSignal.timeout(ACK_TIMEOUT_MS), this.closing.signal]),
+				signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), this.closing.signal]),
 			});
 			await response.arrayBuffer();
 			status = response.status;
@@ -125,7 +131,7 @@ export class WebhookSender {
 			status = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network-error';
 		}
 		const latencyMs = Math.round(performance.now() - started);
-		return { copy, attempt, time, status, latencyMs, acknowledged: (status === 200 || status === 401) && latencyMs <= ACK_TIMEOUT_MS };
+		return { copy, attempt, time, status, latencyMs, acknowledged: (status === 200 || status === 401) && latencyMs <= timeoutMs };
 	}
 
 	/** Resolves false when the simulator closes during the wait. */
