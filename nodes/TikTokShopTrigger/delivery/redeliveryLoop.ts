@@ -1,5 +1,6 @@
 import type { IDataObject, IRun, ITriggerFunctions } from 'n8n-workflow';
 
+import { processCache } from '../../shared/processCaches';
 import type { DurableStore } from '../../shared/store';
 import { inboxOf, itemForRun, recordFailure, recordSuccess, type LeasedEvent, type QueuedEvent, type RetryPolicy } from '../../shared/events/eventQueue';
 import { onQueueSignal } from '../../shared/events/queueSignal';
@@ -75,7 +76,7 @@ export function startRedeliveryLoop(context: ITriggerFunctions, store: DurableSt
 	return stop;
 }
 
-const loops = new Map<string, () => Promise<void>>();
+const loops = processCache<string, () => Promise<void>>('triggerRedeliveryLoops');
 
 /** Tracks bursts of deliveries in this process and wakes the loop when a hold ends. */
 function burstHold(options: Pick<LoopOptions, 'burstQuietMs' | 'burstMaxHoldMs'>, wake: () => void) {

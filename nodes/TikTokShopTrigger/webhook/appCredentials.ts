@@ -1,5 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import { processCache } from '../../shared/processCaches';
 import { CREDENTIAL_NAME } from '../../shared/tiktok';
 
 export interface AppSecret {
@@ -15,7 +16,7 @@ export interface AppSecret {
 export const APP_SECRET_TTL_MS = 60_000;
 
 /** Promises, so that a burst arriving before the first load finishes shares that one load. */
-const cache = new Map<string, { value: Promise<AppSecret>; expiresAt: number }>();
+const cache = processCache<string, { value: Promise<AppSecret>; expiresAt: number }>('triggerAppSecrets');
 
 export async function appSecretOf(context: IWebhookFunctions, nowMs = Date.now()): Promise<AppSecret> {
 	const node = context.getNode();

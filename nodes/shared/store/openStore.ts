@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 
+import { processCache } from '../processCaches';
 import { defaultEmbeddedPath } from './embeddedPath';
 import { connectRedis } from './redisConnection';
 import { RedisStore } from './redisStore';
@@ -11,7 +12,7 @@ import { DEFAULT_KEY_PREFIX, type DurableStore, type StoreConfig } from './types
  * Redis connection each time would pile them up. One instance per configuration per process is
  * shared instead; the promise is cached so that concurrent first calls share one open too.
  */
-const openStores = new Map<string, Promise<DurableStore>>();
+const openStores = processCache<string, Promise<DurableStore>>('durableStores');
 
 export function openStore(config: StoreConfig): Promise<DurableStore> {
 	const id = cacheId(config);

@@ -1,3 +1,4 @@
+import { processCache } from '../processCaches';
 import { CredentialFieldError, TikTokApiError, isAmbiguousFailure, isRetryable, redactSecretParams } from './errors';
 import { parseJsonKeepingBigIds } from './json';
 import { buildMultipart } from './multipart';
@@ -31,7 +32,7 @@ export interface ClientOptions {
 }
 
 export const DEFAULT_RATE_PER_SECOND = 50;
-const refreshesInFlight = new Map<string, Promise<TokenSet>>();
+const refreshesInFlight = processCache<string, Promise<TokenSet>>('tiktokTokenRefreshes');
 const ACCESS_TOKEN_EXPIRED = 105002;
 /** Refresh a little before TikTok's expiry so that a long run does not straddle it. */
 const REFRESH_MARGIN_SECONDS = 300;

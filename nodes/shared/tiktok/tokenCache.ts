@@ -1,3 +1,4 @@
+import { processCache } from '../processCaches';
 import type { TokenSet } from './types';
 
 /**
@@ -9,7 +10,7 @@ export interface TokenCache {
 	set(key: string, tokens: TokenSet): void;
 }
 
-const memory = new Map<string, TokenSet>();
+const memory = processCache<string, TokenSet>('tiktokTokens');
 
 export const tokenCache: TokenCache = {
 	get: (key) => memory.get(key),

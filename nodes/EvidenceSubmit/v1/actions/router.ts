@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { getTikTokClient, toNodeError, type TikTokShopClient } from '../../../shared/tiktok';
+import { tiktokFields } from '../../../shared/errorItem';
+import { ItemRunner } from '../../../shared/itemRunner';
+import { getTikTokClient, type TikTokShopClient } from '../../../shared/tiktok';
 import type { EvidenceOperation, WorkUnit } from '../helpers/interfaces';
 import * as buildPacket from './buildPacket.operation';
 import * as findCases from './findCases.operation';
@@ -24,15 +26,15 @@ function caseIdentity(json: IDataObject): IDataObject {
 }
 
 /**
- * The only place that loops over the work, pairs outputs with inputs and applies Continue On Fail. Work comes in
- * units (one item, or every item of one case for Build Evidence Packet); every input item leaves paired on some
- * output, never dropped.
+ * Operation → its execute, run by the shared item runner. Work comes in units (one item, or every item of one case
+ * for Build Evidence Packet); every input item leaves paired on some output, never dropped. A failed unit's error
+ * item also keeps the case it is about and, at the top level as before, its description, code and request_id, so an
+ * Error output or a Slack message can name them.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operations[operationName];
-	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount(operationName) }, () => []);
 	if (!operation) throw new Error(`The operation "${operationName}" is not known`);
 	let client: Promise<TikTokShopClient> | undefined;
 	const getClient = () => {
@@ -40,26 +42,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		client ??= getTikTokClient.call(this, { ratePerSecond: options.requestsPerSecond, maxRetries: options.maxRetries });
 		return client;
 	};
+	const runner = new ItemRunner(this, {
+		outputs: outputCount(operationName),
+		errorOutput: operation.errorOutput,
+		alwaysRouteErrors: operation.alwaysRouteErrors,
+		errorFields: (unit, nodeError) => ({
+			...caseIdentity(items[unit[0]].json),
+			description: nodeError.description ?? null,
+			...tiktokFields(nodeError),
+		}),
+	});
 	const units: WorkUnit[] = operation.units ? operation.units.call(this, items) : items.map((_, itemIndex) => [itemIndex]);
-	for (const unit of units) {
-		const pairedItem = unit.length === 1 ? { item: unit[0] } : unit.map((item) => ({ item }));
-		try {
-			for (const outcome of await operation.execute.call(this, unit, getClient)) {
-				outputs[outcome.output].push({ json: outcome.json, ...(outcome.binary ? { binary: outcome.binary } : {}), pairedItem });
-			}
-		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, unit[0]);
-			if (!operation.alwaysRouteErrors && !this.continueOnFail()) throw nodeError;
-			const tiktok = nodeError as unknown as IDataObject;
-			const json: IDataObject = {
-				...caseIdentity(items[unit[0]].json),
-				error: nodeError.message,
-				description: nodeError.description ?? null,
-				...(tiktok.tiktokCode !== undefined ? { code: tiktok.tiktokCode } : {}),
-				...(tiktok.requestId !== undefined ? { request_id: tiktok.requestId } : {}),
-			};
-			outputs[operation.errorOutput].push({ json, pairedItem });
-		}
-	}
-	return outputs;
+	return await runner.eachUnit(units, async (unit) => await operation.execute.call(this, unit, getClient));
 }

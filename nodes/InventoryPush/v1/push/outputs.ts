@@ -1,8 +1,13 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import type { ItemResult } from '../../../shared/itemRunner';
 import type { Problem, PushItem, Target } from './types';
 
-export type PushOutputs = { updated: INodeExecutionData[]; unchanged: INodeExecutionData[]; needsAttention: INodeExecutionData[] };
+/** Updated, Unchanged, Needs Attention: the node's outputs, in order. */
+export const UPDATED = 0;
+export const UNCHANGED = 1;
+export const NEEDS_ATTENTION = 2;
+export const OUTPUT_COUNT = 3;
 
 /**
  * One output item per input item, on exactly one output: Needs Attention when any of its SKUs has a problem,
@@ -15,20 +20,19 @@ export function buildOutputs(
 	targets: Target[],
 	runProblem: Problem | undefined,
 	rawSkuOf: (itemIndex: number) => unknown,
-): PushOutputs {
-	const outputs: PushOutputs = { updated: [], unchanged: [], needsAttention: [] };
+): ItemResult[] {
+	const results: ItemResult[] = [];
 	const itemsByIndex = new Map(items.map((item) => [item.itemIndex, item]));
 	const targetsByItem = new Map<number, Target[]>();
 	for (const target of targets) targetsByItem.set(target.itemIndex, [...(targetsByItem.get(target.itemIndex) ?? []), target]);
 
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		const pairedItem = { item: itemIndex };
 		const inputProblem = inputProblems.get(itemIndex);
 		const item = itemsByIndex.get(itemIndex);
 		const own = targetsByItem.get(itemIndex) ?? [];
 		if (inputProblem || !item || !own.length) {
 			const problem = inputProblem ?? runProblem ?? { reason: 'notProcessed', message: 'This item was not processed' };
-			outputs.needsAttention.push({ json: { status: 'needsAttention', sku: rawSkuOf(itemIndex) as string, ...problemJson(problem) }, pairedItem });
+			results.push({ itemIndex, json: { status: 'needsAttention', sku: rawSkuOf(itemIndex) as string, ...problemJson(problem) }, output: NEEDS_ATTENTION });
 			continue;
 		}
 		for (const target of own) if (!target.problem && !target.outcome) target.problem = runProblem ?? { reason: 'notProcessed', message: 'This SKU was not processed' };
@@ -44,9 +48,9 @@ export function buildOutputs(
 			...(preOrder ? { preOrder: { ...targetJson(preOrder), shipsInDays: preOrder.shipsInDays } } : {}),
 			...(firstProblem ? problemJson(firstProblem) : {}),
 		};
-		outputs[status === 'needsAttention' ? 'needsAttention' : status === 'updated' ? 'updated' : 'unchanged'].push({ json, pairedItem });
+		results.push({ itemIndex, json, output: status === 'needsAttention' ? NEEDS_ATTENTION : status === 'updated' ? UPDATED : UNCHANGED });
 	}
-	return outputs;
+	return results;
 }
 
 function targetJson(target: Target): IDataObject {

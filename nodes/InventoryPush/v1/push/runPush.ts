@@ -1,11 +1,12 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { ItemRunner } from '../../../shared/itemRunner';
 import { openSelectedStore } from '../../../shared/storeSelection';
 import { ItemInputError } from '../../../shared/stock/inputValues';
-import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
+import { getTikTokClient } from '../../../shared/tiktok';
 import { Catalog } from '../catalog/catalog';
 import { buildTargets, resolveTargets } from './buildTargets';
-import { buildOutputs } from './outputs';
+import { buildOutputs, NEEDS_ATTENTION, OUTPUT_COUNT } from './outputs';
 import { readPushItems } from './readPushItems';
 import { readSettings } from './readSettings';
 import { callProblem } from './tiktokProblems';
@@ -22,31 +23,36 @@ export async function runPush(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const itemCount = this.getInputData().length;
 	const rawSkuOf = (itemIndex: number) => safeParameter(this, 'sku', itemIndex);
 	let targets: Target[] = [];
-	let runProblem: Problem | undefined;
 	let read: Awaited<ReturnType<typeof readPushItems>> = { items: [], problems: new Map() };
-	try {
-		const settings = readSettings(this);
-		const store = await openSelectedStore(this);
-		read = await readPushItems(this, settings, store, Date.now());
-		targets = buildTargets(read.items, settings);
-		const client = await getTikTokClient.call(this, { ratePerSecond: settings.requestsPerSecond, maxRetries: settings.maxRetries });
-		const catalog = await Catalog.open(client, store, { ttlMs: settings.cacheTtlMs });
-		await catalog.refreshMissing(targets.filter((target) => !target.problem).map((target) => target.sellerSku));
-		resolveTargets(targets, catalog);
-		const ready = targets.filter((target) => !target.problem);
-		await syncProducts(client, catalog, ready, { dryRun: settings.dryRun, ratePerSecond: client.ratePerSecond });
-		await catalog.save();
-	} catch (error) {
-		const nodeError =
+	const runner = new ItemRunner(this, {
+		outputs: OUTPUT_COUNT,
+		errorOutput: NEEDS_ATTENTION,
+		convertError: (error) =>
 			error instanceof ItemInputError
 				? new NodeOperationError(this.getNode(), error.message, { description: `Fix the node's "${error.field}" setting.` })
-				: toNodeError(this.getNode(), error);
-		if (!this.continueOnFail()) throw nodeError;
-		runProblem = { ...callProblem(error, 'run the push'), message: nodeError.message };
-		for (const target of targets) if (!target.outcome) target.problem ??= runProblem;
-	}
-	const outputs = buildOutputs(itemCount, read.items, read.problems, targets, runProblem, rawSkuOf);
-	return [outputs.updated, outputs.unchanged, outputs.needsAttention];
+				: undefined,
+	});
+	return await runner.allItems(
+		async () => {
+			const settings = readSettings(this);
+			const store = await openSelectedStore(this);
+			read = await readPushItems(this, settings, store, Date.now());
+			targets = buildTargets(read.items, settings);
+			const client = await getTikTokClient.call(this, { ratePerSecond: settings.requestsPerSecond, maxRetries: settings.maxRetries });
+			const catalog = await Catalog.open(client, store, { ttlMs: settings.cacheTtlMs });
+			await catalog.refreshMissing(targets.filter((target) => !target.problem).map((target) => target.sellerSku));
+			resolveTargets(targets, catalog);
+			const ready = targets.filter((target) => !target.problem);
+			await syncProducts(client, catalog, ready, { dryRun: settings.dryRun, ratePerSecond: client.ratePerSecond });
+			await catalog.save();
+			return buildOutputs(itemCount, read.items, read.problems, targets, undefined, rawSkuOf);
+		},
+		(error, nodeError) => {
+			const runProblem: Problem = { ...callProblem(error, 'run the push'), message: nodeError.message };
+			for (const target of targets) if (!target.outcome) target.problem ??= runProblem;
+			return buildOutputs(itemCount, read.items, read.problems, targets, runProblem, rawSkuOf);
+		},
+	);
 }
 
 function safeParameter(context: IExecuteFunctions, name: string, itemIndex: number): unknown {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { failedItemJson } from '../../../shared/failedItemJson';
-import { getTikTokClient, toNodeError, type TikTokShopClient } from '../../../shared/tiktok';
+import { ItemRunner, type ItemOutput } from '../../../shared/itemRunner';
+import { getTikTokClient, type TikTokShopClient } from '../../../shared/tiktok';
 import type { ReconcileOperation } from '../helpers/interfaces';
 import * as compareCsvApi from './compareCsvApi.operation';
 import * as reconcileApi from './reconcileApi.operation';
@@ -12,35 +12,29 @@ const operations: Record<string, ReconcileOperation> = { reconcileCsv, reconcile
 /** Output order: what the user acts on first. */
 export const OUTPUT_NAMES = ['Discrepancies', 'Summary', 'Rejected Rows'];
 
+const DISCREPANCIES = 0;
+const SUMMARY = 1;
+const REJECTED_ROWS = 2;
+
 /**
- * The only place that loops over items, pairs outputs with inputs and applies Continue On Fail. Each input item is one
- * reconciliation: its findings, one summary and its unreadable rows all point back to it. A failed item becomes a
- * summary item with the error, so it never vanishes.
+ * Operation → its execute, run by the shared item runner. Each input item is one reconciliation: its findings, one
+ * summary and its unreadable rows all point back to it. A failed item goes to Summary (the runner's error item),
+ * so it never vanishes.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operations[operationName];
 	const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as { requestsPerSecond?: number; maxRetries?: number };
 	let client: Promise<TikTokShopClient> | undefined;
 	const clientProvider = () => (client ??= getTikTokClient.call(this, { ratePerSecond: requestOptions.requestsPerSecond, maxRetries: requestOptions.maxRetries }));
-	const discrepancies: INodeExecutionData[] = [];
-	const summaries: INodeExecutionData[] = [];
-	const rejected: INodeExecutionData[] = [];
-
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const pairedItem = { item: itemIndex };
-		try {
-			if (!operation) throw new Error(`The operation "${operationName}" is not known`);
-			const result = await operation.execute.call(this, itemIndex, clientProvider);
-			for (const json of result.discrepancies) discrepancies.push({ json, pairedItem });
-			summaries.push({ json: result.summary, pairedItem });
-			for (const json of result.rejected) rejected.push({ json, pairedItem });
-		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			summaries.push({ json: failedItemJson(nodeError, itemIndex), pairedItem });
-		}
-	}
-	return [discrepancies, summaries, rejected];
+	const runner = new ItemRunner(this, { outputs: OUTPUT_NAMES.length, errorOutput: SUMMARY });
+	return await runner.eachItem(async (itemIndex) => {
+		if (!operation) throw new Error(`The operation "${operationName}" is not known`);
+		const result = await operation.execute.call(this, itemIndex, clientProvider);
+		const outputs: ItemOutput[] = [];
+		for (const json of result.discrepancies) outputs.push({ json, output: DISCREPANCIES });
+		outputs.push({ json: result.summary, output: SUMMARY });
+		for (const json of result.rejected) outputs.push({ json, output: REJECTED_ROWS });
+		return outputs;
+	});
 }

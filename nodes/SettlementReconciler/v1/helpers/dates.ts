@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 
+import { processCache } from '../../../shared/processCaches';
+
 /**
  * Report dates are calendar days in the seller's time zone, kept as the integer yyyymmdd so that 1M rows need no
  * date objects. Only dates carrying an offset (or Unix seconds) go through luxon to land on the seller's day.
@@ -12,7 +14,7 @@ const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[A
  * with a timestamp per row stop adding once the cache is full.
  */
 const DATE_CACHE_LIMIT = 4096;
-const dateCache = new Map<string, Map<string, number>>();
+const dateCache = processCache<string, Map<string, number>>('settlementDates');
 
 /**
  * yyyymmdd in the seller's `zone`, or NaN when the text is not a date. A time without an offset is read in

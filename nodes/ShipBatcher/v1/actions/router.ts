@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { getTikTokClient, toNodeError, type TikTokShopClient } from '../../../shared/tiktok';
+import { ItemRunner } from '../../../shared/itemRunner';
+import { getTikTokClient, type TikTokShopClient } from '../../../shared/tiktok';
 import type { ShipmentState } from '../helpers/interfaces';
 import { stoppedBy } from './ship/failures';
-import { outputItems } from './ship/outputItems';
+import { NEEDS_ATTENTION, outputItems } from './ship/outputItems';
 import { readShipment } from './ship/readShipment';
 import { openTrackingHistory, readSettings, type NodeSettings } from './ship/settings';
 import { ShipCollector, withSharedCollector, type ShipAnswer } from './ship/shipCollector';
@@ -46,8 +47,8 @@ async function shipAll(context: IExecuteFunctions, states: ShipmentState[], sett
 }
 
 /**
- * The only place that loops over the items. Every input item leaves exactly once, paired with itself: on
- * Shipped, or on Needs Attention with a reason. A failure no item can get past (credential, history store) stops
+ * Ships all items together through the shared item runner. Every input item leaves exactly once, paired with itself:
+ * on Shipped, or on Needs Attention with a reason. A failure no item can get past (credential, history store) stops
  * the node unless Continue On Fail is on; then the items it stopped go to Needs Attention.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -56,17 +57,18 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const read = readShipment(item, itemIndex, settings.fieldNames);
 		return 'outcome' in read ? { request: read.request, outcome: read.outcome } : { request: read };
 	});
-	let fatal: unknown;
-	if (states.some((state) => !state.outcome)) {
-		try {
-			fatal = await shipAll(this, states, settings);
-		} catch (error) {
-			fatal = error;
-		}
-	}
-	if (fatal !== undefined) {
-		if (!this.continueOnFail()) throw toNodeError(this.getNode(), fatal);
-		for (const state of states) if (!state.outcome) state.outcome = stoppedBy(fatal);
-	}
-	return outputItems(states);
+	const runner = new ItemRunner(this, { outputs: 2, errorOutput: NEEDS_ATTENTION });
+	return await runner.allItems(
+		async () => {
+			if (states.some((state) => !state.outcome)) {
+				const fatal = await shipAll(this, states, settings);
+				if (fatal !== undefined) throw fatal;
+			}
+			return outputItems(states);
+		},
+		(fatal) => {
+			for (const state of states) if (!state.outcome) state.outcome = stoppedBy(fatal);
+			return outputItems(states);
+		},
+	);
 }

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { ItemRunner } from '../../../shared/itemRunner';
 import { openSelectedStore } from '../../../shared/storeSelection';
 import { ItemInputError, requiredText } from '../../../shared/stock/inputValues';
 import { readSkuMapping } from '../../../shared/stock/readSkuMapping';
@@ -17,43 +18,32 @@ const operations: Record<string, LedgerOperation> = {
 	getStock,
 };
 
-/** The only place that loops over items, pairs outputs with inputs and applies Continue On Fail. */
+/**
+ * Operation → its execute, run by the shared item runner (pairedItem, Continue On Fail, error items). A bad input
+ * names its field and value under the error item's `details`.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operations[operationName];
 	if (!operation) throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known`);
 	const store = await openSelectedStore(this);
 	const resolveSku = readSkuMapping(this);
-	const returnData: INodeExecutionData[] = [];
-
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const ledger = requiredText('Ledger Name', this.getNodeParameter('ledgerName', itemIndex));
-			const sku = resolveSku(itemIndex, this.getNodeParameter('sku', itemIndex), 'SKU');
-			const json = await operation.execute.call(this, { store, ledger, itemIndex, sku });
-			returnData.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			const nodeError = toItemError.call(this, error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			const details: IDataObject = { description: nodeError.description ?? null };
-			if (error instanceof ItemInputError) Object.assign(details, { field: error.field, value: error.value as IDataObject[string] });
-			// Only `error`, `message` and `details`: n8n sends such an item to the error output under "On Error:
-			// Continue (using error output)" and adds the input row to it. An item carrying `error` as an object
-			// would be routed too, but n8n would then cut its json down to the message.
-			returnData.push({ json: { error: nodeError.message, details }, pairedItem: { item: itemIndex } });
-		}
-	}
-	return [returnData];
+	const runner = new ItemRunner(this, {
+		convertError: (error, itemIndex) => inputError.call(this, error, itemIndex),
+		errorDetails: (error) => (error instanceof ItemInputError ? { field: error.field, value: error.value as IDataObject[string] } : {}),
+	});
+	return await runner.eachItem(async (itemIndex) => {
+		const ledger = requiredText('Ledger Name', this.getNodeParameter('ledgerName', itemIndex));
+		const sku = resolveSku(itemIndex, this.getNodeParameter('sku', itemIndex), 'SKU');
+		return { json: await operation.execute.call(this, { store, ledger, itemIndex, sku }) };
+	});
 }
 
-function toItemError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError {
-	if (error instanceof NodeOperationError) return error;
-	if (error instanceof ItemInputError) {
-		return new NodeOperationError(this.getNode(), error.message, {
-			itemIndex,
-			description: `Fix "${error.field}" on item ${itemIndex + 1} (the field or the column it is mapped from), then run again.`,
-		});
-	}
-	return new NodeOperationError(this.getNode(), error instanceof Error ? error : new Error(String(error)), { itemIndex });
+/** A bad input value: the message names field and value; the description says where to fix it. */
+function inputError(this: IExecuteFunctions, error: unknown, itemIndex: number | undefined): NodeOperationError | undefined {
+	if (!(error instanceof ItemInputError) || itemIndex === undefined) return undefined;
+	return new NodeOperationError(this.getNode(), error.message, {
+		itemIndex,
+		description: `Fix "${error.field}" on item ${itemIndex + 1} (the field or the column it is mapped from), then run again.`,
+	});
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { failedItemJson } from '../../../shared/failedItemJson';
-import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
+import { ItemRunner } from '../../../shared/itemRunner';
+import { getTikTokClient } from '../../../shared/tiktok';
 import type { TikTokShopOperation, TikTokShopResource } from '../helpers/interfaces';
 import * as event from './event/Event.resource';
 import * as finance from './finance/Finance.resource';
@@ -19,26 +19,16 @@ const resources: Record<TikTokShopResource, Record<string, TikTokShopOperation>>
 	event: event.operations,
 };
 
-/** The only place that loops over items, pairs outputs with inputs and applies Continue On Fail. */
+/** Resource × operation → the operation, run by the shared item runner (pairedItem, Continue On Fail, error items). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as TikTokShopResource;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.[operationName];
 	const options = this.getNodeParameter('requestOptions', 0, {}) as { requestsPerSecond?: number; maxRetries?: number };
 	const client = await getTikTokClient.call(this, { ratePerSecond: options.requestsPerSecond, maxRetries: options.maxRetries });
-	const returnData: INodeExecutionData[] = [];
-
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			if (!operation) throw new Error(`The operation "${operationName}" is not known for "${resource}"`);
-			const results = await operation.execute.call(this, client, itemIndex);
-			for (const json of results) returnData.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			returnData.push({ json: failedItemJson(nodeError, itemIndex), pairedItem: { item: itemIndex } });
-		}
-	}
-	return [returnData];
+	return await new ItemRunner(this).eachItem(async (itemIndex) => {
+		if (!operation) throw new Error(`The operation "${operationName}" is not known for "${resource}"`);
+		const results = await operation.execute.call(this, client, itemIndex);
+		return results.map((json) => ({ json }));
+	});
 }

@@ -1,14 +1,15 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import type { ItemOutput } from '../../../shared/itemRunner';
 import type { ExtractionResult } from '../../extraction/types';
 
-/** The node's two outputs: rows for the Ship Batcher, and everything that needs a person. */
-export interface ParserOutputs {
-	rows: INodeExecutionData[];
-	unparsed: INodeExecutionData[];
-}
+/** The node's two outputs: rows for the Ship Batcher, and everything that needs a person (errors included). */
+export const ROWS = 0;
+export const UNPARSED = 1;
 
-export function addResult(outputs: ParserOutputs, result: ExtractionResult, itemIndex: number): void {
-	for (const row of result.rows) outputs.rows.push({ json: row as unknown as IDataObject, pairedItem: { item: itemIndex } });
-	for (const entry of result.unparsed) outputs.unparsed.push({ json: entry as unknown as IDataObject, pairedItem: { item: itemIndex } });
+export function resultOutputs(result: ExtractionResult): ItemOutput[] {
+	return [
+		...result.rows.map((row): ItemOutput => ({ json: row as unknown as IDataObject, output: ROWS })),
+		...result.unparsed.map((entry): ItemOutput => ({ json: entry as unknown as IDataObject, output: UNPARSED })),
+	];
 }

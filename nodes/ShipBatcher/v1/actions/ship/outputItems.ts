@@ -1,5 +1,6 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import type { ItemResult } from '../../../../shared/itemRunner';
 import { carrierDisplayName } from '../../../../shared/tracking';
 import type { ShipmentState } from '../../helpers/interfaces';
 
@@ -35,12 +36,14 @@ function baseFields(state: ShipmentState): IDataObject {
 	};
 }
 
-/** [Shipped, Needs Attention], each item paired with the input item it came from. */
-export function outputItems(states: ShipmentState[]): INodeExecutionData[][] {
-	const shipped: INodeExecutionData[] = [];
-	const needsAttention: INodeExecutionData[] = [];
+export const SHIPPED = 0;
+export const NEEDS_ATTENTION = 1;
+
+/** One item per state on Shipped or Needs Attention, naming the input item it came from. */
+export function outputItems(states: ShipmentState[]): ItemResult[] {
+	const results: ItemResult[] = [];
 	for (const state of states) {
-		const pairedItem = { item: state.request.itemIndex };
+		const itemIndex = state.request.itemIndex;
 		const outcome = state.outcome;
 		if (outcome?.kind === 'shipped') {
 			const json: IDataObject = {
@@ -55,7 +58,7 @@ export function outputItems(states: ShipmentState[]): INodeExecutionData[][] {
 				...(outcome.previousTrackingNumber ? { previous_tracking_number: outcome.previousTrackingNumber } : {}),
 				...lateFields(state),
 			};
-			shipped.push({ json, pairedItem });
+			results.push({ itemIndex, json, output: SHIPPED });
 			continue;
 		}
 		const json: IDataObject = {
@@ -70,7 +73,7 @@ export function outputItems(states: ShipmentState[]): INodeExecutionData[][] {
 			shipping_provider_name: state.provider?.name ?? null,
 			...lateFields(state),
 		};
-		needsAttention.push({ json, pairedItem });
+		results.push({ itemIndex, json, output: NEEDS_ATTENTION });
 	}
-	return [shipped, needsAttention];
+	return results;
 }

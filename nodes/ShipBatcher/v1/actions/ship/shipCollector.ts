@@ -1,3 +1,4 @@
+import { processCache } from '../../../../shared/processCaches';
 import type { PackageShipment } from './tiktokShipping';
 
 export type SendBatch = (shipments: PackageShipment[]) => Promise<Map<string, ShipAnswer>>;
@@ -61,7 +62,7 @@ export class ShipCollector {
 	}
 }
 
-const sharedCollectors = new Map<string, { collector: ShipCollector; users: number }>();
+const sharedCollectors = processCache<string, { collector: ShipCollector; users: number }>('shipCollectors');
 
 /**
  * The collector for a shop and window, shared by the executions that overlap in time. It is dropped when the last

@@ -1,3 +1,4 @@
+import { processCache } from '../../../../shared/processCaches';
 import { TikTokApiError, type TikTokShopClient } from '../../../../shared/tiktok';
 import type { ShippingProvider } from '../../helpers/interfaces';
 import { logisticsPaths } from '../../../../shared/tiktok/resources/paths';
@@ -9,7 +10,7 @@ const PROCESS_TTL_MS = 10 * 60 * 1000;
 
 export type ProviderList = { providers: ShippingProvider[] } | { fulfilledByTikTok: true };
 
-const processCache = new Map<string, { expiresAt: number; list: ProviderList }>();
+const providerCache = processCache<string, { expiresAt: number; list: ProviderList }>('shippingProviders');
 
 /**
  * Get Shipping Providers for each delivery option once per execution (concurrent callers share the call) and
@@ -36,7 +37,7 @@ export class ShippingProviderCache {
 
 	private async load(optionId: string): Promise<ProviderList> {
 		const key = `${this.shopKey}\u0000${optionId}`;
-		const cached = processCache.get(key);
+		const cached = providerCache.get(key);
 		if (cached && cached.expiresAt > this.now()) return cached.list;
 		let list: ProviderList;
 		try {
@@ -52,11 +53,11 @@ export class ShippingProviderCache {
 			}
 			list = { fulfilledByTikTok: true };
 		}
-		processCache.set(key, { expiresAt: this.now() + PROCESS_TTL_MS, list });
+		providerCache.set(key, { expiresAt: this.now() + PROCESS_TTL_MS, list });
 		return list;
 	}
 }
 
 export function clearShippingProviderCache(): void {
-	processCache.clear();
+	providerCache.clear();
 }

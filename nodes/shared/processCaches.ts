@@ -1,0 +1,103 @@
+/**
+ * Every piece of state the pack keeps in the n8n process between executions, in one list: what it holds, its key,
+ * how long an entry lives and what bounds it. n8n runs all executions of a main or worker process in one Node.js
+ * process, so these are shared by every workflow that process runs; nothing here survives a restart, and a second
+ * worker (queue mode) has its own. State that must be shared across processes lives in the durable store
+ * (`shared/store`), not here.
+ *
+ * A keyed cache is made with `processCache(name)`, so its owner cannot forget to declare it here. Per-execution
+ * maps (a ShipRun's package queues, a ShippingProviderCache's in-flight calls, a TikTokShopClient's discovered shop
+ * cipher, which lives as long as the client of one execution) are not process state and are not listed.
+ */
+export interface ProcessCacheSpec {
+	/** The file that reads and writes it. */
+	owner: string;
+	holds: string;
+	key: string;
+	lifetime: string;
+	bound: string;
+}
+
+export const PROCESS_CACHES = {
+	tiktokTokens: {
+		owner: 'nodes/shared/tiktok/tokenCache.ts',
+		holds: 'Access and refresh tokens the client refreshed (n8n does not let a node write back to its credential)',
+		key: 'app key + the credential\'s refresh token (or access token when it has none)',
+		lifetime: 'the process; an entry is replaced by the next refresh; editing the credential\'s tokens starts a new entry (the old one stays)',
+		bound: 'one entry per credential (and per edit of its tokens) the process has used',
+	},
+	tiktokTokenRefreshes: {
+		owner: 'nodes/shared/tiktok/client.ts',
+		holds: 'The token refresh in flight, so concurrent executions of one credential refresh once',
+		key: 'app key + refresh token, as tiktokTokens',
+		lifetime: 'until that refresh settles',
+		bound: 'one per credential refreshing at that moment',
+	},
+	tiktokRateBuckets: {
+		owner: 'nodes/shared/tiktok/rateBudget.ts',
+		holds: 'The token bucket pacing requests to one TikTok API for one shop (50 requests per second by default)',
+		key: 'app key + shop cipher + API path with ids generalised',
+		lifetime: 'the process; replaced when a node asks for a different rate',
+		bound: 'one per (app, shop, API) the process has called: a few dozen per shop',
+	},
+	durableStores: {
+		owner: 'nodes/shared/store/openStore.ts',
+		holds: 'The open SQLite file or Redis connection of a store configuration, as a promise so concurrent first opens share one',
+		key: 'the store configuration (backend, path or Redis address, key prefix)',
+		lifetime: 'the process; a failed open is dropped so the next execution retries; closeAllStores() closes them (tests, shutdown)',
+		bound: 'one per store configuration in use',
+	},
+	shipCollectors: {
+		owner: 'nodes/ShipBatcher/v1/actions/ship/shipCollector.ts',
+		holds: 'The Ship Batcher collector that batches shipments of executions overlapping in time',
+		key: 'shop + batching window + batch size',
+		lifetime: 'while at least one execution uses it; dropped when the last one is done',
+		bound: 'one per shop and setting with a Ship Batcher execution running',
+	},
+	shippingProviders: {
+		owner: 'nodes/ShipBatcher/v1/actions/ship/shippingProviders.ts',
+		holds: 'Get Shipping Providers answers for a delivery option',
+		key: 'shop + delivery option id',
+		lifetime: '10 minutes per entry (an expired entry is refetched and overwritten)',
+		bound: 'one per (shop, delivery option): a handful per shop',
+	},
+	triggerAppSecrets: {
+		owner: 'nodes/TikTokShopTrigger/webhook/appCredentials.ts',
+		holds: 'The app key and secret a webhook verifies deliveries with, as a promise so a burst shares one credential load',
+		key: 'credential id (or workflow id + node id)',
+		lifetime: '1 minute per entry (APP_SECRET_TTL_MS); a failed load is dropped',
+		bound: 'one per trigger credential in use',
+	},
+	triggerRedeliveryLoops: {
+		owner: 'nodes/TikTokShopTrigger/delivery/redeliveryLoop.ts',
+		holds: 'The stop function of the redelivery loop running for an event queue',
+		key: 'queue name',
+		lifetime: 'from activation until the loop is stopped (deactivation)',
+		bound: 'one per active trigger queue',
+	},
+	settlementDates: {
+		owner: 'nodes/SettlementReconciler/v1/helpers/dates.ts',
+		holds: 'Report date texts already parsed to yyyymmdd',
+		key: 'seller zone (+ source zone), then the date text',
+		lifetime: 'the process',
+		bound: '4096 dates per zone pair (DATE_CACHE_LIMIT); zone pairs are the few the reports name',
+	},
+	evidenceFontCheck: {
+		owner: 'nodes/EvidenceSubmit/v1/summary/renderPng.ts',
+		holds: 'Whether this machine can draw text into the summary PNG (a single promise, not keyed)',
+		key: 'none',
+		lifetime: 'the process',
+		bound: 'one value',
+	},
+} as const satisfies Record<string, ProcessCacheSpec>;
+
+export type ProcessCacheName = keyof typeof PROCESS_CACHES;
+
+const caches = new Map<ProcessCacheName, Map<unknown, unknown>>();
+
+/** The process-wide map declared as `name` above; every caller asking for one name gets the same map. */
+export function processCache<K, V>(name: ProcessCacheName): Map<K, V> {
+	let cache = caches.get(name);
+	if (!cache) caches.set(name, (cache = new Map()));
+	return cache as Map<K, V>;
+}
