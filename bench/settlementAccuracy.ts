@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { csvItem, runReconciler } from '../test/nodes/SettlementReconciler/runReconciler';
+import { csvItem, runReconciler } from '../dev/harness/runReconciler';
 
 const WORLD = join(__dirname, '..', 'test', 'fixtures', 'settlement', 'world');
 

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 
-import { writeSettlementCsv } from '../../bench/lib/settlementCsvGenerator';
-import { csvItem, FIXTURES, runReconciler } from '../nodes/SettlementReconciler/runReconciler';
-import type { OutboxMessage } from './harness/smtpOutbox';
-import { startStack, type Stack } from './harness/stack';
-import { template } from './harness/templates';
+import { writeSettlementCsv } from '../fixtures/settlement/settlementCsvGenerator';
+import { csvItem, FIXTURES, runReconciler } from '../../dev/harness/runReconciler';
+import type { OutboxMessage } from '../../dev/stack/smtpOutbox';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { template } from '../../dev/stack/templates';
 
 const ZONE = 'America/Los_Angeles';
 const FORM_PATH = 'tiktok-shop-settlement-check';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { csvItem, FIXTURES, fixtureItem, runReconciler, storedCsvItem } from './runReconciler';
+import { csvItem, FIXTURES, fixtureItem, runReconciler, storedCsvItem } from '../../../dev/harness/runReconciler';
 
 const asOf = { asOf: '2025-01-20', timeZone: 'America/Los_Angeles' };
 const csvRun = (items = [fixtureItem('seller-center-statement.csv')], extra: Record<string, unknown> = {}) =>

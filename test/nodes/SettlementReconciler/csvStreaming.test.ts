@@ -9,7 +9,7 @@ import { PARSE_BATCH_CHARS, streamCsvRecords, textBatches } from '../../../nodes
 import { OrderLedger } from '../../../nodes/SettlementReconciler/v1/helpers/orderLedger';
 import { RateTable } from '../../../nodes/SettlementReconciler/v1/helpers/rateTable';
 import { readSettlementCsv } from '../../../nodes/SettlementReconciler/v1/helpers/settlementCsv';
-import { csvItem, runReconciler, storedCsvItem } from './runReconciler';
+import { csvItem, runReconciler, storedCsvItem } from '../../../dev/harness/runReconciler';
 
 const HEADER = 'Order ID,Settlement date,Category,Net sales,Commission fee,Adjustment amount,Total settlement amount';
 

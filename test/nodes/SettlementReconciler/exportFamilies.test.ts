@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { headerZone, mapColumns } from '../../../nodes/SettlementReconciler/v1/helpers/columns';
 import { LineTooLongError, MAX_LINE_CHARS, streamCsvRecords } from '../../../nodes/SettlementReconciler/v1/helpers/csvRecords';
 import { parseDateKey } from '../../../nodes/SettlementReconciler/v1/helpers/dates';
-import { csvItem, runReconciler } from './runReconciler';
+import { csvItem, runReconciler } from '../../../dev/harness/runReconciler';
 
 /**
  * The families of mistake an independent Seller Center export showed (issue #17): placeholder cells, columns matched

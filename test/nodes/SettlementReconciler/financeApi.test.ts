@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
-import { cents, money } from '../../simulator/money';
-import { startSimulator, type RunningSimulator } from '../../simulator/index';
-import { csvItem, runReconciler } from './runReconciler';
-import { simulatorCredentials } from '../../helpers/simulatorCredentials';
+import { cents, money } from '../../../dev/simulator/money';
+import { startSimulator, type RunningSimulator } from '../../../dev/simulator/index';
+import { csvItem, runReconciler } from '../../../dev/harness/runReconciler';
+import { simulatorCredentials } from '../../../dev/harness/simulatorCredentials';
 
 let sim: RunningSimulator;
 let credentials: ICredentialDataDecryptedObject;

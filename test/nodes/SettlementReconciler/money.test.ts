@@ -1,5 +1,5 @@
 import { applyRate, formatCents, formatDollars, parseCents } from '../../../nodes/SettlementReconciler/v1/helpers/money';
-import { csvItem, runReconciler } from './runReconciler';
+import { csvItem, runReconciler } from '../../../dev/harness/runReconciler';
 
 describe('report amounts become integer cents', () => {
 	it.each([

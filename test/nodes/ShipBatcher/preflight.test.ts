@@ -1,6 +1,6 @@
 import { ordersWithPackage, row, runShipBatcher, shippedPackageIds, startShop } from './simulatedShop';
-import type { RunningSimulator } from '../../simulator';
-import { validTrackingNumber } from './validTrackingNumbers';
+import type { RunningSimulator } from '../../../dev/simulator';
+import { validTrackingNumber } from '../../fixtures/validTrackingNumbers';
 
 let sim: RunningSimulator;
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { TikTokShop } from '../../../nodes/TikTokShop/TikTokShop.node';
 import { signRequest } from '../../../nodes/shared/tiktok/sign';
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
-import { runNode } from '../../helpers/fakeExecuteFunctions';
+import { runNode } from '../../../dev/harness/fakeExecuteFunctions';
 
 const BASE = 'https://open-api.test';
 const credentials = {

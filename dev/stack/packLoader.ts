@@ -4,7 +4,7 @@ import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 
-export const PACK_ROOT = resolve(__dirname, '..', '..', '..');
+export const PACK_ROOT = resolve(__dirname, '..', '..');
 
 interface PackManifest {
 	name: string;

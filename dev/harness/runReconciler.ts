@@ -1,11 +1,13 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { SettlementReconciler } from '../../../nodes/SettlementReconciler/SettlementReconciler.node';
-import { fakeExecuteFunctions, type FakeRun } from '../../helpers/fakeExecuteFunctions';
+import { SettlementReconciler } from '../../nodes/SettlementReconciler/SettlementReconciler.node';
+import { fakeExecuteFunctions, type FakeRun } from './fakeExecuteFunctions';
 
 export const reconciler = new SettlementReconciler().nodeVersions[1];
-export const FIXTURES = `${__dirname}/../../fixtures/settlement`;
+/** The settlement statements of the test fixtures (read as files, not imported). */
+export const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'settlement');
 
 /** An input item carrying a CSV the way n8n keeps binaries in memory (base64 in the item). */
 export function csvItem(csv: string | Buffer, fileName = 'settlement.csv'): INodeExecutionData {

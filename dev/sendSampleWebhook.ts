@@ -3,13 +3,13 @@
  * webhook URL in the n8n that `npm start` runs). The order is a real one from the running simulator, so a
  * workflow that fetches it afterwards finds it.
  *
- *   npx ts-node --transpile-only test/e2e/sendSampleWebhook.ts <webhook URL>
+ *   npx ts-node --transpile-only dev/sendSampleWebhook.ts <webhook URL>
  */
 import { randomInt } from 'node:crypto';
 
-import { signRequest } from '../../nodes/shared/tiktok/sign';
-import { signWebhook } from '../../nodes/shared/tiktok/webhookSignature';
-import { readSession, type Session } from './harness/session';
+import { signRequest } from '../nodes/shared/tiktok/sign';
+import { signWebhook } from '../nodes/shared/tiktok/webhookSignature';
+import { readSession, type Session } from './stack/session';
 
 interface OrderSummary {
 	id: string;
@@ -43,7 +43,7 @@ async function newestOrder(session: Session): Promise<OrderSummary> {
 async function main(): Promise<void> {
 	const target = process.argv[2];
 	if (!target || !/^https?:\/\//.test(target)) {
-		throw new Error('Usage: npx ts-node --transpile-only test/e2e/sendSampleWebhook.ts <webhook URL>');
+		throw new Error('Usage: npx ts-node --transpile-only dev/sendSampleWebhook.ts <webhook URL>');
 	}
 	const session = readSession();
 	const order = await newestOrder(session);
