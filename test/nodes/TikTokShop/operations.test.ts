@@ -29,8 +29,7 @@ interface Seen {
 function answer(method: 'get' | 'post', path: string | RegExp, replies: object[]): Seen[] {
 	const seen: Seen[] = [];
 	for (const data of replies) {
-		nock(BASE)
-			[method](path)
+		nock(BASE)[method](path)
 			.query(true)
 			.reply(function (uri, body) {
 				const url = new URL(uri, BASE);
