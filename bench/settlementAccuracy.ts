@@ -10,14 +10,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { csvItem, runReconciler } from '../test/nodes/SettlementReconciler/runReconciler';
+import { csvItem, runReconciler, summaryOf } from '../dev/harness/runReconciler';
 
 const WORLD = join(__dirname, '..', 'test', 'fixtures', 'settlement', 'world');
 
 interface Variant {
 	file: string;
 	ordersFile: string;
-	config: Record<string, any>;
+	/** Node parameters from the corpus truth file, passed through as they are. */
+	config: Record<string, unknown>;
 	findings: Array<{ orderId: string; check: string; owedCents: number; recoverable: boolean }>;
 	decoys: Array<{ orderId: string; why: string }>;
 	malformed: Array<{ line: number; reason: string }>;
@@ -56,7 +57,7 @@ async function score(variant: Variant) {
 	const decoyOrders = new Set(variant.decoys.map((decoy) => decoy.orderId));
 	const decoysFlagged = new Set(out.discrepancies.filter((entry) => decoyOrders.has(String(entry.json.orderId))).map((entry) => entry.json.orderId));
 	const rejectedLines = new Set(out.rejected.map((entry) => entry.json.line));
-	const summary = out.summary[0].json as Record<string, any>;
+	const summary = summaryOf(out);
 	const recoverable = Math.round(Number(summary.recoverableAmount) * 100);
 	return {
 		file: variant.file,

@@ -17,7 +17,7 @@
 import { ShipBatcher } from '../nodes/ShipBatcher/ShipBatcher.node';
 import { TikTokApiError, TikTokShopClient } from '../nodes/shared/tiktok';
 import { resetBuckets } from '../nodes/shared/tiktok/rateBudget';
-import { validTrackingNumber } from '../test/nodes/ShipBatcher/validTrackingNumbers';
+import { validTrackingNumber } from '../test/fixtures/validTrackingNumbers';
 import { closeKeepAlive, keepAliveTransport, runNodeKeepAlive } from './lib/keepAliveHttp';
 import { profiled } from './lib/profiled';
 import { SimulatorProcess } from './lib/simulatorProcess';

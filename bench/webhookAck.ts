@@ -9,8 +9,8 @@
  * runs n8n's defaults instead; BENCH_N8N_ENV='NAME=value …' adds settings.
  */
 import { signWebhook } from '../nodes/shared/tiktok/webhookSignature';
-import { nodeOutput, type Execution } from '../test/e2e/harness/n8nApi';
-import { RECOMMENDED_N8N_SETTINGS, startStack, type Stack } from '../test/e2e/harness/stack';
+import { nodeOutput, type Execution } from '../dev/stack/n8nApi';
+import { RECOMMENDED_N8N_SETTINGS, startStack, type Stack } from '../dev/stack/stack';
 
 const UNIQUE = 120;
 const DUPLICATES = 80;

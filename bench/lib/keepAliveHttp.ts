@@ -3,7 +3,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import type { IExecuteFunctions, IHttpRequestOptions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import type { HttpTransport } from '../../nodes/shared/tiktok';
-import { fakeExecuteFunctions, type FakeRun } from '../../test/helpers/fakeExecuteFunctions';
+import { fakeExecuteFunctions, type FakeRun } from '../../dev/harness/fakeExecuteFunctions';
 
 /**
  * node:http with keep-alive, the way n8n's own request helper (axios) reaches the network. The test helpers use

@@ -1,4 +1,4 @@
-import type { Product, RunningSimulator, Sku } from '../../test/simulator';
+import type { Product, RunningSimulator, Sku } from '../../dev/simulator';
 
 /** A deterministic pseudo-random sequence (mulberry32), so every run benchmarks the same catalogue. */
 export function seededRandom(seed: number): () => number {

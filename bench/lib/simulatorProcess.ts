@@ -1,8 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-import { simulatorCredentials } from '../../test/helpers/simulatorCredentials';
-import type { SimulatorOptions } from '../../test/simulator';
+import { simulatorCredentials } from '../../dev/harness/simulatorCredentials';
+import type { SimulatorOptions } from '../../dev/simulator';
 import type { Scenarios } from './simulatorWorker';
 import type { WorkerReady, WorkerReply, WorkerRequest } from './workerMessages';
 

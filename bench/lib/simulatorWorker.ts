@@ -2,7 +2,7 @@
  * Child process: a TikTok Shop simulator prepared by a scenario, answering its parent (simulatorProcess.ts) over IPC.
  *   argv: scenario name, scenario arguments (JSON), simulator options (JSON)
  */
-import { startSimulator, type RunningSimulator } from '../../test/simulator';
+import { startSimulator, type RunningSimulator } from '../../dev/simulator';
 import { inventoryCatalogue } from './scenarios/inventoryCatalogue';
 import { openOrdersAtRisk } from './scenarios/openOrdersAtRisk';
 import { openPackages } from './scenarios/openPackages';

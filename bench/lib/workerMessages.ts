@@ -1,4 +1,4 @@
-import type { SimulatorAddress } from '../../test/helpers/simulatorCredentials';
+import type { SimulatorAddress } from '../../dev/harness/simulatorCredentials';
 
 /** What the simulator worker and its parent say to each other over IPC. */
 

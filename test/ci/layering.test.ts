@@ -27,4 +27,35 @@ describe('layering lint rule', () => {
 	it('allows nodes/shared and the node\'s own folder', async () => {
 		expect(await problems('nodes/InventoryPush/v1/probe.ts', "import { a } from '../../shared/tiktok';\nimport { b } from './push/runPush';\nexport const c = [a, b];\n")).toEqual([]);
 	});
+
+	it('refuses nodes and credentials importing dev/', async () => {
+		expect(await problems('nodes/ShipBatcher/v1/probe.ts', "import { x } from '../../../dev/simulator';\nexport const y = x;\n")).toEqual([
+			'nodes/ShipBatcher must not import dev/ (the dev kit, tests and benches are not part of the pack)',
+		]);
+	});
+
+	it('keeps the dev kit, the tests and the benches apart (README "Layout")', async () => {
+		expect(await problems('test/nodes/probe.test.ts', "import { x } from '../../bench/lib/profiled';\nexport const y = x;\n")).toEqual([
+			'test/ must not import bench/: move what both need into dev/ or test/fixtures/',
+		]);
+		expect(await problems('dev/stack/probe.ts', "import { x } from '../../test/helpers/redisServer';\nexport const y = x;\n")).toHaveLength(1);
+		expect(await problems('dev/probe.ts', "import { x } from '../bench/lib/profiled';\nexport const y = x;\n")).toHaveLength(1);
+		expect(await problems('bench/probe.ts', "import { x } from '../test/helpers/redisServer';\nexport const y = x;\n")).toHaveLength(1);
+	});
+
+	it('keeps the simulator free of the pack: it judges the pack', async () => {
+		expect(await problems('dev/simulator/probe.ts', "import { x } from '../../nodes/shared/tiktok/sign';\nexport const y = x;\n")).toEqual([
+			"dev/simulator must not import the pack or the rest of the dev kit: it stands in for TikTok, written from TikTok's documentation",
+		]);
+		expect(await problems('dev/simulator/routes/probe.ts', "import { x } from '../../harness/fetchTransport';\nexport const y = x;\n")).toHaveLength(1);
+	});
+
+	it('allows what the layout allows: test/ and bench/ on dev/, bench/ on test/fixtures, dev/ on the pack', async () => {
+		const code = (specifier: string) => `import { x } from '${specifier}';\nexport const y = x;\n`;
+		expect(await problems('test/simulator/probe.test.ts', code('../../dev/simulator'))).toEqual([]);
+		expect(await problems('bench/probe.ts', code('../test/fixtures/validTrackingNumbers'))).toEqual([]);
+		expect(await problems('bench/lib/probe.ts', code('../../dev/stack/stack'))).toEqual([]);
+		expect(await problems('dev/harness/probe.ts', code('../../nodes/shared/tiktok/client'))).toEqual([]);
+		expect(await problems('dev/simulator/routes/probe.ts', code('../state'))).toEqual([]);
+	});
 });

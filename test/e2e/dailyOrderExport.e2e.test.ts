@@ -3,9 +3,9 @@ import { join } from 'node:path';
 
 import Papa from 'papaparse';
 
-import { describeFailure, nodeOutput, type Execution } from './harness/n8nApi';
-import { startStack, type Stack } from './harness/stack';
-import { template } from './harness/templates';
+import { describeFailure, nodeOutput, type Execution } from '../../dev/stack/n8nApi';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { template } from '../../dev/stack/templates';
 
 const ORDER_SEARCH = '/order/202309/orders/search';
 const DAY_SECONDS = 24 * 3600;

@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { Mutation, Order, Product } from '../simulator';
-import { describeFailure, nodeOutput, type Execution } from './harness/n8nApi';
+import type { Mutation, Order, Product } from '../../dev/simulator';
+import { describeFailure, nodeOutput, type Execution } from '../../dev/stack/n8nApi';
 import { startShopifyStandIn, type ShopifyStandIn } from './harness/shopifyStandIn';
-import { startStack, type Stack } from './harness/stack';
-import { productionWebhookUrl, template } from './harness/templates';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { productionWebhookUrl, template } from '../../dev/stack/templates';
 
 const SCHEDULE = 'Every 30 minutes';
 const TRIGGER = 'TikTok order status changed';

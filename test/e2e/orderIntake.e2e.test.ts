@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Execution } from './harness/n8nApi';
-import { startStack, type Stack } from './harness/stack';
-import { productionWebhookUrl, template, TEMPLATES_DIR } from './harness/templates';
+import type { Execution } from '../../dev/stack/n8nApi';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { productionWebhookUrl, template, TEMPLATES_DIR } from '../../dev/stack/templates';
 
 interface WorkflowJson {
 	id: string;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { assertPackLoaded, expectedPackTypes } from './harness/packLoader';
+import { assertPackLoaded, expectedPackTypes } from '../../dev/stack/packLoader';
 
 /** The harness's guard against an n8n that started without our nodes: its failure must say what is missing. */
 describe('assertPackLoaded', () => {

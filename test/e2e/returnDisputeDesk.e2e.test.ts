@@ -2,12 +2,12 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { matchRejectReason } from '../../nodes/EvidenceSubmit/v1/submit/rejectReasons';
-import type { Cancellation, Mutation, Order, ReturnOrder } from '../simulator';
-import { refundFor, RETURN_REJECT_REASONS } from '../simulator/seed/afterSales';
-import { describeFailure, type Execution } from './harness/n8nApi';
-import type { OutboxMessage } from './harness/smtpOutbox';
-import { startStack, type Stack } from './harness/stack';
-import { template } from './harness/templates';
+import type { Cancellation, Mutation, Order, ReturnOrder } from '../../dev/simulator';
+import { refundFor, RETURN_REJECT_REASONS } from '../../dev/simulator/seed/afterSales';
+import { describeFailure, type Execution } from '../../dev/stack/n8nApi';
+import type { OutboxMessage } from '../../dev/stack/smtpOutbox';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { template } from '../../dev/stack/templates';
 
 const HOUR = 3600;
 const PHOTOS = join(__dirname, '../fixtures/evidence/e2e');

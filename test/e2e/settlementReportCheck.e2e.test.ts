@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 
-import { writeSettlementCsv } from '../../bench/lib/settlementCsvGenerator';
-import { csvItem, FIXTURES, runReconciler } from '../nodes/SettlementReconciler/runReconciler';
-import type { OutboxMessage } from './harness/smtpOutbox';
-import { startStack, type Stack } from './harness/stack';
-import { template } from './harness/templates';
+import { writeSettlementCsv } from '../fixtures/settlement/settlementCsvGenerator';
+import { csvItem, FIXTURES, runReconciler, summaryOf } from '../../dev/harness/runReconciler';
+import type { OutboxMessage } from '../../dev/stack/smtpOutbox';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { template } from '../../dev/stack/templates';
 
 const ZONE = 'America/Los_Angeles';
 const FORM_PATH = 'tiktok-shop-settlement-check';
@@ -46,7 +46,7 @@ async function expectedFor(csv: Buffer) {
 		items: [csvItem(csv)],
 		parameters: { operation: 'reconcileCsv', binaryPropertyName: 'data', nonApparelRate: 5, apparelRate: 8, toleranceAmount: 0.01, tolerancePercent: 0.5, options: { timeZone: ZONE } },
 	});
-	return { findings: out.discrepancies.map((item) => item.json), summary: out.summary[0].json as Record<string, any>, rejected: out.rejected.map((item) => item.json) };
+	return { findings: out.discrepancies.map((item) => item.json), summary: summaryOf(out), rejected: out.rejected.map((item) => item.json) };
 }
 
 describe('workflows/settlement-report-check.json in n8n 2.41.1', () => {

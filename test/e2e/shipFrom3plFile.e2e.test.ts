@@ -3,11 +3,11 @@ import { join } from 'node:path';
 
 import { buildShipmentFile, type FileRow, type ShipmentFile } from '../fixtures/3pl/e2e/shipmentFile';
 import { Random } from '../fixtures/3pl/random';
-import type { Mutation } from '../simulator';
-import { describeFailure, type Execution } from './harness/n8nApi';
-import type { OutboxMessage } from './harness/smtpOutbox';
-import { startStack, type Stack } from './harness/stack';
-import { template } from './harness/templates';
+import type { Mutation } from '../../dev/simulator';
+import { describeFailure, type Execution } from '../../dev/stack/n8nApi';
+import type { OutboxMessage } from '../../dev/stack/smtpOutbox';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { template } from '../../dev/stack/templates';
 
 const TRIGGER = 'Every 30 minutes';
 const BATCHER = 'Ship Batcher';

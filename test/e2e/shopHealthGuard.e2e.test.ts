@@ -1,10 +1,10 @@
 import sharp from 'sharp';
 
-import { PLANTED, plantShopHealthHistory } from '../simulator/seed/shopHealth';
-import { describeFailure, nodeOutput, type Execution } from './harness/n8nApi';
-import type { OutboxMessage } from './harness/smtpOutbox';
-import { startStack, type Stack } from './harness/stack';
-import { template } from './harness/templates';
+import { PLANTED, plantShopHealthHistory } from '../../dev/simulator/seed/shopHealth';
+import { describeFailure, nodeOutput, type Execution } from '../../dev/stack/n8nApi';
+import type { OutboxMessage } from '../../dev/stack/smtpOutbox';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { template } from '../../dev/stack/templates';
 
 const HOURLY = 'Every hour';
 const DAILY = 'Every morning';
@@ -15,7 +15,7 @@ const SPS = '/analytics/202606/shop_performance_score';
 const { atRisk } = PLANTED;
 
 /**
- * The orders planted at risk per band, most urgent first (test/simulator/seed/shopHealth.ts): F waits for the carrier
+ * The orders planted at risk per band, most urgent first (dev/simulator/seed/shopHealth.ts): F waits for the carrier
  * past its collection line, R7 is an hour past its dispatch line, R4 was scanned after its line; R1 is due in 3 h;
  * R6 (buyer asked to cancel, 6 h), R2 (10 h) and R5 (on hold, 11 h) within 12 h; R3 (uploaded, no scan) in 20 h.
  */
@@ -38,7 +38,7 @@ const METRICS = [
 	{ label: 'Return handling time', value: '20 hours', counts: '3/3', sps: '-', difference: '-', status: 'ok', orders: [] as string[] },
 ];
 
-/** The SPS overview the simulator answers by default (test/simulator/seed/shopPerformance.ts). */
+/** The SPS overview the simulator answers by default (dev/simulator/seed/shopPerformance.ts). */
 const SPS_ROWS = [
 	['Late dispatch rate', '4.17 %', 'MAX 4', 'UP', 'FAIR', 'breach'],
 	['Seller-fault cancellation rate', '2.44 %', 'MAX 2.5', 'UP', 'GOOD', 'meets'],

@@ -13,12 +13,12 @@ import {
 } from '../fixtures/3pl/e2e/confirmationEmails';
 import { providerId, shippableOrders } from '../fixtures/3pl/e2e/shopOrders';
 import { Random } from '../fixtures/3pl/random';
-import type { Mutation } from '../simulator';
-import type { Order } from '../simulator/state';
-import { describeFailure, type Execution } from './harness/n8nApi';
-import type { OutboxMessage } from './harness/smtpOutbox';
-import { startStack, type Stack } from './harness/stack';
-import { template } from './harness/templates';
+import type { Mutation } from '../../dev/simulator';
+import type { Order } from '../../dev/simulator/state';
+import { describeFailure, type Execution } from '../../dev/stack/n8nApi';
+import type { OutboxMessage } from '../../dev/stack/smtpOutbox';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { template } from '../../dev/stack/templates';
 
 const TRIGGER = 'Every 15 minutes';
 const PARSER = 'Read the 3PL mailbox';

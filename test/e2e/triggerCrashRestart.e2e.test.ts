@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { startRedisServer, type RedisServer } from '../helpers/redisServer';
-import type { N8nInstance } from './harness/n8nInstance';
-import { startStack, type Stack } from './harness/stack';
-import { productionWebhookUrl, type Template } from './harness/templates';
+import type { N8nInstance } from '../../dev/stack/n8nInstance';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { productionWebhookUrl, type Template } from '../../dev/stack/templates';
 
 /**
  * A crash while events are queued and running: the TikTok Shop Trigger (embedded SQLite store or Redis, guaranteed

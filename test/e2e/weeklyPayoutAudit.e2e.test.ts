@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 
-import type { Order, ShopState, Statement, StatementTransaction } from '../simulator';
-import { describeFailure, nodeOutput, type Execution } from './harness/n8nApi';
-import type { OutboxMessage } from './harness/smtpOutbox';
-import { startStack, type Stack } from './harness/stack';
-import { template } from './harness/templates';
+import type { Order, ShopState, Statement, StatementTransaction } from '../../dev/simulator';
+import { describeFailure, nodeOutput, type Execution } from '../../dev/stack/n8nApi';
+import type { OutboxMessage } from '../../dev/stack/smtpOutbox';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { template } from '../../dev/stack/templates';
 
 const TRIGGER = 'Every Monday at 07:00';
 const RECONCILER = 'Reconcile the last 7 days';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import { ImapFlow } from 'imapflow';
 
-import { systemProgram } from './systemPrograms';
+import { systemProgram } from '../../dev/systemPrograms';
 
 /** A real Dovecot IMAP server on a free loopback port, with a throwaway config, maildir and one user. */
 export interface DovecotServer {

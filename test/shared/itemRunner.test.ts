@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecution
 
 import { ItemRunner } from '../../nodes/shared/itemRunner';
 import { TikTokApiError } from '../../nodes/shared/tiktok';
-import { fakeExecuteFunctions } from '../helpers/fakeExecuteFunctions';
+import { fakeExecuteFunctions } from '../../dev/harness/fakeExecuteFunctions';
 
 const orders = ['576684019603311365', '576684019603311366', '576684019603311367'];
 const items: INodeExecutionData[] = orders.map((order_id) => ({ json: { order_id } }));

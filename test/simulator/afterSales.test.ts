@@ -1,6 +1,6 @@
 import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
-import { clientFor, TINY_PNG } from './harness';
-import { startSimulator, type ReturnOrder, type RunningSimulator } from './index';
+import { clientFor, TINY_PNG } from '../../dev/harness/simulatorClient';
+import { startSimulator, type ReturnOrder, type RunningSimulator } from '../../dev/simulator/index';
 
 let sim: RunningSimulator;
 let client: TikTokShopClient;

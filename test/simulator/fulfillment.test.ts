@@ -1,7 +1,7 @@
 import { TikTokApiError } from '../../nodes/shared/tiktok/errors';
 import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
-import { clientFor } from './harness';
-import { startSimulator, type Order, type Package, type RunningSimulator } from './index';
+import { clientFor } from '../../dev/harness/simulatorClient';
+import { startSimulator, type Order, type Package, type RunningSimulator } from '../../dev/simulator/index';
 
 let sim: RunningSimulator;
 let client: TikTokShopClient;

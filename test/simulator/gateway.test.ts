@@ -1,6 +1,6 @@
 import { TikTokApiError } from '../../nodes/shared/tiktok/errors';
-import { clientFor, rawCall } from './harness';
-import { startSimulator, type RunningSimulator } from './index';
+import { clientFor, rawCall } from '../../dev/harness/simulatorClient';
+import { startSimulator, type RunningSimulator } from '../../dev/simulator/index';
 
 let sim: RunningSimulator;
 

@@ -1,5 +1,5 @@
-import { clientFor, rawCall } from './harness';
-import { startSimulator, type RunningSimulator } from './index';
+import { clientFor, rawCall } from '../../dev/harness/simulatorClient';
+import { startSimulator, type RunningSimulator } from '../../dev/simulator/index';
 
 const search = { method: 'POST' as const, path: '/order/202309/orders/search', query: { page_size: '1' }, body: '{}' };
 

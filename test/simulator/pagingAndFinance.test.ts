@@ -1,9 +1,9 @@
 import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
 import { collectPages } from '../../nodes/shared/tiktok/paginate';
-import { cents } from './money';
-import { clientFor, rawCall } from './harness';
-import { startSimulator, type Order, type RunningSimulator } from './index';
-import { seedWorld } from './seed';
+import { cents } from '../../dev/simulator/money';
+import { clientFor, rawCall } from '../../dev/harness/simulatorClient';
+import { startSimulator, type Order, type RunningSimulator } from '../../dev/simulator/index';
+import { seedWorld } from '../../dev/simulator/seed';
 
 let sim: RunningSimulator;
 let client: TikTokShopClient;

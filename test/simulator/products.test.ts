@@ -1,7 +1,7 @@
 import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
 import { TikTokApiError } from '../../nodes/shared/tiktok/errors';
-import { clientFor, rawCall, TINY_PNG } from './harness';
-import { startSimulator, type Product, type RunningSimulator } from './index';
+import { clientFor, rawCall, TINY_PNG } from '../../dev/harness/simulatorClient';
+import { startSimulator, type Product, type RunningSimulator } from '../../dev/simulator/index';
 
 let sim: RunningSimulator;
 let client: TikTokShopClient;

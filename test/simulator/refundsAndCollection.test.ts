@@ -1,8 +1,8 @@
 import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
 import { collectPages } from '../../nodes/shared/tiktok/paginate';
-import { clientFor } from './harness';
-import { startSimulator, type Order, type RunningSimulator } from './index';
-import { cents } from './money';
+import { clientFor } from '../../dev/harness/simulatorClient';
+import { startSimulator, type Order, type RunningSimulator } from '../../dev/simulator/index';
+import { cents } from '../../dev/simulator/money';
 
 let sim: RunningSimulator;
 let client: TikTokShopClient;

@@ -1,7 +1,7 @@
 import { matchRejectReason } from '../../nodes/EvidenceSubmit/v1/submit/rejectReasons';
 import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
-import { clientFor, TINY_PNG } from './harness';
-import { startSimulator, type Cancellation, type ReturnOrder, type RunningSimulator } from './index';
+import { clientFor, TINY_PNG } from '../../dev/harness/simulatorClient';
+import { startSimulator, type Cancellation, type ReturnOrder, type RunningSimulator } from '../../dev/simulator/index';
 
 let sim: RunningSimulator;
 let client: TikTokShopClient;

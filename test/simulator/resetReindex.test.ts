@@ -1,5 +1,5 @@
-import { startSimulator, type RunningSimulator } from './index';
-import { orderById, packagesOfOrder, trackingUsedByAnotherOrder } from './lookup';
+import { startSimulator, type RunningSimulator } from '../../dev/simulator/index';
+import { orderById, packagesOfOrder, trackingUsedByAnotherOrder } from '../../dev/simulator/lookup';
 
 let sim: RunningSimulator;
 

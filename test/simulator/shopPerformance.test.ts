@@ -1,6 +1,6 @@
-import { startSimulator, type RunningSimulator } from './index';
-import { rawCall } from './harness';
-import { PLANTED, plantShopHealthHistory } from './seed/shopHealth';
+import { startSimulator, type RunningSimulator } from '../../dev/simulator/index';
+import { rawCall } from '../../dev/harness/simulatorClient';
+import { PLANTED, plantShopHealthHistory } from '../../dev/simulator/seed/shopHealth';
 
 let sim: RunningSimulator;
 

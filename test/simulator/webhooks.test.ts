@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyWebhookSignature } from '../../nodes/shared/tiktok/webhookSignature';
-import { clientFor } from './harness';
-import { RETRY_DELAYS_MS, startSimulator, type RunningSimulator } from './index';
+import { clientFor } from '../../dev/harness/simulatorClient';
+import { RETRY_DELAYS_MS, startSimulator, type RunningSimulator } from '../../dev/simulator/index';
 
 const TIME_SCALE = 100_000;
 

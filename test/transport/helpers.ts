@@ -6,7 +6,7 @@ import type { Clock } from '../../nodes/shared/tiktok/rateBudget';
 import { resetBuckets } from '../../nodes/shared/tiktok/rateBudget';
 import type { TokenCache } from '../../nodes/shared/tiktok/tokenCache';
 import type { TikTokShopCredentials, TokenSet } from '../../nodes/shared/tiktok/types';
-import { fetchTransport } from '../helpers/fetchTransport';
+import { fetchTransport } from '../../dev/harness/fetchTransport';
 
 export const API = 'https://open-api.tiktokglobalshop.test';
 export const AUTH = 'https://auth.tiktok-shops.test';

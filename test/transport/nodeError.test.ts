@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError, type IExecuteFunctions, type IHttpReq
 import { CredentialFieldError, TikTokApiError } from '../../nodes/shared/tiktok/errors';
 import { CREDENTIAL_NAME, getTikTokClient, toNodeError } from '../../nodes/shared/tiktok/index';
 import type { HttpTransport, TikTokShopCredentials } from '../../nodes/shared/tiktok/types';
-import { fetchTransport } from '../helpers/fetchTransport';
+import { fetchTransport } from '../../dev/harness/fetchTransport';
 import {
 	ACCESS_TOKEN,
 	API,

@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { TikTokApiError } from '../../nodes/shared/tiktok/errors';
 import type { HttpTransport } from '../../nodes/shared/tiktok/types';
-import { fetchTransport } from '../helpers/fetchTransport';
+import { fetchTransport } from '../../dev/harness/fetchTransport';
 import {
 	ACCESS_TOKEN,
 	API,

@@ -1,4 +1,4 @@
-import type { RunningSimulator } from '../../../test/simulator';
+import type { RunningSimulator } from '../../../dev/simulator';
 import { restoreInventory, seedInventoryCatalogue, seededRandom, snapshotInventory, type SeededCatalogue } from '../seedInventoryCatalogue';
 import type { Scenario } from '../simulatorWorker';
 

@@ -1,8 +1,8 @@
 import { getOrderTracking } from '../../../nodes/shared/tiktok/resources/tracking';
 import { searchOrderPages } from '../../../nodes/shared/tiktok/resources/orders';
-import type { Order, OrderStatus } from '../../../test/simulator';
-import { clientFor } from '../../../test/simulator/harness';
-import { plantShopHealthHistory } from '../../../test/simulator/seed/shopHealth';
+import type { Order, OrderStatus } from '../../../dev/simulator';
+import { clientFor } from '../../../dev/harness/simulatorClient';
+import { plantShopHealthHistory } from '../../../dev/simulator/seed/shopHealth';
 import type { Scenario } from '../simulatorWorker';
 
 export interface OpenOrdersAtRiskArgs {
@@ -28,7 +28,7 @@ const SOON_HOURS = 24;
 const OPEN: OrderStatus[] = ['AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING', 'ON_HOLD', 'AWAITING_COLLECTION'];
 
 /**
- * The planted shop of test/simulator/seed/shopHealth.ts (its delivered and cancelled history stays), whose open
+ * The planted shop of dev/simulator/seed/shopHealth.ts (its delivered and cancelled history stays), whose open
  * orders are replaced by `orders` open orders cloned from the planted ones: every status Orders at Risk searches,
  * deadlines spread from 10 h past to 5 days ahead, about one in five with tracking uploaded and no carrier scan.
  */

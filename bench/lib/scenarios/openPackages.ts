@@ -1,11 +1,11 @@
 import { fetchOrders } from '../../../nodes/ShipBatcher/v1/actions/ship/orderDetails';
 import { batchShipPackages } from '../../../nodes/ShipBatcher/v1/actions/ship/tiktokShipping';
-import { validTrackingNumber } from '../../../test/nodes/ShipBatcher/validTrackingNumbers';
-import type { RunningSimulator } from '../../../test/simulator';
-import { clientFor } from '../../../test/simulator/harness';
-import { hasPendingAfterSale, packagesOfOrder } from '../../../test/simulator/lookup';
-import { IdFactory, SeededRandom } from '../../../test/simulator/random';
-import { openPackage } from '../../../test/simulator/shipping';
+import { validTrackingNumber } from '../../../test/fixtures/validTrackingNumbers';
+import type { RunningSimulator } from '../../../dev/simulator';
+import { clientFor } from '../../../dev/harness/simulatorClient';
+import { hasPendingAfterSale, packagesOfOrder } from '../../../dev/simulator/lookup';
+import { IdFactory, SeededRandom } from '../../../dev/simulator/random';
+import { openPackage } from '../../../dev/simulator/shipping';
 import type { Scenario } from '../simulatorWorker';
 
 export interface OpenPackages {

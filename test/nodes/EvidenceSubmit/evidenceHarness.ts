@@ -3,7 +3,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } 
 import sharp from 'sharp';
 
 import { EvidenceSubmit } from '../../../nodes/EvidenceSubmit/EvidenceSubmit.node';
-import { fakeExecuteFunctions, type FakeRun } from '../../helpers/fakeExecuteFunctions';
+import { fakeExecuteFunctions, type FakeRun } from '../../../dev/harness/fakeExecuteFunctions';
 
 export const evidenceNode = new EvidenceSubmit().nodeVersions[1];
 export const FIXTURES = `${__dirname}/../../fixtures/evidence`;

@@ -2,9 +2,9 @@ import type { ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getRejectReasons } from '../../../nodes/EvidenceSubmit/v1/methods/loadOptions';
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
-import { fakeExecuteFunctions } from '../../helpers/fakeExecuteFunctions';
-import { simulatorCredentials } from '../../helpers/simulatorCredentials';
-import { startSimulator, type RunningSimulator } from '../../simulator';
+import { fakeExecuteFunctions } from '../../../dev/harness/fakeExecuteFunctions';
+import { simulatorCredentials } from '../../../dev/harness/simulatorCredentials';
+import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { evidenceNode } from './evidenceHarness';
 
 let sim: RunningSimulator;

@@ -5,9 +5,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { closeAllStores } from '../../../nodes/shared/store';
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
-import { startSimulator, type Cancellation, type ReturnOrder, type RunningSimulator } from '../../simulator';
+import { startSimulator, type Cancellation, type ReturnOrder, type RunningSimulator } from '../../../dev/simulator';
 import { fixture, HOUR, photo, runEvidence, withFiles } from './evidenceHarness';
-import { simulatorCredentials } from '../../helpers/simulatorCredentials';
+import { simulatorCredentials } from '../../../dev/harness/simulatorCredentials';
 
 let sim: RunningSimulator;
 let userFolder: string;

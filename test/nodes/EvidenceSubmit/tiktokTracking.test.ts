@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
-import { simulatorCredentials } from '../../helpers/simulatorCredentials';
-import { startSimulator, type Order, type RunningSimulator } from '../../simulator';
+import { simulatorCredentials } from '../../../dev/harness/simulatorCredentials';
+import { startSimulator, type Order, type RunningSimulator } from '../../../dev/simulator';
 import { fixture, HOUR, nowSeconds, returnCase, runEvidence } from './evidenceHarness';
 
 let sim: RunningSimulator;

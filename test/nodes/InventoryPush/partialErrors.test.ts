@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { runNode } from '../../helpers/fakeExecuteFunctions';
+import { runNode } from '../../../dev/harness/fakeExecuteFunctions';
 import { pushNode, useFreshStoreFolder } from './pushHarness';
 
 const BASE = 'https://open-api.test';

@@ -1,5 +1,5 @@
 import { openStore } from '../../../nodes/shared/store';
-import { startSimulator, type RunningSimulator } from '../../simulator';
+import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { callsTo, inventoryOf, push, stockProduct, useFreshStoreFolder } from './pushHarness';
 
 const UPDATE = /\/inventory\/update$/;

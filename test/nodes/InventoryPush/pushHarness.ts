@@ -6,9 +6,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { InventoryPush } from '../../../nodes/InventoryPush/InventoryPush.node';
 import { closeAllStores } from '../../../nodes/shared/store';
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
-import { runNode, type FakeRun } from '../../helpers/fakeExecuteFunctions';
-import type { RunningSimulator, Sku } from '../../simulator';
-import { simulatorCredentials } from '../../helpers/simulatorCredentials';
+import { runNode, type FakeRun } from '../../../dev/harness/fakeExecuteFunctions';
+import type { RunningSimulator, Sku } from '../../../dev/simulator';
+import { simulatorCredentials } from '../../../dev/harness/simulatorCredentials';
 
 export const pushNode = new InventoryPush().nodeVersions[1];
 

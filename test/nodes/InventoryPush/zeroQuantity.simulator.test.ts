@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator } from '../../simulator';
+import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { callsTo, inventoryOf, push, stockProduct, useFreshStoreFolder } from './pushHarness';
 
 /**

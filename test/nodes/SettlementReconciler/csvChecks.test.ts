@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { IPairedItemData } from 'n8n-workflow';
 
-import { csvItem, FIXTURES, fixtureItem, runReconciler, storedCsvItem } from './runReconciler';
+import { asSummary, csvItem, fixtureItem, FIXTURES, runReconciler, storedCsvItem, summaryOf } from '../../../dev/harness/runReconciler';
 
 const asOf = { asOf: '2025-01-20', timeZone: 'America/Los_Angeles' };
 const csvRun = (items = [fixtureItem('seller-center-statement.csv')], extra: Record<string, unknown> = {}) =>
@@ -37,7 +38,7 @@ describe('Settlement Reconciler: Seller Center statement (hand-computed)', () =>
 	});
 
 	it('summarises totals, variance, recoverable amount and one correction request per check', async () => {
-		const [summary] = (await csvRun()).summary.map((item) => item.json as Record<string, any>);
+		const [summary] = (await csvRun()).summary.map(asSummary);
 		expect(summary.recoverableAmount).toBe('29.89'); // 20.00 + 1.50 + 3.00 + 4.50 + 0.89
 		expect(summary.pastDeadlineAmount).toBe('5.00');
 		expect(summary.nextDeadline).toBe('2025-02-21');
@@ -56,7 +57,7 @@ describe('Settlement Reconciler: Seller Center statement (hand-computed)', () =>
 		expect(summary.ordersChecked).toBe(10);
 		expect(summary.b2bOrders).toBe(1);
 		expect(summary.feeSign).toBe('fees written as negative amounts');
-		expect(summary.correctionRequests.map((r: any) => [r.check, r.orders, r.amount, r.deadline])).toEqual([
+		expect(summary.correctionRequests.map((r) => [r.check, r.orders, r.amount, r.deadline])).toEqual([
 			['Commission differs from the rate table', 1, '20.00', '2025-02-21'],
 			['Refund without commission reversal', 1, '1.50', '2025-02-22'],
 			['Net payout does not add up', 1, '3.00', '2025-02-23'],
@@ -71,7 +72,7 @@ describe('Settlement Reconciler: Seller Center statement (hand-computed)', () =>
 
 	it('accounts for every row: parsed, rejected with line and reason, or blank', async () => {
 		const out = await csvRun();
-		const [summary] = out.summary.map((item) => item.json as Record<string, any>);
+		const [summary] = out.summary.map(asSummary);
 		expect(summary.report.rows).toEqual({ total: 17, parsed: 12, rejected: 4, blank: 1 });
 		expect(out.rejected.map((item) => [item.json.line, item.json.reason])).toEqual([
 			[14, 'has 6 cells but the header has 21: a cell is missing or the row is cut short'],
@@ -84,7 +85,7 @@ describe('Settlement Reconciler: Seller Center statement (hand-computed)', () =>
 	});
 
 	it('reads the BOM-prefixed header and leaves no column unexplained', async () => {
-		const [summary] = (await csvRun()).summary.map((item) => item.json as Record<string, any>);
+		const [summary] = (await csvRun()).summary.map(asSummary);
 		expect(summary.report.columnsRead.orderId).toBe('Order/adjustment ID');
 		expect(summary.report.unknownColumns).toEqual([]);
 		expect(summary.report.extraFeeColumns).toEqual(['Seller shipping fee', 'Affiliate commission']);
@@ -119,7 +120,7 @@ describe('Settlement Reconciler: the headline says what is left to do', () => {
 	const HEADER = 'Order ID,Settlement date,Category,Net sales,Commission fee,Total settlement amount';
 	const headlineOf = async (csv: string, asOfDate: string) => {
 		const out = await csvRun([csvItem(csv)], { options: { asOf: asOfDate, timeZone: 'America/Los_Angeles' } });
-		return (out.summary[0].json as Record<string, any>).headline as string;
+		return summaryOf(out).headline as string;
 	};
 
 	it('names the amount still claimable, then what is past the limit', async () => {
@@ -149,7 +150,7 @@ describe('Settlement Reconciler: the headline says what is left to do', () => {
 describe('Settlement Reconciler: column drift', () => {
 	it('maps renamed and misspelt headers, reports unknown ones, and detects positive (subtracted) fees', async () => {
 		const out = await csvRun([fixtureItem('drifted-columns.csv')]);
-		const [summary] = out.summary.map((item) => item.json as Record<string, any>);
+		const [summary] = out.summary.map(asSummary);
 		expect(summary.report.columnsRead).toMatchObject({
 			orderId: 'Order ID',
 			date: 'Settlement Date',
@@ -160,7 +161,7 @@ describe('Settlement Reconciler: column drift', () => {
 			transactionFee: 'Transaction Fees',
 			settlement: 'Net Payout',
 		});
-		expect(summary.report.columnsMatchedBySimilarity.map((m: any) => [m.header, m.readAs])).toEqual([
+		expect(summary.report.columnsMatchedBySimilarity.map((m) => [m.header, m.readAs])).toEqual([
 			['Platfrom Commission', 'Platform commission'],
 			['Transaction Fees', 'Transaction fee'],
 		]);
@@ -187,7 +188,7 @@ describe('Settlement Reconciler: column drift', () => {
 			[1, 'above the column header (report title or notes)'],
 			[2, 'above the column header (report title or notes)'],
 		]);
-		expect((out.summary[0].json as any).report.rows).toEqual({ total: 3, parsed: 1, rejected: 2, blank: 0 });
+		expect(summaryOf(out).report.rows).toEqual({ total: 3, parsed: 1, rejected: 2, blank: 0 });
 		expect(out.discrepancies).toEqual([]);
 	});
 });
@@ -196,9 +197,9 @@ describe('Settlement Reconciler: items and failures', () => {
 	it('reconciles each input item separately and pairs every output with its item', async () => {
 		const out = await csvRun([fixtureItem('drifted-columns.csv'), fixtureItem('seller-center-statement.csv')]);
 		expect(out.summary.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(out.discrepancies.filter((item) => (item.pairedItem as any).item === 0)).toHaveLength(1);
-		expect(out.discrepancies.filter((item) => (item.pairedItem as any).item === 1)).toHaveLength(8);
-		expect(out.rejected.every((item) => (item.pairedItem as any).item === 1)).toBe(true);
+		expect(out.discrepancies.filter((item) => (item.pairedItem as IPairedItemData).item === 0)).toHaveLength(1);
+		expect(out.discrepancies.filter((item) => (item.pairedItem as IPairedItemData).item === 1)).toHaveLength(8);
+		expect(out.rejected.every((item) => (item.pairedItem as IPairedItemData).item === 1)).toBe(true);
 	});
 
 	it('with Continue On Fail, an unreadable item becomes a summary item with the error; the others still run', async () => {

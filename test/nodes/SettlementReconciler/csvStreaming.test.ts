@@ -9,7 +9,7 @@ import { PARSE_BATCH_CHARS, streamCsvRecords, textBatches } from '../../../nodes
 import { OrderLedger } from '../../../nodes/SettlementReconciler/v1/helpers/orderLedger';
 import { RateTable } from '../../../nodes/SettlementReconciler/v1/helpers/rateTable';
 import { readSettlementCsv } from '../../../nodes/SettlementReconciler/v1/helpers/settlementCsv';
-import { csvItem, runReconciler, storedCsvItem } from './runReconciler';
+import { csvItem, runReconciler, storedCsvItem, summaryOf } from '../../../dev/harness/runReconciler';
 
 const HEADER = 'Order ID,Settlement date,Category,Net sales,Commission fee,Adjustment amount,Total settlement amount';
 
@@ -118,7 +118,7 @@ describe('the ledger is sized from the report before it fills', () => {
 			expect(reserve).toHaveBeenCalledTimes(1);
 			expect(reserve.mock.calls[0][0]).toBeGreaterThan(rows.length * 0.95);
 			expect(reserve.mock.calls[0][0]).toBeLessThan(rows.length * 1.05);
-			expect((out.summary[0].json as any).ordersChecked).toBe(rows.length);
+			expect(summaryOf(out).ordersChecked).toBe(rows.length);
 		} finally {
 			rmSync(folder, { recursive: true, force: true });
 		}
@@ -156,7 +156,7 @@ describe('row reading after the header is resolved once', () => {
 	it('rejects a row whose adjustment cell is not an amount, with its line, instead of counting it as zero', async () => {
 		const out = await run(`${HEADER}\n576300000000000001,2025-01-10,Home Supplies,$10.00,($0.50),$1.0.0,$9.50\n576300000000000002,2025-01-10,Home Supplies,$10.00,($0.50),($1.00),$8.50\n`);
 		expect(out.rejected.map((item) => [item.json.line, item.json.reason])).toEqual([[2, '"Adjustment amount" is not an amount']]);
-		expect((out.summary[0].json as any).report.rows).toEqual({ total: 2, parsed: 1, rejected: 1, blank: 0 });
+		expect(summaryOf(out).report.rows).toEqual({ total: 2, parsed: 1, rejected: 1, blank: 0 });
 	});
 
 	it('rejects totals lines but reads order ids that merely start like one', async () => {
@@ -167,7 +167,7 @@ describe('row reading after the header is resolved once', () => {
 			[4, 'a totals line, not an order'],
 			[5, 'a totals line, not an order'],
 		]);
-		expect((out.summary[0].json as any).ordersChecked).toBe(2);
+		expect(summaryOf(out).ordersChecked).toBe(2);
 	});
 
 	it('rejects a European decimal comma rather than reading it a hundred times too large', async () => {
@@ -203,7 +203,7 @@ describe('a report kept in memory (n8n default binary mode)', () => {
 			const inMemory = await runReconciler({ items: [csvItem(csv)], parameters });
 			const onDisk = await runReconciler({ items: [storedCsvItem(join(folder, 'statement.csv'))], parameters });
 			expect(inMemory.summary[0].json).toEqual(onDisk.summary[0].json);
-			expect((inMemory.summary[0].json as any).report.rows).toEqual({ total: rows.length, parsed: rows.length, rejected: 0, blank: 0 });
+			expect(summaryOf(inMemory).report.rows).toEqual({ total: rows.length, parsed: rows.length, rejected: 0, blank: 0 });
 			expect(inMemory.discrepancies.map((item) => [item.json.orderId, item.json.checkCode])).toEqual([['576300000000000005', 'commission']]);
 			expect(inMemory.streamsOpened).toEqual([]);
 		} finally {

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { headerZone, mapColumns } from '../../../nodes/SettlementReconciler/v1/helpers/columns';
 import { LineTooLongError, MAX_LINE_CHARS, streamCsvRecords } from '../../../nodes/SettlementReconciler/v1/helpers/csvRecords';
 import { parseDateKey } from '../../../nodes/SettlementReconciler/v1/helpers/dates';
-import { csvItem, runReconciler } from './runReconciler';
+import { csvItem, runReconciler, summaryOf } from '../../../dev/harness/runReconciler';
 
 /**
  * The families of mistake an independent Seller Center export showed (issue #17): placeholder cells, columns matched
@@ -65,7 +65,7 @@ async function reconcile(lines: string[], extra: Record<string, unknown> = {}, i
 	});
 	return {
 		findings: out.discrepancies.map((item) => [item.json.orderId, item.json.checkCode]),
-		summary: out.summary[0].json as Record<string, any>,
+		summary: summaryOf(out),
 		rejected: out.rejected.map((item) => [item.json.line, item.json.reason]),
 		discrepancies: out.discrepancies.map((item) => item.json),
 	};

@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
-import { cents, money } from '../../simulator/money';
-import { startSimulator, type RunningSimulator } from '../../simulator/index';
-import { csvItem, runReconciler } from './runReconciler';
-import { simulatorCredentials } from '../../helpers/simulatorCredentials';
+import { cents, money } from '../../../dev/simulator/money';
+import { startSimulator, type RunningSimulator } from '../../../dev/simulator/index';
+import { csvItem, runReconciler, summaryOf } from '../../../dev/harness/runReconciler';
+import { simulatorCredentials } from '../../../dev/harness/simulatorCredentials';
 
 let sim: RunningSimulator;
 let credentials: ICredentialDataDecryptedObject;
@@ -29,7 +29,7 @@ async function reconcileApi(parameters: Record<string, unknown> = {}) {
 		credentials,
 		parameters: { operation: 'reconcileApi', ...period(), checkUnsettled: false, options: { timeZone: 'UTC' }, ...parameters },
 	});
-	return { ...out, summary: out.summary[0].json as Record<string, any> };
+	return { ...out, summary: summaryOf(out) };
 }
 
 describe('Settlement Reconciler: Finance API path through the simulator', () => {

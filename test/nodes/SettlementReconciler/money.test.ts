@@ -1,5 +1,5 @@
 import { applyRate, formatCents, formatDollars, parseCents } from '../../../nodes/SettlementReconciler/v1/helpers/money';
-import { csvItem, runReconciler } from './runReconciler';
+import { csvItem, runReconciler, summaryOf } from '../../../dev/harness/runReconciler';
 
 describe('report amounts become integer cents', () => {
 	it.each([
@@ -72,7 +72,7 @@ describe('sums stay exact where float sums drift', () => {
 			items: [csvItem(lines.join('\n'))],
 			parameters: { operation: 'reconcileCsv', binaryPropertyName: 'data', toleranceAmount: 0, tolerancePercent: 0, options: { asOf: '2025-01-20' } },
 		});
-		const summary = out.summary[0].json as Record<string, any>;
+		const summary = summaryOf(out);
 		expect(summary.totals).toMatchObject({ grossSales: '7000.00', fees: '1000.00', netPayoutReported: '6000.00', netPayoutExpected: '6000.00' });
 		expect(summary.ordersChecked).toBe(10_000);
 		expect(out.discrepancies).toEqual([]);

@@ -1,6 +1,6 @@
-import type { RunningSimulator } from '../../simulator';
+import type { RunningSimulator } from '../../../dev/simulator';
 import { ordersWithPackage, ordersWithoutPackage, row, runShipBatcher, startShop } from './simulatedShop';
-import { validTrackingNumber } from './validTrackingNumbers';
+import { validTrackingNumber } from '../../fixtures/validTrackingNumbers';
 
 /**
  * Ship and Update Shipping Info are once-only on TikTok: a retry of one whose answer was lost meets "already

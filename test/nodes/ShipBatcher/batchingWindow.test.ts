@@ -1,6 +1,6 @@
-import type { RunningSimulator } from '../../simulator';
+import type { RunningSimulator } from '../../../dev/simulator';
 import { ordersWithPackage, row, runShipBatcher, startShop } from './simulatedShop';
-import { validTrackingNumber } from './validTrackingNumbers';
+import { validTrackingNumber } from '../../fixtures/validTrackingNumbers';
 
 let sim: RunningSimulator;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { checkTrackingNumber } from '../../../nodes/shared/tracking';
 import { mapCarrier, providerMismatch, type CarrierMappingSettings } from '../../../nodes/ShipBatcher/v1/actions/ship/carrierMapping';
-import type { RunningSimulator } from '../../simulator';
+import type { RunningSimulator } from '../../../dev/simulator';
 import { callsTo, ordersWithPackage, row, runShipBatcher, startShop } from './simulatedShop';
 
 // As Get Shipping Providers lists them for a US seller-shipping delivery option.

@@ -1,6 +1,6 @@
 import { ordersWithPackage, row, runShipBatcher, shippedPackageIds, startShop } from './simulatedShop';
-import type { RunningSimulator } from '../../simulator';
-import { validTrackingNumber } from './validTrackingNumbers';
+import type { RunningSimulator } from '../../../dev/simulator';
+import { validTrackingNumber } from '../../fixtures/validTrackingNumbers';
 
 let sim: RunningSimulator;
 beforeEach(async () => {
@@ -97,6 +97,7 @@ describe('tracking preflight, before any upload', () => {
 	it('stops rows whose ids a spreadsheet mangled, or that have no id at all, before calling TikTok', async () => {
 		const items = [
 			row({ order_id: '5.76684E+17', tracking_number: '1Z999AA10123456784', carrier: 'UPS' }),
+			// eslint-disable-next-line no-loss-of-precision -- on purpose: the rounded number a spreadsheet hands over
 			row({ order_id: 576684019603311365, tracking_number: '1Z999AA10123456784', carrier: 'UPS' }),
 			row({ package_id: 'PKG-1', tracking_number: '1Z999AA10123456784', carrier: 'UPS' }),
 			row({ tracking_number: '1Z999AA10123456784', carrier: 'UPS' }),

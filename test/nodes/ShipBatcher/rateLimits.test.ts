@@ -1,6 +1,6 @@
-import type { RunningSimulator } from '../../simulator';
+import type { RunningSimulator } from '../../../dev/simulator';
 import { ordersWithPackage, ordersWithoutPackage, row, runShipBatcher, shippedPackageIds, startShop } from './simulatedShop';
-import { validTrackingNumber } from './validTrackingNumbers';
+import { validTrackingNumber } from '../../fixtures/validTrackingNumbers';
 
 let sim: RunningSimulator;
 afterEach(async () => {

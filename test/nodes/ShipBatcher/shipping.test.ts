@@ -4,10 +4,10 @@ import { join } from 'node:path';
 
 import { checkTrackingNumber } from '../../../nodes/shared/tracking';
 import { closeAllStores } from '../../../nodes/shared/store';
-import type { RunningSimulator } from '../../simulator';
-import { hasPendingAfterSale } from '../../simulator/lookup';
+import type { RunningSimulator } from '../../../dev/simulator';
+import { hasPendingAfterSale } from '../../../dev/simulator/lookup';
 import { callsTo, ordersWithPackage, ordersWithoutPackage, row, runShipBatcher, shippedPackageIds, startShop } from './simulatedShop';
-import { validTrackingNumber } from './validTrackingNumbers';
+import { validTrackingNumber } from '../../fixtures/validTrackingNumbers';
 
 let sim: RunningSimulator;
 beforeEach(async () => {

@@ -3,10 +3,10 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { ShipBatcher } from '../../../nodes/ShipBatcher/ShipBatcher.node';
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { clearShippingProviderCache } from '../../../nodes/ShipBatcher/v1/actions/ship/shippingProviders';
-import { runNode } from '../../helpers/fakeExecuteFunctions';
-import { hasPendingAfterSale } from '../../simulator/lookup';
-import { startSimulator, type Order, type Package, type RunningSimulator, type SimulatorOptions } from '../../simulator';
-import { simulatorCredentials } from '../../helpers/simulatorCredentials';
+import { runNode } from '../../../dev/harness/fakeExecuteFunctions';
+import { hasPendingAfterSale } from '../../../dev/simulator/lookup';
+import { startSimulator, type Order, type Package, type RunningSimulator, type SimulatorOptions } from '../../../dev/simulator';
+import { simulatorCredentials } from '../../../dev/harness/simulatorCredentials';
 
 export const shipBatcher = new ShipBatcher().nodeVersions[1];
 

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { clearShippingProviderCache } from '../../../nodes/ShipBatcher/v1/actions/ship/shippingProviders';
-import { runNode } from '../../helpers/fakeExecuteFunctions';
+import { runNode } from '../../../dev/harness/fakeExecuteFunctions';
 import { row, shipBatcher } from './simulatedShop';
 
 const BASE = 'https://open-api.test';

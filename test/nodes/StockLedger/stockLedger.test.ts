@@ -5,7 +5,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { StockLedger } from '../../../nodes/StockLedger/StockLedger.node';
 import { closeAllStores } from '../../../nodes/shared/store';
-import { runNode, type FakeRun } from '../../helpers/fakeExecuteFunctions';
+import { runNode, type FakeRun } from '../../../dev/harness/fakeExecuteFunctions';
 import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
 
 const ledgerNode = new StockLedger().nodeVersions[1];

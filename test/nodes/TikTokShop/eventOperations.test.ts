@@ -8,8 +8,8 @@ import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
 import { deadLettersOf, inboxOf, type QueuedEvent } from '../../../nodes/shared/events/eventQueue';
 import { signWebhook } from '../../../nodes/shared/tiktok/webhookSignature';
-import { runNode } from '../../helpers/fakeExecuteFunctions';
-import { startSimulator, type RunningSimulator } from '../../simulator';
+import { runNode } from '../../../dev/harness/fakeExecuteFunctions';
+import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { webhookContext } from '../TikTokShopTrigger/fakeTriggerContexts';
 
 const node = new TikTokShop().nodeVersions[1];

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { TikTokShop } from '../../../nodes/TikTokShop/TikTokShop.node';
 import { signRequest } from '../../../nodes/shared/tiktok/sign';
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
-import { runNode } from '../../helpers/fakeExecuteFunctions';
+import { runNode } from '../../../dev/harness/fakeExecuteFunctions';
 
 const BASE = 'https://open-api.test';
 const credentials = {
@@ -29,8 +29,7 @@ interface Seen {
 function answer(method: 'get' | 'post', path: string | RegExp, replies: object[]): Seen[] {
 	const seen: Seen[] = [];
 	for (const data of replies) {
-		nock(BASE)
-			[method](path)
+		nock(BASE)[method](path)
 			.query(true)
 			.reply(function (uri, body) {
 				const url = new URL(uri, BASE);

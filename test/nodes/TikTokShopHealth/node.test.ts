@@ -2,10 +2,10 @@ import sharp from 'sharp';
 
 import { TikTokShopHealth } from '../../../nodes/TikTokShopHealth/TikTokShopHealth.node';
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
-import { runNode } from '../../helpers/fakeExecuteFunctions';
-import { simulatorCredentials } from '../../helpers/simulatorCredentials';
-import { startSimulator, type RunningSimulator } from '../../simulator';
-import { PLANTED, plantShopHealthHistory } from '../../simulator/seed/shopHealth';
+import { runNode } from '../../../dev/harness/fakeExecuteFunctions';
+import { simulatorCredentials } from '../../../dev/harness/simulatorCredentials';
+import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
+import { PLANTED, plantShopHealthHistory } from '../../../dev/simulator/seed/shopHealth';
 
 const node = new TikTokShopHealth().nodeVersions[1];
 let sim: RunningSimulator;

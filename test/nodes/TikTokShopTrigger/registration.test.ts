@@ -2,8 +2,8 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
-import { fakeExecuteFunctions } from '../../helpers/fakeExecuteFunctions';
-import { startSimulator, type RunningSimulator } from '../../simulator';
+import { fakeExecuteFunctions } from '../../../dev/harness/fakeExecuteFunctions';
+import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
 
 const hooks = new TikTokShopTrigger().webhookMethods.default;
 let simulator: RunningSimulator;

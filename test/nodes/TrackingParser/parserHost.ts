@@ -1,7 +1,7 @@
 import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { TrackingParser } from '../../../nodes/TrackingParser/TrackingParser.node';
-import { fakeExecuteFunctions, type FakeRun } from '../../helpers/fakeExecuteFunctions';
+import { fakeExecuteFunctions, type FakeRun } from '../../../dev/harness/fakeExecuteFunctions';
 
 /**
  * The shared fake host plus what this node needs from n8n and the shared host lacks: reading binary

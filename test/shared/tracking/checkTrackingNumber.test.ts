@@ -49,6 +49,7 @@ describe('inputs that are not tracking numbers', () => {
 	});
 
 	it('recognises a spreadsheet number that arrives as a JavaScript number', () => {
+		// eslint-disable-next-line no-loss-of-precision -- on purpose: the rounded number a spreadsheet hands over
 		expect(checkTrackingNumber(9400111202555842332669).problem).toBe('spreadsheet_number');
 	});
 });

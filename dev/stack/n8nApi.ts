@@ -105,6 +105,7 @@ export class N8nApi {
 	async execution(id: string): Promise<Execution> {
 		const raw = await this.request<Omit<Execution, 'data'> & { data: string }>('GET', `/rest/executions/${id}`);
 		// n8n stores and serves execution data in the `flatted` format (it keeps shared references).
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- n8n's own copy, found at run time in the cache folder
 		const flatted = require(join(this.paths.dir, 'node_modules', 'flatted')) as { parse(text: string): unknown };
 		return { ...raw, data: flatted.parse(raw.data) as Execution['data'] };
 	}

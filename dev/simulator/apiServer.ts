@@ -1,17 +1,16 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseJsonKeepingBigIds } from '../../nodes/shared/tiktok/json';
-import { apiOfPath, pathTakesShopCipher } from '../../nodes/shared/tiktok/shopCipher';
-import { signRequest } from '../../nodes/shared/tiktok/sign';
 import { newRequestId, sendJson, type Envelope } from './envelope';
 import { ApiError, Code, gateway } from './errors';
 import type { FaultInjector } from './faults';
+import { callTakesShopCipher, rateLimitedApiOf } from './gatewayRules';
+import { parseBodyKeepingLongIds } from './json';
 import { boundaryOf, parseMultipart, type MultipartForm } from './multipart';
 import type { Mutation } from './mutations';
 import type { RateLimiter } from './rateLimiter';
 import type { Route, RouteContext, SimulatorRules } from './route';
 import type { Router } from './router';
 import type { SeededWorld } from './seed';
+import { requestSignatureIsValid } from './signature';
 import { handleTokenEndpoint } from './tokenEndpoints';
 import type { TokenStore } from './tokens';
 
@@ -108,7 +107,7 @@ export class ApiServer {
 			if (fault && fault.kind !== 'lostResponse') return await this.faultAnswer(fault.kind, requestId);
 			const { route, params } = this.parts.router.resolve(method, path);
 			this.checkAppAndTimestamp(query);
-			if (!this.parts.limiter.allow(query.app_key, query.shop_cipher ?? '-', apiOfPath(path))) {
+			if (!this.parts.limiter.allow(query.app_key, query.shop_cipher ?? '-', rateLimitedApiOf(path))) {
 				throw new ApiError(Code.TOO_MANY_REQUESTS, 'Too many requests', 429);
 			}
 			const contentType = String(req.headers['content-type'] ?? '');
@@ -173,13 +172,10 @@ export class ApiServer {
 		}
 	}
 
-	/** Same algorithm as the client (sign.ts) over what actually arrived: the decoded query and the raw body bytes. */
+	/** TikTok's documented algorithm (signature.ts, not the pack's signer) over what arrived: the decoded query and the raw body. */
 	private checkSignature(path: string, query: Record<string, string>, raw: Buffer, contentType: string): void {
 		if (!query.sign) throw gateway.credentials('sign is required');
-		const signedBody = /^multipart\/form-data/i.test(contentType) || raw.length === 0 ? undefined : raw.toString('utf8');
-		const expected = Buffer.from(signRequest(this.parts.world.app.appSecret, path, query, signedBody), 'utf8');
-		const given = Buffer.from(query.sign.toLowerCase(), 'utf8');
-		if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw gateway.signature();
+		if (!requestSignatureIsValid(this.parts.world.app.appSecret, path, query, raw, contentType)) throw gateway.signature();
 	}
 
 	private checkAccessToken(header: string | string[] | undefined): void {
@@ -192,7 +188,7 @@ export class ApiServer {
 
 	private checkShopCipher(method: string, path: string, query: Record<string, string>): void {
 		const cipher = query.shop_cipher;
-		if (!pathTakesShopCipher(method, path)) {
+		if (!callTakesShopCipher(method, path)) {
 			if (cipher !== undefined) throw gateway.credentials('Unexpected identifier: shop_cipher is not accepted by this API');
 			return;
 		}
@@ -262,7 +258,7 @@ function parseBody(route: Route, contentType: string, raw: Buffer): { body: Reco
 	if (raw.length === 0) return { body: {} };
 	let parsed: unknown;
 	try {
-		parsed = parseJsonKeepingBigIds(raw.toString('utf8'));
+		parsed = parseBodyKeepingLongIds(raw.toString('utf8'));
 	} catch {
 		throw gateway.invalid('The request body is not valid JSON');
 	}

@@ -1,11 +1,54 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { SettlementReconciler } from '../../../nodes/SettlementReconciler/SettlementReconciler.node';
-import { fakeExecuteFunctions, type FakeRun } from '../../helpers/fakeExecuteFunctions';
+import { SettlementReconciler } from '../../nodes/SettlementReconciler/SettlementReconciler.node';
+import { fakeExecuteFunctions, type FakeRun } from './fakeExecuteFunctions';
 
 export const reconciler = new SettlementReconciler().nodeVersions[1];
-export const FIXTURES = `${__dirname}/../../fixtures/settlement`;
+/** The settlement statements of the test fixtures (read as files, not imported). */
+export const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'settlement');
+
+/**
+ * The Summary item as tests and benches read it. The node emits it as plain JSON; this is the reader's view, so the
+ * parts that depend on the input (`report` for a CSV, `financeApi`, `deliveredOrders`, `ordersExport`) are typed as
+ * present: a test reads only those its run produced.
+ */
+export interface ReconcilerSummary {
+	headline: string;
+	recoverableAmount: string;
+	recoverableOrders: number;
+	nextDeadline: string | null;
+	pastDeadlineAmount: string;
+	ordersChecked: number;
+	b2bOrders: number;
+	totals: { grossSales: string; refunds: string; fees: string; adjustments: string; netPayoutReported: string; netPayoutExpected: string };
+	variance: string;
+	variancePercent: number | null;
+	correctionRequests: Array<{ check: string; orders: number; amount: string; deadline: string; text: string }>;
+	feeSign: string;
+	feeSignBasis: string;
+	report: {
+		rows: { total: number; parsed: number; rejected: number; blank: number };
+		deadlinesCountedFrom: string;
+		columnsRead: Record<string, string>;
+		columnsMatchedBySimilarity: Array<{ header: string; readAs: string }>;
+		extraFeeColumns: string[];
+		unknownColumns: string[];
+	};
+	ordersExport: { deliveredOrders: number; notSettled: number; deliveredTooRecently: number; rejectedRows: number };
+	financeApi: { statements: number; transactions: { total: number; parsed: number; reserves: number; rejected: number }; statementSettlement: string };
+	deliveredOrders: { checked: number; notSettled: number; settledOutsidePeriod: number; notConfirmed: number };
+}
+
+export function asSummary(item: INodeExecutionData): ReconcilerSummary {
+	return item.json as unknown as ReconcilerSummary;
+}
+
+/** The first Summary item of a run. */
+export function summaryOf(out: { summary: INodeExecutionData[] }): ReconcilerSummary {
+	return asSummary(out.summary[0]);
+}
 
 /** An input item carrying a CSV the way n8n keeps binaries in memory (base64 in the item). */
 export function csvItem(csv: string | Buffer, fileName = 'settlement.csv'): INodeExecutionData {

@@ -1,15 +1,14 @@
 /**
- * Sends one order webhook, signed the way TikTok signs it, to a URL (for example a TikTok Shop Trigger's
- * webhook URL in the n8n that `npm start` runs). The order is a real one from the running simulator, so a
+ * Sends one order webhook, signed the way TikTok signs it (with the simulator's signer, not the pack's), to a URL
+ * (for example a TikTok Shop Trigger's webhook URL in the n8n that `npm start` runs). The order is a real one from the running simulator, so a
  * workflow that fetches it afterwards finds it.
  *
- *   npx ts-node --transpile-only test/e2e/sendSampleWebhook.ts <webhook URL>
+ *   npx ts-node --transpile-only dev/sendSampleWebhook.ts <webhook URL>
  */
 import { randomInt } from 'node:crypto';
 
-import { signRequest } from '../../nodes/shared/tiktok/sign';
-import { signWebhook } from '../../nodes/shared/tiktok/webhookSignature';
-import { readSession, type Session } from './harness/session';
+import { tiktokRequestSignature, tiktokWebhookSignature } from './simulator/signature';
+import { readSession, type Session } from './stack/session';
 
 interface OrderSummary {
 	id: string;
@@ -20,15 +19,15 @@ interface OrderSummary {
 async function newestOrder(session: Session): Promise<OrderSummary> {
 	const path = '/order/202309/orders/search';
 	const body = '{}';
-	const query: Record<string, string | number> = {
+	const query: Record<string, string> = {
 		app_key: session.appKey,
-		timestamp: Math.floor(Date.now() / 1000),
+		timestamp: String(Math.floor(Date.now() / 1000)),
 		shop_cipher: session.shopCipher,
-		page_size: 1,
+		page_size: '1',
 		sort_field: 'update_time',
 	};
-	query.sign = signRequest(session.appSecret, path, query, body);
-	const url = `${session.simulatorUrl}${path}?${new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]))}`;
+	query.sign = tiktokRequestSignature(session.appSecret, path, query, body);
+	const url = `${session.simulatorUrl}${path}?${new URLSearchParams(query)}`;
 	const response = await fetch(url, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', 'x-tts-access-token': session.accessToken },
@@ -43,7 +42,7 @@ async function newestOrder(session: Session): Promise<OrderSummary> {
 async function main(): Promise<void> {
 	const target = process.argv[2];
 	if (!target || !/^https?:\/\//.test(target)) {
-		throw new Error('Usage: npx ts-node --transpile-only test/e2e/sendSampleWebhook.ts <webhook URL>');
+		throw new Error('Usage: npx ts-node --transpile-only dev/sendSampleWebhook.ts <webhook URL>');
 	}
 	const session = readSession();
 	const order = await newestOrder(session);
@@ -57,7 +56,7 @@ async function main(): Promise<void> {
 	});
 	const response = await fetch(target, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', authorization: signWebhook(session.appKey, session.appSecret, rawBody) },
+		headers: { 'content-type': 'application/json', authorization: tiktokWebhookSignature(session.appKey, session.appSecret, rawBody) },
 		body: rawBody,
 	});
 	console.log(`POST ${target}\n${rawBody}\n→ HTTP ${response.status} ${(await response.text()).slice(0, 500)}`);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { signWebhook } from '../../nodes/shared/tiktok/webhookSignature';
+import { tiktokWebhookSignature } from './signature';
 
 export interface WebhookEvent {
 	type: number;
@@ -84,7 +84,7 @@ export class WebhookSender {
 			targetUrl,
 			notificationId: envelope.tts_notification_id,
 			body,
-			signature: signWebhook(this.config.appKey, secret, body),
+			signature: tiktokWebhookSignature(this.config.appKey, secret, body),
 			attempts: [],
 			acknowledged: false,
 			gaveUp: false,

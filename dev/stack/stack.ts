@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { startSimulator } from '../../simulator';
+import { startSimulator } from '../simulator';
 import { simulatorCredential, writeCredentials, type CredentialImport } from './credential';
 import { N8nApi } from './n8nApi';
 import { ensureN8nInstalled, type Log } from './n8nInstall';

@@ -2,8 +2,8 @@ import { TikTokShopClient, type ClientOptions } from '../../nodes/shared/tiktok/
 import { pathTakesShopCipher } from '../../nodes/shared/tiktok/shopCipher';
 import { signRequest } from '../../nodes/shared/tiktok/sign';
 import type { TokenSet } from '../../nodes/shared/tiktok/types';
-import { fetchTransport } from '../helpers/fetchTransport';
-import type { RunningSimulator } from './index';
+import { fetchTransport } from './fetchTransport';
+import type { RunningSimulator } from '../simulator/index';
 
 /** A client wired to the simulator with its own token cache, so one test's refresh never leaks into the next. */
 export function clientFor(sim: RunningSimulator, options: Partial<ClientOptions> = {}): TikTokShopClient {

@@ -6,7 +6,7 @@ type ProgramName = 'redis' | 'dovecot' | 'chromium';
 type Program = { binary: string; variable: string; debianPackage: string };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain-JS script shared with npm's pretest
-const provision = require('../../scripts/provision.js') as {
+const provision = require('../scripts/provision.js') as {
 	PROGRAMS: Record<ProgramName, Program>;
 	findProgram(program: Program): string | undefined;
 };

@@ -5,10 +5,10 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { N8N_VERSION } from './harness/cache';
-import { removeSession, writeSession } from './harness/session';
-import { RECOMMENDED_N8N_SETTINGS, startStack, type Stack } from './harness/stack';
-import { formUrls } from './harness/templates';
+import { N8N_VERSION } from './stack/cache';
+import { removeSession, writeSession } from './stack/session';
+import { RECOMMENDED_N8N_SETTINGS, startStack, type Stack } from './stack/stack';
+import { formUrls } from './stack/templates';
 
 const N8N_DEFAULT_PORT = 5678;
 const OUTBOX_DIR = join(tmpdir(), 'n8n-nodes-tiktok-shop-ops-outbox');
@@ -69,7 +69,7 @@ Ready in ${Math.round((Date.now() - started) / 1000)} s.
   n8n log         ${n8n.logPath}
 
   Send a signed sample order webhook (type 1, ORDER_STATUS_CHANGE) to a webhook URL:
-    npx ts-node --transpile-only test/e2e/sendSampleWebhook.ts <webhook URL>
+    npx ts-node --transpile-only dev/sendSampleWebhook.ts <webhook URL>
 
 Ctrl-C stops everything.
 ${line}`);

@@ -4,7 +4,7 @@ import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 
-export const PACK_ROOT = resolve(__dirname, '..', '..', '..');
+export const PACK_ROOT = resolve(__dirname, '..', '..');
 
 interface PackManifest {
 	name: string;
@@ -84,6 +84,7 @@ export function expectedPackTypes(): PackTypes {
 
 /** Loads a built node or credential file the way n8n does: the exported class, constructed without arguments. */
 function instantiate(file: string): unknown {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file named in package.json, as n8n loads it
 	const exported = require(join(PACK_ROOT, file)) as Record<string, unknown>;
 	const constructor = Object.values(exported).find((value) => typeof value === 'function') as (new () => unknown) | undefined;
 	if (!constructor) throw new Error(`${file} exports no class`);

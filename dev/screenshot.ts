@@ -12,10 +12,10 @@ import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
-import { systemProgram } from '../helpers/systemPrograms';
-import { TEST_OWNER } from './harness/n8nApi';
-import { startStack } from './harness/stack';
-import { TEMPLATES_DIR } from './harness/templates';
+import { systemProgram } from './systemPrograms';
+import { TEST_OWNER } from './stack/n8nApi';
+import { startStack } from './stack/stack';
+import { TEMPLATES_DIR } from './stack/templates';
 
 const CHROMIUM_FLAGS = [
 	'--headless',
