@@ -6,7 +6,7 @@
  */
 import { Redis } from 'ioredis';
 
-import type { RateKey } from '../../nodes/shared/tiktok/rateBudget';
+import { processRateBudget, type RateBudget, type RateKey } from '../../nodes/shared/tiktok/rateBudget';
 import { SharedRateBudget } from '../../nodes/shared/tiktok/sharedRateBudget';
 
 export interface WorkerArgs {
@@ -20,6 +20,8 @@ export interface WorkerArgs {
 	/** Callers taking at once, as the items of one node run. */
 	concurrency: number;
 	skewMs: number;
+	/** 'process' takes from this process's token bucket instead: the old behaviour, as a baseline. */
+	budget?: 'shared' | 'process';
 }
 
 export interface WorkerGrants {
@@ -27,8 +29,10 @@ export interface WorkerGrants {
 	sentAt: number[];
 	/** The slot of each take, in Redis time (µs). */
 	slots: number[];
-	/** How long each take waited, ms (from asking to resolving). */
+	/** How long each take waited, ms (from asking to resolving, including this process's queue). */
 	waits: number[];
+	/** How long Redis told each slot to wait, ms (the wait behind other processes). */
+	grantWaits: number[];
 }
 
 /** Real time, unaffected by a patched Date.now. */
@@ -38,16 +42,22 @@ async function main(): Promise<void> {
 	const args = JSON.parse(process.argv[2]) as WorkerArgs;
 	const realDateNow = Date.now.bind(Date);
 	Date.now = () => realDateNow() + args.skewMs;
-	const grants: WorkerGrants = { sentAt: [], slots: [], waits: [] };
-	const budget = new SharedRateBudget(
+	const grants: WorkerGrants = { sentAt: [], slots: [], waits: [], grantWaits: [] };
+	const shared = new SharedRateBudget(
 		async () => {
 			const redis = new Redis({ host: '127.0.0.1', port: args.port, lazyConnect: true });
 			await redis.connect();
 			return redis;
 		},
-		{ onGrant: (_key, grant) => grants.slots.push(grant.slotMicros) },
+		{
+			onGrant: (_key, grant) => {
+				grants.slots.push(grant.slotMicros);
+				grants.grantWaits.push(grant.waitMs);
+			},
+		},
 	);
-	await budget.grant({ ...args.key, api: '/warm-up' }, 1000); // connect and load the script before "go"
+	const budget: RateBudget = args.budget === 'process' ? processRateBudget : shared;
+	await shared.grant({ ...args.key, api: '/warm-up' }, 1000); // connect and load the script before "go"
 	process.stdout.write('ready\n');
 	await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
 	process.stdin.destroy(); // or it keeps the process alive after the last take
@@ -65,7 +75,7 @@ async function main(): Promise<void> {
 	};
 	await Promise.all(Array.from({ length: args.concurrency }, caller));
 	process.stdout.write(`${JSON.stringify(grants)}\n`);
-	await budget.close();
+	await shared.close();
 }
 
 if (require.main === module) {
