@@ -50,7 +50,7 @@ return { slot - now, string.format('%.0f', slot) }
 
 /** One grant, as the script answered it (for tests and the benchmark). */
 export interface Grant {
-	/** How long the caller slept, in ms. */
+	/** How long until the slot, by Redis' clock, in ms (fractional): the caller sleeps that long. */
 	waitMs: number;
 	/** The slot in Redis time, µs since the epoch (exact in a double until the year 2255). */
 	slotMicros: number;
