@@ -2,7 +2,7 @@ import { processCache } from '../processCaches';
 import { CredentialFieldError, TikTokApiError, isAmbiguousFailure, isRetryable, redactSecretParams } from './errors';
 import { parseJsonKeepingBigIds } from './json';
 import { buildMultipart } from './multipart';
-import { bucketFor, realClock, type Clock } from './rateBudget';
+import { processRateBudget, realClock, type Clock, type RateBudget } from './rateBudget';
 import { apiOfPath, pathTakesShopCipher } from './shopCipher';
 import { queryValueToString, signRequest, type Query } from './sign';
 import { tokenCache, type TokenCache } from './tokenCache';
@@ -27,6 +27,11 @@ export interface ClientOptions {
 	backoffBaseMs?: number;
 	backoffMaxMs?: number;
 	clock?: Clock;
+	/**
+	 * Where requests wait for their turn: this process's token buckets by default, or one budget shared by every n8n
+	 * process through Redis (sharedRateBudget.ts) when the node has the pack's Redis credential.
+	 */
+	rateBudget?: RateBudget;
 	random?: () => number;
 	tokens?: TokenCache;
 }
@@ -104,7 +109,8 @@ export class TikTokShopClient {
 		let refreshed = false;
 		const maxRetries = this.options.maxRetries ?? 5;
 		for (let attempt = 0; ; attempt++) {
-			await bucketFor(this.credentials.appKey, shopCipher ?? '-', apiOfPath(request.path), this.ratePerSecond, this.clock).take();
+			const rateKey = { appKey: this.credentials.appKey, shop: shopCipher ?? '-', api: apiOfPath(request.path) };
+			await (this.options.rateBudget ?? processRateBudget).take(rateKey, this.ratePerSecond, this.clock);
 			let response: HttpResponse | undefined;
 			let networkError: unknown;
 			try {

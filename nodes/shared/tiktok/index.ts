@@ -13,6 +13,7 @@ import {
 
 import { TikTokShopClient, type ClientOptions } from './client';
 import { CredentialFieldError, TikTokApiError, redactSecretParams } from './errors';
+import { rateBudgetForNode } from './sharedRateBudget';
 import type { HttpTransport, TikTokShopCredentials } from './types';
 
 export { TikTokShopClient } from './client';
@@ -43,14 +44,19 @@ function n8nTransport(context: N8nContext): HttpTransport {
 	};
 }
 
-/** The signed client for the node's "TikTok Shop API" credential. */
+/**
+ * The signed client for the node's "TikTok Shop API" credential. Its rate budget is this process's unless the node
+ * has the "TikTok Shop Ops Redis" credential in use: then it is shared through Redis by every n8n process.
+ */
 export async function getTikTokClient(
 	this: N8nContext,
 	options: Omit<ClientOptions, 'http'> = {},
 ): Promise<TikTokShopClient> {
 	const credentials = (await this.getCredentials(CREDENTIAL_NAME)) as unknown as TikTokShopCredentials;
+	// With the pack's Redis credential in use, every n8n process shares one budget per app + shop + API.
+	const rateBudget = options.rateBudget ?? (await rateBudgetForNode(this));
 	try {
-		return new TikTokShopClient(credentials, { ...options, http: n8nTransport(this) });
+		return new TikTokShopClient(credentials, { ...options, rateBudget, http: n8nTransport(this) });
 	} catch (error) {
 		throw toNodeError(this.getNode(), error);
 	}

@@ -94,3 +94,22 @@ export function bucketFor(appKey: string, shop: string, api: string, ratePerSeco
 export function resetBuckets(): void {
 	buckets.clear();
 }
+
+/** The budget one request is counted against: TikTok's limit is per app, per shop, per API. */
+export interface RateKey {
+	appKey: string;
+	/** The shop cipher, or "-" for the APIs that take none. */
+	shop: string;
+	/** The API path family (apiOfPath): ids replaced, category and version kept. */
+	api: string;
+}
+
+/** Where the client waits before each request. Resolves when the request may be sent. */
+export interface RateBudget {
+	take(key: RateKey, ratePerSecond: number, clock?: Clock): Promise<void>;
+}
+
+/** The default: the token buckets above, shared by every client in this n8n process and no further. */
+export const processRateBudget: RateBudget = {
+	take: (key, ratePerSecond, clock) => bucketFor(key.appKey, key.shop, key.api, ratePerSecond, clock).take(),
+};
