@@ -4,7 +4,7 @@
  *   ts-node --transpile-only bench/sharedRateBudget.ts          (N = 1, 2, 4; 500 takes per process; ~2.5 min)
  *   BENCH_TAKES=200 BENCH_PROCESSES=1,2 ts-node --transpile-only bench/sharedRateBudget.ts
  *
- * Each process (test/transport/sharedRateBudgetWorker.ts) runs BENCH_CONCURRENCY callers, as a node sends its items,
+ * Each process (dev/harness/sharedRateBudgetWorker.ts) runs BENCH_CONCURRENCY callers, as a node sends its items,
  * until it has had BENCH_TAKES turns. Both budgets run in the same run against one redis-server on loopback:
  * - shared: the Redis GCRA budget (nodes/shared/tiktok/sharedRateBudget.ts), what queue mode now uses;
  * - per process: each process's own token bucket, what every process used before; the baseline that earns 429s.
@@ -15,8 +15,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-import { startRedisServer, type RedisServer } from '../test/helpers/redisServer';
-import type { WorkerArgs, WorkerGrants } from '../test/transport/sharedRateBudgetWorker';
+import { startRedisServer, type RedisServer } from '../dev/harness/redisServer';
+import type { WorkerArgs, WorkerGrants } from '../dev/harness/sharedRateBudgetWorker';
 
 const RATE = 50;
 const TAKES = Number(process.env.BENCH_TAKES ?? 500);
@@ -27,7 +27,7 @@ const ROOT = join(__dirname, '..');
 function startWorker(server: RedisServer, args: Omit<WorkerArgs, 'port'>) {
 	const child = spawn(
 		process.execPath,
-		['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, 'test/transport/sharedRateBudgetWorker.ts'), JSON.stringify({ ...args, port: server.port })],
+		['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, 'dev/harness/sharedRateBudgetWorker.ts'), JSON.stringify({ ...args, port: server.port })],
 		{ cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
 	);
 	let stdout = '';

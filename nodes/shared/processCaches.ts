@@ -40,6 +40,13 @@ export const PROCESS_CACHES = {
 		lifetime: 'the process; replaced when a node asks for a different rate',
 		bound: 'one per (app, shop, API) the process has called: a few dozen per shop',
 	},
+	sharedRateBudgets: {
+		owner: 'nodes/shared/tiktok/sharedRateBudget.ts',
+		holds: 'The Redis-backed rate budget (and its connection) shared by every process that uses one Redis configuration',
+		key: 'the Redis configuration (address, database, user, TLS, key prefix)',
+		lifetime: 'the process; closeSharedRateBudgets() closes them (tests, shutdown)',
+		bound: 'one per Redis configuration in use',
+	},
 	durableStores: {
 		owner: 'nodes/shared/store/openStore.ts',
 		holds: 'The open SQLite file or Redis connection of a store configuration, as a promise so concurrent first opens share one',

@@ -38,7 +38,7 @@ describe('layering lint rule', () => {
 		expect(await problems('test/nodes/probe.test.ts', "import { x } from '../../bench/lib/profiled';\nexport const y = x;\n")).toEqual([
 			'test/ must not import bench/: move what both need into dev/ or test/fixtures/',
 		]);
-		expect(await problems('dev/stack/probe.ts', "import { x } from '../../test/helpers/redisServer';\nexport const y = x;\n")).toHaveLength(1);
+		expect(await problems('dev/stack/probe.ts', "import { x } from '../../test/helpers/dovecotServer';\nexport const y = x;\n")).toHaveLength(1);
 		expect(await problems('dev/probe.ts', "import { x } from '../bench/lib/profiled';\nexport const y = x;\n")).toHaveLength(1);
 		expect(await problems('bench/probe.ts', "import { x } from '../test/helpers/redisServer';\nexport const y = x;\n")).toHaveLength(1);
 	});

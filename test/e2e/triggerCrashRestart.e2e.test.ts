@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { startRedisServer, type RedisServer } from '../helpers/redisServer';
+import { startRedisServer, type RedisServer } from '../../dev/harness/redisServer';
 import type { N8nInstance } from '../../dev/stack/n8nInstance';
 import { startStack, type Stack } from '../../dev/stack/stack';
 import { productionWebhookUrl, type Template } from '../../dev/stack/templates';

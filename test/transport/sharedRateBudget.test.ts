@@ -5,8 +5,8 @@ import { Redis } from 'ioredis';
 
 import type { RateKey } from '../../nodes/shared/tiktok/rateBudget';
 import { SPACING_MARGIN, SharedRateBudget, type Grant } from '../../nodes/shared/tiktok/sharedRateBudget';
-import { startRedisServer, type RedisServer } from '../helpers/redisServer';
-import { realNow, type WorkerArgs, type WorkerGrants } from './sharedRateBudgetWorker';
+import { startRedisServer, type RedisServer } from '../../dev/harness/redisServer';
+import { realNow, type WorkerArgs, type WorkerGrants } from '../../dev/harness/sharedRateBudgetWorker';
 
 /*
  * The shared budget against a real redis-server: workers in one process (separate connections) and in separate
@@ -81,7 +81,7 @@ async function hammer(budget: SharedRateBudget, key: RateKey, durationMs: number
 function startWorker(args: Omit<WorkerArgs, 'port'>) {
 	const child = spawn(
 		process.execPath,
-		['-r', require.resolve('ts-node/register/transpile-only'), join(__dirname, 'sharedRateBudgetWorker.ts'), JSON.stringify({ ...args, port: server.port })],
+		['-r', require.resolve('ts-node/register/transpile-only'), join(__dirname, '..', '..', 'dev', 'harness', 'sharedRateBudgetWorker.ts'), JSON.stringify({ ...args, port: server.port })],
 		{ cwd: join(__dirname, '../..'), stdio: ['pipe', 'pipe', 'pipe'] },
 	);
 	let stdout = '';

@@ -4,6 +4,7 @@ import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { connectRedis } from '../store/redisConnection';
 import { DEFAULT_KEY_PREFIX, type RedisStoreConfig } from '../store/types';
 import { processRateBudget, type RateBudget, type RateKey } from './rateBudget';
+import { processCache } from '../processCaches';
 
 /*
  * One rate budget per app + shop + API for every n8n process that shares a Redis (queue mode: main, webhook
@@ -162,7 +163,7 @@ export class SharedRateBudget implements RateBudget {
 
 /** How long one Redis command may take before the request falls back to this process's bucket. */
 const FAIL_AFTER_MS = 2000;
-const budgets = new Map<string, SharedRateBudget>();
+const budgets = processCache<string, SharedRateBudget>('sharedRateBudgets');
 
 /** The process-wide shared budget for one Redis configuration; the connection opens at the first request. */
 export function sharedRateBudget(config: Omit<RedisStoreConfig, 'kind'>): SharedRateBudget {

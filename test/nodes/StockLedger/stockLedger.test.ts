@@ -6,7 +6,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { StockLedger } from '../../../nodes/StockLedger/StockLedger.node';
 import { closeAllStores } from '../../../nodes/shared/store';
 import { runNode, type FakeRun } from '../../../dev/harness/fakeExecuteFunctions';
-import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
+import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
 
 const ledgerNode = new StockLedger().nodeVersions[1];
 const HOUR = 3_600_000;

@@ -8,7 +8,7 @@ import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTr
 import { inboxOf, listDeadLetters, replayDeadLetter } from '../../../nodes/shared/events/eventQueue';
 import { startRedeliveryLoop } from '../../../nodes/TikTokShopTrigger/delivery/redeliveryLoop';
 import { signWebhook } from '../../../nodes/shared/tiktok/webhookSignature';
-import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
+import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
 import { APP, orderEvent, runEnded, triggerContext, webhookContext, type Emitted } from './fakeTriggerContexts';
 
 const trigger = new TikTokShopTrigger();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { closeAllStores } from '../../../nodes/shared/store';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
-import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
+import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
 import { orderEvent, webhookContext } from './fakeTriggerContexts';
 
 /** TikTok gives up on an answer after 3 s; the trigger must say "try again" well before that. */

@@ -9,7 +9,7 @@ import { RedisStore } from '../../../nodes/shared/store/redisStore';
 import { SqliteStore } from '../../../nodes/shared/store/sqliteStore';
 import type { DurableStore } from '../../../nodes/shared/store/types';
 import { deadLettersOf, inboxOf, replayDeadLetter, type QueuedEvent } from '../../../nodes/shared/events/eventQueue';
-import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
+import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
 
 const QUEUE = 'wf-replay';
 const ID = 'id:notif-7294819';

@@ -6,7 +6,7 @@ import { connectRedis } from '../../../nodes/shared/store/redisConnection';
 import { RedisStore } from '../../../nodes/shared/store/redisStore';
 import { SqliteStore } from '../../../nodes/shared/store/sqliteStore';
 import type { DurableStore } from '../../../nodes/shared/store/types';
-import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
+import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
 
 /**
  * One backend under test. Every test file runs the same behaviour against each, via

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 
 import { closeAllStores, defaultEmbeddedPath, openStore } from '../../../nodes/shared/store';
-import { startRedisServer, type RedisServer } from '../../helpers/redisServer';
+import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
 
 describe('openStore', () => {
 	let dir: string;

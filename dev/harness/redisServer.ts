@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { systemProgram } from '../../dev/systemPrograms';
+import { systemProgram } from '../systemPrograms';
 
 /** A real redis-server for one test file: loopback only, no persistence, its own throwaway dir. */
 export type RedisServer = { host: string; port: number; stop(): Promise<void> };
