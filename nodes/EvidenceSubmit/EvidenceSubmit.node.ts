@@ -1,12 +1,14 @@
 import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
 
 import { EvidenceSubmitV1 } from './v1/EvidenceSubmitV1.node';
+import { readmeSection } from '../shared/readmeSection';
 
 export class EvidenceSubmit extends VersionedNodeType {
 	constructor() {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'TikTok Shop Evidence Submit',
 			name: 'tikTokShopEvidenceSubmit',
+			documentationUrl: readmeSection('tiktok-shop-evidence-submit'),
 			icon: { light: 'file:evidenceSubmit.svg', dark: 'file:evidenceSubmit.dark.svg' },
 			group: ['transform'],
 			subtitle: '={{$parameter["operation"]}}',

@@ -1,12 +1,14 @@
 import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
 
 import { InventoryPushV1 } from './v1/InventoryPushV1.node';
+import { readmeSection } from '../shared/readmeSection';
 
 export class InventoryPush extends VersionedNodeType {
 	constructor() {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'TikTok Shop Inventory Push',
 			name: 'tikTokShopInventoryPush',
+			documentationUrl: readmeSection('tiktok-shop-stock-ledger-and-inventory-push'),
 			icon: { light: 'file:inventoryPush.svg', dark: 'file:inventoryPush.dark.svg' },
 			group: ['output'],
 			subtitle: '={{$parameter["options"]["dryRun"] ? "dry run" : "push stock"}}',

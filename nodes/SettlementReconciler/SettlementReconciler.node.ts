@@ -1,12 +1,14 @@
 import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
 
 import { SettlementReconcilerV1 } from './v1/SettlementReconcilerV1.node';
+import { readmeSection } from '../shared/readmeSection';
 
 export class SettlementReconciler extends VersionedNodeType {
 	constructor() {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'TikTok Shop Settlement Reconciler',
 			name: 'tikTokShopSettlementReconciler',
+			documentationUrl: readmeSection('tiktok-shop-settlement-reconciler'),
 			icon: { light: 'file:settlementReconciler.svg', dark: 'file:settlementReconciler.dark.svg' },
 			group: ['transform'],
 			subtitle: '={{$parameter["operation"]}}',

@@ -1,12 +1,14 @@
 import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
 
 import { StockLedgerV1 } from './v1/StockLedgerV1.node';
+import { readmeSection } from '../shared/readmeSection';
 
 export class StockLedger extends VersionedNodeType {
 	constructor() {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'TikTok Shop Stock Ledger',
 			name: 'tikTokShopStockLedger',
+			documentationUrl: readmeSection('tiktok-shop-stock-ledger-and-inventory-push'),
 			icon: { light: 'file:stockLedger.svg', dark: 'file:stockLedger.dark.svg' },
 			group: ['transform'],
 			subtitle: '={{$parameter["operation"]}}',

@@ -1,12 +1,14 @@
 import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
 
 import { TikTokShopV1 } from './v1/TikTokShopV1.node';
+import { readmeSection } from '../shared/readmeSection';
 
 export class TikTokShop extends VersionedNodeType {
 	constructor() {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'TikTok Shop',
 			name: 'tikTokShop',
+			documentationUrl: readmeSection('tiktok-shop'),
 			icon: { light: 'file:tiktokShop.svg', dark: 'file:tiktokShop.dark.svg' },
 			group: ['transform'],
 			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

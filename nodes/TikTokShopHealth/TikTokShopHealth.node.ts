@@ -1,12 +1,14 @@
 import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
 
 import { TikTokShopHealthV1 } from './v1/TikTokShopHealthV1.node';
+import { readmeSection } from '../shared/readmeSection';
 
 export class TikTokShopHealth extends VersionedNodeType {
 	constructor() {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'TikTok Shop Health',
 			name: 'tikTokShopHealth',
+			documentationUrl: readmeSection('tiktok-shop-health'),
 			icon: { light: 'file:tiktokShopHealth.svg', dark: 'file:tiktokShopHealth.dark.svg' },
 			group: ['transform'],
 			subtitle: '={{$parameter["operation"]}}',

@@ -9,7 +9,7 @@ import { ruleFields } from './ruleFields';
 import { stockFields } from './stockFields';
 import { warehouseFields } from './warehouseFields';
 
-export const OUTPUT_NAMES = ['Updated', 'Unchanged', 'Needs Attention'];
+export const OUTPUT_NAMES = ['Updated', 'Unchanged', 'To Check'];
 
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
 	version: number;
@@ -26,7 +26,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	properties: [
 		{
 			displayName:
-				'Each item is one SKU. Only products with a changed SKU get an update call. Problems (unknown SKU, inactive product, bad input, TikTok refusals) go to the Needs Attention output with the reason.',
+				'Each item is one SKU. Only products with a changed SKU get an update call. Problems (unknown SKU, inactive product, bad input, TikTok refusals) go to the To Check output with the reason.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

@@ -10,7 +10,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	defaults: { name: 'TikTok Shop Ship Batcher' },
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-	outputNames: ['Shipped', 'Needs Attention'],
+	outputNames: ['Shipped', 'To Check'],
 	credentials: [
 		{ name: CREDENTIAL_NAME, required: true },
 		{ name: 'tikTokShopRedis', required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { trackingHistory: ['redis'] } } },

@@ -44,7 +44,7 @@ export const shipDescription: INodeProperties[] = [
 		placeholder: 'Add mapping',
 		default: {},
 		description:
-			'How your 3PL\'s carrier names become TikTok shipping providers. Without a row, a carrier name is matched to the provider TikTok lists for the order (UPS, USPS, FedEx, DHL, OnTrac, LaserShip, UniUni, Veho, GOFO, Amazon Shipping); anything unclear goes to Needs Attention.',
+			'How your 3PL\'s carrier names become TikTok shipping providers. Without a row, a carrier name is matched to the provider TikTok lists for the order (UPS, USPS, FedEx, DHL, OnTrac, LaserShip, UniUni, Veho, GOFO, Amazon Shipping); anything unclear goes to To Check.',
 		options: [
 			{
 				displayName: 'Mapping',
@@ -84,7 +84,7 @@ export const shipDescription: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to replace the tracking number of an order TikTok already shows as shipped with another number. TikTok allows this once, within 72 hours of shipping. Off: such items go to Needs Attention.',
+			'Whether to replace the tracking number of an order TikTok already shows as shipped with another number. TikTok allows this once, within 72 hours of shipping. Off: such items go to To Check.',
 	},
 	{
 		displayName: 'Close to Late Line (Hours)',
@@ -154,7 +154,7 @@ export const shipDescription: INodeProperties[] = [
 			},
 			{
 				...maxRetriesOption,
-				description: 'How often a rate-limited or failed call is sent again, with growing random pauses, before its items go to Needs Attention',
+				description: 'How often a rate-limited or failed call is sent again, with growing random pauses, before its items go to To Check',
 			},
 			requestsPerSecondOption,
 		],
