@@ -2,6 +2,8 @@ import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeTy
 
 import { EvidenceSubmitV1 } from './v1/EvidenceSubmitV1.node';
 import { readmeSection } from '../shared/readmeSection';
+import { versionDescription } from './v1/actions/versionDescription';
+import { subtitleFromOperations } from '../shared/subtitle';
 
 export class EvidenceSubmit extends VersionedNodeType {
 	constructor() {
@@ -11,7 +13,7 @@ export class EvidenceSubmit extends VersionedNodeType {
 			documentationUrl: readmeSection('tiktok-shop-evidence-submit'),
 			icon: { light: 'file:evidenceSubmit.svg', dark: 'file:evidenceSubmit.dark.svg' },
 			group: ['transform'],
-			subtitle: '={{$parameter["operation"]}}',
+			subtitle: subtitleFromOperations(versionDescription.properties),
 			description: 'Find return and cancellation cases that need an answer, build evidence packets before the deadline, and submit them where TikTok\'s API allows',
 			defaultVersion: 1,
 		};

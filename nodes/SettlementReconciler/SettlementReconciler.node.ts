@@ -2,6 +2,8 @@ import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeTy
 
 import { SettlementReconcilerV1 } from './v1/SettlementReconcilerV1.node';
 import { readmeSection } from '../shared/readmeSection';
+import { versionDescription } from './v1/actions/versionDescription';
+import { subtitleFromOperations } from '../shared/subtitle';
 
 export class SettlementReconciler extends VersionedNodeType {
 	constructor() {
@@ -11,7 +13,7 @@ export class SettlementReconciler extends VersionedNodeType {
 			documentationUrl: readmeSection('tiktok-shop-settlement-reconciler'),
 			icon: { light: 'file:settlementReconciler.svg', dark: 'file:settlementReconciler.dark.svg' },
 			group: ['transform'],
-			subtitle: '={{$parameter["operation"]}}',
+			subtitle: subtitleFromOperations(versionDescription.properties),
 			description: 'Find the money TikTok Shop owes you: check settlements against your commission rates, fees and payouts',
 			defaultVersion: 1,
 		};

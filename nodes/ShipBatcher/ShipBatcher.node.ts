@@ -11,7 +11,7 @@ export class ShipBatcher extends VersionedNodeType {
 			documentationUrl: readmeSection('tiktok-shop-ship-batcher'),
 			icon: { light: 'file:shipBatcher.svg', dark: 'file:shipBatcher.dark.svg' },
 			group: ['output'],
-			subtitle: '={{$parameter["batching"] === "collect" ? "collect, then ship" : "ship now"}}',
+			subtitle: '={{$parameter["batching"] === "collect" ? "Collect, then ship" : "Ship now"}}',
 			description: 'Check 3PL tracking numbers, then mark TikTok Shop orders shipped in rate-limited batches',
 			defaultVersion: 1,
 		};

@@ -2,6 +2,8 @@ import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeTy
 
 import { StockLedgerV1 } from './v1/StockLedgerV1.node';
 import { readmeSection } from '../shared/readmeSection';
+import { versionDescription } from './v1/actions/versionDescription';
+import { subtitleFromOperations } from '../shared/subtitle';
 
 export class StockLedger extends VersionedNodeType {
 	constructor() {
@@ -11,7 +13,7 @@ export class StockLedger extends VersionedNodeType {
 			documentationUrl: readmeSection('tiktok-shop-stock-ledger-and-inventory-push'),
 			icon: { light: 'file:stockLedger.svg', dark: 'file:stockLedger.dark.svg' },
 			group: ['transform'],
-			subtitle: '={{$parameter["operation"]}}',
+			subtitle: subtitleFromOperations(versionDescription.properties),
 			description:
 				'One stock book for every sales channel: set on hand, record sales, cancellations, returns and adjustments once per order line, and read stock with sales velocity',
 			defaultVersion: 1,

@@ -2,6 +2,8 @@ import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeTy
 
 import { TikTokShopV1 } from './v1/TikTokShopV1.node';
 import { readmeSection } from '../shared/readmeSection';
+import { versionDescription } from './v1/actions/versionDescription';
+import { subtitleFromOperations } from '../shared/subtitle';
 
 export class TikTokShop extends VersionedNodeType {
 	constructor() {
@@ -11,7 +13,7 @@ export class TikTokShop extends VersionedNodeType {
 			documentationUrl: readmeSection('tiktok-shop'),
 			icon: { light: 'file:tiktokShop.svg', dark: 'file:tiktokShop.dark.svg' },
 			group: ['transform'],
-			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+			subtitle: subtitleFromOperations(versionDescription.properties),
 			description: 'Read orders, packages, returns and finance data from TikTok Shop, and act on returns',
 			defaultVersion: 1,
 		};

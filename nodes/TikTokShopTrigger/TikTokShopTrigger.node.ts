@@ -16,6 +16,7 @@ import { registration } from './registration';
 import { readSettings } from './settings';
 import { receiveDelivery } from './webhook/receive';
 import { readmeSection } from '../shared/readmeSection';
+import { eventsSubtitle } from './eventsSubtitle';
 
 /** How often the owning process looks for due retries that no webhook in this process announced. */
 const POLL_MS = 1000;
@@ -37,7 +38,7 @@ export class TikTokShopTrigger implements INodeType {
 		// which costs an expression isolate per delivery; from 1.1 on it parses the JSON body directly.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["events"].length ? $parameter["events"].length + " event types" : "all events"}}',
+		subtitle: eventsSubtitle(),
 		// n8n's nodes panel shows TikTok Shop and its trigger as one entry, with this description copied over the
 		// action node's. Only that entry ever shows it, so it opens with the action node's own sentence.
 		description:
