@@ -17,6 +17,7 @@ import { readSettings } from './settings';
 import { receiveDelivery } from './webhook/receive';
 import { readmeSection } from '../shared/readmeSection';
 import { eventsSubtitle } from './eventsSubtitle';
+import { credentialsFirst } from '../shared/credentialsFirst';
 
 /** How often the owning process looks for due retries that no webhook in this process announced. */
 const POLL_MS = 1000;
@@ -52,7 +53,7 @@ export class TikTokShopTrigger implements INodeType {
 			{ name: 'tikTokShopRedis', required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { stateStore: ['redis'] } } },
 		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-		properties: triggerProperties,
+		properties: [credentialsFirst, ...triggerProperties],
 	};
 
 	methods = { credentialTest: { tikTokShopRedisTest } };

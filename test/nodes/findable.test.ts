@@ -110,3 +110,17 @@ describe('output labels fit on the canvas', () => {
 		for (const label of (version.outputNames ?? []) as string[]) expect(label.length).toBeLessThanOrEqual(10);
 	});
 });
+
+/**
+ * n8n's panel puts the credential where a `type: 'credentials'` parameter stands; without one, after the last
+ * parameter a credential's displayOptions depend on (editor-ui ParameterInputList), which put it mid-panel, below
+ * State Store. n8n-nodes-base's Evaluation nodes use the same parameter.
+ */
+describe('the credential field comes first in every panel', () => {
+	it.each(nodes.flatMap((node) => node.versions.map((version) => [`${node.base.name} v${String(version.version)}`, version] as const)))('%s', (_label, version) => {
+		if (!version.credentials?.length) return;
+		expect(version.properties[0]).toMatchObject({ name: 'credentials', type: 'credentials' });
+		expect(version.properties[0].displayOptions).toBeUndefined();
+		expect(version.properties.filter((property) => property.type === 'credentials')).toHaveLength(1);
+	});
+});

@@ -8,6 +8,7 @@ import { preOrderFields } from './preOrderFields';
 import { ruleFields } from './ruleFields';
 import { stockFields } from './stockFields';
 import { warehouseFields } from './warehouseFields';
+import { credentialsFirst } from '../../../shared/credentialsFirst';
 
 export const OUTPUT_NAMES = ['Updated', 'Unchanged', 'To Check'];
 
@@ -24,6 +25,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		{ name: REDIS_CREDENTIAL_NAME, required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { stateStore: ['redis'] } } },
 	],
 	properties: [
+		credentialsFirst,
 		{
 			displayName:
 				'Each item is one SKU. Only products with a changed SKU get an update call. Problems (unknown SKU, inactive product, bad input, TikTok refusals) go to the To Check output with the reason.',

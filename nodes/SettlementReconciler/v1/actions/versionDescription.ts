@@ -6,6 +6,7 @@ import { optionFields, rateFields } from './common.descriptions';
 import * as reconcileApi from './reconcileApi.operation';
 import * as reconcileCsv from './reconcileCsv.operation';
 import { requestOptions } from '../../../shared/tiktok/requestOptions';
+import { credentialsFirst } from '../../../shared/credentialsFirst';
 
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & { version: number } = {
 	version: 1,
@@ -16,6 +17,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	outputNames: ['Findings', 'Summary', 'Unreadable'],
 	credentials: [{ name: CREDENTIAL_NAME, required: true, displayOptions: { show: { operation: ['reconcileApi', 'compareCsvApi'] } } }],
 	properties: [
+		credentialsFirst,
 		{
 			displayName: 'Operation',
 			name: 'operation',
