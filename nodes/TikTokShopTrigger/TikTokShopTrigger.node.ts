@@ -15,6 +15,9 @@ import { triggerProperties } from './description';
 import { registration } from './registration';
 import { readSettings } from './settings';
 import { receiveDelivery } from './webhook/receive';
+import { readmeSection } from '../shared/readmeSection';
+import { eventsSubtitle } from './eventsSubtitle';
+import { credentialsFirst } from '../shared/credentialsFirst';
 
 /** How often the owning process looks for due retries that no webhook in this process announced. */
 const POLL_MS = 1000;
@@ -29,24 +32,28 @@ export class TikTokShopTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'TikTok Shop Trigger',
 		name: 'tikTokShopTrigger',
+		documentationUrl: readmeSection('tiktok-shop-trigger'),
 		icon: { light: 'file:tiktokShop.svg', dark: 'file:tiktokShop.dark.svg' },
 		group: ['trigger'],
 		// Same behaviour in both. n8n evaluates a legacy Webhook v1 expression on every request to any v1 node,
 		// which costs an expression isolate per delivery; from 1.1 on it parses the JSON body directly.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["events"].length ? $parameter["events"].length + " event types" : "all events"}}',
-		description: 'Starts the workflow on verified, de-duplicated TikTok Shop webhooks, with retries and a dead-letter output',
+		subtitle: eventsSubtitle(),
+		// n8n's nodes panel shows TikTok Shop and its trigger as one entry, with this description copied over the
+		// action node's. Only that entry ever shows it, so it opens with the action node's own sentence.
+		description:
+			'Read orders, packages, returns and finance data from TikTok Shop, and act on returns. As a trigger: start on verified TikTok Shop webhooks, each event once, with retries',
 		defaults: { name: 'TikTok Shop Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Event', 'Dead Letter'],
+		outputNames: ['Event', 'Failed'],
 		credentials: [
 			{ name: 'tikTokShopApi', required: true },
 			{ name: 'tikTokShopRedis', required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { stateStore: ['redis'] } } },
 		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-		properties: triggerProperties,
+		properties: [credentialsFirst, ...triggerProperties],
 	};
 
 	methods = { credentialTest: { tikTokShopRedisTest } };

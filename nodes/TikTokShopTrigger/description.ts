@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { storeProperty } from '../shared/storeSelection';
 import { EVENT_TYPES } from '../shared/events/eventTypes';
 import { ORDER_STATUSES } from '../shared/tiktok/resources/orders';
+import { EVENT_TYPE_NAMES, ORDER_STATUS_NAMES, codeInWords, codeOptions } from '../shared/optionNames';
 
 export const DEFAULT_MAX_AGE_MINUTES = 24 * 60;
 export const DEFAULT_DEDUPE_HOURS = 72;
@@ -22,7 +23,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',
-		options: EVENT_TYPES.map((type) => ({ name: `${type.name} (${type.code})`, value: type.code })),
+		options: EVENT_TYPES.map((type) => ({ name: EVENT_TYPE_NAMES[type.code] ?? codeInWords(type.name), value: type.code })),
 		default: [1],
 		description: 'Which webhook types start the workflow. Others are acknowledged and dropped. Empty: all.',
 	},
@@ -30,16 +31,16 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Order Statuses',
 		name: 'orderStatuses',
 		type: 'multiOptions',
-		options: ORDER_STATUSES.map((status) => ({ name: status, value: status })),
+		options: codeOptions(ORDER_STATUSES, ORDER_STATUS_NAMES),
 		default: [],
-		description: 'Only for ORDER_STATUS_CHANGE. Empty: every status. CANCELLED also matches the CANCEL that some deliveries carry.',
+		description: 'Only for "Order status changed" events. Empty: every status. Cancelled also matches the CANCEL that some deliveries carry.',
 	},
 	{
 		displayName: 'Skip On-Hold Orders',
 		name: 'skipOnHold',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to drop ORDER_STATUS_CHANGE events whose order is still in the cancellation grace period (is_on_hold_order)',
+		description: 'Whether to drop "Order status changed" events whose order is still in the cancellation grace period (is_on_hold_order)',
 	},
 	{
 		displayName: 'Register Webhook with TikTok',

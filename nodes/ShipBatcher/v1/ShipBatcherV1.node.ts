@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
+import { getShippingProviders } from '../../shared/tiktok/shippingProviderOptions';
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 
@@ -18,7 +19,7 @@ export class ShipBatcherV1 implements INodeType {
 		this.description = { ...baseDescription, ...versionDescription };
 	}
 
-	methods = { credentialTest: { tikTokShopRedisTest } };
+	methods = { loadOptions: { getShippingProviders }, credentialTest: { tikTokShopRedisTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -5,6 +5,7 @@ import { requestOptions } from '../../shared/tiktok/requestOptions';
 import * as computeMetrics from './actions/computeMetrics.operation';
 import * as getPerformanceScore from './actions/getPerformanceScore.operation';
 import * as ordersAtRisk from './actions/ordersAtRisk.operation';
+import { credentialsFirst } from '../../shared/credentialsFirst';
 
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & { version: number } = {
 	version: 1,
@@ -13,6 +14,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	outputs: [NodeConnectionTypes.Main],
 	credentials: [{ name: CREDENTIAL_NAME, required: true }],
 	properties: [
+		credentialsFirst,
 		{
 			displayName: 'Operation',
 			name: 'operation',

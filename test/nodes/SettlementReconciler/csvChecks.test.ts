@@ -125,13 +125,13 @@ describe('Settlement Reconciler: the headline says what is left to do', () => {
 
 	it('names the amount still claimable, then what is past the limit', async () => {
 		expect(await headlineOf(readFileSync(`${FIXTURES}/seller-center-statement.csv`, 'utf8'), '2025-01-20')).toBe(
-			'TikTok owes you $29.89 on 5 findings; the first must be claimed by 2025-02-21. $5.00 on 1 finding is past the 45-day correction limit. 4 rows were not readable: see the Rejected Rows output.',
+			'TikTok owes you $29.89 on 5 findings; the first must be claimed by 2025-02-21. $5.00 on 1 finding is past the 45-day correction limit. 4 rows were not readable: see the Unreadable output.',
 		);
 	});
 
 	it('does not call a report clean when all its money is past the 45-day limit', async () => {
 		expect(await headlineOf(readFileSync(`${FIXTURES}/seller-center-statement.csv`, 'utf8'), '2026-01-20')).toBe(
-			'No money left to claim within the 45-day limit. $34.89 on 6 findings is past the 45-day correction limit. 4 rows were not readable: see the Rejected Rows output.',
+			'No money left to claim within the 45-day limit. $34.89 on 6 findings is past the 45-day correction limit. 4 rows were not readable: see the Unreadable output.',
 		);
 	});
 

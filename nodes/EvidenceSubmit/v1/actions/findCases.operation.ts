@@ -8,6 +8,7 @@ import { caseItem } from '../cases/caseItem';
 import { factsOfCancellation, factsOfReturn, type TikTokCancellation, type TikTokReturn } from '../cases/caseFacts';
 import type { CaseFacts, ClientGetter, Outcome, WorkUnit } from '../helpers/interfaces';
 import { returnPaths } from '../../../shared/tiktok/resources/paths';
+import { CANCELLATION_STATUS_NAMES, RETURN_STATUS_NAMES, codeOptions } from '../../../shared/optionNames';
 
 const show = { operation: ['findCases'] };
 const CANCEL_STATUSES = ['CANCELLATION_REQUEST_PENDING', 'CANCELLATION_REQUEST_SUCCESS', 'CANCELLATION_REQUEST_CANCEL', 'CANCELLATION_REQUEST_COMPLETE'];
@@ -31,7 +32,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Return Statuses',
 		name: 'returnStatuses',
 		type: 'multiOptions',
-		options: RETURN_STATUSES.map((status) => ({ name: status, value: status })),
+		options: codeOptions(RETURN_STATUSES, RETURN_STATUS_NAMES),
 		default: ['RETURN_OR_REFUND_REQUEST_PENDING', 'BUYER_SHIPPED_ITEM', 'REFUND_OR_RETURN_REQUEST_REJECT'],
 		description: 'Pending requests and returned packages wait for your answer; rejected ones may be in arbitration',
 		displayOptions: { show: { ...show, caseTypes: ['return'] } },
@@ -53,7 +54,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Cancellation Statuses',
 		name: 'cancelStatuses',
 		type: 'multiOptions',
-		options: CANCEL_STATUSES.map((status) => ({ name: status, value: status })),
+		options: codeOptions(CANCEL_STATUSES, CANCELLATION_STATUS_NAMES),
 		default: ['CANCELLATION_REQUEST_PENDING'],
 		displayOptions: { show: { ...show, caseTypes: ['cancellation'] } },
 	},

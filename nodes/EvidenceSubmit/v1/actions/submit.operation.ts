@@ -10,6 +10,7 @@ import { currentCase } from '../submit/currentCase';
 import { fetchRejectReasons, matchRejectReason } from '../submit/rejectReasons';
 import { uploadImages, type UploadSource } from '../submit/uploadImages';
 import { returnPaths } from '../../../shared/tiktok/resources/paths';
+import { IMAGE_USE_CASE_NAMES, codeOptions } from '../../../shared/optionNames';
 
 const show = { operation: ['submit'] };
 export const SUBMITTED = 0;
@@ -61,10 +62,10 @@ export const description: INodeProperties[] = [
 		displayName: 'Image Use Case',
 		name: 'imageUseCase',
 		type: 'options',
-		options: USE_CASES.map((useCase) => ({ name: useCase, value: useCase })),
+		options: codeOptions(USE_CASES, IMAGE_USE_CASE_NAMES),
 		default: 'DESCRIPTION_IMAGE',
 		description:
-			'The product image upload needs a use case and none is meant for return evidence (unconfirmed, reference §11). DESCRIPTION_IMAGE is the default because it takes any aspect ratio (MAIN_IMAGE expects square product shots); change it only if TikTok refuses the upload.',
+			'The product image upload needs a use case and none is meant for return evidence (unconfirmed, reference §11). Description image is the default because it takes any aspect ratio (main image expects square product shots); change it only if TikTok refuses the upload.',
 		displayOptions: { show },
 	},
 	{ ...idempotencyKeyField, description: 'Leave empty to derive one from the case and the packet, so running the workflow again never submits twice', displayOptions: { show } },

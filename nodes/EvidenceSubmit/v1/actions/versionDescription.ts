@@ -5,6 +5,7 @@ import { requestOptions } from '../../../shared/tiktok/requestOptions';
 import * as buildPacket from './buildPacket.operation';
 import * as findCases from './findCases.operation';
 import * as submit from './submit.operation';
+import { credentialsFirst } from '../../../shared/credentialsFirst';
 
 /** Submit answers on three outputs; the other operations on one. */
 const OUTPUTS: `={{${string}}}` = `={{ $parameter.operation === "submit" ? [{ "type": "${NodeConnectionTypes.Main}", "displayName": "Submitted" }, { "type": "${NodeConnectionTypes.Main}", "displayName": "Skipped" }, { "type": "${NodeConnectionTypes.Main}", "displayName": "Error" }] : ["${NodeConnectionTypes.Main}"] }}`;
@@ -22,6 +23,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		{ name: 'tikTokShopRedis', required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { stateStore: ['redis'] } } },
 	],
 	properties: [
+		credentialsFirst,
 		{
 			displayName: 'Operation',
 			name: 'operation',

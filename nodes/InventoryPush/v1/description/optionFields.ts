@@ -27,7 +27,7 @@ export const optionFields: INodeProperties = {
 		},
 		{
 			...maxRetriesOption,
-			description: 'How often a rate-limited or failed call is sent again, with growing random pauses, before its SKUs go to Needs Attention',
+			description: 'How often a rate-limited or failed call is sent again, with growing random pauses, before its SKUs go to To Check',
 		},
 		{
 			...requestsPerSecondOption,

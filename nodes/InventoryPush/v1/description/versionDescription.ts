@@ -8,8 +8,9 @@ import { preOrderFields } from './preOrderFields';
 import { ruleFields } from './ruleFields';
 import { stockFields } from './stockFields';
 import { warehouseFields } from './warehouseFields';
+import { credentialsFirst } from '../../../shared/credentialsFirst';
 
-export const OUTPUT_NAMES = ['Updated', 'Unchanged', 'Needs Attention'];
+export const OUTPUT_NAMES = ['Updated', 'Unchanged', 'To Check'];
 
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
 	version: number;
@@ -24,9 +25,10 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		{ name: REDIS_CREDENTIAL_NAME, required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { stateStore: ['redis'] } } },
 	],
 	properties: [
+		credentialsFirst,
 		{
 			displayName:
-				'Each item is one SKU. Only products with a changed SKU get an update call. Problems (unknown SKU, inactive product, bad input, TikTok refusals) go to the Needs Attention output with the reason.',
+				'Each item is one SKU. Only products with a changed SKU get an update call. Problems (unknown SKU, inactive product, bad input, TikTok refusals) go to the To Check output with the reason.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

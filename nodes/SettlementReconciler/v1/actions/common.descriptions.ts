@@ -94,12 +94,12 @@ export const optionFields: INodeProperties = {
 			description: 'How many orders one ready-to-paste correction request lists',
 		},
 		{
-			displayName: 'Max Rejected Rows Listed',
+			displayName: 'Max Unreadable Rows Listed',
 			name: 'maxRejectedListed',
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 1000,
-			description: 'Rejected rows beyond this are counted by reason in the summary instead of listed one by one',
+			description: 'Unreadable rows beyond this are counted by reason in the summary instead of listed one by one',
 		},
 		{
 			displayName: 'Seller Time Zone',

@@ -5,17 +5,19 @@ import * as compareCsvApi from './compareCsvApi.operation';
 import { optionFields, rateFields } from './common.descriptions';
 import * as reconcileApi from './reconcileApi.operation';
 import * as reconcileCsv from './reconcileCsv.operation';
-import { OUTPUT_NAMES } from './router';
 import { requestOptions } from '../../../shared/tiktok/requestOptions';
+import { credentialsFirst } from '../../../shared/credentialsFirst';
 
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & { version: number } = {
 	version: 1,
 	defaults: { name: 'Settlement Reconciler' },
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-	outputNames: OUTPUT_NAMES,
+	// Short enough for the canvas: an unconnected output label is cut after about 10 characters.
+	outputNames: ['Findings', 'Summary', 'Unreadable'],
 	credentials: [{ name: CREDENTIAL_NAME, required: true, displayOptions: { show: { operation: ['reconcileApi', 'compareCsvApi'] } } }],
 	properties: [
+		credentialsFirst,
 		{
 			displayName: 'Operation',
 			name: 'operation',
@@ -45,7 +47,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		},
 		{
 			displayName:
-				'Outputs: <b>Discrepancies</b> (one item per finding, money owed to you and soonest deadline first), <b>Summary</b> (totals, amount recoverable, ready-to-paste correction requests) and <b>Rejected Rows</b> (report lines that could not be read, with the reason).',
+				'Outputs: <b>Findings</b> (one item per finding, money owed to you and soonest deadline first), <b>Summary</b> (totals, amount recoverable, ready-to-paste correction requests) and <b>Unreadable</b> (report lines that could not be read, with the reason).',
 			name: 'outputsNotice',
 			type: 'notice',
 			default: '',

@@ -246,7 +246,7 @@ function headline(counts: HeadlineCounts, outcome: Outcome): string {
 	const parts = [opening];
 	if (late > 0) parts.push(`${formatDollars(pastDeadline)} on ${findings(late)} is past the 45-day correction limit.`);
 	const rejected = (outcome.csv?.rows.rejected ?? 0) + (outcome.api?.transactions.rejected ?? 0);
-	if (rejected > 0) parts.push(`${rejected} row${rejected === 1 ? ' was' : 's were'} not readable: see the Rejected Rows output.`);
+	if (rejected > 0) parts.push(`${rejected} row${rejected === 1 ? ' was' : 's were'} not readable: see the Unreadable output.`);
 	return parts.join(' ');
 }
 

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from '../../../shared/tiktok';
 import { shipDescription } from './ship/ship.description';
+import { credentialsFirst } from '../../../shared/credentialsFirst';
 
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
 	version: number;
@@ -10,10 +11,10 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	defaults: { name: 'TikTok Shop Ship Batcher' },
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-	outputNames: ['Shipped', 'Needs Attention'],
+	outputNames: ['Shipped', 'To Check'],
 	credentials: [
 		{ name: CREDENTIAL_NAME, required: true },
 		{ name: 'tikTokShopRedis', required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { trackingHistory: ['redis'] } } },
 	],
-	properties: shipDescription,
+	properties: [credentialsFirst, ...shipDescription],
 };

@@ -6,6 +6,7 @@ import * as getStock from './getStock.operation';
 import { skuProperty } from './fields';
 import * as recordMovement from './recordMovement.operation';
 import * as setOnHand from './setOnHand.operation';
+import { credentialsFirst } from '../../../shared/credentialsFirst';
 
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
 	version: number;
@@ -19,6 +20,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		{ name: REDIS_CREDENTIAL_NAME, required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { stateStore: ['redis'] } } },
 	],
 	properties: [
+		credentialsFirst,
 		{
 			displayName: 'Operation',
 			name: 'operation',

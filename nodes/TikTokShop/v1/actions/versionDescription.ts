@@ -7,6 +7,7 @@ import * as logistics from './logistics/Logistics.resource';
 import * as order from './order/Order.resource';
 import * as packageResource from './package/Package.resource';
 import * as returnResource from './return/Return.resource';
+import { credentialsFirst } from '../../../shared/credentialsFirst';
 
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
 	version: number;
@@ -26,6 +27,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		},
 	],
 	properties: [
+		credentialsFirst,
 		{
 			displayName: 'Resource',
 			name: 'resource',

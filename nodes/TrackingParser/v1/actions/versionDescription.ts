@@ -4,6 +4,7 @@ import { IMAP_CREDENTIAL_NAME } from '../helpers/imapCredential';
 import * as binaryInput from './binaryInput.operation';
 import { extractionOptions } from './extractionOptions';
 import * as imapMailbox from './imapMailbox.operation';
+import { credentialsFirst } from '../../../shared/credentialsFirst';
 
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
 	version: number;
@@ -23,6 +24,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		},
 	],
 	properties: [
+		credentialsFirst,
 		{
 			displayName: 'Read From',
 			name: 'source',

@@ -17,7 +17,7 @@ export type FieldNames = { [K in keyof typeof DEFAULT_FIELD_NAMES]: string };
 
 export const inputContractNotice: INodeProperties = {
 	displayName:
-		'Each incoming item is one shipment: <b>order_id</b> and/or <b>package_id</b>, optional <b>line_item_ids</b> (for a partial shipment), <b>tracking_number</b>, <b>carrier</b> (as the 3PL writes it, e.g. "UPS Ground") and optional <b>shipped_at</b>. The 3PL Tracking Parser and a CSV with these column headers fit as they are; otherwise set your names under Input Field Names. Every item comes out once: on Shipped, or on Needs Attention with a reason.',
+		'Each incoming item is one shipment: <b>order_id</b> and/or <b>package_id</b>, optional <b>line_item_ids</b> (for a partial shipment), <b>tracking_number</b>, <b>carrier</b> (as the 3PL writes it, e.g. "UPS Ground") and optional <b>shipped_at</b>. The 3PL Tracking Parser and a CSV with these column headers fit as they are; otherwise set your names under Input Field Names. Every item comes out once: on Shipped, or on To Check with a reason.',
 	name: 'inputContractNotice',
 	type: 'notice',
 	default: '',

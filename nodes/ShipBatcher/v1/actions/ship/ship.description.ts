@@ -44,7 +44,7 @@ export const shipDescription: INodeProperties[] = [
 		placeholder: 'Add mapping',
 		default: {},
 		description:
-			'How your 3PL\'s carrier names become TikTok shipping providers. Without a row, a carrier name is matched to the provider TikTok lists for the order (UPS, USPS, FedEx, DHL, OnTrac, LaserShip, UniUni, Veho, GOFO, Amazon Shipping); anything unclear goes to Needs Attention.',
+			'How your 3PL\'s carrier names become TikTok shipping providers. Without a row, a carrier name is matched to the provider TikTok lists for the order (UPS, USPS, FedEx, DHL, OnTrac, LaserShip, UniUni, Veho, GOFO, Amazon Shipping); anything unclear goes to To Check.',
 		options: [
 			{
 				displayName: 'Mapping',
@@ -59,24 +59,26 @@ export const shipDescription: INodeProperties[] = [
 						description: 'The carrier exactly as the 3PL writes it (case and extra spaces do not matter)',
 					},
 					{
-						displayName: 'TikTok Shipping Provider',
+						displayName: 'TikTok Shipping Provider Name or ID',
 						name: 'provider',
-						type: 'string',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getShippingProviders' },
 						default: '',
-						placeholder: 'GOFO',
-						description: 'The provider\'s name as TikTok lists it, or its ID (TikTok Shop node → Logistics → Get Shipping Providers)',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. The list is every provider of your shop\'s delivery options.',
 					},
 				],
 			},
 		],
 	},
 	{
-		displayName: 'Default Shipping Provider',
+		displayName: 'Default Shipping Provider Name or ID',
 		name: 'defaultProvider',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getShippingProviders' },
 		default: '',
-		placeholder: 'USPS',
-		description: 'Optional. The provider (name or ID) for items whose carrier is empty or matches nothing. The tracking number must still fit that carrier.',
+		description:
+			'Optional: the provider for items whose carrier is empty or matches nothing; the tracking number must still fit it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Update Tracking If Already Shipped',
@@ -84,7 +86,7 @@ export const shipDescription: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to replace the tracking number of an order TikTok already shows as shipped with another number. TikTok allows this once, within 72 hours of shipping. Off: such items go to Needs Attention.',
+			'Whether to replace the tracking number of an order TikTok already shows as shipped with another number. TikTok allows this once, within 72 hours of shipping. Off: such items go to To Check.',
 	},
 	{
 		displayName: 'Close to Late Line (Hours)',
@@ -154,7 +156,7 @@ export const shipDescription: INodeProperties[] = [
 			},
 			{
 				...maxRetriesOption,
-				description: 'How often a rate-limited or failed call is sent again, with growing random pauses, before its items go to Needs Attention',
+				description: 'How often a rate-limited or failed call is sent again, with growing random pauses, before its items go to To Check',
 			},
 			requestsPerSecondOption,
 		],

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { chunk, splitIds } from '../../../../shared/nodeParameters';
 import { orderPaths } from '../../../../shared/tiktok/resources/paths';
+import { notFoundItem, uniqueIds } from '../../../../shared/notFound';
 
 /** TikTok's Get Order Detail takes at most 50 ids per call. */
 export const ORDER_IDS_PER_CALL = 50;
@@ -15,17 +16,18 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '576684019603311365, 576684019603311366',
-		description: 'One or more order IDs, separated by commas. More than 50 are fetched in several calls.',
+		description: 'One or more order IDs, separated by commas. More than 50 are fetched in several calls. An ID TikTok does not know gives an item with found: false (an error item under Continue On Fail).',
 		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
 	},
 ];
 
+/** One item per id asked, in that order: the order, or a "not found" item for an id TikTok did not return. */
 export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
-	const ids = splitIds(this, this.getNodeParameter('orderIds', itemIndex), 'Order IDs', itemIndex);
-	const orders: IDataObject[] = [];
+	const ids = uniqueIds(splitIds(this, this.getNodeParameter('orderIds', itemIndex), 'Order IDs', itemIndex));
+	const found = new Map<string, IDataObject>();
 	for (const batch of chunk(ids, ORDER_IDS_PER_CALL)) {
 		const { data } = await client.get<{ orders?: IDataObject[] }>(orderPaths.detail, { ids: batch });
-		orders.push(...(data.orders ?? []));
+		for (const order of data.orders ?? []) found.set(String(order.id), order);
 	}
-	return orders;
+	return ids.map((id) => found.get(id) ?? notFoundItem(this, { noun: 'order', idField: 'order_id' }, id, itemIndex));
 }

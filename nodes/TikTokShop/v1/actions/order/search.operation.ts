@@ -5,6 +5,7 @@ import { compact, maxItems, toUnixSeconds } from '../../../../shared/nodeParamet
 import { returnAllAndLimit } from '../common.descriptions';
 import { ORDER_STATUSES } from '../../../../shared/tiktok/resources/orders';
 import { orderPaths } from '../../../../shared/tiktok/resources/paths';
+import { ORDER_STATUS_NAMES, codeOptions } from '../../../../shared/optionNames';
 
 const show = { resource: ['order'], operation: ['search'] };
 
@@ -22,7 +23,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Order Status',
 				name: 'orderStatus',
 				type: 'options',
-				options: ORDER_STATUSES.map((status) => ({ name: status, value: status })),
+				options: codeOptions(ORDER_STATUSES, ORDER_STATUS_NAMES),
 				default: 'AWAITING_SHIPMENT',
 			},
 			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },

@@ -4,6 +4,7 @@ import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
 import { compact, maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
 import { fulfillmentPaths } from '../../../../shared/tiktok/resources/paths';
+import { PACKAGE_STATUS_NAMES, codeOptions } from '../../../../shared/optionNames';
 
 const PACKAGE_STATUSES = ['PROCESSING', 'FULFILLING', 'COMPLETED', 'CANCELLED'];
 
@@ -21,7 +22,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Package Status',
 				name: 'packageStatus',
 				type: 'options',
-				options: PACKAGE_STATUSES.map((status) => ({ name: status, value: status })),
+				options: codeOptions(PACKAGE_STATUSES, PACKAGE_STATUS_NAMES),
 				default: 'PROCESSING',
 			},
 			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },

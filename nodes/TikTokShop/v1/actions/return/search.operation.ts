@@ -5,6 +5,7 @@ import { compact, maxItems, toUnixSeconds } from '../../../../shared/nodeParamet
 import { returnAllAndLimit } from '../common.descriptions';
 import { RETURN_STATUSES } from '../../../../shared/tiktok/resources/returns';
 import { returnPaths } from '../../../../shared/tiktok/resources/paths';
+import { RETURN_STATUS_NAMES, codeOptions } from '../../../../shared/optionNames';
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('return', 'search', 10000),
@@ -20,7 +21,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Return Status',
 				name: 'returnStatus',
 				type: 'multiOptions',
-				options: RETURN_STATUSES.map((status) => ({ name: status, value: status })),
+				options: codeOptions(RETURN_STATUSES, RETURN_STATUS_NAMES),
 				default: [],
 			},
 			{
