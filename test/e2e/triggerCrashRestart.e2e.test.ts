@@ -178,11 +178,11 @@ describe.each(STORES)('TikTok Shop Trigger (%s store) across a SIGKILL of n8n an
 		expect(Object.values(seen).every((count) => count <= 2)).toBe(true);
 		expect(again.length).toBeLessThanOrEqual(MAX_CONCURRENT_RUNS);
 		for (const key of again) {
-			// It had reached the sink before the kill (its run was in flight), and ran again only once its lease ended.
-			expect(beforeRestart.get(key)).toBe(1);
+			// A run in flight at the kill: it ran (before the kill, or when n8n 2.41.1 itself resumed the execution after
+			// the restart, seen 8 s after the kill) and ran again only once its lease ended, never sooner.
 			expect(sink.times.get(key)![1] - killedAt).toBeGreaterThan(PROCESSING_TIMEOUT_MS - 10_000);
 		}
-		// Everything that had not reached the sink before the kill ran exactly once after the restart.
-		for (const key of keys.map((name) => `id:${name}`).filter((name) => !beforeRestart.has(name))) expect(seen[key]).toBe(1);
+		// Every other event ran exactly once.
+		for (const key of keys.map((name) => `id:${name}`).filter((name) => !again.includes(name))) expect(seen[key]).toBe(1);
 	});
 });
