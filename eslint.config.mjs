@@ -20,7 +20,12 @@ export default tseslint.config(
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended],
 		plugins: { ...n8nCommunity.recommendedWithoutN8nCloudSupport.plugins, layering },
-		rules: { ...communityRules, 'prefer-spread': 'off', 'no-console': 'error', 'layering/no-cross-node-imports': 'error' },
+		rules: {
+			...communityRules,
+			'prefer-spread': 'off',
+			'no-console': 'error',
+			'layering/no-cross-node-imports': 'error',
+		},
 	},
 	{
 		// The dev kit, the tests and the benches: typescript-eslint's recommended rules, not n8n's node rules.

@@ -60,8 +60,13 @@ async function main(): Promise<void> {
 		const { catalogue, changedSkuIds, products } = sim.ready.scenario;
 		const wanted = new Map(sim.ready.scenario.wanted);
 		const changedSkus = new Set(changedSkuIds);
-		const changedProducts = new Set(catalogue.skus.filter((sku) => changedSkus.has(sku.skuId)).map((sku) => sku.productId));
-		const rows = catalogue.skus.map((sku) => ({ sku: sku.sellerSku, quantity: wanted.get(sku.skuId)! }));
+		const changedProducts = new Set(
+			catalogue.skus.filter((sku) => changedSkus.has(sku.skuId)).map((sku) => sku.productId),
+		);
+		const rows = catalogue.skus.map((sku) => ({
+			sku: sku.sellerSku,
+			quantity: wanted.get(sku.skuId)!,
+		}));
 		const credentials = sim.credentials();
 		const node = new InventoryPush().nodeVersions[1];
 		const run = (items: typeof rows) =>
@@ -77,7 +82,11 @@ async function main(): Promise<void> {
 				},
 			});
 		const requests = () => sim.ask<RequestSummary[]>('requests');
-		const countWrong = () => sim.ask<number>('countWrong', { wanted: [...wanted], defaultWarehouseId: catalogue.defaultWarehouseId });
+		const countWrong = () =>
+			sim.ask<number>('countWrong', {
+				wanted: [...wanted],
+				defaultWarehouseId: catalogue.defaultWarehouseId,
+			});
 		const fresh = async () => {
 			await sim.ask('restoreInventory');
 			await sim.ask('reset');
@@ -92,7 +101,9 @@ async function main(): Promise<void> {
 		let started = performance.now();
 		await run(rows.slice(0, 1));
 		const catalogueSeconds = (performance.now() - started) / 1000;
-		const searchCalls = (await requests()).filter((request) => request.path.endsWith('/products/search')).length;
+		const searchCalls = (await requests()).filter((request) =>
+			request.path.endsWith('/products/search'),
+		).length;
 		await fresh();
 
 		const cpuBefore = process.cpuUsage();
@@ -104,19 +115,43 @@ async function main(): Promise<void> {
 		const pushRequests = await requests();
 		const pushStats = await sim.ask<WorkerStats>('stats');
 		const at = (pattern: RegExp, pick: (times: number[]) => number) =>
-			((pick(pushRequests.filter((request) => pattern.test(request.path)).map((request) => request.time)) - startedAt) / 1000).toFixed(2);
+			(
+				(pick(
+					pushRequests
+						.filter((request) => pattern.test(request.path))
+						.map((request) => request.time),
+				) -
+					startedAt) /
+				1000
+			).toFixed(2);
 		const phases = `first read ${at(READ, (t) => Math.min(...t))} s, last read ${at(READ, (t) => Math.max(...t))} s, first update ${at(UPDATE, (t) => Math.min(...t))} s, last update ${at(UPDATE, (t) => Math.max(...t))} s`;
-		const pushUpdates = pushRequests.filter((request) => UPDATE.test(request.path) && request.status === 200).length;
-		const pushReads = pushRequests.filter((request) => READ.test(request.path) && request.status === 200).length;
+		const pushUpdates = pushRequests.filter(
+			(request) => UPDATE.test(request.path) && request.status === 200,
+		).length;
+		const pushReads = pushRequests.filter(
+			(request) => READ.test(request.path) && request.status === 200,
+		).length;
 		const lost = SKUS - updated.length - unchanged.length - attention.length;
 		const wrong = await countWrong();
 		const pushOptimum = Math.max(optimumSeconds(pushUpdates), optimumSeconds(pushReads));
-		const pushBurstOptimum = Math.max(burstOptimumSeconds(pushUpdates), burstOptimumSeconds(pushReads));
+		const pushBurstOptimum = Math.max(
+			burstOptimumSeconds(pushUpdates),
+			burstOptimumSeconds(pushReads),
+		);
 
 		await fresh();
-		const client = new TikTokShopClient(credentials, { http: keepAliveTransport, ratePerSecond: RATE });
+		const client = new TikTokShopClient(credentials, {
+			http: keepAliveTransport,
+			ratePerSecond: RATE,
+		});
 		started = performance.now();
-		const baseline = await pushEveryProduct(client, products, wanted, catalogue.defaultWarehouseId, updatesInFlight(RATE));
+		const baseline = await pushEveryProduct(
+			client,
+			products,
+			wanted,
+			catalogue.defaultWarehouseId,
+			updatesInFlight(RATE),
+		);
 		const baselineSeconds = (performance.now() - started) / 1000;
 		const baselineStats = await sim.ask<WorkerStats>('stats');
 		const baselineWrong = await countWrong();
@@ -124,27 +159,55 @@ async function main(): Promise<void> {
 		const table = [
 			['', 'Inventory Push', 'Baseline: push every product'],
 			['update calls', String(pushUpdates), String(baseline.calls)],
-			['update calls ÷ changed products', ratio(pushUpdates / changedProducts.size), ratio(baseline.calls / changedProducts.size)],
+			[
+				'update calls ÷ changed products',
+				ratio(pushUpdates / changedProducts.size),
+				ratio(baseline.calls / changedProducts.size),
+			],
 			['read calls (inventory/search)', String(pushReads), '0'],
 			['429 answers', String(pushStats.rateLimited), String(baselineStats.rateLimited)],
 			['wall time (s)', pushSeconds.toFixed(2), baselineSeconds.toFixed(2)],
-			['optimum: calls ÷ rate (s)', pushOptimum.toFixed(2), optimumSeconds(baseline.calls).toFixed(2)],
-			['wall ÷ optimum (calls ÷ rate)', ratio(pushSeconds / pushOptimum), ratio(baselineSeconds / optimumSeconds(baseline.calls))],
-			['wall ÷ burst optimum ((calls − rate) ÷ rate)', ratio(pushSeconds / pushBurstOptimum), ratio(baselineSeconds / burstOptimumSeconds(baseline.calls))],
+			[
+				'optimum: calls ÷ rate (s)',
+				pushOptimum.toFixed(2),
+				optimumSeconds(baseline.calls).toFixed(2),
+			],
+			[
+				'wall ÷ optimum (calls ÷ rate)',
+				ratio(pushSeconds / pushOptimum),
+				ratio(baselineSeconds / optimumSeconds(baseline.calls)),
+			],
+			[
+				'wall ÷ burst optimum ((calls − rate) ÷ rate)',
+				ratio(pushSeconds / pushBurstOptimum),
+				ratio(baselineSeconds / burstOptimumSeconds(baseline.calls)),
+			],
 			['items lost', String(lost), String(baseline.failedSkus)],
 			['SKUs not at the wanted quantity afterwards', String(wrong), String(baselineWrong)],
-			['outputs updated / unchanged / needs attention', `${updated.length} / ${unchanged.length} / ${attention.length}`, '-'],
-			['simulator CPU in its own process (ms)', pushStats.cpuMs.toFixed(0), baselineStats.cpuMs.toFixed(0)],
+			[
+				'outputs updated / unchanged / needs attention',
+				`${updated.length} / ${unchanged.length} / ${attention.length}`,
+				'-',
+			],
+			[
+				'simulator CPU in its own process (ms)',
+				pushStats.cpuMs.toFixed(0),
+				baselineStats.cpuMs.toFixed(0),
+			],
 		];
 		for (const row of table) console.log(`${row[0].padEnd(54)}${row[1].padEnd(18)}${row[2]}`);
 		console.log(`\nInventory Push timeline: ${phases}`);
-		console.log(`Inventory Push process CPU during its run: ${((pushCpu.user + pushCpu.system) / 1000).toFixed(0)} ms`);
+		console.log(
+			`Inventory Push process CPU during its run: ${((pushCpu.user + pushCpu.system) / 1000).toFixed(0)} ms`,
+		);
 		// The baseline is a bare loop over the same client and simulator: its own ratio is what this machine allows.
 		console.log(
 			`Inventory Push wall ÷ optimum, relative to the baseline's (same client, same machine): ${ratio(pushSeconds / pushOptimum / (baselineSeconds / optimumSeconds(baseline.calls)))}`,
 		);
 		console.log(`Inventory Push wall ÷ baseline wall: ${ratio(pushSeconds / baselineSeconds)}`);
-		console.log(`Catalogue load before the runs (cached afterwards): ${searchCalls} products/search calls, ${catalogueSeconds.toFixed(2)} s`);
+		console.log(
+			`Catalogue load before the runs (cached afterwards): ${searchCalls} products/search calls, ${catalogueSeconds.toFixed(2)} s`,
+		);
 		console.log(
 			`Targets: update calls = changed products ${pushUpdates === changedProducts.size ? 'met' : 'MISSED'}; wall ≤ 1.05 × optimum ${pushSeconds <= 1.05 * pushOptimum ? 'met' : 'MISSED'}; 0 items lost ${lost === 0 && wrong === 0 ? 'met' : 'MISSED'}`,
 		);

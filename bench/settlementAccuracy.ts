@@ -31,7 +31,10 @@ async function score(variant: Variant) {
 	const { config } = variant;
 	const report = csvItem(readFileSync(join(WORLD, variant.file)), variant.file);
 	const orders = csvItem(readFileSync(join(WORLD, variant.ordersFile)), variant.ordersFile);
-	const item: INodeExecutionData = { json: {}, binary: { data: report.binary!.data, orders: orders.binary!.data } };
+	const item: INodeExecutionData = {
+		json: {},
+		binary: { data: report.binary!.data, orders: orders.binary!.data },
+	};
 	const out = await runReconciler({
 		items: [item],
 		parameters: {
@@ -45,7 +48,12 @@ async function score(variant: Variant) {
 			rateRules: { rules: config.rateRules },
 			toleranceAmount: config.toleranceAmount,
 			tolerancePercent: config.tolerancePercent,
-			options: { asOf: config.asOf, timeZone: config.timeZone, transactionFeePercent: config.transactionFeePercent, transactionFeeFixed: config.transactionFeeFixed },
+			options: {
+				asOf: config.asOf,
+				timeZone: config.timeZone,
+				transactionFeePercent: config.transactionFeePercent,
+				transactionFeeFixed: config.transactionFeeFixed,
+			},
 		},
 	});
 	const found = out.discrepancies.map((entry) => `${entry.json.orderId}|${entry.json.checkCode}`);
@@ -55,15 +63,23 @@ async function score(variant: Variant) {
 	const unsettled = variant.findings.filter((finding) => finding.check === 'delivered_not_settled');
 	const foundSet = new Set(found);
 	const decoyOrders = new Set(variant.decoys.map((decoy) => decoy.orderId));
-	const decoysFlagged = new Set(out.discrepancies.filter((entry) => decoyOrders.has(String(entry.json.orderId))).map((entry) => entry.json.orderId));
+	const decoysFlagged = new Set(
+		out.discrepancies
+			.filter((entry) => decoyOrders.has(String(entry.json.orderId)))
+			.map((entry) => entry.json.orderId),
+	);
 	const rejectedLines = new Set(out.rejected.map((entry) => entry.json.line));
 	const summary = summaryOf(out);
 	const recoverable = Math.round(Number(summary.recoverableAmount) * 100);
 	return {
 		file: variant.file,
 		precision: found.length ? right.length / found.length : 1,
-		recallCsv: csvOnly.filter((finding) => foundSet.has(`${finding.orderId}|${finding.check}`)).length / csvOnly.length,
-		recallUnsettled: unsettled.filter((finding) => foundSet.has(`${finding.orderId}|${finding.check}`)).length / unsettled.length,
+		recallCsv:
+			csvOnly.filter((finding) => foundSet.has(`${finding.orderId}|${finding.check}`)).length /
+			csvOnly.length,
+		recallUnsettled:
+			unsettled.filter((finding) => foundSet.has(`${finding.orderId}|${finding.check}`)).length /
+			unsettled.length,
 		decoysFlagged: decoysFlagged.size,
 		decoys: decoyOrders.size,
 		malformedReported: variant.malformed.filter((line) => rejectedLines.has(line.line)).length,
@@ -74,20 +90,30 @@ async function score(variant: Variant) {
 		missed: [...truth].filter((key) => !foundSet.has(key)),
 		unreported: variant.malformed.filter((line) => !rejectedLines.has(line.line)),
 		owedDiffers: variant.findings.flatMap((finding) => {
-			const node = out.discrepancies.find((entry) => entry.json.orderId === finding.orderId && entry.json.checkCode === finding.check)?.json;
+			const node = out.discrepancies.find(
+				(entry) => entry.json.orderId === finding.orderId && entry.json.checkCode === finding.check,
+			)?.json;
 			if (!node) return [];
 			const owed = Math.round(Number(node.owedToYou) * 100);
 			const claimable = !node.pastDeadline && owed > 0;
-			return owed !== finding.owedCents || (owed > 0 && claimable !== finding.recoverable) ? [`${finding.orderId} ${finding.check}: node ${owed}${claimable ? '' : ' (late)'} / truth ${finding.owedCents}${finding.recoverable ? '' : ' (late)'}`] : [];
+			return owed !== finding.owedCents || (owed > 0 && claimable !== finding.recoverable)
+				? [
+						`${finding.orderId} ${finding.check}: node ${owed}${claimable ? '' : ' (late)'} / truth ${finding.owedCents}${finding.recoverable ? '' : ' (late)'}`,
+					]
+				: [];
 		}),
 	};
 }
 
 async function main(): Promise<void> {
-	const truth = JSON.parse(readFileSync(join(WORLD, 'truth.json'), 'utf8')) as { variants: Variant[] };
+	const truth = JSON.parse(readFileSync(join(WORLD, 'truth.json'), 'utf8')) as {
+		variants: Variant[];
+	};
 	const verbose = process.argv.includes('--verbose');
 	console.log('Settlement Reconciler on the independent corpus (test/fixtures/settlement/world)');
-	console.log('variant                 precision  recall(csv)  recall(unsettled)  decoys  malformed  recoverable (node / truth)');
+	console.log(
+		'variant                 precision  recall(csv)  recall(unsettled)  decoys  malformed  recoverable (node / truth)',
+	);
 	for (const variant of truth.variants) {
 		const result = await score(variant);
 		console.log(
@@ -95,7 +121,19 @@ async function main(): Promise<void> {
 				`${`${result.decoysFlagged}/${result.decoys}`.padStart(8)}${`${result.malformedReported}/${result.malformed}`.padStart(11)}` +
 				`   $${(result.recoverable / 100).toFixed(2)} / $${(result.recoverableTruth / 100).toFixed(2)}`,
 		);
-		if (verbose) console.log(JSON.stringify({ wrong: result.wrong, missed: result.missed, unreported: result.unreported, owedDiffers: result.owedDiffers }, null, 1));
+		if (verbose)
+			console.log(
+				JSON.stringify(
+					{
+						wrong: result.wrong,
+						missed: result.missed,
+						unreported: result.unreported,
+						owedDiffers: result.owedDiffers,
+					},
+					null,
+					1,
+				),
+			);
 	}
 }
 

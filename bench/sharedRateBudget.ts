@@ -27,7 +27,12 @@ const ROOT = join(__dirname, '..');
 function startWorker(server: RedisServer, args: Omit<WorkerArgs, 'port'>) {
 	const child = spawn(
 		process.execPath,
-		['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, 'dev/harness/sharedRateBudgetWorker.ts'), JSON.stringify({ ...args, port: server.port })],
+		[
+			'-r',
+			require.resolve('ts-node/register/transpile-only'),
+			join(ROOT, 'dev/harness/sharedRateBudgetWorker.ts'),
+			JSON.stringify({ ...args, port: server.port }),
+		],
 		{ cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
 	);
 	let stdout = '';
@@ -38,7 +43,11 @@ function startWorker(server: RedisServer, args: Omit<WorkerArgs, 'port'>) {
 		});
 	});
 	const result = new Promise<WorkerGrants>((resolve, reject) => {
-		child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout.slice('ready\n'.length)) as WorkerGrants) : reject(new Error(`worker exited with ${code}`))));
+		child.once('exit', (code) =>
+			code === 0
+				? resolve(JSON.parse(stdout.slice('ready\n'.length)) as WorkerGrants)
+				: reject(new Error(`worker exited with ${code}`)),
+		);
 	});
 	return { ready, result, go: () => child.stdin.write('go\n') };
 }
@@ -71,10 +80,25 @@ interface Row {
 	shares: string;
 }
 
-async function run(server: RedisServer, budget: 'shared' | 'process', processes: number): Promise<Row> {
-	const key = { appKey: 'bench-app', shop: 'ROW_bench_shop', api: `/fulfillment/202309/packages/{id}/ship#${budget}-${processes}` };
+async function run(
+	server: RedisServer,
+	budget: 'shared' | 'process',
+	processes: number,
+): Promise<Row> {
+	const key = {
+		appKey: 'bench-app',
+		shop: 'ROW_bench_shop',
+		api: `/fulfillment/202309/packages/{id}/ship#${budget}-${processes}`,
+	};
 	const workers = Array.from({ length: processes }, () =>
-		startWorker(server, { key, ratePerSecond: RATE, takes: TAKES, concurrency: CONCURRENCY, skewMs: 0, budget }),
+		startWorker(server, {
+			key,
+			ratePerSecond: RATE,
+			takes: TAKES,
+			concurrency: CONCURRENCY,
+			skewMs: 0,
+			budget,
+		}),
 	);
 	await Promise.all(workers.map((worker) => worker.ready));
 	workers.forEach((worker) => worker.go());
@@ -87,10 +111,26 @@ async function run(server: RedisServer, budget: 'shared' | 'process', processes:
 		takes: sentAt.length,
 		rate: (sentAt.length - 1) / spanSeconds,
 		maxPerSecond: maxInWindow(sentAt, 1000),
-		maxSlotsPerSecond: budget === 'shared' ? String(maxInWindow(results.flatMap((result) => result.slots.map((micros) => micros / 1000)), 1000)) : '-',
-		p99WaitMs: percentile(results.flatMap((result) => result.waits), 99),
-		p99GrantWaitMs: percentile(results.flatMap((result) => result.grantWaits), 99),
-		shares: results.map((result) => ((100 * result.sentAt.length) / sentAt.length).toFixed(0)).join('/') + ' %',
+		maxSlotsPerSecond:
+			budget === 'shared'
+				? String(
+						maxInWindow(
+							results.flatMap((result) => result.slots.map((micros) => micros / 1000)),
+							1000,
+						),
+					)
+				: '-',
+		p99WaitMs: percentile(
+			results.flatMap((result) => result.waits),
+			99,
+		),
+		p99GrantWaitMs: percentile(
+			results.flatMap((result) => result.grantWaits),
+			99,
+		),
+		shares:
+			results.map((result) => ((100 * result.sentAt.length) / sentAt.length).toFixed(0)).join('/') +
+			' %',
 	};
 }
 
@@ -109,8 +149,12 @@ async function main(): Promise<void> {
 	} finally {
 		await server.stop();
 	}
-	console.log(`\n${TAKES} takes per process, ${CONCURRENCY} callers each, one budget of ${RATE}/s; redis-server on loopback\n`);
-	console.log('budget          procs  takes  rate/s  ÷50/s  max in 1 s (sent / slots)  p99 wait  p99 Redis wait  shares');
+	console.log(
+		`\n${TAKES} takes per process, ${CONCURRENCY} callers each, one budget of ${RATE}/s; redis-server on loopback\n`,
+	);
+	console.log(
+		'budget          procs  takes  rate/s  ÷50/s  max in 1 s (sent / slots)  p99 wait  p99 Redis wait  shares',
+	);
 	for (const row of rows) {
 		console.log(
 			[

@@ -47,7 +47,12 @@ interface Result {
 type Simulator = SimulatorProcess<'openPackages'>;
 
 /** About a third of seeded orders are seller-shipped and awaiting shipment. */
-const startSimulator = () => SimulatorProcess.start('openPackages', { packages: PACKAGES }, { seed: 11, orders: Math.ceil(PACKAGES * 3.4) + 100, timeScale: TIME_SCALE });
+const startSimulator = () =>
+	SimulatorProcess.start(
+		'openPackages',
+		{ packages: PACKAGES },
+		{ seed: 11, orders: Math.ceil(PACKAGES * 3.4) + 100, timeScale: TIME_SCALE },
+	);
 
 async function statsOf(sim: Simulator): Promise<WorkerStats & { shippedPackageIds: string[] }> {
 	const stats = await sim.ask<WorkerStats>('stats');
@@ -66,7 +71,12 @@ async function runShipBatcher(): Promise<Result> {
 	try {
 		const shipments = shipmentsOf(sim);
 		const items = shipments.map((shipment) => ({
-			json: { order_id: shipment.orderId, package_id: shipment.packageId, tracking_number: shipment.trackingNumber, carrier: shipment.carrier },
+			json: {
+				order_id: shipment.orderId,
+				package_id: shipment.packageId,
+				tracking_number: shipment.trackingNumber,
+				carrier: shipment.carrier,
+			},
 		}));
 		resetBuckets();
 		const credentials = sim.credentials();
@@ -77,7 +87,10 @@ async function runShipBatcher(): Promise<Result> {
 			runNodeKeepAlive(node, {
 				credentials,
 				items,
-				parameters: { trackingHistory: 'none', options: { batchSize: BATCH_SIZE, requestsPerSecond: RATE, maxRetries: 8 } },
+				parameters: {
+					trackingHistory: 'none',
+					options: { batchSize: BATCH_SIZE, requestsPerSecond: RATE, maxRetries: 8 },
+				},
 			}),
 		);
 		const wallMs = performance.now() - started;
@@ -86,9 +99,13 @@ async function runShipBatcher(): Promise<Result> {
 		const byApi = Object.entries(stats.accepted);
 		const busiest = Math.max(...byApi.map(([, count]) => count));
 		const calls = byApi.reduce((sum, [, count]) => sum + count, 0);
-		const outputs = new Set([...shipped, ...attention].map((item) => (item.pairedItem as { item: number }).item));
+		const outputs = new Set(
+			[...shipped, ...attention].map((item) => (item.pairedItem as { item: number }).item),
+		);
 		const reallyShipped = new Set(stats.shippedPackageIds);
-		const claimedButNot = shipped.filter((item) => !reallyShipped.has(String(item.json.package_id))).length;
+		const claimedButNot = shipped.filter(
+			(item) => !reallyShipped.has(String(item.json.package_id)),
+		).length;
 		return {
 			name: 'Ship Batcher',
 			wallMs,
@@ -114,7 +131,11 @@ async function runNaiveLoop(): Promise<Result> {
 		const shipments = shipmentsOf(sim);
 		resetBuckets();
 		// The client always paces; an absurd rate and no retries make it a plain signed HTTP call.
-		const client = new TikTokShopClient(sim.credentials(), { http: keepAliveTransport, ratePerSecond: 1e9, maxRetries: 0 });
+		const client = new TikTokShopClient(sim.credentials(), {
+			http: keepAliveTransport,
+			ratePerSecond: 1e9,
+			maxRetries: 0,
+		});
 		let shipped = 0;
 		let failed = 0;
 		const started = performance.now();
@@ -122,7 +143,10 @@ async function runNaiveLoop(): Promise<Result> {
 			for (;;) {
 				try {
 					await client.post(`/fulfillment/202309/packages/${shipment.packageId}/ship`, {
-						self_shipment: { tracking_number: shipment.trackingNumber, shipping_provider_id: sim.ready.scenario.providers[shipment.carrier] },
+						self_shipment: {
+							tracking_number: shipment.trackingNumber,
+							shipping_provider_id: sim.ready.scenario.providers[shipment.carrier],
+						},
 					});
 					shipped += 1;
 					break;
@@ -155,8 +179,19 @@ async function runNaiveLoop(): Promise<Result> {
 }
 
 function print(results: Result[]): void {
-	console.log(`\n${PACKAGES} packages · TikTok's ${TIKTOK_QPS} QPS per API at timeScale ${TIME_SCALE} = ${RATE} calls/s real · batch size ${BATCH_SIZE}\n`);
-	const header = ['contender', 'wall ms', 'calls', 'optimum ms', 'wall ÷ optimum', '429s', 'shipped', 'lost'];
+	console.log(
+		`\n${PACKAGES} packages · TikTok's ${TIKTOK_QPS} QPS per API at timeScale ${TIME_SCALE} = ${RATE} calls/s real · batch size ${BATCH_SIZE}\n`,
+	);
+	const header = [
+		'contender',
+		'wall ms',
+		'calls',
+		'optimum ms',
+		'wall ÷ optimum',
+		'429s',
+		'shipped',
+		'lost',
+	];
 	const rows = results.map((result) => [
 		result.name,
 		result.wallMs.toFixed(0),
@@ -167,8 +202,11 @@ function print(results: Result[]): void {
 		String(result.shipped),
 		String(result.lost),
 	]);
-	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-	for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
+	const widths = header.map((title, column) =>
+		Math.max(title.length, ...rows.map((row) => row[column].length)),
+	);
+	for (const row of [header, ...rows])
+		console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
 	console.log('');
 	for (const result of results) console.log(`${result.name}: ${result.note}`);
 	const [batcher, naive] = results;
@@ -181,7 +219,9 @@ function print(results: Result[]): void {
 			);
 		}
 	}
-	console.log(`\nShip Batcher finished ${(naive.wallMs / batcher.wallMs).toFixed(1)}× sooner than the naive loop, with ${(naive.calls / batcher.calls).toFixed(1)}× fewer calls.`);
+	console.log(
+		`\nShip Batcher finished ${(naive.wallMs / batcher.wallMs).toFixed(1)}× sooner than the naive loop, with ${(naive.calls / batcher.calls).toFixed(1)}× fewer calls.`,
+	);
 }
 
 async function main(): Promise<void> {

@@ -25,11 +25,18 @@ const SEARCH = '/order/{id}/orders/search';
 const TRACKING = '/fulfillment/{id}/orders/{id}/tracking';
 
 async function main(): Promise<void> {
-	const sim = await SimulatorProcess.start('openOrdersAtRisk', { orders: OPEN_ORDERS }, { seed: 21, orders: 0, rateLimitPerSecond: RATE });
+	const sim = await SimulatorProcess.start(
+		'openOrdersAtRisk',
+		{ orders: OPEN_ORDERS },
+		{ seed: 21, orders: 0, rateLimitPerSecond: RATE },
+	);
 	try {
 		const { byStatus, needScan, atRisk } = sim.ready.scenario;
 		const statuses = ['AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING', 'ON_HOLD', 'AWAITING_COLLECTION'];
-		const minimumPages = statuses.reduce((sum, status) => sum + Math.max(1, Math.ceil((byStatus[status] ?? 0) / PAGE_SIZE)), 0);
+		const minimumPages = statuses.reduce(
+			(sum, status) => sum + Math.max(1, Math.ceil((byStatus[status] ?? 0) / PAGE_SIZE)),
+			0,
+		);
 		const minimum = minimumPages + needScan;
 
 		resetBuckets();
@@ -38,7 +45,12 @@ async function main(): Promise<void> {
 		const started = performance.now();
 		const [out] = await runNodeKeepAlive(node, {
 			credentials: sim.credentials(),
-			parameters: { operation: 'ordersAtRisk', riskOutput: 'perOrder', readTracking: true, requestOptions: { requestsPerSecond: RATE } },
+			parameters: {
+				operation: 'ordersAtRisk',
+				riskOutput: 'perOrder',
+				readTracking: true,
+				requestOptions: { requestsPerSecond: RATE },
+			},
 		});
 		const wallMs = performance.now() - started;
 		const cpu = process.cpuUsage(cpuBefore);
@@ -50,23 +62,43 @@ async function main(): Promise<void> {
 		const allCallsMs = (calls / RATE) * 1000;
 		const busiestMs = (Math.max(searches, tracking) / RATE) * 1000;
 
-		console.log(`\nOrders at Risk · ${OPEN_ORDERS} open orders · TikTok's ${RATE} QPS per API · pages of ${PAGE_SIZE}\n`);
-		console.log(`open orders per status: ${statuses.map((status) => `${status} ${byStatus[status] ?? 0}`).join(', ')}`);
+		console.log(
+			`\nOrders at Risk · ${OPEN_ORDERS} open orders · TikTok's ${RATE} QPS per API · pages of ${PAGE_SIZE}\n`,
+		);
+		console.log(
+			`open orders per status: ${statuses.map((status) => `${status} ${byStatus[status] ?? 0}`).join(', ')}`,
+		);
 		const rows = [
 			['', 'made', 'minimum'],
 			['Order Search pages', String(searches), String(minimumPages)],
 			['tracking reads', String(tracking), String(needScan)],
 			['all calls', String(calls), String(minimum)],
 		];
-		for (const row of rows) console.log(`${row[0].padEnd(20)}${row[1].padStart(8)}${row[2].padStart(10)}`);
-		console.log(`other APIs: ${Object.entries(stats.accepted).filter(([api]) => api !== SEARCH && api !== TRACKING).map(([api, count]) => `${api} ${count}`).join(', ') || 'none'}`);
+		for (const row of rows)
+			console.log(`${row[0].padEnd(20)}${row[1].padStart(8)}${row[2].padStart(10)}`);
+		console.log(
+			`other APIs: ${
+				Object.entries(stats.accepted)
+					.filter(([api]) => api !== SEARCH && api !== TRACKING)
+					.map(([api, count]) => `${api} ${count}`)
+					.join(', ') || 'none'
+			}`,
+		);
 		console.log('');
 		console.log(`wall time            ${wallMs.toFixed(0)} ms`);
-		console.log(`all calls ÷ rate     ${allCallsMs.toFixed(0)} ms   → wall ÷ (calls ÷ rate) = ${(wallMs / allCallsMs).toFixed(3)}× (target ≤ 1.05×)`);
-		console.log(`busier API ÷ rate    ${busiestMs.toFixed(0)} ms   → wall ÷ strict optimum = ${(wallMs / busiestMs).toFixed(3)}×`);
-		console.log(`429s ${stats.rateLimited}; orders listed at risk ${out.length} (planted ${atRisk}); node CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; simulator CPU ${stats.cpuMs.toFixed(0)} ms`);
+		console.log(
+			`all calls ÷ rate     ${allCallsMs.toFixed(0)} ms   → wall ÷ (calls ÷ rate) = ${(wallMs / allCallsMs).toFixed(3)}× (target ≤ 1.05×)`,
+		);
+		console.log(
+			`busier API ÷ rate    ${busiestMs.toFixed(0)} ms   → wall ÷ strict optimum = ${(wallMs / busiestMs).toFixed(3)}×`,
+		);
+		console.log(
+			`429s ${stats.rateLimited}; orders listed at risk ${out.length} (planted ${atRisk}); node CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; simulator CPU ${stats.cpuMs.toFixed(0)} ms`,
+		);
 		if (stats.cpuMs / wallMs > 0.5) {
-			console.log(`the simulator was busy ${((stats.cpuMs / wallMs) * 100).toFixed(0)} % of the wall time, serving one request at a time; near 100 % it, not the rate budget, sets the pace.`);
+			console.log(
+				`the simulator was busy ${((stats.cpuMs / wallMs) * 100).toFixed(0)} % of the wall time, serving one request at a time; near 100 % it, not the rate budget, sets the pace.`,
+			);
 		}
 		if (out.length !== atRisk) process.exitCode = 1;
 	} finally {

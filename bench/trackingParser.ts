@@ -34,9 +34,13 @@ const seconds = (start: bigint): number => Number(process.hrtime.bigint() - star
 
 async function main(): Promise<void> {
 	await reportWorldAccuracy();
-	console.log('\n--- The parser\'s own template corpus (written with the parser: agreement with itself, not accuracy) ---\n');
+	console.log(
+		"\n--- The parser's own template corpus (written with the parser: agreement with itself, not accuracy) ---\n",
+	);
 	const corpus = benchCorpus(20261125, scale);
-	const texts = await Promise.all(corpus.map((fixture) => documentText(fixture.data, fixture.fileName, fixture.mimeType)));
+	const texts = await Promise.all(
+		corpus.map((fixture) => documentText(fixture.data, fixture.fileName, fixture.mimeType)),
+	);
 
 	const parserRows = new PrecisionRecall();
 	const parserNumbers = new PrecisionRecall();
@@ -45,14 +49,22 @@ async function main(): Promise<void> {
 	let unparsedMet = 0;
 	const parseStart = process.hrtime.bigint();
 	for (const fixture of corpus) {
-		const result = await parseDocument({ data: fixture.data, fileName: fixture.fileName, mimeType: fixture.mimeType }, optionsFor(fixture));
+		const result = await parseDocument(
+			{ data: fixture.data, fileName: fixture.fileName, mimeType: fixture.mimeType },
+			optionsFor(fixture),
+		);
 		parserRows.add(
 			result.rows.map((row) => `${row.order_id}|${row.tracking_number}`),
 			fixture.truth.rows.map((row) => `${row.order_id}|${row.tracking_number}`),
 		);
-		parserNumbers.add(result.rows.map((row) => row.tracking_number), fixture.truth.rows.map((row) => row.tracking_number));
+		parserNumbers.add(
+			result.rows.map((row) => row.tracking_number),
+			fixture.truth.rows.map((row) => row.tracking_number),
+		);
 		for (const row of result.rows) {
-			const truth = fixture.truth.rows.find((expected) => expected.tracking_number === row.tracking_number);
+			const truth = fixture.truth.rows.find(
+				(expected) => expected.tracking_number === row.tracking_number,
+			);
 			if (!truth) continue;
 			parserCarriers.all++;
 			if (truth.carrier === row.carrier) parserCarriers.right++;
@@ -69,7 +81,12 @@ async function main(): Promise<void> {
 	].map((baseline) => {
 		const score = new PrecisionRecall();
 		const start = process.hrtime.bigint();
-		corpus.forEach((fixture, index) => score.add(baseline.find(texts[index]), fixture.truth.rows.map((row) => row.tracking_number)));
+		corpus.forEach((fixture, index) =>
+			score.add(
+				baseline.find(texts[index]),
+				fixture.truth.rows.map((row) => row.tracking_number),
+			),
+		);
 		return { ...baseline, score, seconds: seconds(start) };
 	});
 
@@ -78,18 +95,28 @@ async function main(): Promise<void> {
 	const pdfStart = process.hrtime.bigint();
 	const pdfNumbers = new PrecisionRecall();
 	for (const pdf of pdfs) {
-		const result = await parseDocument({ data: pdf.data, fileName: pdf.fileName, mimeType: pdf.mimeType }, pdfOptions);
-		pdfNumbers.add(result.rows.map((row) => row.tracking_number), pdf.truth.rows.map((row) => row.tracking_number));
+		const result = await parseDocument(
+			{ data: pdf.data, fileName: pdf.fileName, mimeType: pdf.mimeType },
+			pdfOptions,
+		);
+		pdfNumbers.add(
+			result.rows.map((row) => row.tracking_number),
+			pdf.truth.rows.map((row) => row.tracking_number),
+		);
 	}
 	const pdfSeconds = seconds(pdfStart);
 
 	const expectedRows = corpus.reduce((sum, fixture) => sum + fixture.truth.rows.length, 0);
-	console.log(`Corpus: ${corpus.length} documents, ${expectedRows} labelled (order, tracking) rows; ${pdfs.length} standalone PDFs.`);
+	console.log(
+		`Corpus: ${corpus.length} documents, ${expectedRows} labelled (order, tracking) rows; ${pdfs.length} standalone PDFs.`,
+	);
 	console.log('');
 	console.log('Tracking numbers found (every extractor reads the same text):');
 	console.log('extractor                          precision  recall   false+  missed');
 	const line = (name: string, score: PrecisionRecall) =>
-		console.log(`${name.padEnd(34)} ${format(score.precision)}     ${format(score.recall)}   ${String(score.falsePositives).padStart(5)}  ${String(score.falseNegatives).padStart(6)}`);
+		console.log(
+			`${name.padEnd(34)} ${format(score.precision)}     ${format(score.recall)}   ${String(score.falsePositives).padStart(5)}  ${String(score.falseNegatives).padStart(6)}`,
+		);
 	line('3PL Tracking Parser', parserNumbers);
 	for (const baseline of baselines) line(baseline.name, baseline.score);
 	console.log('');
@@ -105,14 +132,23 @@ async function main(): Promise<void> {
 		);
 	}
 	console.log('');
-	console.log(`Throughput, whole pipeline (read + extract): ${(corpus.length / parseSeconds).toFixed(1)} documents/s`);
-	console.log(`Throughput, PDFs: ${(pdfs.length / pdfSeconds).toFixed(1)} PDFs/s (target >= 50); PDF recall ${format(pdfNumbers.recall)}, precision ${format(pdfNumbers.precision)}`);
+	console.log(
+		`Throughput, whole pipeline (read + extract): ${(corpus.length / parseSeconds).toFixed(1)} documents/s`,
+	);
+	console.log(
+		`Throughput, PDFs: ${(pdfs.length / pdfSeconds).toFixed(1)} PDFs/s (target >= 50); PDF recall ${format(pdfNumbers.recall)}, precision ${format(pdfNumbers.precision)}`,
+	);
 	for (const baseline of baselines) {
-		console.log(`  ${baseline.name} on extracted text only: ${(corpus.length / baseline.seconds).toFixed(0)} documents/s`);
+		console.log(
+			`  ${baseline.name} on extracted text only: ${(corpus.length / baseline.seconds).toFixed(0)} documents/s`,
+		);
 	}
 	console.log('');
-	const met = parserRows.precision >= 0.99 && parserRows.recall >= 0.98 && pdfs.length / pdfSeconds >= 50;
-	console.log(`Targets (row precision >= 0.99, recall >= 0.98, >= 50 PDFs/s): ${met ? 'met' : 'NOT met'}`);
+	const met =
+		parserRows.precision >= 0.99 && parserRows.recall >= 0.98 && pdfs.length / pdfSeconds >= 50;
+	console.log(
+		`Targets (row precision >= 0.99, recall >= 0.98, >= 50 PDFs/s): ${met ? 'met' : 'NOT met'}`,
+	);
 }
 
 main().catch((error) => {

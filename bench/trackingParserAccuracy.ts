@@ -42,14 +42,18 @@ class Tally {
 
 	add(rows: ExtractionResult['rows'], truth: Shipment[]): void {
 		const numbers = new Set(truth.map((shipment) => shipment.tracking_number));
-		const pairs = new Set(truth.map((shipment) => `${shipment.order_id}|${shipment.tracking_number}`));
+		const pairs = new Set(
+			truth.map((shipment) => `${shipment.order_id}|${shipment.tracking_number}`),
+		);
 		const outNumbers = new Set(rows.map((row) => row.tracking_number));
 		this.output += outNumbers.size;
 		this.right += [...outNumbers].filter((number) => numbers.has(number)).length;
 		this.expected += numbers.size;
 		this.found += [...numbers].filter((number) => outNumbers.has(number)).length;
 		this.pairsOutput += rows.length;
-		this.pairsRight += rows.filter((row) => pairs.has(`${row.order_id}|${row.tracking_number}`)).length;
+		this.pairsRight += rows.filter((row) =>
+			pairs.has(`${row.order_id}|${row.tracking_number}`),
+		).length;
 	}
 
 	line(name: string): string {
@@ -76,7 +80,17 @@ export async function reportWorldAccuracy(verbose = false): Promise<void> {
 		const started = process.hrtime.bigint();
 		const result = await parseDocument(
 			{ data, fileName: document.file.split('/').pop(), mimeType: document.mimeType },
-			{ referenceMap: new Map(Object.entries(document.referenceMapping).map(([reference, orderId]) => [reference.toUpperCase(), orderId])), minConfidence: 0.6, outputUnmappedForLookup: false, maxBytes: 10 * 1024 * 1024 },
+			{
+				referenceMap: new Map(
+					Object.entries(document.referenceMapping).map(([reference, orderId]) => [
+						reference.toUpperCase(),
+						orderId,
+					]),
+				),
+				minConfidence: 0.6,
+				outputUnmappedForLookup: false,
+				maxBytes: 10 * 1024 * 1024,
+			},
 		);
 		if (document.mimeType === 'application/pdf') {
 			pdfSeconds += Number(process.hrtime.bigint() - started) / 1e9;
@@ -89,7 +103,9 @@ export async function reportWorldAccuracy(verbose = false): Promise<void> {
 		}
 		if (!byLayout.has(document.layout)) byLayout.set(document.layout, new Tally());
 		byLayout.get(document.layout)!.add(result.rows, document.shipments);
-		const pairs = new Set(document.shipments.map((shipment) => `${shipment.order_id}|${shipment.tracking_number}`));
+		const pairs = new Set(
+			document.shipments.map((shipment) => `${shipment.order_id}|${shipment.tracking_number}`),
+		);
 		const numbers = new Set(document.shipments.map((shipment) => shipment.tracking_number));
 		for (const row of result.rows) {
 			const right = pairs.has(`${row.order_id}|${row.tracking_number}`);
@@ -103,7 +119,10 @@ export async function reportWorldAccuracy(verbose = false): Promise<void> {
 			}
 		}
 		const outPairs = new Set(result.rows.map((row) => `${row.order_id}|${row.tracking_number}`));
-		const isExact = outPairs.size === pairs.size && [...pairs].every((pair) => outPairs.has(pair)) && result.rows.length === pairs.size;
+		const isExact =
+			outPairs.size === pairs.size &&
+			[...pairs].every((pair) => outPairs.has(pair)) &&
+			result.rows.length === pairs.size;
 		if (isExact) exact++;
 		const codes = new Set(result.unparsed.map((entry) => entry.code));
 		for (const expected of new Set(document.expectedUnparsed.map((entry) => entry.code))) {
@@ -117,19 +136,34 @@ export async function reportWorldAccuracy(verbose = false): Promise<void> {
 			console.log(`   unparsed: ${result.unparsed.map((entry) => entry.code).join(' ')}`);
 		}
 	}
-	console.log('3PL Tracking Parser on the independent corpus (test/fixtures/3pl/world, 369 documents)');
+	console.log(
+		'3PL Tracking Parser on the independent corpus (test/fixtures/3pl/world, 369 documents)',
+	);
 	console.log(`${''.padEnd(26)} precision   recall  pair prec.   rows`);
 	console.log(all.line('all documents'));
 	for (const [family, tally] of [...byFamily].sort()) console.log(tally.line(`  family ${family}`));
 	for (const [layout, tally] of [...byLayout].sort()) console.log(tally.line(`  layout ${layout}`));
 	console.log(`documents exactly right: ${exact} / ${documents.length}`);
-	console.log(`rows bound to another order: ${otherOrder} (${otherOrderConfident} of them at confidence ≥ 0.9)`);
-	console.log(`calibration: of ${calibration.confident} rows at confidence ≥ 0.9, ${(calibration.confidentRight / Math.max(1, calibration.confident)).toFixed(3)} are right`);
+	console.log(
+		`rows bound to another order: ${otherOrder} (${otherOrderConfident} of them at confidence ≥ 0.9)`,
+	);
+	console.log(
+		`calibration: of ${calibration.confident} rows at confidence ≥ 0.9, ${(calibration.confidentRight / Math.max(1, calibration.confident)).toFixed(3)} are right`,
+	);
 	console.log(`expected Unparsed reasons given: ${unparsedCodes.met} / ${unparsedCodes.expected}`);
-	console.log(`PDFs: ${pdfs} in ${pdfSeconds.toFixed(2)} s = ${(pdfs / pdfSeconds).toFixed(1)} PDFs/s (multi-page manifests and slips; target >= 50)`);
+	console.log(
+		`PDFs: ${pdfs} in ${pdfSeconds.toFixed(2)} s = ${(pdfs / pdfSeconds).toFixed(1)} PDFs/s (multi-page manifests and slips; target >= 50)`,
+	);
 	const pairPrecision = all.pairsRight / Math.max(1, all.pairsOutput);
-	const floors = all.right / Math.max(1, all.output) >= 0.99 && all.found / Math.max(1, all.expected) >= 0.95 && pairPrecision >= 0.995 && otherOrder === 0 && exact / documents.length >= 110 / 120;
-	console.log(`Issue #16 floors (precision >= 0.99, recall >= 0.95, pair precision >= 0.995, 0 rows on another order, >= 110/120 documents exactly right): ${floors ? 'met' : 'NOT met'} on this corpus`);
+	const floors =
+		all.right / Math.max(1, all.output) >= 0.99 &&
+		all.found / Math.max(1, all.expected) >= 0.95 &&
+		pairPrecision >= 0.995 &&
+		otherOrder === 0 &&
+		exact / documents.length >= 110 / 120;
+	console.log(
+		`Issue #16 floors (precision >= 0.99, recall >= 0.95, pair precision >= 0.995, 0 rows on another order, >= 110/120 documents exactly right): ${floors ? 'met' : 'NOT met'} on this corpus`,
+	);
 }
 
 if (require.main === module) {

@@ -10,7 +10,10 @@ export class ThreePlImap implements ICredentialType {
 
 	displayName = '3PL Mailbox (IMAP)';
 
-	icon: Icon = { light: 'file:../nodes/TrackingParser/trackingParser.svg', dark: 'file:../nodes/TrackingParser/trackingParser.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/TrackingParser/trackingParser.svg',
+		dark: 'file:../nodes/TrackingParser/trackingParser.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.n8n.io/integrations/builtin/credentials/imap/';
 
@@ -51,7 +54,8 @@ export class ThreePlImap implements ICredentialType {
 			name: 'secure',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to connect over TLS from the start (port 993). Turn off only for a server on your own network.',
+			description:
+				'Whether to connect over TLS from the start (port 993). Turn off only for a server on your own network.',
 		},
 		// eslint-disable-next-line @n8n/community-nodes/credential-password-field -- an on/off switch, not a secret
 		{

@@ -16,8 +16,20 @@ export class TikTokShopRedis implements ICredentialType {
 	properties: INodeProperties[] = [
 		{ displayName: 'Host', name: 'host', type: 'string', default: 'localhost' },
 		{ displayName: 'Port', name: 'port', type: 'number', default: 6379 },
-		{ displayName: 'User', name: 'user', type: 'string', default: '', description: 'Only for Redis 6+ ACL users' },
-		{ displayName: 'Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'User',
+			name: 'user',
+			type: 'string',
+			default: '',
+			description: 'Only for Redis 6+ ACL users',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
 		{ displayName: 'Database Number', name: 'database', type: 'number', default: 0 },
 		{ displayName: 'SSL', name: 'ssl', type: 'boolean', default: false },
 		{
@@ -25,7 +37,7 @@ export class TikTokShopRedis implements ICredentialType {
 			name: 'keyPrefix',
 			type: 'string',
 			default: 'tiktok-shop-ops:',
-			description: 'Keeps the pack\'s keys apart from n8n\'s own queue keys when both share a Redis',
+			description: "Keeps the pack's keys apart from n8n's own queue keys when both share a Redis",
 		},
 	];
 }

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
 		await page.keyboard.press('Enter');
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 		const wanted = process.argv.slice(2);
-		for (const template of stack.templates.filter((candidate) => wanted.length === 0 || wanted.includes(candidate.file))) {
+		for (const template of stack.templates.filter(
+			(candidate) => wanted.length === 0 || wanted.includes(candidate.file),
+		)) {
 			await page.goto(`${stack.n8n.url}/workflow/${template.id}`);
 			await page.locator('[data-test-id="canvas-node"]').first().waitFor();
 			// Let the canvas finish fitting the view and the node icons load.

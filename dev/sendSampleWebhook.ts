@@ -33,9 +33,16 @@ async function newestOrder(session: Session): Promise<OrderSummary> {
 		headers: { 'content-type': 'application/json', 'x-tts-access-token': session.accessToken },
 		body,
 	});
-	const envelope = (await response.json()) as { code: number; message: string; data?: { orders?: OrderSummary[] } };
+	const envelope = (await response.json()) as {
+		code: number;
+		message: string;
+		data?: { orders?: OrderSummary[] };
+	};
 	const order = envelope.data?.orders?.[0];
-	if (envelope.code !== 0 || !order) throw new Error(`The simulator answered ${envelope.code} ${envelope.message} to an order search`);
+	if (envelope.code !== 0 || !order)
+		throw new Error(
+			`The simulator answered ${envelope.code} ${envelope.message} to an order search`,
+		);
 	return order;
 }
 
@@ -56,10 +63,15 @@ async function main(): Promise<void> {
 	});
 	const response = await fetch(target, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', authorization: tiktokWebhookSignature(session.appKey, session.appSecret, rawBody) },
+		headers: {
+			'content-type': 'application/json',
+			authorization: tiktokWebhookSignature(session.appKey, session.appSecret, rawBody),
+		},
 		body: rawBody,
 	});
-	console.log(`POST ${target}\n${rawBody}\n→ HTTP ${response.status} ${(await response.text()).slice(0, 500)}`);
+	console.log(
+		`POST ${target}\n${rawBody}\n→ HTTP ${response.status} ${(await response.text()).slice(0, 500)}`,
+	);
 	if (!response.ok) process.exitCode = 1;
 }
 

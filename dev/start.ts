@@ -31,9 +31,15 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => void shutdown(0));
 	process.on('SIGTERM', () => void shutdown(0));
 
-	stack = await startStack({ log: (line) => console.log(line), n8nPort: N8N_DEFAULT_PORT, saveMailTo: OUTBOX_DIR, n8nEnv: RECOMMENDED_N8N_SETTINGS });
+	stack = await startStack({
+		log: (line) => console.log(line),
+		n8nPort: N8N_DEFAULT_PORT,
+		saveMailTo: OUTBOX_DIR,
+		n8nEnv: RECOMMENDED_N8N_SETTINGS,
+	});
 	const { n8n, simulator, templates, published, exportDir } = stack;
-	const state = (id: string) => (published.includes(id) ? 'active' : 'inactive: add its credential, then publish');
+	const state = (id: string) =>
+		published.includes(id) ? 'active' : 'inactive: add its credential, then publish';
 	writeSession({
 		editorUrl: n8n.url,
 		simulatorUrl: simulator.url,
@@ -59,7 +65,12 @@ Ready in ${Math.round((Date.now() - started) / 1000)} s.
                   First visit: create an owner account (any email and password;
                   this instance is thrown away when you stop).
   Templates       ${templates.map((template) => `${n8n.url}/workflow/${template.id}  ${template.name} (${state(template.id)})`).join('\n                  ')}
-  Forms           ${formUrls(n8n.url, templates.filter((template) => published.includes(template.id))).map(({ workflow, url }) => `${url}  ${workflow.name}`).join('\n                  ')}
+  Forms           ${formUrls(
+		n8n.url,
+		templates.filter((template) => published.includes(template.id)),
+	)
+		.map(({ workflow, url }) => `${url}  ${workflow.name}`)
+		.join('\n                  ')}
                   (try test/fixtures/settlement/seller-center-statement.csv)
   Credentials     "TikTok Shop API account" points at the simulator; "SMTP account" at a local
                   outbox that keeps every mail the templates send as an .eml file:

@@ -15,17 +15,24 @@ function ownerOf(file) {
 	return parts[0];
 }
 
-const isPack = (owner) => owner === 'shared' || owner === 'credentials' || owner.startsWith('node:');
+const isPack = (owner) =>
+	owner === 'shared' || owner === 'credentials' || owner.startsWith('node:');
 const folderOf = (file) => relative(root, file).split(sep).slice(0, 2).join('/');
 
 /** What the dev kit, the tests and the benches may not import (README "Layout"). */
 function devKitProblem(fromFile, target, from, to) {
-	if (from === 'dev' && (to === 'test' || to === 'bench')) return `dev/ must not import ${to}/: the dev kit stands on its own; move what it needs into dev/`;
-	if (folderOf(fromFile) === 'dev/simulator' && (isPack(to) || (to === 'dev' && folderOf(target) !== 'dev/simulator'))) {
+	if (from === 'dev' && (to === 'test' || to === 'bench'))
+		return `dev/ must not import ${to}/: the dev kit stands on its own; move what it needs into dev/`;
+	if (
+		folderOf(fromFile) === 'dev/simulator' &&
+		(isPack(to) || (to === 'dev' && folderOf(target) !== 'dev/simulator'))
+	) {
 		return "dev/simulator must not import the pack or the rest of the dev kit: it stands in for TikTok, written from TikTok's documentation";
 	}
-	if (from === 'test' && to === 'bench') return 'test/ must not import bench/: move what both need into dev/ or test/fixtures/';
-	if (from === 'bench' && to === 'test' && folderOf(target) !== 'test/fixtures') return 'bench/ may import only test/fixtures/ from test/: move what both need into dev/ or test/fixtures/';
+	if (from === 'test' && to === 'bench')
+		return 'test/ must not import bench/: move what both need into dev/ or test/fixtures/';
+	if (from === 'bench' && to === 'test' && folderOf(target) !== 'test/fixtures')
+		return 'bench/ may import only test/fixtures/ from test/: move what both need into dev/ or test/fixtures/';
 	return undefined;
 }
 
@@ -35,15 +42,25 @@ function problem(fromFile, specifier) {
 	const from = ownerOf(fromFile);
 	const to = ownerOf(target);
 	if (!isPack(from)) return devKitProblem(fromFile, target, from, to);
-	if (to === 'test' || to === 'bench' || to === 'dev') return `${from === 'shared' ? 'nodes/shared' : from.replace('node:', 'nodes/')} must not import ${to}/ (the dev kit, tests and benches are not part of the pack)`;
-	if (from === 'shared' && to.startsWith('node:')) return `nodes/shared must not import a node's folder (${to.slice(5)}): move what both need into nodes/shared`;
-	if (from === 'credentials' && to.startsWith('node:')) return `a credential must not import a node's folder (${to.slice(5)}): move what it needs into nodes/shared`;
-	if (from.startsWith('node:') && to.startsWith('node:') && from !== to) return `${from.slice(5)} must not import ${to.slice(5)}'s folder: move what both need into nodes/shared`;
+	if (to === 'test' || to === 'bench' || to === 'dev')
+		return `${from === 'shared' ? 'nodes/shared' : from.replace('node:', 'nodes/')} must not import ${to}/ (the dev kit, tests and benches are not part of the pack)`;
+	if (from === 'shared' && to.startsWith('node:'))
+		return `nodes/shared must not import a node's folder (${to.slice(5)}): move what both need into nodes/shared`;
+	if (from === 'credentials' && to.startsWith('node:'))
+		return `a credential must not import a node's folder (${to.slice(5)}): move what it needs into nodes/shared`;
+	if (from.startsWith('node:') && to.startsWith('node:') && from !== to)
+		return `${from.slice(5)} must not import ${to.slice(5)}'s folder: move what both need into nodes/shared`;
 	return undefined;
 }
 
 const rule = {
-	meta: { type: 'problem', docs: { description: 'Keep the pack layered: nodes import nodes/shared and their own folder only' }, schema: [] },
+	meta: {
+		type: 'problem',
+		docs: {
+			description: 'Keep the pack layered: nodes import nodes/shared and their own folder only',
+		},
+		schema: [],
+	},
 	create(context) {
 		const check = (node) => {
 			const source = node.source;
@@ -51,7 +68,12 @@ const rule = {
 			const message = problem(context.filename, source.value);
 			if (message) context.report({ node: source, message });
 		};
-		return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+		return {
+			ImportDeclaration: check,
+			ExportNamedDeclaration: check,
+			ExportAllDeclaration: check,
+			ImportExpression: check,
+		};
 	},
 };
 

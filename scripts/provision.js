@@ -19,9 +19,24 @@ const { delimiter, join } = require('node:path');
 
 /** What each test needs, which variable points at it, and the Debian package that brings it. */
 const PROGRAMS = {
-	redis: { binary: 'redis-server', variable: 'REDIS_SERVER_BIN', debianPackage: 'redis-server', usedBy: 'store and trigger tests' },
-	dovecot: { binary: 'dovecot', variable: 'DOVECOT_BIN', debianPackage: 'dovecot-imapd', usedBy: 'IMAP tests' },
-	chromium: { binary: 'chromium', variable: 'CHROMIUM_BIN', debianPackage: 'chromium', usedBy: 'README screenshots' },
+	redis: {
+		binary: 'redis-server',
+		variable: 'REDIS_SERVER_BIN',
+		debianPackage: 'redis-server',
+		usedBy: 'store and trigger tests',
+	},
+	dovecot: {
+		binary: 'dovecot',
+		variable: 'DOVECOT_BIN',
+		debianPackage: 'dovecot-imapd',
+		usedBy: 'IMAP tests',
+	},
+	chromium: {
+		binary: 'chromium',
+		variable: 'CHROMIUM_BIN',
+		debianPackage: 'chromium',
+		usedBy: 'README screenshots',
+	},
 };
 
 /** Debian puts daemons in sbin, which is not on an ordinary user's PATH. */
@@ -71,7 +86,9 @@ function aptRunner() {
 
 function apt(runner, args) {
 	const [command, ...prefix] = [...runner, 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get'];
-	const result = spawnSync(command, [...prefix, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+	const result = spawnSync(command, [...prefix, ...args], {
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
 	return result.status === 0;
 }
 
@@ -93,15 +110,21 @@ function main() {
 	if (!runner) fail(howToFix);
 
 	const started = Date.now();
-	console.log(`Installing the Debian packages ${packages.join(' ')} for the tests (once per machine)…`);
+	console.log(
+		`Installing the Debian packages ${packages.join(' ')} for the tests (once per machine)…`,
+	);
 	const install = ['install', '-y', '-qq', '--no-install-recommends', ...packages];
 	// A fresh image has no package lists, and old ones point at files the mirror no longer has: then update first.
 	const installed =
 		apt(runner, install) ||
-		(console.log('Fetching the package lists (apt-get update) and trying again…'), apt(runner, ['update', '-qq']) && apt(runner, install));
+		(console.log('Fetching the package lists (apt-get update) and trying again…'),
+		apt(runner, ['update', '-qq']) && apt(runner, install));
 	if (!installed) fail(`apt-get could not install ${packages.join(' ')}. ${howToFix}`);
 	const stillMissing = missing.filter((program) => !findProgram(program));
-	if (stillMissing.length > 0) fail(`apt-get ran but ${stillMissing.map((program) => program.binary).join(', ')} is still not found. ${howToFix}`);
+	if (stillMissing.length > 0)
+		fail(
+			`apt-get ran but ${stillMissing.map((program) => program.binary).join(', ')} is still not found. ${howToFix}`,
+		);
 	console.log(`Installed ${packages.join(' ')} in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 

@@ -27,5 +27,7 @@ export function benchCorpus(seed: number, scale: number): templates.Fixture[] {
 /** Standalone PDFs for the throughput figure: manifests and packing slips, as 3PLs attach them. */
 export function pdfCorpus(seed: number, count: number): templates.Fixture[] {
 	const random = new Random(seed);
-	return Array.from({ length: count }, (_unused, index) => templates.manifestPdf(random, index % 2 ? random.int(1, 3) : random.int(4, 14)));
+	return Array.from({ length: count }, (_unused, index) =>
+		templates.manifestPdf(random, index % 2 ? random.int(1, 3) : random.int(4, 14)),
+	);
 }

@@ -2,7 +2,11 @@ import { findTracking } from 'ts-tracking-number';
 
 /** Baseline 1: ts-tracking-number's own finder over the raw text, as a developer would first try. */
 export function libraryFindTracking(text: string): string[] {
-	return [...new Set(findTracking(text).map((found) => found.trackingNumber.replace(/\s+/g, '').toUpperCase()))];
+	return [
+		...new Set(
+			findTracking(text).map((found) => found.trackingNumber.replace(/\s+/g, '').toUpperCase()),
+		),
+	];
 }
 
 /** Baseline 2: one regex per carrier shape, no check digits and no context: the usual quick script. */

@@ -15,7 +15,10 @@ export async function pushEveryProduct(
 		id: product.id,
 		skus: product.skus.map((sku) => ({
 			id: sku.id,
-			inventory: sku.warehouseIds.map((warehouse_id) => ({ warehouse_id, quantity: warehouse_id === defaultWarehouseId ? wanted.get(sku.id)! : 0 })),
+			inventory: sku.warehouseIds.map((warehouse_id) => ({
+				warehouse_id,
+				quantity: warehouse_id === defaultWarehouseId ? wanted.get(sku.id)! : 0,
+			})),
 		})),
 	}));
 	let next = 0;
@@ -26,7 +29,10 @@ export async function pushEveryProduct(
 			const product = products[next++];
 			calls += 1;
 			try {
-				const { data } = await client.post<{ errors?: unknown[] }>(`/product/202309/products/${product.id}/inventory/update`, { skus: product.skus });
+				const { data } = await client.post<{ errors?: unknown[] }>(
+					`/product/202309/products/${product.id}/inventory/update`,
+					{ skus: product.skus },
+				);
 				failedSkus += data?.errors?.length ?? 0;
 			} catch {
 				failedSkus += product.skus.length;

@@ -24,7 +24,12 @@ export type SeededCatalogue = {
  * holding exactly `skuCount` SKUs, 1–10 per product, each SKU assigned to the default warehouse plus 0–2 others.
  * Stock sits at the default warehouse and 0 elsewhere, as the push's default-warehouse rule would list it.
  */
-export function seedInventoryCatalogue(sim: RunningSimulator, productCount: number, skuCount: number, random: () => number): SeededCatalogue {
+export function seedInventoryCatalogue(
+	sim: RunningSimulator,
+	productCount: number,
+	skuCount: number,
+	random: () => number,
+): SeededCatalogue {
 	const sales = sim.state.warehouses.filter((warehouse) => warehouse.type === 'SALES_WAREHOUSE');
 	const third = { ...sales[0], id: '7068990011223344556', name: 'Newark North', is_default: false };
 	sim.state.warehouses.push(third);
@@ -49,11 +54,20 @@ export function seedInventoryCatalogue(sim: RunningSimulator, productCount: numb
 				...template.skus[0],
 				id: skuId,
 				seller_sku: sellerSku,
-				inventory: assigned.map((warehouse_id) => ({ warehouse_id, quantity: warehouse_id === defaultWarehouseId ? quantity : 0 })),
+				inventory: assigned.map((warehouse_id) => ({
+					warehouse_id,
+					quantity: warehouse_id === defaultWarehouseId ? quantity : 0,
+				})),
 			});
 			skus.push({ sellerSku, productId, skuId, quantity });
 		}
-		products.push({ ...template, id: productId, title: `Bench product ${index}`, status: 'ACTIVATE', skus: productSkus });
+		products.push({
+			...template,
+			id: productId,
+			title: `Bench product ${index}`,
+			status: 'ACTIVATE',
+			skus: productSkus,
+		});
 	}
 	sim.state.products.splice(0, sim.state.products.length, ...products);
 	return { defaultWarehouseId, skus, productCount };
@@ -76,12 +90,24 @@ function skuCounts(products: number, total: number, random: () => number): numbe
 }
 
 /** Every SKU's per-warehouse quantities, to restore the shop between the measured run and the baseline. */
-export function snapshotInventory(sim: RunningSimulator): Map<string, Array<{ warehouse_id: string; quantity: number }>> {
+export function snapshotInventory(
+	sim: RunningSimulator,
+): Map<string, Array<{ warehouse_id: string; quantity: number }>> {
 	const snapshot = new Map<string, Array<{ warehouse_id: string; quantity: number }>>();
-	for (const product of sim.state.products) for (const sku of product.skus) snapshot.set(sku.id, sku.inventory.map((entry) => ({ ...entry })));
+	for (const product of sim.state.products)
+		for (const sku of product.skus)
+			snapshot.set(
+				sku.id,
+				sku.inventory.map((entry) => ({ ...entry })),
+			);
 	return snapshot;
 }
 
-export function restoreInventory(sim: RunningSimulator, snapshot: Map<string, Array<{ warehouse_id: string; quantity: number }>>): void {
-	for (const product of sim.state.products) for (const sku of product.skus) sku.inventory = (snapshot.get(sku.id) ?? []).map((entry) => ({ ...entry }));
+export function restoreInventory(
+	sim: RunningSimulator,
+	snapshot: Map<string, Array<{ warehouse_id: string; quantity: number }>>,
+): void {
+	for (const product of sim.state.products)
+		for (const sku of product.skus)
+			sku.inventory = (snapshot.get(sku.id) ?? []).map((entry) => ({ ...entry }));
 }

@@ -20,14 +20,36 @@ function money(text: string | undefined): number {
 }
 
 /** Seller Center's empty-cell marks, as a user who has looked at the export would test for them. */
-const blank = (value: string | undefined): boolean => !value || /^(?:\/|-|n\/a)$/i.test(value.trim());
+const blank = (value: string | undefined): boolean =>
+	!value || /^(?:\/|-|n\/a)$/i.test(value.trim());
 
 export function codeNode(items: CodeNodeItem[]): CodeNodeResult {
-	const orders: Record<string, { gross: number; refunds: number; commission: number; fees: number; adjustments: number; payout: number; apparel: boolean }> = {};
+	const orders: Record<
+		string,
+		{
+			gross: number;
+			refunds: number;
+			commission: number;
+			fees: number;
+			adjustments: number;
+			payout: number;
+			apparel: boolean;
+		}
+	> = {};
 	for (const item of items) {
 		const row = item.json;
-		const id = blank(row['Related order ID']) ? row['Order/adjustment ID'] : row['Related order ID'];
-		const order = (orders[id] ??= { gross: 0, refunds: 0, commission: 0, fees: 0, adjustments: 0, payout: 0, apparel: false });
+		const id = blank(row['Related order ID'])
+			? row['Order/adjustment ID']
+			: row['Related order ID'];
+		const order = (orders[id] ??= {
+			gross: 0,
+			refunds: 0,
+			commission: 0,
+			fees: 0,
+			adjustments: 0,
+			payout: 0,
+			apparel: false,
+		});
 		order.gross += money(row['Subtotal after seller discounts']);
 		order.refunds += Math.abs(money(row['Refund subtotal after seller discounts']));
 		order.commission += -money(row['TikTok Shop commission fee']);

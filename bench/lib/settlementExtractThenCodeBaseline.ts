@@ -24,7 +24,10 @@ const extractFromFile: Extractor = async (path) => {
 		skip_empty_lines: true,
 		columns: true,
 		onRecord: (record: Record<string, string>) => {
-			items.push({ json: Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '')), pairedItem: { item: 0 } });
+			items.push({
+				json: Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '')),
+				pairedItem: { item: 0 },
+			});
 			return undefined;
 		},
 	});
@@ -41,7 +44,10 @@ const extractFromFile: Extractor = async (path) => {
 
 /** The stand-in this bench used before: papaparse over the whole text, which is faster than Extract From File's parser. */
 const papaparseWhole: Extractor = async (path) => {
-	const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
+	const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
+		header: true,
+		skipEmptyLines: true,
+	});
 	return parsed.data.map((json) => ({ json }));
 };
 
@@ -50,7 +56,9 @@ async function main(path: string, extractor: string): Promise<void> {
 	const items = await (extractor === 'papaparse' ? papaparseWhole : extractFromFile)(path);
 	const result = codeNode(items);
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-	process.stdout.write(`${JSON.stringify({ rows: items.length, ...result, seconds, cpuSeconds: cpuSeconds(), peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ rows: items.length, ...result, seconds, cpuSeconds: cpuSeconds(), peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+	);
 }
 
 /** User + system time, as the reconciler's worker reports it. */

@@ -26,9 +26,19 @@ async function main(path: string): Promise<void> {
 		],
 	});
 	const ledger = new OrderLedger();
-	const csv = await readSettlementCsv(createReadStream(path, { highWaterMark: 64 * 1024 }), ledger, { rates, zone, maxRejectedListed: 1000, expectedBytes: statSync(path).size });
+	const csv = await readSettlementCsv(
+		createReadStream(path, { highWaterMark: 64 * 1024 }),
+		ledger,
+		{ rates, zone, maxRejectedListed: 1000, expectedBytes: statSync(path).size },
+	);
 	const feeSign = ledger.feeSign();
-	const { discrepancies, totals } = checkLedger(ledger, feeSign.sign, { toleranceCents: 5, tolerancePercent: 0.5, transactionFeeBasisPoints: 200, transactionFeeFixedCents: 0, transactionFeeOnRefunds: 'kept' });
+	const { discrepancies, totals } = checkLedger(ledger, feeSign.sign, {
+		toleranceCents: 5,
+		tolerancePercent: 0.5,
+		transactionFeeBasisPoints: 200,
+		transactionFeeFixedCents: 0,
+		transactionFeeOnRefunds: 'kept',
+	});
 	const outputs = buildOutputs({
 		source: 'settlement report',
 		discrepancies,

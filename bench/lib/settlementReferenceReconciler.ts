@@ -54,7 +54,13 @@ async function main(path: string): Promise<void> {
 	const orders = new Map<string, Order>();
 	let rows = 0;
 	let rejected = 0;
-	const parser = parse({ bom: true, columns: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
+	const parser = parse({
+		bom: true,
+		columns: true,
+		relax_column_count: true,
+		relax_quotes: true,
+		skip_empty_lines: true,
+	});
 	const headerWidth = { value: 0 };
 	parser.on('readable', () => {
 		let row: Record<string, string> | null;
@@ -64,7 +70,16 @@ async function main(path: string): Promise<void> {
 			const related = (row['Related order ID'] ?? '').trim();
 			const own = (row['Order/adjustment ID'] ?? '').trim();
 			const id = PLACEHOLDER.test(related) ? own : related;
-			const amounts = ['Total settlement amount', 'Subtotal after seller discounts', 'Refund subtotal after seller discounts', 'TikTok Shop commission fee', 'Transaction fee', 'Total fees', 'Adjustment amount', 'Shipping incentive'].map((name) => cents(row![name]));
+			const amounts = [
+				'Total settlement amount',
+				'Subtotal after seller discounts',
+				'Refund subtotal after seller discounts',
+				'TikTok Shop commission fee',
+				'Transaction fee',
+				'Total fees',
+				'Adjustment amount',
+				'Shipping incentive',
+			].map((name) => cents(row![name]));
 			if (!id || amounts.some(Number.isNaN) || (row.Currency && row.Currency !== 'USD')) {
 				rejected++;
 				continue;
@@ -72,7 +87,20 @@ async function main(path: string): Promise<void> {
 			const [settlement, gross, refund, commission, fee, fees, adjustment, income] = amounts;
 			let order = orders.get(id);
 			if (!order) {
-				order = { gross: 0, refund: 0, commission: 0, fee: 0, fees: 0, adjustment: 0, income: 0, settlement: 0, expectedCommission: 0, expectedReversal: 0, b2b: false, adjustments: [] };
+				order = {
+					gross: 0,
+					refund: 0,
+					commission: 0,
+					fee: 0,
+					fees: 0,
+					adjustment: 0,
+					income: 0,
+					settlement: 0,
+					expectedCommission: 0,
+					expectedReversal: 0,
+					b2b: false,
+					adjustments: [],
+				};
 				orders.set(id, order);
 			}
 			const rate = rateOf(row);
@@ -87,7 +115,10 @@ async function main(path: string): Promise<void> {
 			order.expectedCommission += Math.round((gross - Math.abs(refund)) * rate);
 			order.expectedReversal += Math.round(Math.abs(refund) * rate);
 			if (/b2b|wholesale/i.test(row['Sales channel'] ?? '')) order.b2b = true;
-			if (!PLACEHOLDER.test(related) && related !== own) order.adjustments.push(`${row.Type}|${adjustment}|${(row['Order settled time'] ?? '').slice(0, 10)}`);
+			if (!PLACEHOLDER.test(related) && related !== own)
+				order.adjustments.push(
+					`${row.Type}|${adjustment}|${(row['Order settled time'] ?? '').slice(0, 10)}`,
+				);
 		}
 	});
 	// An unterminated quote on the last line ends the parse with an error: that line is rejected, the rest is read.
@@ -109,8 +140,16 @@ async function main(path: string): Promise<void> {
 			continue;
 		}
 		const tolerance = (expected: number) => Math.max(5, Math.round(Math.abs(expected) * 0.005));
-		if (order.gross && Math.abs(order.commission - order.expectedCommission) > tolerance(order.expectedCommission)) findings++;
-		if (order.gross && Math.abs(order.fee - Math.round(order.gross * 0.02)) > tolerance(order.gross * 0.02)) findings++;
+		if (
+			order.gross &&
+			Math.abs(order.commission - order.expectedCommission) > tolerance(order.expectedCommission)
+		)
+			findings++;
+		if (
+			order.gross &&
+			Math.abs(order.fee - Math.round(order.gross * 0.02)) > tolerance(order.gross * 0.02)
+		)
+			findings++;
 		const expectedNet = order.gross - order.refund - order.fees + order.adjustment + order.income;
 		if (Math.abs(order.settlement - expectedNet) > tolerance(expectedNet)) findings++;
 		if (new Set(order.adjustments).size < order.adjustments.length) findings++;

@@ -12,7 +12,10 @@ import type { WorkerReady, WorkerReply, WorkerRequest } from './workerMessages';
  */
 export class SimulatorProcess<Name extends keyof Scenarios> {
 	private nextId = 1;
-	private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+	private readonly waiting = new Map<
+		number,
+		{ resolve: (value: unknown) => void; reject: (error: Error) => void }
+	>();
 
 	private constructor(
 		private readonly child: ChildProcess,
@@ -32,16 +35,26 @@ export class SimulatorProcess<Name extends keyof Scenarios> {
 		scenario: Name,
 		args: Parameters<Scenarios[Name]['prepare']>[1],
 		simulator: SimulatorOptions,
-		execArgv: string[] = (process.env.BENCH_SIMULATOR_NODE_OPTIONS ?? '').split(' ').filter(Boolean),
+		execArgv: string[] = (process.env.BENCH_SIMULATOR_NODE_OPTIONS ?? '')
+			.split(' ')
+			.filter(Boolean),
 	): Promise<SimulatorProcess<Name>> {
-		const child = fork(join(__dirname, 'simulatorWorker.ts'), [scenario, JSON.stringify(args), JSON.stringify(simulator)], {
-			execArgv: ['-r', 'ts-node/register/transpile-only', ...execArgv],
-			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-		});
-		const ready = await new Promise<WorkerReady<Awaited<ReturnType<Scenarios[Name]['prepare']>>>>((resolve, reject) => {
-			child.once('message', (message) => resolve(message as WorkerReady<Awaited<ReturnType<Scenarios[Name]['prepare']>>>));
-			child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
-		});
+		const child = fork(
+			join(__dirname, 'simulatorWorker.ts'),
+			[scenario, JSON.stringify(args), JSON.stringify(simulator)],
+			{
+				execArgv: ['-r', 'ts-node/register/transpile-only', ...execArgv],
+				stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+			},
+		);
+		const ready = await new Promise<WorkerReady<Awaited<ReturnType<Scenarios[Name]['prepare']>>>>(
+			(resolve, reject) => {
+				child.once('message', (message) =>
+					resolve(message as WorkerReady<Awaited<ReturnType<Scenarios[Name]['prepare']>>>),
+				);
+				child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+			},
+		);
 		return new SimulatorProcess(child, ready);
 	}
 

@@ -6,7 +6,13 @@ import { startSimulator, type RunningSimulator } from '../../dev/simulator';
 import { inventoryCatalogue } from './scenarios/inventoryCatalogue';
 import { openOrdersAtRisk } from './scenarios/openOrdersAtRisk';
 import { openPackages } from './scenarios/openPackages';
-import type { RequestSummary, WorkerReady, WorkerReply, WorkerRequest, WorkerStats } from './workerMessages';
+import type {
+	RequestSummary,
+	WorkerReady,
+	WorkerReply,
+	WorkerRequest,
+	WorkerStats,
+} from './workerMessages';
 
 export interface Scenario<Args, Extra> {
 	prepare(sim: RunningSimulator, args: Args): Extra;
@@ -30,7 +36,12 @@ function statsOf(sim: RunningSimulator, cpuSince: NodeJS.CpuUsage): WorkerStats 
 		accepted[api] = (accepted[api] ?? 0) + 1;
 	}
 	const cpu = process.cpuUsage(cpuSince);
-	return { rateLimited: sim.rateLimitedCount, requests: sim.requests.length, accepted, cpuMs: (cpu.user + cpu.system) / 1000 };
+	return {
+		rateLimited: sim.rateLimitedCount,
+		requests: sim.requests.length,
+		accepted,
+		cpuMs: (cpu.user + cpu.system) / 1000,
+	};
 }
 
 async function main(): Promise<void> {
@@ -43,7 +54,13 @@ async function main(): Promise<void> {
 		await scenario.warmUp(sim);
 		sim.reset();
 	}
-	const ready: WorkerReady<unknown> = { url: sim.url, app: sim.app, shop: { cipher: sim.shop.cipher }, tokens: sim.tokens, scenario: extra };
+	const ready: WorkerReady<unknown> = {
+		url: sim.url,
+		app: sim.app,
+		shop: { cipher: sim.shop.cipher },
+		tokens: sim.tokens,
+		scenario: extra,
+	};
 	let cpuSince = process.cpuUsage();
 	process.send?.(ready);
 	process.on('message', (request: WorkerRequest) => {
@@ -55,7 +72,12 @@ async function main(): Promise<void> {
 		try {
 			if (request.command === 'stats') reply.result = statsOf(sim, cpuSince);
 			else if (request.command === 'requests') {
-				reply.result = sim.requests.map(({ time, path, status, code }): RequestSummary => ({ time, path, status, code }));
+				reply.result = sim.requests.map(({ time, path, status, code }): RequestSummary => ({
+					time,
+					path,
+					status,
+					code,
+				}));
 			} else if (request.command === 'reset') {
 				sim.reset();
 				cpuSince = process.cpuUsage();

@@ -21,22 +21,36 @@ export interface FakeRun {
 }
 
 function getPath(source: Record<string, unknown>, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), source);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(value, key) =>
+				value && typeof value === 'object' ? (value as IDataObject)[key] : undefined,
+			source,
+		);
 }
 
 async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
 	const url = new URL(options.url, options.baseURL);
-	for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
+	for (const [key, value] of Object.entries(options.qs ?? {}))
+		url.searchParams.set(key, String(value));
 	const body = options.body;
 	const response = await fetch(url, {
 		method: options.method ?? 'GET',
 		headers: options.headers as Record<string, string>,
-		body: typeof body === 'string' || Buffer.isBuffer(body) ? (body as string | Uint8Array) : body === undefined ? undefined : JSON.stringify(body),
+		body:
+			typeof body === 'string' || Buffer.isBuffer(body)
+				? (body as string | Uint8Array)
+				: body === undefined
+					? undefined
+					: JSON.stringify(body),
 	});
 	const buffer = Buffer.from(await response.arrayBuffer());
 	if (!response.ok && !options.ignoreHttpStatusErrors) throw new Error(`HTTP ${response.status}`);
 	const parsed = options.encoding === 'arraybuffer' ? buffer : buffer.toString('utf8');
-	return options.returnFullResponse ? { statusCode: response.status, body: parsed, headers: Object.fromEntries(response.headers) } : parsed;
+	return options.returnFullResponse
+		? { statusCode: response.status, body: parsed, headers: Object.fromEntries(response.headers) }
+		: parsed;
 }
 
 export function fakeExecuteFunctions(run: FakeRun): IExecuteFunctions {
@@ -68,7 +82,8 @@ export function fakeExecuteFunctions(run: FakeRun): IExecuteFunctions {
 		},
 		helpers: {
 			httpRequest,
-			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			returnJsonArray: (data: IDataObject | IDataObject[]) =>
+				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 		},
 	};
 	return context as unknown as IExecuteFunctions;

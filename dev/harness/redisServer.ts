@@ -33,13 +33,26 @@ export async function startRedisServer(): Promise<RedisServer> {
 }
 
 function spawnReady(binary: string, port: number, dir: string): Promise<ChildProcess> {
-	const args = ['--port', String(port), '--bind', HOST, '--dir', dir, '--save', '', '--appendonly', 'no'];
+	const args = [
+		'--port',
+		String(port),
+		'--bind',
+		HOST,
+		'--dir',
+		dir,
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+	];
 	const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
 	return new Promise((resolve, reject) => {
 		let output = '';
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
-			reject(new Error(`redis-server did not become ready within ${START_TIMEOUT_MS} ms:\n${output}`));
+			reject(
+				new Error(`redis-server did not become ready within ${START_TIMEOUT_MS} ms:\n${output}`),
+			);
 		}, START_TIMEOUT_MS);
 		const onOutput = (chunk: Buffer) => {
 			output += chunk.toString();

@@ -6,7 +6,11 @@
  */
 import { Redis } from 'ioredis';
 
-import { processRateBudget, type RateBudget, type RateKey } from '../../nodes/shared/tiktok/rateBudget';
+import {
+	processRateBudget,
+	type RateBudget,
+	type RateKey,
+} from '../../nodes/shared/tiktok/rateBudget';
 import { SharedRateBudget } from '../../nodes/shared/tiktok/sharedRateBudget';
 
 export interface WorkerArgs {

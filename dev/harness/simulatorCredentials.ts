@@ -1,7 +1,9 @@
 import type { RunningSimulator } from '../simulator';
 
 /** Where a simulator answers and whom it trusts: a running one, or what a simulator in another process reports. */
-export type SimulatorAddress = Pick<RunningSimulator, 'url' | 'app' | 'tokens'> & { shop: Pick<RunningSimulator['shop'], 'cipher'> };
+export type SimulatorAddress = Pick<RunningSimulator, 'url' | 'app' | 'tokens'> & {
+	shop: Pick<RunningSimulator['shop'], 'cipher'>;
+};
 
 /** The "TikTok Shop API" credential fields that point a node at a simulator. */
 export function simulatorCredentials(sim: SimulatorAddress) {

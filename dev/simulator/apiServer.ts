@@ -63,13 +63,29 @@ export class ApiServer {
 		const url = new URL(req.url ?? '/', 'http://simulator');
 		const query = Object.fromEntries(url.searchParams);
 		const method = req.method ?? 'GET';
-		const recorded: RecordedRequest = { time: Date.now(), method, path: url.pathname, query, body: undefined, status: 0, code: 0, requestId };
+		const recorded: RecordedRequest = {
+			time: Date.now(),
+			method,
+			path: url.pathname,
+			query,
+			body: undefined,
+			status: 0,
+			code: 0,
+			requestId,
+		};
 		this.parts.requests.push(recorded);
 		let raw: Buffer;
 		try {
 			raw = await readBody(req);
 		} catch {
-			return this.respond(res, recorded, { status: 413, envelope: { code: Code.INVALID_PARAMETER, message: 'Request body too large', request_id: requestId } });
+			return this.respond(res, recorded, {
+				status: 413,
+				envelope: {
+					code: Code.INVALID_PARAMETER,
+					message: 'Request body too large',
+					request_id: requestId,
+				},
+			});
 		}
 		recorded.body = raw.length ? raw.toString('utf8') : undefined;
 		const answer = await this.answer(req, method, url.pathname, query, raw, recorded, requestId);
@@ -99,15 +115,28 @@ export class ApiServer {
 		try {
 			if (path.startsWith('/api/v2/token/')) {
 				const { world, tokens } = this.parts;
-				const data = handleTokenEndpoint({ tokens, app: world.app, sellerName: world.state.shop.name, openId: world.state.shop.code }, method, path, query);
+				const data = handleTokenEndpoint(
+					{
+						tokens,
+						app: world.app,
+						sellerName: world.state.shop.name,
+						openId: world.state.shop.code,
+					},
+					method,
+					path,
+					query,
+				);
 				return ok(requestId, data);
 			}
 			const fault = this.parts.faults.take(path);
 			if (fault?.kind === '503') return undefined;
-			if (fault && fault.kind !== 'lostResponse') return await this.faultAnswer(fault.kind, requestId);
+			if (fault && fault.kind !== 'lostResponse')
+				return await this.faultAnswer(fault.kind, requestId);
 			const { route, params } = this.parts.router.resolve(method, path);
 			this.checkAppAndTimestamp(query);
-			if (!this.parts.limiter.allow(query.app_key, query.shop_cipher ?? '-', rateLimitedApiOf(path))) {
+			if (
+				!this.parts.limiter.allow(query.app_key, query.shop_cipher ?? '-', rateLimitedApiOf(path))
+			) {
 				throw new ApiError(Code.TOO_MANY_REQUESTS, 'Too many requests', 429);
 			}
 			const contentType = String(req.headers['content-type'] ?? '');
@@ -118,11 +147,23 @@ export class ApiServer {
 			recorded.body = multipart ? summarize(multipart) : raw.length ? body : undefined;
 			const answer = this.run(route, { params, query, body, multipart }, requestId);
 			// Handled, then the answer is lost on the way back.
-			if (fault?.kind === 'lostResponse') return await this.faultAnswer('timeout', requestId, false);
+			if (fault?.kind === 'lostResponse')
+				return await this.faultAnswer('timeout', requestId, false);
 			return answer;
 		} catch (error) {
-			if (error instanceof ApiError) return { status: error.httpStatus, envelope: { code: error.code, message: error.message, request_id: requestId } };
-			return { status: 500, envelope: { code: Code.INTERNAL_ERROR, message: `Internal error: ${(error as Error).message}`, request_id: requestId } };
+			if (error instanceof ApiError)
+				return {
+					status: error.httpStatus,
+					envelope: { code: error.code, message: error.message, request_id: requestId },
+				};
+			return {
+				status: 500,
+				envelope: {
+					code: Code.INTERNAL_ERROR,
+					message: `Internal error: ${(error as Error).message}`,
+					request_id: requestId,
+				},
+			};
 		}
 	}
 
@@ -146,14 +187,23 @@ export class ApiServer {
 			ids: world.ids,
 			random: world.random,
 			now: Math.floor(Date.now() / 1000),
-			record: (mutation) => mutations.push({ ...mutation, time: Date.now(), requestId, ...(idempotencyKey !== undefined ? { idempotencyKey } : {}) }),
+			record: (mutation) =>
+				mutations.push({
+					...mutation,
+					time: Date.now(),
+					requestId,
+					...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+				}),
 		};
 		let answer: Answer;
 		try {
 			answer = ok(requestId, route.handle(context));
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
-			answer = { status: error.httpStatus, envelope: { code: error.code, message: error.message, request_id: requestId } };
+			answer = {
+				status: error.httpStatus,
+				envelope: { code: error.code, message: error.message, request_id: requestId },
+			};
 		}
 		if (idempotencyKey !== undefined) {
 			const { request_id: _first, ...remembered } = answer.envelope;
@@ -164,18 +214,30 @@ export class ApiServer {
 
 	private checkAppAndTimestamp(query: Record<string, string>): void {
 		if (!query.app_key) throw gateway.credentials('app_key is required');
-		if (query.app_key !== this.parts.world.app.appKey) throw gateway.credentials(`app_key ${query.app_key} is invalid`);
-		if (!/^\d{10}$/.test(query.timestamp ?? '')) throw gateway.credentials('timestamp is required and must be a 10-digit Unix time in seconds');
+		if (query.app_key !== this.parts.world.app.appKey)
+			throw gateway.credentials(`app_key ${query.app_key} is invalid`);
+		if (!/^\d{10}$/.test(query.timestamp ?? ''))
+			throw gateway.credentials(
+				'timestamp is required and must be a 10-digit Unix time in seconds',
+			);
 		const drift = Number(query.timestamp) - Math.floor(Date.now() / 1000);
 		if (drift < -TIMESTAMP_PAST_SECONDS || drift > TIMESTAMP_FUTURE_SECONDS) {
-			throw gateway.credentials('timestamp is outside the allowed window (now - 5 minutes to now + 30 seconds)');
+			throw gateway.credentials(
+				'timestamp is outside the allowed window (now - 5 minutes to now + 30 seconds)',
+			);
 		}
 	}
 
 	/** TikTok's documented algorithm (signature.ts, not the pack's signer) over what arrived: the decoded query and the raw body. */
-	private checkSignature(path: string, query: Record<string, string>, raw: Buffer, contentType: string): void {
+	private checkSignature(
+		path: string,
+		query: Record<string, string>,
+		raw: Buffer,
+		contentType: string,
+	): void {
 		if (!query.sign) throw gateway.credentials('sign is required');
-		if (!requestSignatureIsValid(this.parts.world.app.appSecret, path, query, raw, contentType)) throw gateway.signature();
+		if (!requestSignatureIsValid(this.parts.world.app.appSecret, path, query, raw, contentType))
+			throw gateway.signature();
 	}
 
 	private checkAccessToken(header: string | string[] | undefined): void {
@@ -189,24 +251,45 @@ export class ApiServer {
 	private checkShopCipher(method: string, path: string, query: Record<string, string>): void {
 		const cipher = query.shop_cipher;
 		if (!callTakesShopCipher(method, path)) {
-			if (cipher !== undefined) throw gateway.credentials('Unexpected identifier: shop_cipher is not accepted by this API');
+			if (cipher !== undefined)
+				throw gateway.credentials('Unexpected identifier: shop_cipher is not accepted by this API');
 			return;
 		}
 		if (!cipher) throw gateway.cipherMissing();
 		if (cipher !== this.parts.world.state.shop.cipher) throw gateway.shopMismatch();
 	}
 
-	private async faultAnswer(kind: '5xx' | 'timeout' | '429', requestId: string, hold = true): Promise<Answer> {
-		if (kind === '429') return { status: 429, envelope: { code: Code.TOO_MANY_REQUESTS, message: 'Too many requests', request_id: requestId } };
-		if (kind === '5xx') return { status: 500, envelope: { code: Code.INTERNAL_ERROR, message: 'Internal error', request_id: requestId } };
-		if (hold) await new Promise<void>((resolve) => {
-			const timer = setTimeout(() => {
-				this.pendingTimers.delete(timer);
-				resolve();
-			}, GATEWAY_TIMEOUT_MS / this.parts.timeScale);
-			this.pendingTimers.add(timer);
-		});
-		return { status: 504, envelope: { code: Code.REQUEST_TIMEOUT, message: 'Request timeout', request_id: requestId } };
+	private async faultAnswer(
+		kind: '5xx' | 'timeout' | '429',
+		requestId: string,
+		hold = true,
+	): Promise<Answer> {
+		if (kind === '429')
+			return {
+				status: 429,
+				envelope: {
+					code: Code.TOO_MANY_REQUESTS,
+					message: 'Too many requests',
+					request_id: requestId,
+				},
+			};
+		if (kind === '5xx')
+			return {
+				status: 500,
+				envelope: { code: Code.INTERNAL_ERROR, message: 'Internal error', request_id: requestId },
+			};
+		if (hold)
+			await new Promise<void>((resolve) => {
+				const timer = setTimeout(() => {
+					this.pendingTimers.delete(timer);
+					resolve();
+				}, GATEWAY_TIMEOUT_MS / this.parts.timeScale);
+				this.pendingTimers.add(timer);
+			});
+		return {
+			status: 504,
+			envelope: { code: Code.REQUEST_TIMEOUT, message: 'Request timeout', request_id: requestId },
+		};
 	}
 
 	private respond(res: ServerResponse, recorded: RecordedRequest, answer: Answer): void {
@@ -225,7 +308,10 @@ export class ApiServer {
 }
 
 function ok(requestId: string, data: unknown): Answer {
-	return { status: 200, envelope: { code: Code.OK, message: 'Success', request_id: requestId, data } };
+	return {
+		status: 200,
+		envelope: { code: Code.OK, message: 'Success', request_id: requestId, data },
+	};
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -246,15 +332,21 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 	});
 }
 
-function parseBody(route: Route, contentType: string, raw: Buffer): { body: Record<string, unknown>; multipart?: MultipartForm } {
+function parseBody(
+	route: Route,
+	contentType: string,
+	raw: Buffer,
+): { body: Record<string, unknown>; multipart?: MultipartForm } {
 	if (route.body === 'multipart') {
 		const boundary = boundaryOf(contentType);
-		if (!boundary) throw new ApiError(Code.EXPECTED_MULTIPART, 'content-type must be multipart/form-data', 400);
+		if (!boundary)
+			throw new ApiError(Code.EXPECTED_MULTIPART, 'content-type must be multipart/form-data', 400);
 		const multipart = parseMultipart(raw, boundary);
 		if (!multipart) throw gateway.invalid('The multipart/form-data body is malformed');
 		return { body: {}, multipart };
 	}
-	if (!/^application\/json\b/i.test(contentType)) throw new ApiError(Code.EXPECTED_JSON, 'content-type must be application/json', 400);
+	if (!/^application\/json\b/i.test(contentType))
+		throw new ApiError(Code.EXPECTED_JSON, 'content-type must be application/json', 400);
 	if (raw.length === 0) return { body: {} };
 	let parsed: unknown;
 	try {
@@ -262,7 +354,8 @@ function parseBody(route: Route, contentType: string, raw: Buffer): { body: Reco
 	} catch {
 		throw gateway.invalid('The request body is not valid JSON');
 	}
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw gateway.invalid('The request body must be a JSON object');
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+		throw gateway.invalid('The request body must be a JSON object');
 	return { body: parsed as Record<string, unknown> };
 }
 
@@ -270,7 +363,10 @@ function summarize(form: MultipartForm): unknown {
 	return {
 		fields: form.fields,
 		files: Object.fromEntries(
-			Object.entries(form.files).map(([name, file]) => [name, { fileName: file.fileName, contentType: file.contentType, bytes: file.data.length }]),
+			Object.entries(form.files).map(([name, file]) => [
+				name,
+				{ fileName: file.fileName, contentType: file.contentType, bytes: file.data.length },
+			]),
 		),
 	};
 }

@@ -16,6 +16,9 @@ export function newRequestId(): string {
 
 export function sendJson(res: ServerResponse, status: number, envelope: Envelope): void {
 	const body = JSON.stringify(envelope);
-	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+	res.writeHead(status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': Buffer.byteLength(body),
+	});
 	res.end(body);
 }

@@ -79,9 +79,17 @@ export class ApiError extends Error {
  */
 export const gateway = {
 	credentials: (message: string) => new ApiError(Code.INVALID_CREDENTIALS, message, 401),
-	signature: () => new ApiError(Code.SIGNATURE_INVALID, 'Invalid signature, please check your sign', 401),
-	expired: () => new ApiError(Code.TOKEN_EXPIRED, 'Access token is expired, please refresh it', 401),
-	cipherMissing: () => new ApiError(Code.SHOP_CIPHER_MISSING, 'shop_cipher is required for this API', 400),
-	shopMismatch: () => new ApiError(Code.SHOP_MISMATCH, 'The shop_cipher does not match the shop authorized by the access token', 403),
+	signature: () =>
+		new ApiError(Code.SIGNATURE_INVALID, 'Invalid signature, please check your sign', 401),
+	expired: () =>
+		new ApiError(Code.TOKEN_EXPIRED, 'Access token is expired, please refresh it', 401),
+	cipherMissing: () =>
+		new ApiError(Code.SHOP_CIPHER_MISSING, 'shop_cipher is required for this API', 400),
+	shopMismatch: () =>
+		new ApiError(
+			Code.SHOP_MISMATCH,
+			'The shop_cipher does not match the shop authorized by the access token',
+			403,
+		),
 	invalid: (message: string) => new ApiError(Code.INVALID_PARAMETER, message, 400),
 };

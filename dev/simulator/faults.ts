@@ -21,7 +21,11 @@ export class FaultInjector {
 	private active: ActiveFault[] = [];
 
 	inject(fault: Fault): void {
-		this.active.push({ fault, remaining: fault.times ?? Infinity, until: fault.forMs === undefined ? Infinity : Date.now() + fault.forMs });
+		this.active.push({
+			fault,
+			remaining: fault.times ?? Infinity,
+			until: fault.forMs === undefined ? Infinity : Date.now() + fault.forMs,
+		});
 	}
 
 	clear(): void {
@@ -33,7 +37,9 @@ export class FaultInjector {
 		const now = Date.now();
 		this.active = this.active.filter((entry) => entry.remaining > 0 && entry.until > now);
 		const match = this.active.find((entry) =>
-			typeof entry.fault.pathPattern === 'string' ? path.includes(entry.fault.pathPattern) : entry.fault.pathPattern.test(path),
+			typeof entry.fault.pathPattern === 'string'
+				? path.includes(entry.fault.pathPattern)
+				: entry.fault.pathPattern.test(path),
 		);
 		if (!match) return undefined;
 		match.remaining -= 1;

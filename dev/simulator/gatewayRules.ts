@@ -23,6 +23,8 @@ export function callTakesShopCipher(method: string, path: string): boolean {
  */
 export function rateLimitedApiOf(path: string): string {
 	const [leading, category, version, ...rest] = path.split('/');
-	const generic = rest.map((segment) => (/^\d+$/.test(segment) || (segment.length >= 10 && /\d/.test(segment)) ? '{id}' : segment));
+	const generic = rest.map((segment) =>
+		/^\d+$/.test(segment) || (segment.length >= 10 && /\d/.test(segment)) ? '{id}' : segment,
+	);
 	return [leading, category, version, ...generic].join('/');
 }

@@ -11,14 +11,24 @@ import { seedWorld } from './seed';
 import { reindexShop } from './shopIndex';
 import type { ShopState } from './state';
 import { TokenStore } from './tokens';
-import { WebhookSender, type DeliveryReport, type WebhookEvent, type WebhookSendOptions } from './webhookSender';
+import {
+	WebhookSender,
+	type DeliveryReport,
+	type WebhookEvent,
+	type WebhookSendOptions,
+} from './webhookSender';
 
 export type { RecordedRequest } from './apiServer';
 export type { Fault } from './faults';
 export type { SimulatorRules } from './route';
 export type { Mutation, MutationDetails } from './mutations';
 export type * from './state';
-export type { DeliveryAttempt, DeliveryReport, WebhookEvent, WebhookSendOptions } from './webhookSender';
+export type {
+	DeliveryAttempt,
+	DeliveryReport,
+	WebhookEvent,
+	WebhookSendOptions,
+} from './webhookSender';
 export { RETRY_DELAYS_MS } from './webhookSender';
 
 export interface SimulatorOptions {
@@ -54,7 +64,11 @@ export interface RunningSimulator {
 	readonly rateLimitedCount: number;
 	faults: { inject(fault: Fault): void; clear(): void };
 	webhooks: {
-		send(targetUrl: string, event: WebhookEvent, options?: WebhookSendOptions): Promise<DeliveryReport>;
+		send(
+			targetUrl: string,
+			event: WebhookEvent,
+			options?: WebhookSendOptions,
+		): Promise<DeliveryReport>;
 		deliveries: DeliveryReport[];
 	};
 	/** Access tokens issued so far answer 105002 until the client refreshes. */
@@ -73,14 +87,26 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 	const timeScale = options.timeScale ?? 1;
 	if (!(timeScale > 0)) throw new RangeError(`timeScale must be above 0 (got ${timeScale})`);
 	const world = seedWorld(options.seed ?? 1, options.orders ?? 200, Math.floor(Date.now() / 1000));
-	const tokens = new TokenStore(options.accessTokenTtlSeconds ?? DEFAULT_TTL_SECONDS, () => Math.floor(Date.now() / 1000));
+	const tokens = new TokenStore(options.accessTokenTtlSeconds ?? DEFAULT_TTL_SECONDS, () =>
+		Math.floor(Date.now() / 1000),
+	);
 	const issued = tokens.seed(world.accessToken, world.refreshToken, world.authCode);
 	const limiter = new RateLimiter(options.rateLimitPerSecond ?? 50, timeScale);
 	const faults = new FaultInjector();
 	const requests: RecordedRequest[] = [];
 	const mutations: Mutation[] = [];
 	const rules: SimulatorRules = { ...DEFAULT_RULES, ...options.rules };
-	const api = new ApiServer({ world, tokens, limiter, faults, router: new Router(allRoutes), rules, timeScale, requests, mutations });
+	const api = new ApiServer({
+		world,
+		tokens,
+		limiter,
+		faults,
+		router: new Router(allRoutes),
+		rules,
+		timeScale,
+		requests,
+		mutations,
+	});
 	const webhooks = new WebhookSender({ ...world.app, shopId: world.state.shop.id, timeScale });
 
 	const server = createServer((req, res) => void api.handle(req, res));
@@ -95,7 +121,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		url: `http://127.0.0.1:${port}`,
 		app: { ...world.app },
 		shop: { id: shop.id, name: shop.name, cipher: shop.cipher, region: shop.region },
-		tokens: { accessToken: issued.accessToken, refreshToken: issued.refreshToken, accessTokenExpiresAt: issued.accessTokenExpiresAt },
+		tokens: {
+			accessToken: issued.accessToken,
+			refreshToken: issued.refreshToken,
+			accessTokenExpiresAt: issued.accessTokenExpiresAt,
+		},
 		authCode: world.authCode,
 		state: world.state,
 		requests,
@@ -104,7 +134,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 			return limiter.rejected;
 		},
 		faults: { inject: (fault) => faults.inject(fault), clear: () => faults.clear() },
-		webhooks: { send: (targetUrl, event, sendOptions) => webhooks.send(targetUrl, event, sendOptions), deliveries: webhooks.deliveries },
+		webhooks: {
+			send: (targetUrl, event, sendOptions) => webhooks.send(targetUrl, event, sendOptions),
+			deliveries: webhooks.deliveries,
+		},
 		expireAccessToken: () => tokens.expireAll(),
 		reset() {
 			requests.length = 0;

@@ -11,7 +11,9 @@ export interface MultipartForm {
 }
 
 export function boundaryOf(contentType: string | undefined): string | undefined {
-	const match = /^multipart\/form-data\s*;.*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
+	const match = /^multipart\/form-data\s*;.*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(
+		contentType ?? '',
+	);
 	return match ? (match[1] ?? match[2]) : undefined;
 }
 
@@ -35,7 +37,12 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartForm | 
 		const fileName = /filename="([^"]*)"/i.exec(headers)?.[1];
 		if (name !== undefined) {
 			if (fileName !== undefined) {
-				form.files[name] = { fileName, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream', data: Buffer.from(content) };
+				form.files[name] = {
+					fileName,
+					contentType:
+						/content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream',
+					data: Buffer.from(content),
+				};
 			} else {
 				form.fields[name] = content.toString('utf8');
 			}

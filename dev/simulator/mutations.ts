@@ -2,13 +2,32 @@ import type { Rejection } from './rejection';
 
 /** Every accepted state change, in order, so tests can assert what a workflow actually did to the shop. */
 export type MutationDetails =
-	| { type: 'ship'; packageId: string; orderId: string; trackingNumber?: string; shippingProviderId?: string; handoverMethod?: string }
+	| {
+			type: 'ship';
+			packageId: string;
+			orderId: string;
+			trackingNumber?: string;
+			shippingProviderId?: string;
+			handoverMethod?: string;
+	  }
 	| {
 			type: 'batchShip';
-			shipped: Array<{ packageId: string; orderId: string; trackingNumber?: string; shippingProviderId?: string }>;
+			shipped: Array<{
+				packageId: string;
+				orderId: string;
+				trackingNumber?: string;
+				shippingProviderId?: string;
+			}>;
 			failed: Array<{ packageId: string; code: number }>;
 	  }
-	| { type: 'markShipped'; orderId: string; packageId: string; orderLineItemIds: string[]; trackingNumber: string; shippingProviderId: string }
+	| {
+			type: 'markShipped';
+			orderId: string;
+			packageId: string;
+			orderLineItemIds: string[];
+			trackingNumber: string;
+			shippingProviderId: string;
+	  }
 	| {
 			type: 'shippingInfoUpdate';
 			orderId: string;
@@ -27,7 +46,14 @@ export type MutationDetails =
 	| ({ type: 'returnReject'; returnId: string; decision: string; imageIds: string[] } & Rejection)
 	| { type: 'cancellationApprove'; cancelId: string }
 	| ({ type: 'cancellationReject'; cancelId: string; imageIds: string[] } & Rejection)
-	| { type: 'imageUpload'; uri: string; bytes: number; width: number; height: number; useCase: string }
+	| {
+			type: 'imageUpload';
+			uri: string;
+			bytes: number;
+			width: number;
+			height: number;
+			useCase: string;
+	  }
 	| { type: 'webhookRegister'; eventType: string; address: string }
 	| { type: 'webhookDelete'; eventType: string };
 

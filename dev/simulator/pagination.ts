@@ -15,23 +15,33 @@ function fingerprint(query: unknown): string {
 	return createHash('sha256').update(JSON.stringify(query)).digest('hex').slice(0, 12);
 }
 
-export function paginate<T>(all: T[], pageSize: number, pageToken: string | undefined, query: unknown): Page<T> {
+export function paginate<T>(
+	all: T[],
+	pageSize: number,
+	pageToken: string | undefined,
+	query: unknown,
+): Page<T> {
 	let offset = 0;
 	if (pageToken) {
 		const [text, print] = Buffer.from(pageToken, 'base64url').toString('utf8').split(':');
 		offset = Number(text);
-		if (!Number.isInteger(offset) || offset < 0 || print !== fingerprint(query)) throw gateway.invalid('page_token is invalid or belongs to another query');
+		if (!Number.isInteger(offset) || offset < 0 || print !== fingerprint(query))
+			throw gateway.invalid('page_token is invalid or belongs to another query');
 	}
 	const end = offset + pageSize;
 	return {
 		items: all.slice(offset, end),
-		next_page_token: end < all.length ? Buffer.from(`${end}:${fingerprint(query)}`).toString('base64url') : '',
+		next_page_token:
+			end < all.length ? Buffer.from(`${end}:${fingerprint(query)}`).toString('base64url') : '',
 		total_count: all.length,
 	};
 }
 
 /** page_size as TikTok checks it: present when required, an integer, inside the API's range. */
-export function pageSize(raw: string | undefined, range: { min: number; max: number; fallback?: number }): number {
+export function pageSize(
+	raw: string | undefined,
+	range: { min: number; max: number; fallback?: number },
+): number {
 	if (raw === undefined || raw === '') {
 		if (range.fallback !== undefined) return range.fallback;
 		throw gateway.invalid('page_size is required');

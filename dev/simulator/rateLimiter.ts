@@ -17,7 +17,10 @@ export class RateLimiter {
 		const key = `${appKey}\u0000${shopCipher}\u0000${api}`;
 		const now = this.nowMs();
 		const bucket = this.buckets.get(key) ?? { tokens: this.perSecond, updatedAt: now };
-		bucket.tokens = Math.min(this.perSecond, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.perSecond * this.timeScale);
+		bucket.tokens = Math.min(
+			this.perSecond,
+			bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.perSecond * this.timeScale,
+		);
 		bucket.updatedAt = now;
 		this.buckets.set(key, bucket);
 		if (bucket.tokens < 1) {

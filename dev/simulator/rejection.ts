@@ -19,7 +19,8 @@ export interface Rejection {
 	images: EvidenceImage[];
 }
 
-const positiveInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
+const positiveInteger = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isInteger(value) && value > 0;
 
 /**
  * Evidence must be uploaded first: image_id is the product image upload's `uri`, sent with its mime_type and size
@@ -31,18 +32,35 @@ function evidenceImages(state: ShopState, body: Record<string, unknown>): Eviden
 	return body.images.map((raw: unknown, index) => {
 		const image = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
 		const { image_id: imageId, mime_type: mimeType, width, height } = image;
-		if (typeof imageId !== 'string' || imageId === '' || typeof mimeType !== 'string' || !mimeType.startsWith('image/') || !positiveInteger(width) || !positiveInteger(height)) {
-			throw new ApiError(Code.EVIDENCE_IMAGE_INVALID, `images[${index}] needs image_id, mime_type (image/...), width and height (positive integers)`);
+		if (
+			typeof imageId !== 'string' ||
+			imageId === '' ||
+			typeof mimeType !== 'string' ||
+			!mimeType.startsWith('image/') ||
+			!positiveInteger(width) ||
+			!positiveInteger(height)
+		) {
+			throw new ApiError(
+				Code.EVIDENCE_IMAGE_INVALID,
+				`images[${index}] needs image_id, mime_type (image/...), width and height (positive integers)`,
+			);
 		}
 		if (!state.images.some((uploaded) => uploaded.uri === imageId)) {
-			throw new ApiError(Code.EVIDENCE_IMAGE_UNKNOWN, `images[].image_id "${imageId}" is not the uri of an uploaded image`);
+			throw new ApiError(
+				Code.EVIDENCE_IMAGE_UNKNOWN,
+				`images[].image_id "${imageId}" is not the uri of an uploaded image`,
+			);
 		}
 		return { imageId, mimeType, width, height };
 	});
 }
 
 /** The reason, comment and images of a return or cancellation reject, checked against the case's own reasons. */
-export function readRejection(state: ShopState, body: Record<string, unknown>, reasons: RejectReason[]): Rejection {
+export function readRejection(
+	state: ShopState,
+	body: Record<string, unknown>,
+	reasons: RejectReason[],
+): Rejection {
 	const rejectReason = requiredString(body, 'reject_reason');
 	if (!reasons.some((reason) => reason.name === rejectReason)) {
 		throw new ApiError(
@@ -52,7 +70,14 @@ export function readRejection(state: ShopState, body: Record<string, unknown>, r
 	}
 	const comment = optionalString(body, 'comment');
 	if (comment !== undefined && comment.length > MAX_REJECT_COMMENT_LENGTH) {
-		throw new ApiError(Code.COMMENT_TOO_LONG, `comment is ${comment.length} characters; the maximum is ${MAX_REJECT_COMMENT_LENGTH}`);
+		throw new ApiError(
+			Code.COMMENT_TOO_LONG,
+			`comment is ${comment.length} characters; the maximum is ${MAX_REJECT_COMMENT_LENGTH}`,
+		);
 	}
-	return { rejectReason, ...(comment !== undefined ? { comment } : {}), images: evidenceImages(state, body) };
+	return {
+		rejectReason,
+		...(comment !== undefined ? { comment } : {}),
+		images: evidenceImages(state, body),
+	};
 }

@@ -59,24 +59,38 @@ export function requiredString(body: Record<string, unknown>, field: string): st
 }
 
 /** TikTok's ids are strings; a bare JSON number here usually means the client lost precision. */
-export function stringList(body: Record<string, unknown>, field: string, max?: number): string[] | undefined {
+export function stringList(
+	body: Record<string, unknown>,
+	field: string,
+	max?: number,
+): string[] | undefined {
 	const value = body[field];
 	if (value === undefined || value === null) return undefined;
-	if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string')) throw gateway.invalid(`${field} must be an array of strings`);
-	if (max !== undefined && value.length > max) throw gateway.invalid(`${field} accepts at most ${max} entries`);
+	if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string'))
+		throw gateway.invalid(`${field} must be an array of strings`);
+	if (max !== undefined && value.length > max)
+		throw gateway.invalid(`${field} accepts at most ${max} entries`);
 	return value as string[];
 }
 
 export function optionalTime(body: Record<string, unknown>, field: string): number | undefined {
 	const value = body[field];
 	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw gateway.invalid(`${field} must be a Unix time in seconds`);
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+		throw gateway.invalid(`${field} must be a Unix time in seconds`);
 	return value;
 }
 
-export function objectList(body: Record<string, unknown>, field: string): Array<Record<string, unknown>> {
+export function objectList(
+	body: Record<string, unknown>,
+	field: string,
+): Array<Record<string, unknown>> {
 	const value = body[field];
-	if (!Array.isArray(value) || value.length === 0 || value.some((entry) => typeof entry !== 'object' || entry === null || Array.isArray(entry))) {
+	if (
+		!Array.isArray(value) ||
+		value.length === 0 ||
+		value.some((entry) => typeof entry !== 'object' || entry === null || Array.isArray(entry))
+	) {
 		throw gateway.invalid(`${field} must be a non-empty array of objects`);
 	}
 	return value as Array<Record<string, unknown>>;

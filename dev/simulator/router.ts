@@ -51,11 +51,14 @@ export class Router {
 			.filter((candidate) => candidate.category === category)
 			.map((candidate) => ({ candidate, params: matchRest(candidate.rest, rest) }))
 			.filter((match) => match.params !== undefined);
-		if (sameResource.length === 0) throw new ApiError(Code.INVALID_PATH, `Invalid path: ${path}`, 404);
+		if (sameResource.length === 0)
+			throw new ApiError(Code.INVALID_PATH, `Invalid path: ${path}`, 404);
 		const sameVersion = sameResource.filter((match) => match.candidate.version === version);
-		if (sameVersion.length === 0) throw new ApiError(Code.INVALID_VERSION, `Invalid API version ${version} for ${path}`, 404);
+		if (sameVersion.length === 0)
+			throw new ApiError(Code.INVALID_VERSION, `Invalid API version ${version} for ${path}`, 404);
 		const found = sameVersion.find((match) => match.candidate.route.method === method);
-		if (!found) throw new ApiError(Code.INVALID_METHOD, `Invalid method ${method} for ${path}`, 405);
+		if (!found)
+			throw new ApiError(Code.INVALID_METHOD, `Invalid method ${method} for ${path}`, 405);
 		return { route: found.candidate.route, params: found.params as Record<string, string> };
 	}
 }

@@ -1,7 +1,12 @@
 import type { IdFactory } from './random';
 import type { Order, Package, PackageStatus, ShippingProvider } from './state';
 
-export function openPackage(ids: IdFactory, order: Order, at: number, lineItemIds = order.line_items.map((item) => item.id)): Package {
+export function openPackage(
+	ids: IdFactory,
+	order: Order,
+	at: number,
+	lineItemIds = order.line_items.map((item) => item.id),
+): Package {
 	const pkg: Package = {
 		id: ids.next('1152'),
 		order_id: order.id,
@@ -26,7 +31,13 @@ export function openPackage(ids: IdFactory, order: Order, at: number, lineItemId
 export function shipPackage(
 	order: Order,
 	pkg: Package,
-	shipment: { trackingNumber: string; provider: ShippingProvider; shippedAt: number; status?: PackageStatus; handoverMethod?: 'PICKUP' | 'DROP_OFF' },
+	shipment: {
+		trackingNumber: string;
+		provider: ShippingProvider;
+		shippedAt: number;
+		status?: PackageStatus;
+		handoverMethod?: 'PICKUP' | 'DROP_OFF';
+	},
 ): void {
 	pkg.status = shipment.status ?? 'FULFILLING';
 	pkg.tracking_number = shipment.trackingNumber;
@@ -46,8 +57,13 @@ export function shipPackage(
 	}
 	if (order.status === 'AWAITING_SHIPMENT' || order.status === 'PARTIALLY_SHIPPING') {
 		const allShipped = order.line_items.every((item) => item.tracking_number);
-		order.status = allShipped ? (order.shipping_type === 'TIKTOK' ? 'AWAITING_COLLECTION' : 'IN_TRANSIT') : 'PARTIALLY_SHIPPING';
-		for (const item of order.line_items) if (item.tracking_number) item.display_status = order.status;
+		order.status = allShipped
+			? order.shipping_type === 'TIKTOK'
+				? 'AWAITING_COLLECTION'
+				: 'IN_TRANSIT'
+			: 'PARTIALLY_SHIPPING';
+		for (const item of order.line_items)
+			if (item.tracking_number) item.display_status = order.status;
 	}
 	order.tracking_number = shipment.trackingNumber;
 	order.shipping_provider = shipment.provider.name;

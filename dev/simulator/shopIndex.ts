@@ -24,7 +24,10 @@ class Indexed<T> {
 	 */
 	sync(items: T[]): void {
 		if (items === this.source && items.length === this.length) return;
-		const appended = items === this.source && items.length > this.length && (this.length === 0 || items[this.length - 1] === this.last);
+		const appended =
+			items === this.source &&
+			items.length > this.length &&
+			(this.length === 0 || items[this.length - 1] === this.last);
 		this.add(items, appended ? this.length : 0);
 		this.source = items;
 		this.length = items.length;
@@ -140,6 +143,10 @@ export function reindexShop(state: ShopState): void {
 }
 
 /** The simulator set or changed a package's tracking number (previously `previous`). */
-export function trackingChanged(state: ShopState, pkg: Package, previous: string | undefined): void {
+export function trackingChanged(
+	state: ShopState,
+	pkg: Package,
+	previous: string | undefined,
+): void {
 	shopIndex(state).packagesByTracking.rekeyed(state.packages, pkg, trackingKey(previous));
 }

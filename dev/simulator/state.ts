@@ -74,7 +74,14 @@ export interface Sku {
 	inventory: SkuInventory[];
 }
 
-export type ProductStatus = 'ACTIVATE' | 'DRAFT' | 'PENDING' | 'FAILED' | 'SELLER_DEACTIVATED' | 'PLATFORM_DEACTIVATED' | 'FREEZE';
+export type ProductStatus =
+	| 'ACTIVATE'
+	| 'DRAFT'
+	| 'PENDING'
+	| 'FAILED'
+	| 'SELLER_DEACTIVATED'
+	| 'PLATFORM_DEACTIVATED'
+	| 'FREEZE';
 
 export interface Product {
 	id: string;
@@ -252,7 +259,12 @@ export interface Cancellation {
 	cancel_reason: string;
 	cancel_reason_text: string;
 	seller_next_action_response: SellerNextAction[];
-	cancel_line_items: Array<{ cancel_line_item_id: string; order_line_item_id: string; sku_id: string; refund_amount: RefundAmount }>;
+	cancel_line_items: Array<{
+		cancel_line_item_id: string;
+		order_line_item_id: string;
+		sku_id: string;
+		refund_amount: RefundAmount;
+	}>;
 	refund_amount: RefundAmount;
 	create_time: number;
 	update_time: number;
@@ -285,10 +297,20 @@ export interface StatementTransaction {
 	 * of the refunded lines' seller discount, so revenue = subtotalBeforeDiscount + sellerDiscount + refund ([U] TikTok
 	 * may report that returned discount as a separate seller_discount_refund_amount instead).
 	 */
-	revenueBreakdown: { subtotalBeforeDiscount: number; sellerDiscount: number; refundSubtotalBeforeDiscount?: number };
+	revenueBreakdown: {
+		subtotalBeforeDiscount: number;
+		sellerDiscount: number;
+		refundSubtotalBeforeDiscount?: number;
+	};
 	shippingBreakdown: { actualShippingFee: number; customerPaidShippingFee: number };
 	feeBreakdown: { platformCommission: number; transactionFee: number; affiliateCommission: number };
-	skuLines: Array<{ sku_id: string; sku_name: string; product_name: string; quantity: number; parts: SettlementParts }>;
+	skuLines: Array<{
+		sku_id: string;
+		sku_name: string;
+		product_name: string;
+		quantity: number;
+		parts: SettlementParts;
+	}>;
 }
 
 export interface Statement {

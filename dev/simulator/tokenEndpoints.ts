@@ -1,7 +1,16 @@
 import { ApiError, Code } from './errors';
 import type { IssuedTokens, TokenStore } from './tokens';
 
-const GRANTED_SCOPES = ['seller.authorization.info', 'seller.order.info', 'seller.fulfillment.basic', 'seller.logistics', 'seller.product.basic', 'seller.return_refund.basic', 'seller.finance.info', 'seller.shop.info'];
+const GRANTED_SCOPES = [
+	'seller.authorization.info',
+	'seller.order.info',
+	'seller.fulfillment.basic',
+	'seller.logistics',
+	'seller.product.basic',
+	'seller.return_refund.basic',
+	'seller.finance.info',
+	'seller.shop.info',
+];
 
 export interface TokenEndpointContext {
 	tokens: TokenStore;
@@ -14,19 +23,29 @@ export interface TokenEndpointContext {
  * GET /api/v2/token/get and /api/v2/token/refresh: unsigned, the secret travels in the query, and the
  * `*_expire_in` fields are absolute Unix times (reference §2).
  */
-export function handleTokenEndpoint(context: TokenEndpointContext, method: string, path: string, query: Record<string, string>): unknown {
-	if (path !== '/api/v2/token/get' && path !== '/api/v2/token/refresh') throw new ApiError(Code.INVALID_PATH, `Invalid path: ${path}`, 404);
-	if (method !== 'GET') throw new ApiError(Code.INVALID_METHOD, `Invalid method ${method} for ${path}`, 405);
+export function handleTokenEndpoint(
+	context: TokenEndpointContext,
+	method: string,
+	path: string,
+	query: Record<string, string>,
+): unknown {
+	if (path !== '/api/v2/token/get' && path !== '/api/v2/token/refresh')
+		throw new ApiError(Code.INVALID_PATH, `Invalid path: ${path}`, 404);
+	if (method !== 'GET')
+		throw new ApiError(Code.INVALID_METHOD, `Invalid method ${method} for ${path}`, 405);
 	if (query.app_key !== context.app.appKey || query.app_secret !== context.app.appSecret) {
 		throw new ApiError(Code.INVALID_CREDENTIALS, 'app_key or app_secret is invalid', 401);
 	}
 	let issued: IssuedTokens | undefined;
 	if (path === '/api/v2/token/get') {
-		if (query.grant_type !== 'authorized_code') throw new ApiError(Code.INVALID_PARAMETER, 'grant_type must be authorized_code', 400);
+		if (query.grant_type !== 'authorized_code')
+			throw new ApiError(Code.INVALID_PARAMETER, 'grant_type must be authorized_code', 400);
 		issued = context.tokens.exchangeAuthCode(query.auth_code ?? '');
-		if (!issued) throw new ApiError(Code.GRANT_INVALID, 'auth_code is invalid, expired or already used');
+		if (!issued)
+			throw new ApiError(Code.GRANT_INVALID, 'auth_code is invalid, expired or already used');
 	} else {
-		if (query.grant_type !== 'refresh_token') throw new ApiError(Code.INVALID_PARAMETER, 'grant_type must be refresh_token', 400);
+		if (query.grant_type !== 'refresh_token')
+			throw new ApiError(Code.INVALID_PARAMETER, 'grant_type must be refresh_token', 400);
 		issued = context.tokens.rotate(query.refresh_token ?? '');
 		if (!issued) throw new ApiError(Code.GRANT_INVALID, 'refresh_token is invalid or expired');
 	}

@@ -70,16 +70,25 @@ export class WebhookSender {
 
 	constructor(private readonly config: WebhookSenderConfig) {}
 
-	async send(targetUrl: string, event: WebhookEvent, options: WebhookSendOptions = {}): Promise<DeliveryReport> {
+	async send(
+		targetUrl: string,
+		event: WebhookEvent,
+		options: WebhookSendOptions = {},
+	): Promise<DeliveryReport> {
 		const envelope = {
 			type: event.type,
-			tts_notification_id: event.tts_notification_id ?? `7${Array.from(randomBytes(18), (byte) => byte % 10).join('')}`,
+			tts_notification_id:
+				event.tts_notification_id ??
+				`7${Array.from(randomBytes(18), (byte) => byte % 10).join('')}`,
 			shop_id: event.shop_id ?? this.config.shopId,
-			timestamp: event.timestamp ?? Math.floor(Date.now() / 1000) - (options.staleTimestampSeconds ?? 0),
+			timestamp:
+				event.timestamp ?? Math.floor(Date.now() / 1000) - (options.staleTimestampSeconds ?? 0),
 			data: event.data,
 		};
 		const body = JSON.stringify(envelope);
-		const secret = options.forgeSignature ? `${this.config.appSecret}-forged` : this.config.appSecret;
+		const secret = options.forgeSignature
+			? `${this.config.appSecret}-forged`
+			: this.config.appSecret;
 		const report: DeliveryReport = {
 			targetUrl,
 			notificationId: envelope.tts_notification_id,
@@ -92,9 +101,12 @@ export class WebhookSender {
 		this.deliveries.push(report);
 		const retry = options.retry ?? true;
 		const timeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
-		const concurrent = Array.from({ length: 1 + (options.concurrentDuplicates ?? 0) }, (_, copy) => this.deliver(report, copy, retry, timeoutMs));
+		const concurrent = Array.from({ length: 1 + (options.concurrentDuplicates ?? 0) }, (_, copy) =>
+			this.deliver(report, copy, retry, timeoutMs),
+		);
 		const outcomes = await Promise.all(concurrent);
-		for (let extra = 1; extra <= (options.duplicates ?? 0); extra++) outcomes.push(await this.deliver(report, concurrent.length - 1 + extra, retry, timeoutMs));
+		for (let extra = 1; extra <= (options.duplicates ?? 0); extra++)
+			outcomes.push(await this.deliver(report, concurrent.length - 1 + extra, retry, timeoutMs));
 		report.acknowledged = outcomes.every(Boolean);
 		report.gaveUp = !report.acknowledged && retry && !this.closing.signal.aborted;
 		return report;
@@ -105,16 +117,31 @@ export class WebhookSender {
 		this.closing.abort();
 	}
 
-	private async deliver(report: DeliveryReport, copy: number, retry: boolean, timeoutMs: number): Promise<boolean> {
+	private async deliver(
+		report: DeliveryReport,
+		copy: number,
+		retry: boolean,
+		timeoutMs: number,
+	): Promise<boolean> {
 		for (let attempt = 0; ; attempt++) {
 			const result = await this.attempt(report, copy, attempt, timeoutMs);
 			report.attempts.push(result);
 			if (result.acknowledged) return true;
-			if (!retry || attempt >= RETRY_DELAYS_MS.length || !(await this.sleep(RETRY_DELAYS_MS[attempt] / this.config.timeScale))) return false;
+			if (
+				!retry ||
+				attempt >= RETRY_DELAYS_MS.length ||
+				!(await this.sleep(RETRY_DELAYS_MS[attempt] / this.config.timeScale))
+			)
+				return false;
 		}
 	}
 
-	private async attempt(report: DeliveryReport, copy: number, attempt: number, timeoutMs: number): Promise<DeliveryAttempt> {
+	private async attempt(
+		report: DeliveryReport,
+		copy: number,
+		attempt: number,
+		timeoutMs: number,
+	): Promise<DeliveryAttempt> {
 		const time = Date.now();
 		const started = performance.now();
 		let status: DeliveryAttempt['status'];
@@ -131,7 +158,14 @@ export class WebhookSender {
 			status = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network-error';
 		}
 		const latencyMs = Math.round(performance.now() - started);
-		return { copy, attempt, time, status, latencyMs, acknowledged: (status === 200 || status === 401) && latencyMs <= timeoutMs };
+		return {
+			copy,
+			attempt,
+			time,
+			status,
+			latencyMs,
+			acknowledged: (status === 200 || status === 401) && latencyMs <= timeoutMs,
+		};
 	}
 
 	/** Resolves false when the simulator closes during the wait. */

@@ -7,7 +7,10 @@ import { join } from 'node:path';
  * with this name: the name n8n gives a new "TikTok Shop API" credential by default. Otherwise the user picks
  * one in the node.
  */
-export const TEMPLATE_CREDENTIAL = { id: 'tiktokShopApiCred', name: 'TikTok Shop API account' } as const;
+export const TEMPLATE_CREDENTIAL = {
+	id: 'tiktokShopApiCred',
+	name: 'TikTok Shop API account',
+} as const;
 
 /** What the harness needs from a running simulator to build a credential for it. */
 export interface SimulatorAccess {
@@ -26,7 +29,10 @@ export interface CredentialImport {
 }
 
 /** Writes an `n8n import:credentials` file holding the given credentials. */
-export async function writeCredentials(folder: string, credentials: CredentialImport[]): Promise<string> {
+export async function writeCredentials(
+	folder: string,
+	credentials: CredentialImport[],
+): Promise<string> {
 	const file = join(folder, 'credentials.json');
 	await writeFile(file, JSON.stringify(credentials, null, 2));
 	return file;

@@ -49,7 +49,11 @@ export interface GuardedOptions {
 	onLine?: (line: string) => void;
 }
 
-export function spawnGuarded(command: string, args: string[], options: GuardedOptions): GuardedProcess {
+export function spawnGuarded(
+	command: string,
+	args: string[],
+	options: GuardedOptions,
+): GuardedProcess {
 	const child: ChildProcessByStdio<Writable, Readable, Readable> = spawn(
 		process.execPath,
 		['-e', GUARD_SOURCE, command, ...args],

@@ -21,12 +21,15 @@ export const TEST_OWNER: Owner = {
 	lastName: 'Owner',
 };
 
-export type ExecutionStatus = 'new' | 'running' | 'success' | 'error' | 'canceled' | 'crashed' | 'waiting' | 'unknown';
+export type ExecutionStatus =
+	'new' | 'running' | 'success' | 'error' | 'canceled' | 'crashed' | 'waiting' | 'unknown';
 
 export interface NodeRun {
 	executionStatus?: string;
 	error?: { message?: string; description?: string };
-	data?: { main?: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, unknown> }> | null> };
+	data?: {
+		main?: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, unknown> }> | null>;
+	};
 }
 
 export interface Execution {
@@ -68,10 +71,15 @@ export class N8nApi {
 	}
 
 	async login(owner: Owner = TEST_OWNER): Promise<void> {
-		await this.request('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		await this.request('POST', '/rest/login', {
+			emailOrLdapLoginId: owner.email,
+			password: owner.password,
+		});
 	}
 
-	async workflow(id: string): Promise<{ id: string; name: string; active: boolean; activeVersionId?: string | null }> {
+	async workflow(
+		id: string,
+	): Promise<{ id: string; name: string; active: boolean; activeVersionId?: string | null }> {
 		return await this.request('GET', `/rest/workflows/${id}`);
 	}
 
@@ -82,7 +90,8 @@ export class N8nApi {
 			`/rest/workflows/${workflowId}/run`,
 			{ triggerToStartFrom: { name: triggerName } },
 		);
-		if (!result.executionId) throw new Error(`n8n did not start an execution: ${JSON.stringify(result)}`);
+		if (!result.executionId)
+			throw new Error(`n8n did not start an execution: ${JSON.stringify(result)}`);
 		return result.executionId;
 	}
 
@@ -103,10 +112,15 @@ export class N8nApi {
 	}
 
 	async execution(id: string): Promise<Execution> {
-		const raw = await this.request<Omit<Execution, 'data'> & { data: string }>('GET', `/rest/executions/${id}`);
+		const raw = await this.request<Omit<Execution, 'data'> & { data: string }>(
+			'GET',
+			`/rest/executions/${id}`,
+		);
 		// n8n stores and serves execution data in the `flatted` format (it keeps shared references).
 		// eslint-disable-next-line @typescript-eslint/no-require-imports -- n8n's own copy, found at run time in the cache folder
-		const flatted = require(join(this.paths.dir, 'node_modules', 'flatted')) as { parse(text: string): unknown };
+		const flatted = require(join(this.paths.dir, 'node_modules', 'flatted')) as {
+			parse(text: string): unknown;
+		};
 		return { ...raw, data: flatted.parse(raw.data) as Execution['data'] };
 	}
 
@@ -116,7 +130,8 @@ export class N8nApi {
 		for (;;) {
 			const execution = await this.execution(id);
 			if (!['new', 'running', 'waiting', 'unknown'].includes(execution.status)) return execution;
-			if (Date.now() > deadline) throw new Error(`Execution ${id} still ${execution.status} after ${timeoutMs / 1000} s`);
+			if (Date.now() > deadline)
+				throw new Error(`Execution ${id} still ${execution.status} after ${timeoutMs / 1000} s`);
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 	}
@@ -129,10 +144,14 @@ export class N8nApi {
 	 * Waits until no execution of the workflow beyond `before` has appeared for `quietMs` (a trigger's runs and
 	 * retries arrive over time), then returns those new executions, finished.
 	 */
-	async settleExecutions(workflowId: string, before: string[], quietMs = 4000): Promise<Execution[]> {
+	async settleExecutions(
+		workflowId: string,
+		before: string[],
+		quietMs = 4000,
+	): Promise<Execution[]> {
 		let last = -1;
 		let ids: string[] = [];
-		for (let stableSince = Date.now(); Date.now() - stableSince < quietMs; ) {
+		for (let stableSince = Date.now(); Date.now() - stableSince < quietMs;) {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 			ids = (await this.executionIds(workflowId)).filter((id) => !before.includes(id));
 			if (ids.length !== last) {
@@ -144,12 +163,20 @@ export class N8nApi {
 	}
 
 	/** Waits for a new execution of the workflow (e.g. started by a trigger) and returns it once finished. */
-	async waitForNextExecution(workflowId: string, knownIds: string[], timeoutMs = 60_000): Promise<Execution> {
+	async waitForNextExecution(
+		workflowId: string,
+		knownIds: string[],
+		timeoutMs = 60_000,
+	): Promise<Execution> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const fresh = (await this.executions(workflowId)).find((execution) => !knownIds.includes(execution.id));
-			if (fresh) return await this.waitForExecution(fresh.id, Math.max(1_000, deadline - Date.now()));
-			if (Date.now() > deadline) throw new Error(`No new execution of workflow ${workflowId} within ${timeoutMs / 1000} s`);
+			const fresh = (await this.executions(workflowId)).find(
+				(execution) => !knownIds.includes(execution.id),
+			);
+			if (fresh)
+				return await this.waitForExecution(fresh.id, Math.max(1_000, deadline - Date.now()));
+			if (Date.now() > deadline)
+				throw new Error(`No new execution of workflow ${workflowId} within ${timeoutMs / 1000} s`);
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 	}
@@ -164,10 +191,13 @@ export class N8nApi {
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		const setCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		const setCookie = response.headers
+			.getSetCookie()
+			.find((cookie) => cookie.startsWith('n8n-auth='));
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
 		return (JSON.parse(text) as { data: T }).data;
 	}
 }
@@ -175,16 +205,24 @@ export class N8nApi {
 /** A readable one-paragraph account of why an execution failed, naming the node. */
 export function describeFailure(execution: Execution): string {
 	const { resultData } = execution.data;
-	const failed = Object.entries(resultData.runData).find(([, runs]) => runs.some((run) => run.error));
+	const failed = Object.entries(resultData.runData).find(([, runs]) =>
+		runs.some((run) => run.error),
+	);
 	const error = failed ? failed[1].find((run) => run.error)?.error : resultData.error;
-	const where = failed ? `node "${failed[0]}"` : `after node "${resultData.lastNodeExecuted ?? '?'}"`;
+	const where = failed
+		? `node "${failed[0]}"`
+		: `after node "${resultData.lastNodeExecuted ?? '?'}"`;
 	return `Execution ${execution.id} ended ${execution.status} at ${where}: ${error?.message ?? 'no message'}${
 		error?.description ? ` (${error.description})` : ''
 	}`;
 }
 
 /** The JSON of every item a node output on its first run. */
-export function nodeOutput(execution: Execution, nodeName: string, outputIndex = 0): Array<Record<string, unknown>> {
+export function nodeOutput(
+	execution: Execution,
+	nodeName: string,
+	outputIndex = 0,
+): Array<Record<string, unknown>> {
 	const run = execution.data.resultData.runData[nodeName]?.[0];
 	if (!run) throw new Error(`Node "${nodeName}" did not run. ${describeFailure(execution)}`);
 	return (run.data?.main?.[outputIndex] ?? []).map((item) => item.json);

@@ -50,7 +50,14 @@ function assertNode24(): void {
 
 function looksComplete(paths: N8nPaths): boolean {
 	const pkg = join(paths.dir, 'node_modules', 'n8n', 'package.json');
-	const sqlite = join(paths.dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	const sqlite = join(
+		paths.dir,
+		'node_modules',
+		'sqlite3',
+		'build',
+		'Release',
+		'node_sqlite3.node',
+	);
 	if (!existsSync(pkg) || !existsSync(sqlite)) return false;
 	return (JSON.parse(readFileSync(pkg, 'utf8')) as { version?: string }).version === N8N_VERSION;
 }
@@ -69,28 +76,55 @@ async function install(paths: N8nPaths, log: Log): Promise<void> {
 	const logFile = createWriteStream(paths.log, { flags: 'a' });
 	try {
 		const headersPkg = `node-${process.platform}-${process.arch}`;
-		await writeFile(join(paths.nodeHeadersDir, 'package.json'), '{"name":"node-headers","private":true}\n');
-		await step(`1/3 Node ${process.versions.node} headers (for compiling sqlite3)`, log, logFile, paths.nodeHeadersDir, [
-			'install', '--no-audit', '--no-fund', '--ignore-scripts', `${headersPkg}@${process.versions.node}`,
-		]);
+		await writeFile(
+			join(paths.nodeHeadersDir, 'package.json'),
+			'{"name":"node-headers","private":true}\n',
+		);
+		await step(
+			`1/3 Node ${process.versions.node} headers (for compiling sqlite3)`,
+			log,
+			logFile,
+			paths.nodeHeadersDir,
+			[
+				'install',
+				'--no-audit',
+				'--no-fund',
+				'--ignore-scripts',
+				`${headersPkg}@${process.versions.node}`,
+			],
+		);
 
 		await writeFile(
 			join(paths.dir, 'package.json'),
 			`${JSON.stringify({ name: 'n8n-runtime-cache', private: true, dependencies: { n8n: N8N_VERSION } }, null, 2)}\n`,
 		);
 		// --ignore-scripts: @confluentinc/kafka-javascript's install script downloads sources from the internet.
-		await step(`2/3 npm install n8n@${N8N_VERSION} (3 to 7 min, ~2.9 GB)`, log, logFile, paths.dir, [
-			'install', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${N8N_VERSION}`,
-		], () => countPackages(join(paths.dir, 'node_modules')));
+		await step(
+			`2/3 npm install n8n@${N8N_VERSION} (3 to 7 min, ~2.9 GB)`,
+			log,
+			logFile,
+			paths.dir,
+			['install', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${N8N_VERSION}`],
+			() => countPackages(join(paths.dir, 'node_modules')),
+		);
 
 		// n8n's SQLite driver is native; --ignore-scripts skipped its build, so compile it against this Node.
-		await step('3/3 compile sqlite3 for Node 24 (2 to 3 min)', log, logFile, paths.dir, ['rebuild', 'sqlite3'], undefined, {
-			npm_config_nodedir: join(paths.nodeHeadersDir, 'node_modules', headersPkg),
-		});
+		await step(
+			'3/3 compile sqlite3 for Node 24 (2 to 3 min)',
+			log,
+			logFile,
+			paths.dir,
+			['rebuild', 'sqlite3'],
+			undefined,
+			{
+				npm_config_nodedir: join(paths.nodeHeadersDir, 'node_modules', headersPkg),
+			},
+		);
 	} finally {
 		await new Promise((resolve) => logFile.end(resolve));
 	}
-	if (!looksComplete(paths)) throw new Error(`n8n install in ${paths.dir} finished but is incomplete; see ${paths.log}`);
+	if (!looksComplete(paths))
+		throw new Error(`n8n install in ${paths.dir} finished but is incomplete; see ${paths.log}`);
 	await writeFile(paths.marker, `${new Date().toISOString()}\n`);
 	log(`n8n ${N8N_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
@@ -110,7 +144,11 @@ async function step(
 	const child = spawn('npm', args, {
 		cwd,
 		// npm's own shebang is `env node`: Node 24 must come first so native builds target it.
-		env: { ...process.env, ...extraEnv, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` },
+		env: {
+			...process.env,
+			...extraEnv,
+			PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	child.stdout.pipe(logFile, { end: false });
@@ -124,7 +162,10 @@ async function step(
 			child.on('error', reject);
 			child.on('close', resolve);
 		});
-		if (code !== 0) throw new Error(`\`npm ${args.join(' ')}\` failed in ${cwd} (exit ${code}); see the install log`);
+		if (code !== 0)
+			throw new Error(
+				`\`npm ${args.join(' ')}\` failed in ${cwd} (exit ${code}); see the install log`,
+			);
 	} finally {
 		clearInterval(timer);
 	}
@@ -158,7 +199,8 @@ async function acquireLock(lock: string, log: Log): Promise<() => Promise<void>>
 			await rm(lock, { recursive: true, force: true });
 			continue;
 		}
-		if (Date.now() > deadline) throw new Error(`Gave up waiting for ${lock}; remove it if no install is running`);
+		if (Date.now() > deadline)
+			throw new Error(`Gave up waiting for ${lock}; remove it if no install is running`);
 		if (!announced) log(`Another run (pid ${owner || '?'}) is installing n8n; waiting for it…`);
 		announced = true;
 		await new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -67,7 +67,10 @@ export async function prepareN8n(options: N8nOptions): Promise<N8nSetup> {
 		await rm(userFolder, { recursive: true, force: true });
 		throw error;
 	}
-	const port = options.preferredPort && (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
+	const port =
+		options.preferredPort && (await isPortFree(options.preferredPort))
+			? options.preferredPort
+			: await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = {
 		...inheritedEnv(),
@@ -117,7 +120,8 @@ export async function prepareN8n(options: N8nOptions): Promise<N8nSetup> {
 			const child = spawnN8n(args, 'cli.log');
 			const code = await child.exited;
 			const output = child.tail(400);
-			if (code !== 0) throw new Error(`\`n8n ${args.join(' ')}\` failed (exit ${code}):\n${child.tail(40)}`);
+			if (code !== 0)
+				throw new Error(`\`n8n ${args.join(' ')}\` failed (exit ${code}):\n${child.tail(40)}`);
 			return output;
 		},
 		async start() {
@@ -170,11 +174,17 @@ async function removeAbandonedUserFolders(): Promise<void> {
  */
 function inheritedEnv(): NodeJS.ProcessEnv {
 	return Object.fromEntries(
-		Object.entries(process.env).filter(([name]) => !/^(NODE_ENV|JEST_WORKER_ID|N8N_.*|DB_.*|EXECUTIONS_.*|WEBHOOK_URL)$/.test(name)),
+		Object.entries(process.env).filter(
+			([name]) => !/^(NODE_ENV|JEST_WORKER_ID|N8N_.*|DB_.*|EXECUTIONS_.*|WEBHOOK_URL)$/.test(name),
+		),
 	);
 }
 
-async function waitUntilReady(url: string, server: GuardedProcess, startupDone: () => boolean): Promise<void> {
+async function waitUntilReady(
+	url: string,
+	server: GuardedProcess,
+	startupDone: () => boolean,
+): Promise<void> {
 	const deadline = Date.now() + READY_TIMEOUT_MS;
 	let exitCode: number | null | undefined;
 	void server.exited.then((code) => (exitCode = code));
@@ -189,7 +199,9 @@ async function waitUntilReady(url: string, server: GuardedProcess, startupDone: 
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`n8n did not become ready within ${READY_TIMEOUT_MS / 1000} s:\n${server.tail(40)}`);
+	throw new Error(
+		`n8n did not become ready within ${READY_TIMEOUT_MS / 1000} s:\n${server.tail(40)}`,
+	);
 }
 
 /** The one child of `pid` (Linux /proc): the guard starts exactly one process, n8n. */
@@ -199,11 +211,16 @@ function childPidOf(pid: number): number {
 		.filter((entry) => {
 			try {
 				// Field 4 of /proc/<pid>/stat is the parent pid; the command name (field 2) may hold spaces, so split after ')'.
-				return Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(')').pop()!.trim().split(' ')[1]) === pid;
+				return (
+					Number(
+						readFileSync(`/proc/${entry}/stat`, 'utf8').split(')').pop()!.trim().split(' ')[1],
+					) === pid
+				);
 			} catch {
 				return false;
 			}
 		});
-	if (children.length !== 1) throw new Error(`expected one child of guard ${pid}, found ${children.length}`);
+	if (children.length !== 1)
+		throw new Error(`expected one child of guard ${pid}, found ${children.length}`);
 	return Number(children[0]);
 }

@@ -36,7 +36,10 @@ export async function installPack(n8nFolder: string): Promise<void> {
 	await cp(join(PACK_ROOT, 'package.json'), join(target, 'package.json'));
 	await cp(join(PACK_ROOT, 'dist'), join(target, 'dist'), { recursive: true });
 	// n8n needs a package.json in the nodes folder; it writes one itself if missing, but only after scanning.
-	await writeFile(join(n8nFolder, 'nodes', 'package.json'), '{"name":"installed-nodes","private":true}\n');
+	await writeFile(
+		join(n8nFolder, 'nodes', 'package.json'),
+		'{"name":"installed-nodes","private":true}\n',
+	);
 	for (const dependency of await productionDependencies()) {
 		const link = join(target, 'node_modules', dependency);
 		await mkdir(join(link, '..'), { recursive: true });
@@ -47,20 +50,28 @@ export async function installPack(n8nFolder: string): Promise<void> {
 function assertBuilt(manifest: PackManifest): void {
 	const files = [...manifest.n8n.nodes, ...manifest.n8n.credentials];
 	if (files.length === 0) {
-		throw new Error('package.json lists no nodes or credentials in its "n8n" section, so n8n would load nothing from the pack');
+		throw new Error(
+			'package.json lists no nodes or credentials in its "n8n" section, so n8n would load nothing from the pack',
+		);
 	}
 	const missing = files.filter((file) => !existsSync(join(PACK_ROOT, file)));
 	if (missing.length > 0) {
-		throw new Error(`The pack is not built: ${missing.join(', ')} missing. Run \`npm run build\` first.`);
+		throw new Error(
+			`The pack is not built: ${missing.join(', ')} missing. Run \`npm run build\` first.`,
+		);
 	}
 }
 
 /** Hoisted production dependencies (nested ones travel inside their parent's folder). */
 async function productionDependencies(): Promise<string[]> {
-	const { stdout } = await promisify(execFile)('npm', ['ls', '--omit=dev', '--omit=peer', '--all', '--parseable'], {
-		cwd: PACK_ROOT,
-		maxBuffer: 16 * 1024 * 1024,
-	}).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' })); // npm ls exits 1 on harmless warnings
+	const { stdout } = await promisify(execFile)(
+		'npm',
+		['ls', '--omit=dev', '--omit=peer', '--all', '--parseable'],
+		{
+			cwd: PACK_ROOT,
+			maxBuffer: 16 * 1024 * 1024,
+		},
+	).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' })); // npm ls exits 1 on harmless warnings
 	const topLevel = join(PACK_ROOT, 'node_modules') + sep;
 	return stdout
 		.split('\n')
@@ -78,7 +89,9 @@ export function expectedPackTypes(): PackTypes {
 			const instance = instantiate(file) as { description?: { name?: string } };
 			return `${manifest.name}.${String(instance.description?.name)}`;
 		}),
-		credentials: manifest.n8n.credentials.map((file) => String((instantiate(file) as { name?: string }).name)),
+		credentials: manifest.n8n.credentials.map((file) =>
+			String((instantiate(file) as { name?: string }).name),
+		),
 	};
 }
 
@@ -86,7 +99,8 @@ export function expectedPackTypes(): PackTypes {
 function instantiate(file: string): unknown {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file named in package.json, as n8n loads it
 	const exported = require(join(PACK_ROOT, file)) as Record<string, unknown>;
-	const constructor = Object.values(exported).find((value) => typeof value === 'function') as (new () => unknown) | undefined;
+	const constructor = Object.values(exported).find((value) => typeof value === 'function') as
+		(new () => unknown) | undefined;
 	if (!constructor) throw new Error(`${file} exports no class`);
 	return new constructor();
 }
@@ -100,12 +114,16 @@ export async function assertPackLoaded(userFolder: string, startupLog: string): 
 	const expected = expectedPackTypes();
 	const typesDir = join(userFolder, '.cache', 'n8n', 'public', 'types');
 	const names = async (file: string) =>
-		(JSON.parse(await readFile(join(typesDir, file), 'utf8')) as Array<{ name: string }>).map((type) => type.name);
+		(JSON.parse(await readFile(join(typesDir, file), 'utf8')) as Array<{ name: string }>).map(
+			(type) => type.name,
+		);
 	const nodes = await names('nodes.json');
 	const credentials = await names('credentials.json');
 	const missing = [
 		...expected.nodes.filter((name) => !nodes.includes(name)).map((name) => `node ${name}`),
-		...expected.credentials.filter((name) => !credentials.includes(name)).map((name) => `credential ${name}`),
+		...expected.credentials
+			.filter((name) => !credentials.includes(name))
+			.map((name) => `credential ${name}`),
 	];
 	if (missing.length > 0) {
 		const hints = startupLog

@@ -28,7 +28,9 @@ export function readSession(): Session {
 	try {
 		return JSON.parse(readFileSync(SESSION_FILE, 'utf8')) as Session;
 	} catch {
-		throw new Error('No running `npm start` found (.n8n-e2e/session.json is missing). Start it first in another terminal.');
+		throw new Error(
+			'No running `npm start` found (.n8n-e2e/session.json is missing). Start it first in another terminal.',
+		);
 	}
 }
 

@@ -19,7 +19,10 @@ export interface SmtpOutbox {
 	port: number;
 	messages: OutboxMessage[];
 	/** Resolves with the first `count` messages sent since `sinceIndex`, or rejects after `timeoutMs`. */
-	waitFor(count: number, options?: { sinceIndex?: number; timeoutMs?: number }): Promise<OutboxMessage[]>;
+	waitFor(
+		count: number,
+		options?: { sinceIndex?: number; timeoutMs?: number },
+	): Promise<OutboxMessage[]>;
 	close(): Promise<void>;
 }
 
@@ -55,7 +58,8 @@ export async function startSmtpOutbox(options: { saveTo?: string } = {}): Promis
 	const keep = async (raw: Buffer) => {
 		const mail = await simpleParser(raw);
 		messages.push(toMessage(mail));
-		if (options.saveTo) await writeFile(join(options.saveTo, `${Date.now()}-${messages.length}.eml`), raw);
+		if (options.saveTo)
+			await writeFile(join(options.saveTo, `${Date.now()}-${messages.length}.eml`), raw);
 	};
 
 	await new Promise<void>((resolve, reject) => {
@@ -72,7 +76,9 @@ export async function startSmtpOutbox(options: { saveTo?: string } = {}): Promis
 			const deadline = Date.now() + timeoutMs;
 			while (messages.length - sinceIndex < count) {
 				if (Date.now() > deadline) {
-					throw new Error(`Expected ${count} mail(s) in the outbox within ${timeoutMs} ms, got ${messages.length - sinceIndex}`);
+					throw new Error(
+						`Expected ${count} mail(s) in the outbox within ${timeoutMs} ms, got ${messages.length - sinceIndex}`,
+					);
 				}
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}
@@ -99,7 +105,9 @@ export function outboxCredential(outbox: Pick<SmtpOutbox, 'host' | 'port'>) {
 }
 
 function toMessage(mail: ParsedMail): OutboxMessage {
-	const to = Array.isArray(mail.to) ? mail.to.map((address) => address.text).join(', ') : (mail.to?.text ?? '');
+	const to = Array.isArray(mail.to)
+		? mail.to.map((address) => address.text).join(', ')
+		: (mail.to?.text ?? '');
 	return {
 		to,
 		subject: mail.subject ?? '',

@@ -77,7 +77,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	const stop = async () => {
 		// Reverse order, every step attempted even if one fails: nothing may be left running.
 		const errors: unknown[] = [];
-		for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => errors.push(error));
+		for (const cleanup of cleanups.reverse())
+			await cleanup().catch((error: unknown) => errors.push(error));
 		cleanups.length = 0;
 		if (errors.length > 0) throw errors[0];
 	};
@@ -99,10 +100,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
 		log('Importing the simulator credential and the templates into n8n…');
 		// The first CLI command also creates the database (migrations, ~15 s on a cold user folder).
-		const credentials = [simulatorCredential(simulator), outboxCredential(outbox), ...(options.credentials ?? [])];
-		await setup.cli(['import:credentials', `--input=${await writeCredentials(setup.userFolder, credentials)}`]);
+		const credentials = [
+			simulatorCredential(simulator),
+			outboxCredential(outbox),
+			...(options.credentials ?? []),
+		];
+		await setup.cli([
+			'import:credentials',
+			`--input=${await writeCredentials(setup.userFolder, credentials)}`,
+		]);
 		setVariable(setup.databasePath, EXPORT_DIR_VARIABLE, setup.filesDir);
-		for (const [name, value] of Object.entries(options.variables ?? {})) setVariable(setup.databasePath, name, value);
+		for (const [name, value] of Object.entries(options.variables ?? {}))
+			setVariable(setup.databasePath, name, value);
 		const templates = listTemplates();
 		await setup.cli(['import:workflow', '--separate', `--input=${TEMPLATES_DIR}`]);
 		for (const [index, workflow] of (options.extraWorkflows ?? []).entries()) {
@@ -114,10 +123,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const importedIds = new Set(credentials.map((credential) => credential.id));
 		const publishable = workflows.filter(
 			(workflow) =>
-				missingCredentials(workflow, importedIds).length === 0 && (options.publish?.includes(workflow.id) ?? true),
+				missingCredentials(workflow, importedIds).length === 0 &&
+				(options.publish?.includes(workflow.id) ?? true),
 		);
-		for (const workflow of workflows.filter((candidate) => missingCredentials(candidate, importedIds).length > 0)) {
-			log(`Left inactive until its credentials exist: "${workflow.name}" (${missingCredentials(workflow, importedIds).join(', ')})`);
+		for (const workflow of workflows.filter(
+			(candidate) => missingCredentials(candidate, importedIds).length > 0,
+		)) {
+			log(
+				`Left inactive until its credentials exist: "${workflow.name}" (${missingCredentials(workflow, importedIds).join(', ')})`,
+			);
 		}
 		for (const workflow of publishable) {
 			// Publishing while n8n is stopped activates the workflow's triggers when it starts.
@@ -130,7 +144,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		if (options.setupOwner) await api.setupOwner();
 		await waitForWebhookRegistrations(simulator, expectedRegistrations(n8n.url, publishable));
 		const published = publishable.map((workflow) => workflow.id);
-		return { simulator, setup, n8n, api, templates, published, outbox, exportDir: setup.filesDir, stop };
+		return {
+			simulator,
+			setup,
+			n8n,
+			api,
+			templates,
+			published,
+			outbox,
+			exportDir: setup.filesDir,
+			stop,
+		};
 	} catch (error) {
 		await stop().catch(() => undefined);
 		throw error;
@@ -162,11 +186,20 @@ function expectedRegistrations(n8nUrl: string, workflows: Template[]): string[] 
  * n8n may finish a trigger's activation hooks after the editor is reachable. Waiting for them here keeps every
  * test's "before" snapshot of the shop free of another template's registration calls.
  */
-async function waitForWebhookRegistrations(simulator: Simulator, addresses: string[]): Promise<void> {
+async function waitForWebhookRegistrations(
+	simulator: Simulator,
+	addresses: string[],
+): Promise<void> {
 	const deadline = Date.now() + REGISTRATION_TIMEOUT_MS;
-	const missing = () => addresses.filter((address) => !simulator.state.webhooks.some((hook) => hook.address === address));
+	const missing = () =>
+		addresses.filter(
+			(address) => !simulator.state.webhooks.some((hook) => hook.address === address),
+		);
 	while (missing().length > 0) {
-		if (Date.now() > deadline) throw new Error(`n8n did not register these webhooks with the simulator within 60 s: ${missing().join(', ')}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`n8n did not register these webhooks with the simulator within 60 s: ${missing().join(', ')}`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }

@@ -24,8 +24,14 @@ export function listTemplates(): Template[] {
 		.filter((file) => file.endsWith('.json'))
 		.sort()
 		.map((file) => {
-			const workflow = JSON.parse(readFileSync(join(TEMPLATES_DIR, file), 'utf8')) as Omit<Template, 'file'>;
-			if (!workflow.id) throw new Error(`workflows/${file} has no "id"; the harness needs one to find it after import`);
+			const workflow = JSON.parse(readFileSync(join(TEMPLATES_DIR, file), 'utf8')) as Omit<
+				Template,
+				'file'
+			>;
+			if (!workflow.id)
+				throw new Error(
+					`workflows/${file} has no "id"; the harness needs one to find it after import`,
+				);
 			return { id: workflow.id, name: workflow.name, nodes: workflow.nodes, file };
 		});
 }
@@ -41,22 +47,35 @@ export function template(file: string): Template {
  * node's `path` parameter (Webhook node), or `<webhookId>/<path from the node's webhook description>` for
  * trigger nodes that register their URL with the service, as TikTok Shop's Event API needs.
  */
-export function productionWebhookUrl(n8nUrl: string, workflow: Template, nodeName: string, descriptionPath = 'webhook'): string {
+export function productionWebhookUrl(
+	n8nUrl: string,
+	workflow: Template,
+	nodeName: string,
+	descriptionPath = 'webhook',
+): string {
 	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
 	if (!node) throw new Error(`${workflow.file} has no node "${nodeName}"`);
-	const path = typeof node.parameters.path === 'string' && node.parameters.path !== '' ? node.parameters.path : undefined;
+	const path =
+		typeof node.parameters.path === 'string' && node.parameters.path !== ''
+			? node.parameters.path
+			: undefined;
 	if (path) return `${n8nUrl}/webhook/${path}`;
-	if (!node.webhookId) throw new Error(`Node "${nodeName}" in ${workflow.file} has neither a path nor a webhookId`);
+	if (!node.webhookId)
+		throw new Error(`Node "${nodeName}" in ${workflow.file} has neither a path nor a webhookId`);
 	return `${n8nUrl}/webhook/${node.webhookId}/${descriptionPath}`;
 }
 
 /** The production address of every Form Trigger in the workflows: `/form/<path option or webhookId>`. */
-export function formUrls(n8nUrl: string, workflows: Template[]): Array<{ workflow: Template; url: string }> {
+export function formUrls(
+	n8nUrl: string,
+	workflows: Template[],
+): Array<{ workflow: Template; url: string }> {
 	return workflows.flatMap((workflow) =>
 		workflow.nodes
 			.filter((node) => node.type === 'n8n-nodes-base.formTrigger')
 			.map((node) => {
-				const path = (node.parameters.options as { path?: string } | undefined)?.path || node.webhookId;
+				const path =
+					(node.parameters.options as { path?: string } | undefined)?.path || node.webhookId;
 				return { workflow, url: `${n8nUrl}/form/${path}` };
 			}),
 	);

@@ -9,11 +9,9 @@ export function setVariable(databasePath: string, key: string, value: string): v
 	const db = new DatabaseSync(databasePath);
 	try {
 		db.prepare('DELETE FROM variables WHERE key = ? AND projectId IS NULL').run(key);
-		db.prepare("INSERT INTO variables (id, key, type, value, projectId) VALUES (?, ?, 'string', ?, NULL)").run(
-			randomUUID().replace(/-/g, '').slice(0, 16),
-			key,
-			value,
-		);
+		db.prepare(
+			"INSERT INTO variables (id, key, type, value, projectId) VALUES (?, ?, 'string', ?, NULL)",
+		).run(randomUUID().replace(/-/g, '').slice(0, 16), key, value);
 	} finally {
 		db.close();
 	}

@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { EvidenceSubmitV1 } from './v1/EvidenceSubmitV1.node';
 import { readmeSection } from '../shared/readmeSection';
@@ -14,7 +18,8 @@ export class EvidenceSubmit extends VersionedNodeType {
 			icon: { light: 'file:evidenceSubmit.svg', dark: 'file:evidenceSubmit.dark.svg' },
 			group: ['transform'],
 			subtitle: subtitleFromOperations(versionDescription.properties),
-			description: 'Find return and cancellation cases that need an answer, build evidence packets before the deadline, and submit them where TikTok\'s API allows',
+			description:
+				"Find return and cancellation cases that need an answer, build evidence packets before the deadline, and submit them where TikTok's API allows",
 			defaultVersion: 1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {

@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { InventoryPushV1 } from './v1/InventoryPushV1.node';
 import { readmeSection } from '../shared/readmeSection';
@@ -11,7 +15,8 @@ export class InventoryPush extends VersionedNodeType {
 			documentationUrl: readmeSection('tiktok-shop-stock-ledger-and-inventory-push'),
 			icon: { light: 'file:inventoryPush.svg', dark: 'file:inventoryPush.dark.svg' },
 			group: ['output'],
-			subtitle: '={{$parameter["options"]["dryRun"] ? "Dry run: nothing is sent" : "Push stock to TikTok"}}',
+			subtitle:
+				'={{$parameter["options"]["dryRun"] ? "Dry run: nothing is sent" : "Push stock to TikTok"}}',
 			description:
 				'Oversell-proof stock sync to TikTok Shop: listing rules per SKU, bulk read of current quantities, one update per changed product with every warehouse',
 			defaultVersion: 1,

@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { SettlementReconcilerV1 } from './v1/SettlementReconcilerV1.node';
 import { readmeSection } from '../shared/readmeSection';
@@ -14,7 +18,8 @@ export class SettlementReconciler extends VersionedNodeType {
 			icon: { light: 'file:settlementReconciler.svg', dark: 'file:settlementReconciler.dark.svg' },
 			group: ['transform'],
 			subtitle: subtitleFromOperations(versionDescription.properties),
-			description: 'Find the money TikTok Shop owes you: check settlements against your commission rates, fees and payouts',
+			description:
+				'Find the money TikTok Shop owes you: check settlements against your commission rates, fees and payouts',
 			defaultVersion: 1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {

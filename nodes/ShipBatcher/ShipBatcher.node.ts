@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { ShipBatcherV1 } from './v1/ShipBatcherV1.node';
 import { readmeSection } from '../shared/readmeSection';
@@ -12,7 +16,8 @@ export class ShipBatcher extends VersionedNodeType {
 			icon: { light: 'file:shipBatcher.svg', dark: 'file:shipBatcher.dark.svg' },
 			group: ['output'],
 			subtitle: '={{$parameter["batching"] === "collect" ? "Collect, then ship" : "Ship now"}}',
-			description: 'Check 3PL tracking numbers, then mark TikTok Shop orders shipped in rate-limited batches',
+			description:
+				'Check 3PL tracking numbers, then mark TikTok Shop orders shipped in rate-limited batches',
 			defaultVersion: 1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {

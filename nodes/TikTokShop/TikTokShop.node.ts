@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { TikTokShopV1 } from './v1/TikTokShopV1.node';
 import { readmeSection } from '../shared/readmeSection';
@@ -14,7 +18,8 @@ export class TikTokShop extends VersionedNodeType {
 			icon: { light: 'file:tiktokShop.svg', dark: 'file:tiktokShop.dark.svg' },
 			group: ['transform'],
 			subtitle: subtitleFromOperations(versionDescription.properties),
-			description: 'Read orders, packages, returns and finance data from TikTok Shop, and act on returns',
+			description:
+				'Read orders, packages, returns and finance data from TikTok Shop, and act on returns',
 			defaultVersion: 1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {

@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { TikTokShopHealthV1 } from './v1/TikTokShopHealthV1.node';
 import { readmeSection } from '../shared/readmeSection';
@@ -14,7 +18,8 @@ export class TikTokShopHealth extends VersionedNodeType {
 			icon: { light: 'file:tiktokShopHealth.svg', dark: 'file:tiktokShopHealth.dark.svg' },
 			group: ['transform'],
 			subtitle: subtitleFromOperations(versionDescription.properties),
-			description: 'Orders at risk of missing their line, fulfilment metrics from your own orders, and TikTok\'s Shop Performance Score',
+			description:
+				"Orders at risk of missing their line, fulfilment metrics from your own orders, and TikTok's Shop Performance Score",
 			defaultVersion: 1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {

@@ -50,9 +50,16 @@ export class TikTokShopTrigger implements INodeType {
 		outputNames: ['Event', 'Failed'],
 		credentials: [
 			{ name: 'tikTokShopApi', required: true },
-			{ name: 'tikTokShopRedis', required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { stateStore: ['redis'] } } },
+			{
+				name: 'tikTokShopRedis',
+				required: true,
+				testedBy: 'tikTokShopRedisTest',
+				displayOptions: { show: { stateStore: ['redis'] } },
+			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [credentialsFirst, ...triggerProperties],
 	};
 

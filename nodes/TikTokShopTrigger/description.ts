@@ -3,7 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import { storeProperty } from '../shared/storeSelection';
 import { EVENT_TYPES } from '../shared/events/eventTypes';
 import { ORDER_STATUSES } from '../shared/tiktok/resources/orders';
-import { EVENT_TYPE_NAMES, ORDER_STATUS_NAMES, codeInWords, codeOptions } from '../shared/optionNames';
+import {
+	EVENT_TYPE_NAMES,
+	ORDER_STATUS_NAMES,
+	codeInWords,
+	codeOptions,
+} from '../shared/optionNames';
 
 export const DEFAULT_MAX_AGE_MINUTES = 24 * 60;
 export const DEFAULT_DEDUPE_HOURS = 72;
@@ -23,9 +28,13 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',
-		options: EVENT_TYPES.map((type) => ({ name: EVENT_TYPE_NAMES[type.code] ?? codeInWords(type.name), value: type.code })),
+		options: EVENT_TYPES.map((type) => ({
+			name: EVENT_TYPE_NAMES[type.code] ?? codeInWords(type.name),
+			value: type.code,
+		})),
 		default: [1],
-		description: 'Which webhook types start the workflow. Others are acknowledged and dropped. Empty: all.',
+		description:
+			'Which webhook types start the workflow. Others are acknowledged and dropped. Empty: all.',
 	},
 	{
 		displayName: 'Order Statuses',
@@ -33,14 +42,16 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: codeOptions(ORDER_STATUSES, ORDER_STATUS_NAMES),
 		default: [],
-		description: 'Only for "Order status changed" events. Empty: every status. Cancelled also matches the CANCEL that some deliveries carry.',
+		description:
+			'Only for "Order status changed" events. Empty: every status. Cancelled also matches the CANCEL that some deliveries carry.',
 	},
 	{
 		displayName: 'Skip On-Hold Orders',
 		name: 'skipOnHold',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to drop "Order status changed" events whose order is still in the cancellation grace period (is_on_hold_order)',
+		description:
+			'Whether to drop "Order status changed" events whose order is still in the cancellation grace period (is_on_hold_order)',
 	},
 	{
 		displayName: 'Register Webhook with TikTok',
@@ -48,7 +59,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to register this workflow\'s URL for the chosen events through the Event API when it is activated, and remove it when deactivated. Turn off if the URL is set in Partner Center.',
+			"Whether to register this workflow's URL for the chosen events through the Event API when it is activated, and remove it when deactivated. Turn off if the URL is set in Partner Center.",
 	},
 	{
 		displayName: 'Processing',
@@ -58,12 +69,14 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Retry Failed Runs, Then Dead-Letter',
 				value: 'guaranteed',
-				description: 'Every accepted event is stored before TikTok is answered; a failed run is retried',
+				description:
+					'Every accepted event is stored before TikTok is answered; a failed run is retried',
 			},
 			{
 				name: 'Run Once, No Retries',
 				value: 'once',
-				description: 'Starts the run directly from the webhook; a failed run is only in the executions list',
+				description:
+					'Starts the run directly from the webhook; a failed run is only in the executions list',
 			},
 		],
 		default: 'guaranteed',
@@ -82,7 +95,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: MIN_DEDUPE_HOURS, maxValue: 720 },
 				default: DEFAULT_DEDUPE_HOURS,
-				description: 'How long a delivery is remembered. Must outlast TikTok\'s retries (about 16 h).',
+				description:
+					"How long a delivery is remembered. Must outlast TikTok's retries (about 16 h).",
 			},
 			{
 				displayName: 'Max Attempts',
@@ -98,7 +112,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 100 },
 				default: DEFAULT_MAX_CONCURRENT_RUNS,
-				description: 'How many events this trigger processes at once. Bursts wait in the queue instead of crowding out the webhook\'s 3-second answers.',
+				description:
+					"How many events this trigger processes at once. Bursts wait in the queue instead of crowding out the webhook's 3-second answers.",
 			},
 			{
 				displayName: 'Processing Timeout (Minutes)',
@@ -106,14 +121,16 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 15,
-				description: 'A run that has not finished by then (n8n restarted, for example) counts as not done, and the event is handed out again',
+				description:
+					'A run that has not finished by then (n8n restarted, for example) counts as not done, and the event is handed out again',
 			},
 			{
 				displayName: 'Queue Name',
 				name: 'queueName',
 				type: 'string',
 				default: '',
-				description: 'Where this trigger keeps its events. Empty: the workflow ID. Set one when a workflow has two TikTok Shop Triggers.',
+				description:
+					'Where this trigger keeps its events. Empty: the workflow ID. Set one when a workflow has two TikTok Shop Triggers.',
 			},
 			{
 				displayName: 'Reject Deliveries Older Than (Minutes)',
@@ -122,7 +139,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: DEFAULT_MAX_AGE_MINUTES,
 				description:
-					'TikTok\'s signature has no timestamp, so an old captured delivery could be replayed. 24 h outlasts TikTok\'s own last retry (about 15.5 h); shorter values can refuse genuine retries. 0 turns the check off.',
+					"TikTok's signature has no timestamp, so an old captured delivery could be replayed. 24 h outlasts TikTok's own last retry (about 15.5 h); shorter values can refuse genuine retries. 0 turns the check off.",
 			},
 			{
 				displayName: 'Retry Delays (Seconds)',

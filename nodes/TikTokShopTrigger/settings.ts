@@ -1,7 +1,12 @@
 import type { IDataObject, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/events/eventQueue';
-import { DEFAULT_DEDUPE_HOURS, DEFAULT_MAX_AGE_MINUTES, DEFAULT_MAX_CONCURRENT_RUNS, MIN_DEDUPE_HOURS } from './description';
+import {
+	DEFAULT_DEDUPE_HOURS,
+	DEFAULT_MAX_AGE_MINUTES,
+	DEFAULT_MAX_CONCURRENT_RUNS,
+	MIN_DEDUPE_HOURS,
+} from './description';
 import type { EventSelection } from './webhook/selectEvent';
 
 export interface TriggerSettings {
@@ -22,7 +27,10 @@ export function readSettings(context: IWebhookFunctions | ITriggerFunctions): Tr
 		.filter(Boolean)
 		.map((seconds) => Number(seconds) * 1000)
 		.filter((ms) => Number.isFinite(ms) && ms >= 0);
-	const dedupeHours = Math.max(MIN_DEDUPE_HOURS, Number(options.dedupeHours ?? DEFAULT_DEDUPE_HOURS));
+	const dedupeHours = Math.max(
+		MIN_DEDUPE_HOURS,
+		Number(options.dedupeHours ?? DEFAULT_DEDUPE_HOURS),
+	);
 	return {
 		queue: String(options.queueName || context.getWorkflow().id || 'default'),
 		selection: {
@@ -38,6 +46,9 @@ export function readSettings(context: IWebhookFunctions | ITriggerFunctions): Tr
 			delaysMs: delays.length ? delays : DEFAULT_RETRY_POLICY.delaysMs,
 		},
 		processingTimeoutMs: Number(options.processingTimeoutMinutes ?? 15) * 60_000,
-		maxConcurrentRuns: Math.max(1, Number(options.maxConcurrentRuns ?? DEFAULT_MAX_CONCURRENT_RUNS)),
+		maxConcurrentRuns: Math.max(
+			1,
+			Number(options.maxConcurrentRuns ?? DEFAULT_MAX_CONCURRENT_RUNS),
+		),
 	};
 }

@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { TrackingParserV1 } from './v1/TrackingParserV1.node';
 import { readmeSection } from '../shared/readmeSection';
@@ -11,8 +15,10 @@ export class TrackingParser extends VersionedNodeType {
 			documentationUrl: readmeSection('3pl-tracking-parser'),
 			icon: { light: 'file:trackingParser.svg', dark: 'file:trackingParser.dark.svg' },
 			group: ['transform'],
-			subtitle: '={{$parameter["source"] === "imap" ? "Mailbox: " + $parameter["mailbox"] : "Files from input"}}',
-			description: "Turn a 3PL's shipping emails, PDFs and CSVs into validated order, tracking number and carrier rows",
+			subtitle:
+				'={{$parameter["source"] === "imap" ? "Mailbox: " + $parameter["mailbox"] : "Files from input"}}',
+			description:
+				"Turn a 3PL's shipping emails, PDFs and CSVs into validated order, tracking number and carrier rows",
 			defaultVersion: 1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {

@@ -12,14 +12,21 @@ export type ItemError = NodeApiError | NodeOperationError;
  */
 export function toItemError(node: INode, error: unknown, itemIndex?: number): ItemError {
 	const nodeError = toNodeError(node, error, itemIndex);
-	if (itemIndex !== undefined && nodeError.context.itemIndex === undefined) nodeError.context.itemIndex = itemIndex;
+	if (itemIndex !== undefined && nodeError.context.itemIndex === undefined)
+		nodeError.context.itemIndex = itemIndex;
 	return nodeError;
 }
 
 /** TikTok's code and request_id, when the error is TikTok's refusal (`toNodeError` puts them on the NodeApiError). */
 export function tiktokFields(nodeError: ItemError): { code?: number; request_id?: string } {
-	const { tiktokCode, requestId } = nodeError as unknown as { tiktokCode?: number; requestId?: string };
-	return { ...(tiktokCode !== undefined ? { code: tiktokCode } : {}), ...(requestId !== undefined ? { request_id: requestId } : {}) };
+	const { tiktokCode, requestId } = nodeError as unknown as {
+		tiktokCode?: number;
+		requestId?: string;
+	};
+	return {
+		...(tiktokCode !== undefined ? { code: tiktokCode } : {}),
+		...(requestId !== undefined ? { request_id: requestId } : {}),
+	};
 }
 
 /**
@@ -29,7 +36,16 @@ export function tiktokFields(nodeError: ItemError): { code?: number; request_id?
  * output)") only when its json holds nothing but `error`, `message` and `details`, so everything else goes under
  * `details`.
  */
-export function errorItemJson(nodeError: ItemError, itemIndex: number, extraDetails: IDataObject = {}): IDataObject {
-	const details: IDataObject = { description: nodeError.description ?? null, itemIndex, ...tiktokFields(nodeError), ...extraDetails };
+export function errorItemJson(
+	nodeError: ItemError,
+	itemIndex: number,
+	extraDetails: IDataObject = {},
+): IDataObject {
+	const details: IDataObject = {
+		description: nodeError.description ?? null,
+		itemIndex,
+		...tiktokFields(nodeError),
+		...extraDetails,
+	};
 	return { error: nodeError.message, details };
 }

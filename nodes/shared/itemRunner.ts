@@ -1,4 +1,10 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IPairedItemData,
+} from 'n8n-workflow';
 
 import { errorItemJson, toItemError, type ItemError } from './errorItem';
 
@@ -64,13 +70,19 @@ export class ItemRunner {
 	}
 
 	/** Runs `work` for each input item in order; what it returns goes out paired with that item. */
-	async eachItem(work: (itemIndex: number) => Promise<ItemOutput | ItemOutput[]>): Promise<INodeExecutionData[][]> {
-		for (let itemIndex = 0; itemIndex < this.items.length; itemIndex++) await this.unit([itemIndex], () => work(itemIndex));
+	async eachItem(
+		work: (itemIndex: number) => Promise<ItemOutput | ItemOutput[]>,
+	): Promise<INodeExecutionData[][]> {
+		for (let itemIndex = 0; itemIndex < this.items.length; itemIndex++)
+			await this.unit([itemIndex], () => work(itemIndex));
 		return this.result();
 	}
 
 	/** Runs `work` for each unit (a list of input item indexes); its outputs are paired with every item of the unit. */
-	async eachUnit(units: number[][], work: (unit: number[]) => Promise<ItemOutput | ItemOutput[]>): Promise<INodeExecutionData[][]> {
+	async eachUnit(
+		units: number[][],
+		work: (unit: number[]) => Promise<ItemOutput | ItemOutput[]>,
+	): Promise<INodeExecutionData[][]> {
 		for (const unit of units) await this.unit(unit, () => work(unit));
 		return this.result();
 	}
@@ -105,7 +117,9 @@ export class ItemRunner {
 			results = await work();
 		} catch (error) {
 			const nodeError = this.stopUnlessContinueOnFail(error);
-			results = stopped ? stopped(error, nodeError) : this.items.map((_, itemIndex) => ({ itemIndex, error }));
+			results = stopped
+				? stopped(error, nodeError)
+				: this.items.map((_, itemIndex) => ({ itemIndex, error }));
 		}
 		for (const result of results) {
 			if ('error' in result) this.fail([result.itemIndex], result.error);
@@ -127,7 +141,11 @@ export class ItemRunner {
 	}
 
 	private emit(items: number[], output: ItemOutput): void {
-		const item: INodeExecutionData = { json: output.json, ...(output.binary ? { binary: output.binary } : {}), pairedItem: pairedItem(items) };
+		const item: INodeExecutionData = {
+			json: output.json,
+			...(output.binary ? { binary: output.binary } : {}),
+			pairedItem: pairedItem(items),
+		};
 		this.outputOf(output.output ?? 0).push(item);
 	}
 
@@ -143,12 +161,17 @@ export class ItemRunner {
 
 	private toError(error: unknown, itemIndex: number | undefined): ItemError {
 		const converted = this.options.convertError?.(error, itemIndex);
-		return converted ? toItemError(this.context.getNode(), converted, itemIndex) : toItemError(this.context.getNode(), error, itemIndex);
+		return converted
+			? toItemError(this.context.getNode(), converted, itemIndex)
+			: toItemError(this.context.getNode(), error, itemIndex);
 	}
 
 	private outputOf(index: number): INodeExecutionData[] {
 		const output = this.outputs[index];
-		if (!output) throw new Error(`The node has ${this.outputs.length} output(s); output ${index} does not exist`);
+		if (!output)
+			throw new Error(
+				`The node has ${this.outputs.length} output(s); output ${index} does not exist`,
+			);
 		return output;
 	}
 }

@@ -14,11 +14,20 @@ export interface LookupKind {
  * error item (n8n sends it to the error output); otherwise a plain item `{ <idField>, found: false, message }` that an
  * IF node can route.
  */
-export function notFoundItem(context: IExecuteFunctions, kind: LookupKind, id: string, itemIndex: number): IDataObject {
+export function notFoundItem(
+	context: IExecuteFunctions,
+	kind: LookupKind,
+	id: string,
+	itemIndex: number,
+): IDataObject {
 	const message = `TikTok has no ${kind.noun} ${id} in this shop`;
 	const description = `Check the ID, and that the credential connects the shop the ${kind.noun} belongs to.`;
 	if (context.continueOnFail()) {
-		return errorItemJson(new NodeOperationError(context.getNode(), message, { itemIndex, description }), itemIndex, { [kind.idField]: id });
+		return errorItemJson(
+			new NodeOperationError(context.getNode(), message, { itemIndex, description }),
+			itemIndex,
+			{ [kind.idField]: id },
+		);
 	}
 	return { [kind.idField]: id, found: false, message: `${message}. ${description}` };
 }
@@ -28,7 +37,9 @@ export function notFoundItem(context: IExecuteFunctions, kind: LookupKind, id: s
  * (and a not-found code this pack does not know yet) stays an error, which stops the node or becomes an error item.
  */
 export function isNotFoundError(error: unknown, codes: number[]): boolean {
-	return error instanceof TikTokApiError && (codes.includes(error.code) || error.httpStatus === 404);
+	return (
+		error instanceof TikTokApiError && (codes.includes(error.code) || error.httpStatus === 404)
+	);
 }
 
 /** Ids as asked, each once, first occurrence first. */

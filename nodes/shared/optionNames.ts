@@ -72,7 +72,10 @@ export const IMAGE_USE_CASE_NAMES: Record<string, string> = {
 };
 
 /** Options for `codes`, labelled from `names`; a code without a label (TikTok added one) is shown in words. */
-export function codeOptions(codes: readonly string[], names: Record<string, string>): INodePropertyOptions[] {
+export function codeOptions(
+	codes: readonly string[],
+	names: Record<string, string>,
+): INodePropertyOptions[] {
 	return codes.map((code) => ({ name: names[code] ?? codeInWords(code), value: code }));
 }
 

@@ -21,9 +21,11 @@ export interface ProcessCacheSpec {
 export const PROCESS_CACHES = {
 	tiktokTokens: {
 		owner: 'nodes/shared/tiktok/tokenCache.ts',
-		holds: 'Access and refresh tokens the client refreshed (n8n does not let a node write back to its credential)',
-		key: 'app key + the credential\'s refresh token (or access token when it has none)',
-		lifetime: 'the process; an entry is replaced by the next refresh; editing the credential\'s tokens starts a new entry (the old one stays)',
+		holds:
+			'Access and refresh tokens the client refreshed (n8n does not let a node write back to its credential)',
+		key: "app key + the credential's refresh token (or access token when it has none)",
+		lifetime:
+			"the process; an entry is replaced by the next refresh; editing the credential's tokens starts a new entry (the old one stays)",
 		bound: 'one entry per credential (and per edit of its tokens) the process has used',
 	},
 	tiktokTokenRefreshes: {
@@ -35,23 +37,27 @@ export const PROCESS_CACHES = {
 	},
 	tiktokRateBuckets: {
 		owner: 'nodes/shared/tiktok/rateBudget.ts',
-		holds: 'The token bucket pacing requests to one TikTok API for one shop (50 requests per second by default)',
+		holds:
+			'The token bucket pacing requests to one TikTok API for one shop (50 requests per second by default)',
 		key: 'app key + shop cipher + API path with ids generalised',
 		lifetime: 'the process; replaced when a node asks for a different rate',
 		bound: 'one per (app, shop, API) the process has called: a few dozen per shop',
 	},
 	sharedRateBudgets: {
 		owner: 'nodes/shared/tiktok/sharedRateBudget.ts',
-		holds: 'The Redis-backed rate budget (and its connection) shared by every process that uses one Redis configuration',
+		holds:
+			'The Redis-backed rate budget (and its connection) shared by every process that uses one Redis configuration',
 		key: 'the Redis configuration (address, database, user, TLS, key prefix)',
 		lifetime: 'the process; closeSharedRateBudgets() closes them (tests, shutdown)',
 		bound: 'one per Redis configuration in use',
 	},
 	durableStores: {
 		owner: 'nodes/shared/store/openStore.ts',
-		holds: 'The open SQLite file or Redis connection of a store configuration, as a promise so concurrent first opens share one',
+		holds:
+			'The open SQLite file or Redis connection of a store configuration, as a promise so concurrent first opens share one',
 		key: 'the store configuration (backend, path or Redis address, key prefix)',
-		lifetime: 'the process; a failed open is dropped so the next execution retries; closeAllStores() closes them (tests, shutdown)',
+		lifetime:
+			'the process; a failed open is dropped so the next execution retries; closeAllStores() closes them (tests, shutdown)',
 		bound: 'one per store configuration in use',
 	},
 	shipCollectors: {
@@ -70,7 +76,8 @@ export const PROCESS_CACHES = {
 	},
 	triggerAppSecrets: {
 		owner: 'nodes/TikTokShopTrigger/webhook/appCredentials.ts',
-		holds: 'The app key and secret a webhook verifies deliveries with, as a promise so a burst shares one credential load',
+		holds:
+			'The app key and secret a webhook verifies deliveries with, as a promise so a burst shares one credential load',
 		key: 'credential id (or workflow id + node id)',
 		lifetime: '1 minute per entry (APP_SECRET_TTL_MS); a failed load is dropped',
 		bound: 'one per trigger credential in use',

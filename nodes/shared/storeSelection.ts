@@ -1,4 +1,10 @@
-import type { IExecuteFunctions, IHookFunctions, INodeProperties, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeProperties,
+	ITriggerFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { openStore, type DurableStore, type StoreConfig } from './store';
 
@@ -21,7 +27,8 @@ export const storeProperty: INodeProperties = {
 		{
 			name: 'Redis (Queue Mode)',
 			value: 'redis',
-			description: 'Needed when n8n runs in queue mode, so every webhook and worker process shares the same state',
+			description:
+				'Needed when n8n runs in queue mode, so every webhook and worker process shares the same state',
 		},
 	],
 	default: 'embedded',
@@ -32,7 +39,11 @@ export interface StoreUse {
 	failAfterMs?: number;
 }
 
-export async function storeConfigOf(context: Context, itemIndex = 0, use: StoreUse = {}): Promise<StoreConfig> {
+export async function storeConfigOf(
+	context: Context,
+	itemIndex = 0,
+	use: StoreUse = {},
+): Promise<StoreConfig> {
 	const kind = context.getNodeParameter('stateStore', itemIndex, 'embedded') as string;
 	if (kind !== 'redis') return { kind: 'embedded' };
 	const credentials = await context.getCredentials(REDIS_CREDENTIAL_NAME);
@@ -49,6 +60,10 @@ export async function storeConfigOf(context: Context, itemIndex = 0, use: StoreU
 	};
 }
 
-export async function openSelectedStore(context: Context, itemIndex = 0, use: StoreUse = {}): Promise<DurableStore> {
+export async function openSelectedStore(
+	context: Context,
+	itemIndex = 0,
+	use: StoreUse = {},
+): Promise<DurableStore> {
 	return await openStore(await storeConfigOf(context, itemIndex, use));
 }

@@ -5,7 +5,10 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
  * `$parameter["operation"]` put raw values such as `reconcileApi` under the node. These look the value up in a
  * table of sentences instead; a value without a sentence shows nothing rather than a code.
  */
-export function subtitleFromParameter(parameter: string, sentences: Record<string, string>): string {
+export function subtitleFromParameter(
+	parameter: string,
+	sentences: Record<string, string>,
+): string {
 	return `={{ (${JSON.stringify(sentences)})[$parameter[${JSON.stringify(parameter)}]] ?? "" }}`;
 }
 
@@ -19,10 +22,14 @@ export function subtitleFromOperations(properties: INodeProperties[]): string {
 	const hasResource = properties.some((property) => property.name === 'resource');
 	for (const property of properties) {
 		if (property.name !== 'operation' || property.type !== 'options') continue;
-		const resources = hasResource ? ((property.displayOptions?.show?.resource as string[] | undefined) ?? []) : [''];
+		const resources = hasResource
+			? ((property.displayOptions?.show?.resource as string[] | undefined) ?? [])
+			: [''];
 		for (const option of (property.options ?? []) as INodePropertyOptions[]) {
 			const sentence = option.action ?? sentenceCase(option.name);
-			for (const resource of resources) sentences[hasResource ? `${resource}:${String(option.value)}` : String(option.value)] = sentence;
+			for (const resource of resources)
+				sentences[hasResource ? `${resource}:${String(option.value)}` : String(option.value)] =
+					sentence;
 		}
 	}
 	if (!hasResource) return subtitleFromParameter('operation', sentences);
@@ -30,5 +37,13 @@ export function subtitleFromOperations(properties: INodeProperties[]): string {
 }
 
 function sentenceCase(name: string): string {
-	return name.charAt(0) + name.slice(1).replace(/\b([A-Z])([a-z])/g, (_match, first: string, next: string) => first.toLowerCase() + next);
+	return (
+		name.charAt(0) +
+		name
+			.slice(1)
+			.replace(
+				/\b([A-Z])([a-z])/g,
+				(_match, first: string, next: string) => first.toLowerCase() + next,
+			)
+	);
 }

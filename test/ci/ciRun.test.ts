@@ -25,7 +25,14 @@ function ciRunCommands(): string[] {
 
 describe('.ci/run', () => {
 	it('runs the README "Tests" commands, in the README order', () => {
-		expect(readmeTestCommands()).toEqual(['npm ci', 'npm test', 'npm run lint', 'npm run typecheck', 'npm run build', 'npm run test:e2e']);
+		expect(readmeTestCommands()).toEqual([
+			'npm ci',
+			'npm test',
+			'npm run lint',
+			'npm run typecheck',
+			'npm run build',
+			'npm run test:e2e',
+		]);
 		expect(ciRunCommands()).toEqual(readmeTestCommands());
 	});
 
@@ -33,7 +40,16 @@ describe('.ci/run', () => {
 		const body = readFileSync(join(root, '.ci', 'run'), 'utf8')
 			.split('\n')
 			.filter((line) => line.trim() && !line.startsWith('#'));
-		const allowed = [/^set -euo pipefail$/, /^cd "\$\(dirname "\$0"\)\/\.\."$/, /^started=\$SECONDS$/, /^run\(\) \{$/, /^\t/, /^\}$/, /^run /, /^printf /];
+		const allowed = [
+			/^set -euo pipefail$/,
+			/^cd "\$\(dirname "\$0"\)\/\.\."$/,
+			/^started=\$SECONDS$/,
+			/^run\(\) \{$/,
+			/^\t/,
+			/^\}$/,
+			/^run /,
+			/^printf /,
+		];
 		expect(body.filter((line) => !allowed.some((pattern) => pattern.test(line)))).toEqual([]);
 		expect(body.join('\n')).not.toMatch(/apt-get|sudo/);
 	});

@@ -1,8 +1,22 @@
 import nock from 'nock';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { TikTokShopApi } from '../../credentials/TikTokShopApi.credentials';
-import { ACCESS_TOKEN, API, APP_KEY, APP_SECRET, CIPHER, T0, ok, record, referenceSign } from '../transport/helpers';
+import {
+	ACCESS_TOKEN,
+	API,
+	APP_KEY,
+	APP_SECRET,
+	CIPHER,
+	T0,
+	ok,
+	record,
+	referenceSign,
+} from '../transport/helpers';
 
 const credential = new TikTokShopApi();
 const secrets: ICredentialDataDecryptedObject = {
@@ -18,12 +32,22 @@ const secrets: ICredentialDataDecryptedObject = {
 };
 
 function authenticate(options: IHttpRequestOptions, creds = secrets): Promise<IHttpRequestOptions> {
-	return (credential.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(creds, options);
+	return (
+		credential.authenticate as (
+			c: ICredentialDataDecryptedObject,
+			o: IHttpRequestOptions,
+		) => Promise<IHttpRequestOptions>
+	)(creds, options);
 }
 
 /** The query as the signature sees it: every value a string, arrays comma-joined. */
 function flat(qs: IDataObject): Record<string, string> {
-	return Object.fromEntries(Object.entries(qs).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]));
+	return Object.fromEntries(
+		Object.entries(qs).map(([key, value]) => [
+			key,
+			Array.isArray(value) ? value.join(',') : String(value),
+		]),
+	);
 }
 
 describe('TikTokShopApi credential: authenticate', () => {
@@ -31,34 +55,68 @@ describe('TikTokShopApi credential: authenticate', () => {
 	afterEach(() => jest.restoreAllMocks());
 
 	it('signs the credential test request: app_key, timestamp, sign, token header, no shop_cipher', async () => {
-		const result = await authenticate({ baseURL: `${API}/`, url: '/authorization/202309/shops', method: 'GET' });
+		const result = await authenticate({
+			baseURL: `${API}/`,
+			url: '/authorization/202309/shops',
+			method: 'GET',
+		});
 
 		expect(result.url).toBe(`${API}/authorization/202309/shops`);
 		expect(result.baseURL).toBeUndefined();
 		const qs = result.qs as IDataObject;
-		expect(qs).toEqual({ app_key: APP_KEY, timestamp: T0 / 1000, sign: expect.stringMatching(/^[0-9a-f]{64}$/) });
-		expect(qs.sign).toBe(referenceSign(APP_SECRET, '/authorization/202309/shops', { app_key: APP_KEY, timestamp: String(T0 / 1000) }));
-		expect(result.headers).toMatchObject({ 'x-tts-access-token': ACCESS_TOKEN, 'content-type': 'application/json' });
+		expect(qs).toEqual({
+			app_key: APP_KEY,
+			timestamp: T0 / 1000,
+			sign: expect.stringMatching(/^[0-9a-f]{64}$/),
+		});
+		expect(qs.sign).toBe(
+			referenceSign(APP_SECRET, '/authorization/202309/shops', {
+				app_key: APP_KEY,
+				timestamp: String(T0 / 1000),
+			}),
+		);
+		expect(result.headers).toMatchObject({
+			'x-tts-access-token': ACCESS_TOKEN,
+			'content-type': 'application/json',
+		});
 		expect(JSON.stringify(result)).not.toContain(APP_SECRET);
 	});
 
 	it('stringifies a JSON body once, signs that string and adds shop_cipher on shop paths', async () => {
 		const body = { order_status: 'AWAITING_SHIPMENT', note: 'café ✓' };
-		const result = await authenticate({ url: `${API}/order/202309/orders/search`, method: 'POST', body, qs: { page_size: 20 } });
+		const result = await authenticate({
+			url: `${API}/order/202309/orders/search`,
+			method: 'POST',
+			body,
+			qs: { page_size: 20 },
+		});
 
 		expect(result.body).toBe(JSON.stringify(body));
 		const qs = result.qs as IDataObject;
 		expect(qs.shop_cipher).toBe(CIPHER);
 		expect(qs.page_size).toBe(20);
-		expect(qs.sign).toBe(referenceSign(APP_SECRET, '/order/202309/orders/search', flat(qs), result.body as string));
+		expect(qs.sign).toBe(
+			referenceSign(APP_SECRET, '/order/202309/orders/search', flat(qs), result.body as string),
+		);
 	});
 
 	it('signs a body that is already a string as it is', async () => {
 		const body = '{"order_status": "AWAITING_SHIPMENT"}';
-		const result = await authenticate({ url: `${API}/order/202309/orders/search`, method: 'POST', body });
+		const result = await authenticate({
+			url: `${API}/order/202309/orders/search`,
+			method: 'POST',
+			body,
+		});
 
 		expect(result.body).toBe(body);
-		expect((result.qs as IDataObject).sign).toBe(referenceSign(APP_SECRET, '/order/202309/orders/search', flat(result.qs as IDataObject), body));
+		expect((result.qs as IDataObject).sign).toBe(
+			referenceSign(
+				APP_SECRET,
+				'/order/202309/orders/search',
+				flat(result.qs as IDataObject),
+				body,
+			),
+		);
 	});
 
 	it.each([
@@ -72,7 +130,10 @@ describe('TikTokShopApi credential: authenticate', () => {
 	});
 
 	it('adds no shop_cipher when the credential has none', async () => {
-		const result = await authenticate({ url: `${API}/order/202309/orders`, method: 'GET' }, { ...secrets, shopCipher: '  ' });
+		const result = await authenticate(
+			{ url: `${API}/order/202309/orders`, method: 'GET' },
+			{ ...secrets, shopCipher: '  ' },
+		);
 		expect(result.qs).not.toHaveProperty('shop_cipher');
 	});
 
@@ -109,7 +170,10 @@ describe('TikTokShopApi credential: authenticate', () => {
 		afterAll(() => nock.enableNetConnect());
 
 		it('what n8n sends with the authenticated options verifies on the server', async () => {
-			const scope = nock(API).post('/order/202309/orders/search').query(true).reply(200, ok({ orders: [] }));
+			const scope = nock(API)
+				.post('/order/202309/orders/search')
+				.query(true)
+				.reply(200, ok({ orders: [] }));
 			const seen = record(scope);
 			const result = await authenticate({
 				url: `${API}/order/202309/orders/search`,
@@ -127,7 +191,9 @@ describe('TikTokShopApi credential: authenticate', () => {
 
 			const [request] = seen;
 			expect(request.headers['x-tts-access-token']).toBe(ACCESS_TOKEN);
-			expect(request.query.sign).toBe(referenceSign(APP_SECRET, request.path, request.query, request.body));
+			expect(request.query.sign).toBe(
+				referenceSign(APP_SECRET, request.path, request.query, request.body),
+			);
 		});
 	});
 });
@@ -135,15 +201,24 @@ describe('TikTokShopApi credential: authenticate', () => {
 describe('TikTokShopApi credential: description', () => {
 	it('tests against Get Authorized Shops and explains the usual failures', () => {
 		expect(credential.name).toBe('tikTokShopApi');
-		expect(credential.test.request).toMatchObject({ url: '/authorization/202309/shops', method: 'GET' });
-		const codes = credential.test.rules?.map((rule) => (rule.properties as { value: unknown }).value);
+		expect(credential.test.request).toMatchObject({
+			url: '/authorization/202309/shops',
+			method: 'GET',
+		});
+		const codes = credential.test.rules?.map(
+			(rule) => (rule.properties as { value: unknown }).value,
+		);
 		expect(codes).toEqual(expect.arrayContaining([106001, 36009004, 105002, 105005]));
 	});
 
 	it('hides the secret and the tokens', () => {
-		const byName = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
-		for (const name of ['appSecret', 'accessToken', 'refreshToken']) expect(byName[name].typeOptions?.password).toBe(true);
-		for (const name of ['appKey', 'appSecret', 'accessToken']) expect(byName[name].required).toBe(true);
+		const byName = Object.fromEntries(
+			credential.properties.map((property) => [property.name, property]),
+		);
+		for (const name of ['appSecret', 'accessToken', 'refreshToken'])
+			expect(byName[name].typeOptions?.password).toBe(true);
+		for (const name of ['appKey', 'appSecret', 'accessToken'])
+			expect(byName[name].required).toBe(true);
 		expect(byName.baseUrl.default).toBe('https://open-api.tiktokglobalshop.com');
 		expect(byName.authBaseUrl.default).toBe('https://auth.tiktok-shops.com');
 	});

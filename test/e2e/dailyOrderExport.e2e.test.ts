@@ -32,7 +32,9 @@ describe('workflows/daily-order-export.json in n8n 2.41.1', () => {
 	let mutationsBefore: number;
 	/** Order searches made during this run; other active templates may call the simulator too. */
 	const searches = () =>
-		stack.simulator.requests.filter((request) => request.path === ORDER_SEARCH && request.time >= runStarted * 1000);
+		stack.simulator.requests.filter(
+			(request) => request.path === ORDER_SEARCH && request.time >= runStarted * 1000,
+		);
 
 	beforeAll(async () => {
 		stack = await startStack({ setupOwner: true, publish: [workflow.id] });
@@ -66,7 +68,9 @@ describe('workflows/daily-order-export.json in n8n 2.41.1', () => {
 		const expected = stack.simulator.state.orders.filter((order) => order.update_time >= since);
 		expect(expected.length).toBeGreaterThan(0); // otherwise the test proves nothing
 
-		const files = (await readdir(stack.exportDir)).filter((file) => /^tiktok-shop-orders-\d{4}-\d{2}-\d{2}\.csv$/.test(file));
+		const files = (await readdir(stack.exportDir)).filter((file) =>
+			/^tiktok-shop-orders-\d{4}-\d{2}-\d{2}\.csv$/.test(file),
+		);
 		expect(files).toHaveLength(1);
 		const csv = Papa.parse<CsvRow>(await readFile(join(stack.exportDir, files[0]), 'utf8'), {
 			header: true,
@@ -74,9 +78,20 @@ describe('workflows/daily-order-export.json in n8n 2.41.1', () => {
 		});
 		expect(csv.errors).toEqual([]);
 		expect(csv.meta.fields).toEqual([
-			'order_id', 'status', 'created_at', 'updated_at', 'currency', 'total_amount', 'items', 'shipping_type', 'shipping_provider', 'tracking_number',
+			'order_id',
+			'status',
+			'created_at',
+			'updated_at',
+			'currency',
+			'total_amount',
+			'items',
+			'shipping_type',
+			'shipping_provider',
+			'tracking_number',
 		]);
-		expect(csv.data.map((row) => row.order_id).sort()).toEqual(expected.map((order) => order.id).sort());
+		expect(csv.data.map((row) => row.order_id).sort()).toEqual(
+			expected.map((order) => order.id).sort(),
+		);
 
 		for (const order of expected) {
 			const row = csv.data.find((candidate) => candidate.order_id === order.id);
@@ -108,7 +123,10 @@ describe('workflows/daily-order-export.json in n8n 2.41.1', () => {
 			expect(request.query.sign).toMatch(/^[0-9a-f]{64}$/);
 		}
 		const pageSize = Number(searches()[0].query.page_size);
-		const expectedPages = Math.max(1, Math.ceil(nodeOutput(execution, 'Orders updated in the last 24 h').length / pageSize));
+		const expectedPages = Math.max(
+			1,
+			Math.ceil(nodeOutput(execution, 'Orders updated in the last 24 h').length / pageSize),
+		);
 		expect(searches()).toHaveLength(expectedPages);
 		expect(stack.simulator.mutations.slice(mutationsBefore)).toEqual([]); // an export changes nothing in the shop
 	});

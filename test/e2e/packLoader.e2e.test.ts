@@ -20,10 +20,13 @@ describe('assertPackLoaded', () => {
 	async function writeTypes(nodes: string[], credentials: string[]): Promise<void> {
 		const dir = join(userFolder, '.cache', 'n8n', 'public', 'types');
 		await writeFile(join(dir, 'nodes.json'), JSON.stringify(nodes.map((name) => ({ name }))));
-		await writeFile(join(dir, 'credentials.json'), JSON.stringify(credentials.map((name) => ({ name }))));
+		await writeFile(
+			join(dir, 'credentials.json'),
+			JSON.stringify(credentials.map((name) => ({ name }))),
+		);
 	}
 
-	it('names the pack\'s node and credential types the way n8n does', () => {
+	it("names the pack's node and credential types the way n8n does", () => {
 		const expected = expectedPackTypes();
 		expect(expected.nodes).toContain('n8n-nodes-tiktok-shop-ops.tikTokShop');
 		expect(expected.credentials).toContain('tikTokShopApi');
@@ -31,13 +34,17 @@ describe('assertPackLoaded', () => {
 
 	it('passes when n8n serves every type of the pack', async () => {
 		const expected = expectedPackTypes();
-		await writeTypes(['n8n-nodes-base.set', ...expected.nodes], ['httpBasicAuth', ...expected.credentials]);
+		await writeTypes(
+			['n8n-nodes-base.set', ...expected.nodes],
+			['httpBasicAuth', ...expected.credentials],
+		);
 		await expect(assertPackLoaded(userFolder, '')).resolves.toBeUndefined();
 	});
 
-	it('fails with the missing types and n8n\'s own complaint when the pack did not load', async () => {
+	it("fails with the missing types and n8n's own complaint when the pack did not load", async () => {
 		await writeTypes(['n8n-nodes-base.set'], ['httpBasicAuth']);
-		const log = 'Editor is now accessible\nFailed to load package "n8n-nodes-tiktok-shop-ops": Cannot find module \'luxon\'';
+		const log =
+			'Editor is now accessible\nFailed to load package "n8n-nodes-tiktok-shop-ops": Cannot find module \'luxon\'';
 		await expect(assertPackLoaded(userFolder, log)).rejects.toThrow(
 			/did not load the pack: node n8n-nodes-tiktok-shop-ops\.tikTokShop.*credential tikTokShopApi.*\n.*\n.*Cannot find module 'luxon'/s,
 		);

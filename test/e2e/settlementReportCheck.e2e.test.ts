@@ -17,7 +17,12 @@ const utcDay = (year: number, month: number, day: number) => Date.UTC(year, mont
 
 /** Today minus `days` in the seller's zone, as a UTC midnight. */
 function sellerDaysAgo(days: number): number {
-	const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+	const [year, month, day] = new Intl.DateTimeFormat('en-CA', {
+		timeZone: ZONE,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	})
 		.format(new Date())
 		.split('-')
 		.map(Number);
@@ -32,7 +37,9 @@ function sellerDaysAgo(days: number): number {
 function recentFixture(): string {
 	const text = readFileSync(`${FIXTURES}/seller-center-statement.csv`, 'utf8');
 	const valid = [...text.matchAll(DATE)].filter((match) => Number(match[2]) <= 12);
-	const shift = sellerDaysAgo(5) - Math.max(...valid.map((match) => utcDay(Number(match[1]), Number(match[2]), Number(match[3]))));
+	const shift =
+		sellerDaysAgo(5) -
+		Math.max(...valid.map((match) => utcDay(Number(match[1]), Number(match[2]), Number(match[3]))));
 	return text.replace(DATE, (whole: string, year: string, month: string, day: string) => {
 		if (Number(month) > 12) return whole;
 		const moved = new Date(utcDay(Number(year), Number(month), Number(day)) + shift);
@@ -44,9 +51,21 @@ function recentFixture(): string {
 async function expectedFor(csv: Buffer) {
 	const out = await runReconciler({
 		items: [csvItem(csv)],
-		parameters: { operation: 'reconcileCsv', binaryPropertyName: 'data', nonApparelRate: 5, apparelRate: 8, toleranceAmount: 0.01, tolerancePercent: 0.5, options: { timeZone: ZONE } },
+		parameters: {
+			operation: 'reconcileCsv',
+			binaryPropertyName: 'data',
+			nonApparelRate: 5,
+			apparelRate: 8,
+			toleranceAmount: 0.01,
+			tolerancePercent: 0.5,
+			options: { timeZone: ZONE },
+		},
 	});
-	return { findings: out.discrepancies.map((item) => item.json), summary: summaryOf(out), rejected: out.rejected.map((item) => item.json) };
+	return {
+		findings: out.discrepancies.map((item) => item.json),
+		summary: summaryOf(out),
+		rejected: out.rejected.map((item) => item.json),
+	};
 }
 
 describe('workflows/settlement-report-check.json in n8n 2.41.1', () => {
@@ -58,7 +77,10 @@ describe('workflows/settlement-report-check.json in n8n 2.41.1', () => {
 		const mailsBefore = stack.outbox.messages.length;
 		const form = new FormData();
 		form.append('field-0', new Blob([csv], { type: 'text/csv' }), fileName);
-		const response = await fetch(`${stack.n8n.url}/form/${FORM_PATH}`, { method: 'POST', body: form });
+		const response = await fetch(`${stack.n8n.url}/form/${FORM_PATH}`, {
+			method: 'POST',
+			body: form,
+		});
 		expect(response.status).toBe(200);
 		const [mail] = await stack.outbox.waitFor(1, { sinceIndex: mailsBefore, timeoutMs: 180_000 });
 		return mail;
@@ -66,7 +88,12 @@ describe('workflows/settlement-report-check.json in n8n 2.41.1', () => {
 
 	const attachedRows = (mail: OutboxMessage) => {
 		const csv = mail.attachments.find((attachment) => attachment.filename.endsWith('.csv'));
-		return csv ? Papa.parse<Record<string, string>>(csv.content.toString('utf8'), { header: true, skipEmptyLines: true }).data : [];
+		return csv
+			? Papa.parse<Record<string, string>>(csv.content.toString('utf8'), {
+					header: true,
+					skipEmptyLines: true,
+				}).data
+			: [];
 	};
 
 	beforeAll(async () => {
@@ -95,20 +122,29 @@ describe('workflows/settlement-report-check.json in n8n 2.41.1', () => {
 			`TikTok Shop settlement check (statement-this-week.csv): $${expected.summary.recoverableAmount} to claim (${expected.findings.length} findings, first deadline ${expected.summary.nextDeadline})`,
 		);
 		expect(mail.html).toContain(expected.summary.headline.replace(/&/g, '&amp;'));
-		const positions = expected.findings.map((finding) => mail.html.indexOf(`>${String(finding.orderId)}<`));
+		const positions = expected.findings.map((finding) =>
+			mail.html.indexOf(`>${String(finding.orderId)}<`),
+		);
 		expect(positions.every((position) => position > 0)).toBe(true);
 		expect([...positions].sort((a, b) => a - b)).toEqual(positions);
 		expect(mail.html).toContain('PAST DEADLINE');
-		for (const row of expected.rejected) expect(mail.text).toContain(`Line ${String(row.line)}: ${String(row.reason)}`);
-		for (const request of expected.summary.correctionRequests) expect(mail.text).toContain(request.text);
+		for (const row of expected.rejected)
+			expect(mail.text).toContain(`Line ${String(row.line)}: ${String(row.reason)}`);
+		for (const request of expected.summary.correctionRequests)
+			expect(mail.text).toContain(request.text);
 		expect(attachedRows(mail).map((row) => [row.orderId, row.checkCode, row.owedToYou])).toEqual(
 			expected.findings.map((finding) => [finding.orderId, finding.checkCode, finding.owedToYou]),
 		);
 	});
 
 	it('emails that the file is not a settlement report, with the columns it has, instead of staying silent', async () => {
-		const mail = await upload(Buffer.from('tracking_number,carrier,shipped_at\n1Z999AA10123456784,UPS,2025-01-10\n'), 'tracking.csv');
-		expect(mail.subject).toMatch(/^TikTok Shop settlement check FAILED \(tracking\.csv\): The report is missing an order ID column/);
+		const mail = await upload(
+			Buffer.from('tracking_number,carrier,shipped_at\n1Z999AA10123456784,UPS,2025-01-10\n'),
+			'tracking.csv',
+		);
+		expect(mail.subject).toMatch(
+			/^TikTok Shop settlement check FAILED \(tracking\.csv\): The report is missing an order ID column/,
+		);
 		expect(mail.text).toContain('Columns found: "tracking_number", "carrier", "shipped_at"');
 		expect(mail.attachments).toEqual([]);
 	});

@@ -1,7 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { buildShipmentFile, type FileRow, type ShipmentFile } from '../fixtures/3pl/e2e/shipmentFile';
+import {
+	buildShipmentFile,
+	type FileRow,
+	type ShipmentFile,
+} from '../fixtures/3pl/e2e/shipmentFile';
 import { Random } from '../fixtures/3pl/random';
 import type { Mutation } from '../../dev/simulator';
 import { describeFailure, type Execution } from '../../dev/stack/n8nApi';
@@ -36,13 +40,18 @@ function shipmentsOf(mutations: Mutation[]): Shipment[] {
 }
 
 /** The JSON of every item a node sent to one of its outputs on its first run. */
-function outputOf(execution: Execution, nodeName: string, outputIndex = 0): Array<Record<string, unknown>> {
+function outputOf(
+	execution: Execution,
+	nodeName: string,
+	outputIndex = 0,
+): Array<Record<string, unknown>> {
 	const run = execution.data.resultData.runData[nodeName]?.[0];
 	if (!run) throw new Error(`Node "${nodeName}" did not run. ${describeFailure(execution)}`);
 	return (run.data?.main?.[outputIndex] ?? []).map((item) => item.json);
 }
 
-const byOrder = (a: { orderId: string }, b: { orderId: string }) => a.orderId.localeCompare(b.orderId);
+const byOrder = (a: { orderId: string }, b: { orderId: string }) =>
+	a.orderId.localeCompare(b.orderId);
 
 describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 	const workflow = template('ship-from-3pl-file.json');
@@ -57,21 +66,41 @@ describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 
 	const good = () => file.rows.filter((row) => row.expected.output === 'shipped');
 	const bad = () => file.rows.filter((row) => row.expected.output === 'attention');
-	const refs = (items: Array<Record<string, unknown>>) => items.map((item) => String(item.warehouse_ref)).sort();
+	const refs = (items: Array<Record<string, unknown>>) =>
+		items.map((item) => String(item.warehouse_ref)).sort();
 	const refsOf = (rows: FileRow[]) => rows.map((row) => row.columns.warehouse_ref).sort();
 
 	const expectedOutcomes = () =>
-		Object.fromEntries(file.rows.map((row) => [row.columns.warehouse_ref, row.expected.output === 'shipped' ? 'shipped' : expect.stringMatching(new RegExp(`^${row.expected.reason}: `))]));
-	const outcomes = (shipped: Array<Record<string, unknown>>, attention: Array<Record<string, unknown>>) =>
+		Object.fromEntries(
+			file.rows.map((row) => [
+				row.columns.warehouse_ref,
+				row.expected.output === 'shipped'
+					? 'shipped'
+					: expect.stringMatching(new RegExp(`^${row.expected.reason}: `)),
+			]),
+		);
+	const outcomes = (
+		shipped: Array<Record<string, unknown>>,
+		attention: Array<Record<string, unknown>>,
+	) =>
 		Object.fromEntries([
 			...shipped.map((item) => [String(item.warehouse_ref), 'shipped']),
-			...attention.map((item) => [String(item.warehouse_ref), `${String(item.reason)}: ${String(item.message)}`]),
+			...attention.map((item) => [
+				String(item.warehouse_ref),
+				`${String(item.reason)}: ${String(item.message)}`,
+			]),
 		]);
 
-	async function run(): Promise<{ execution: Execution; mutations: Mutation[]; mail: OutboxMessage }> {
+	async function run(): Promise<{
+		execution: Execution;
+		mutations: Mutation[];
+		mail: OutboxMessage;
+	}> {
 		const mutationsBefore = stack.simulator.mutations.length;
 		const mailsBefore = stack.outbox.messages.length;
-		const execution = await stack.api.waitForExecution(await stack.api.runManually(workflow.id, TRIGGER));
+		const execution = await stack.api.waitForExecution(
+			await stack.api.runManually(workflow.id, TRIGGER),
+		);
 		if (execution.status !== 'success') throw new Error(describeFailure(execution));
 		const [mail] = await stack.outbox.waitFor(1, { sinceIndex: mailsBefore });
 		return { execution, mutations: stack.simulator.mutations.slice(mutationsBefore), mail };
@@ -81,7 +110,9 @@ describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 		stack = await startStack({ setupOwner: true, publish: [workflow.id] });
 		file = buildShipmentFile(stack.simulator.state, new Random(20261125));
 		// TikTok already has this label on another, shipped order: the file's row reusing it must be refused.
-		const taken = stack.simulator.state.packages.find((pkg) => pkg.id === file.takenNumber.packageId);
+		const taken = stack.simulator.state.packages.find(
+			(pkg) => pkg.id === file.takenNumber.packageId,
+		);
 		if (!taken) throw new Error('The package chosen for the reused label is gone');
 		taken.tracking_number = file.takenNumber.trackingNumber;
 		// The template reads 3pl-shipments.csv in $vars.TIKTOK_SHOP_EXPORT_DIR, which the harness sets to exportDir.
@@ -101,9 +132,13 @@ describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 
 	it('reads one item per CSV row, with the 64-bit ids intact', () => {
 		const items = outputOf(first, 'One item per row');
-		expect(items.map((item) => item.order_id)).toEqual(file.rows.map((row) => row.columns.order_id));
+		expect(items.map((item) => item.order_id)).toEqual(
+			file.rows.map((row) => row.columns.order_id),
+		);
 		// Extract From File leaves an empty cell out of the item.
-		expect(items.map((item) => item.package_id ?? '')).toEqual(file.rows.map((row) => row.columns.package_id));
+		expect(items.map((item) => item.package_id ?? '')).toEqual(
+			file.rows.map((row) => row.columns.package_id),
+		);
 	});
 
 	it('ships exactly the good rows, with their tracking numbers and the mapped shipping providers', () => {
@@ -116,20 +151,34 @@ describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 			}))
 			.sort(byOrder);
 		const shipped = shipmentsOf(firstMutations)
-			.map(({ orderId, packageId, trackingNumber, shippingProviderId }) => ({ orderId, packageId, trackingNumber, shippingProviderId }))
+			.map(({ orderId, packageId, trackingNumber, shippingProviderId }) => ({
+				orderId,
+				packageId,
+				trackingNumber,
+				shippingProviderId,
+			}))
 			.sort(byOrder);
 		expect(shipped).toEqual(expected.map((entry) => ({ packageId: expect.any(String), ...entry })));
 		// Packages TikTok had opened go out together in one Batch Ship Packages call; the others one order each.
 		expect(firstMutations.filter((mutation) => mutation.type === 'batchShip')).toHaveLength(1);
-		expect(firstMutations.filter((mutation) => mutation.type === 'markShipped')).toHaveLength(good().filter((row) => !row.columns.package_id).length);
+		expect(firstMutations.filter((mutation) => mutation.type === 'markShipped')).toHaveLength(
+			good().filter((row) => !row.columns.package_id).length,
+		);
 		expect(firstMutations.filter((mutation) => mutation.type === 'shippingInfoUpdate')).toEqual([]);
 
 		for (const row of good()) {
-			const order = stack.simulator.state.orders.find((candidate) => candidate.id === row.columns.order_id);
-			expect(order).toMatchObject({ status: 'IN_TRANSIT', tracking_number: row.columns.tracking_number });
+			const order = stack.simulator.state.orders.find(
+				(candidate) => candidate.id === row.columns.order_id,
+			);
+			expect(order).toMatchObject({
+				status: 'IN_TRANSIT',
+				tracking_number: row.columns.tracking_number,
+			});
 		}
 		for (const row of bad()) {
-			const order = stack.simulator.state.orders.find((candidate) => candidate.id === row.columns.order_id);
+			const order = stack.simulator.state.orders.find(
+				(candidate) => candidate.id === row.columns.order_id,
+			);
 			expect(order?.tracking_number).not.toBe(row.columns.tracking_number);
 		}
 	});
@@ -141,7 +190,9 @@ describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 		expect(outcomes(shipped, attention)).toEqual(expectedOutcomes());
 		expect(shipped.length + attention.length).toBe(file.rows.length);
 		for (const item of shipped) {
-			const row = file.rows.find((candidate) => candidate.columns.warehouse_ref === item.warehouse_ref) as FileRow;
+			const row = file.rows.find(
+				(candidate) => candidate.columns.warehouse_ref === item.warehouse_ref,
+			) as FileRow;
 			expect(item).toMatchObject({
 				status: 'shipped',
 				order_id: row.columns.order_id,
@@ -150,8 +201,14 @@ describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 			});
 		}
 		for (const item of attention) {
-			const row = file.rows.find((candidate) => candidate.columns.warehouse_ref === item.warehouse_ref) as FileRow;
-			expect(item).toMatchObject({ status: 'needs_attention', order_id: row.columns.order_id, reason: (row.expected as { reason: string }).reason });
+			const row = file.rows.find(
+				(candidate) => candidate.columns.warehouse_ref === item.warehouse_ref,
+			) as FileRow;
+			expect(item).toMatchObject({
+				status: 'needs_attention',
+				order_id: row.columns.order_id,
+				reason: (row.expected as { reason: string }).reason,
+			});
 			expect(item.message).toEqual(expect.any(String));
 		}
 		expect(outputOf(first, 'Shipped')).toHaveLength(good().length);
@@ -162,11 +219,17 @@ describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 
 	it('emails the operations team one message listing exactly the rows that need attention, with their reasons', () => {
 		expect(firstMail.to).toBe('operations@example.com');
-		expect(firstMail.subject).toMatch(new RegExp(`^(\\[Late-shipment risk\\] )?${bad().length} TikTok Shop shipment\\(s\\) need attention$`));
+		expect(firstMail.subject).toMatch(
+			new RegExp(
+				`^(\\[Late-shipment risk\\] )?${bad().length} TikTok Shop shipment\\(s\\) need attention$`,
+			),
+		);
 		const tableRows = firstMail.html.split('<tr>').slice(2); // the first part is the intro, the second the header
 		expect(tableRows).toHaveLength(bad().length);
 		for (const row of bad()) {
-			const line = tableRows.find((candidate) => candidate.includes(`<td>${row.columns.order_id}</td>`));
+			const line = tableRows.find((candidate) =>
+				candidate.includes(`<td>${row.columns.order_id}</td>`),
+			);
 			expect(line).toBeDefined();
 			expect(line).toContain(row.columns.tracking_number);
 			expect(line).toContain((row.expected as { reason: string }).reason);
@@ -186,7 +249,9 @@ describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 		const attention = outputOf(second, BATCHER, 1);
 		expect(refs(attention)).toEqual(refsOf(bad()));
 		for (const item of attention) {
-			const row = file.rows.find((candidate) => candidate.columns.warehouse_ref === item.warehouse_ref) as FileRow;
+			const row = file.rows.find(
+				(candidate) => candidate.columns.warehouse_ref === item.warehouse_ref,
+			) as FileRow;
 			expect(item.reason).toBe((row.expected as { reason: string }).reason);
 		}
 		expect(secondMail.subject).toBe(firstMail.subject);

@@ -31,11 +31,51 @@ const BANDS = [
  * the SPS values the simulator answers for the three metrics SPS also reports.
  */
 const METRICS = [
-	{ label: 'Late dispatch rate', value: '4.17 %', counts: '1/24', sps: '4.17', difference: '0', status: 'breach', orders: [...PLANTED.lateDispatch] },
-	{ label: 'Valid tracking rate', value: '96 %', counts: '24/25', sps: '-', difference: '-', status: 'ok', orders: [...PLANTED.invalidTracking] },
-	{ label: 'Seller-fault cancellation rate', value: '2.44 %', counts: '1/41', sps: '2.44', difference: '0', status: 'ok', orders: [...PLANTED.sellerFaultCancelled] },
-	{ label: 'On-time delivery rate', value: '82.61 %', counts: '19/23', sps: '84', difference: '-1.39', status: 'ok', orders: [...PLANTED.lateDelivery] },
-	{ label: 'Return handling time', value: '20 hours', counts: '3/3', sps: '-', difference: '-', status: 'ok', orders: [] as string[] },
+	{
+		label: 'Late dispatch rate',
+		value: '4.17 %',
+		counts: '1/24',
+		sps: '4.17',
+		difference: '0',
+		status: 'breach',
+		orders: [...PLANTED.lateDispatch],
+	},
+	{
+		label: 'Valid tracking rate',
+		value: '96 %',
+		counts: '24/25',
+		sps: '-',
+		difference: '-',
+		status: 'ok',
+		orders: [...PLANTED.invalidTracking],
+	},
+	{
+		label: 'Seller-fault cancellation rate',
+		value: '2.44 %',
+		counts: '1/41',
+		sps: '2.44',
+		difference: '0',
+		status: 'ok',
+		orders: [...PLANTED.sellerFaultCancelled],
+	},
+	{
+		label: 'On-time delivery rate',
+		value: '82.61 %',
+		counts: '19/23',
+		sps: '84',
+		difference: '-1.39',
+		status: 'ok',
+		orders: [...PLANTED.lateDelivery],
+	},
+	{
+		label: 'Return handling time',
+		value: '20 hours',
+		counts: '3/3',
+		sps: '-',
+		difference: '-',
+		status: 'ok',
+		orders: [] as string[],
+	},
 ];
 
 /** The SPS overview the simulator answers by default (dev/simulator/seed/shopPerformance.ts). */
@@ -49,13 +89,22 @@ const SPS_ROWS = [
 ];
 
 function unescapeHtml(text: string): string {
-	return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+	return text
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&#39;/g, "'")
+		.replace(/&quot;/g, '"')
+		.replace(/&amp;/g, '&');
 }
 
 /** The cells of each table row with `columns` data cells, in order, markup removed. */
 function tableRows(html: string, columns: number): string[][] {
 	return [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)]
-		.map((row) => [...row[1].matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((cell) => unescapeHtml(cell[1].replace(/<[^>]+>/g, '')).trim()))
+		.map((row) =>
+			[...row[1].matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((cell) =>
+				unescapeHtml(cell[1].replace(/<[^>]+>/g, '')).trim(),
+			),
+		)
 		.filter((cells) => cells.length === columns);
 }
 
@@ -73,16 +122,21 @@ function tableAfter(html: string, heading: string, columns: number): string[][] 
  */
 async function clearOfTheHourlyRun(): Promise<void> {
 	const minute = () => new Date().getMinutes() + new Date().getSeconds() / 60;
-	while (minute() >= 3.5 && minute() < 6.5) await new Promise((resolve) => setTimeout(resolve, 5000));
+	while (minute() >= 3.5 && minute() < 6.5)
+		await new Promise((resolve) => setTimeout(resolve, 5000));
 }
 
 describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 	const workflow = template('shop-health-guard.json');
 	let stack: Stack;
 
-	const run = async (trigger: string): Promise<{ execution: Execution; requests: Stack['simulator']['requests'] }> => {
+	const run = async (
+		trigger: string,
+	): Promise<{ execution: Execution; requests: Stack['simulator']['requests'] }> => {
 		stack.simulator.reset();
-		const execution = await stack.api.waitForExecution(await stack.api.runManually(workflow.id, trigger));
+		const execution = await stack.api.waitForExecution(
+			await stack.api.runManually(workflow.id, trigger),
+		);
 		if (execution.status !== 'success') throw new Error(describeFailure(execution));
 		return { execution, requests: [...stack.simulator.requests] };
 	};
@@ -100,7 +154,9 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 
 	it('is imported with its credentials and active, Slack left disabled', async () => {
 		expect((await stack.api.workflow(workflow.id)).active).toBe(true);
-		expect(workflow.nodes.find((node) => node.name === 'Post to Slack instead')).toMatchObject({ disabled: true });
+		expect(workflow.nodes.find((node) => node.name === 'Post to Slack instead')).toMatchObject({
+			disabled: true,
+		});
 	});
 
 	describe('hourly: Orders at Risk → one email per band', () => {
@@ -119,21 +175,28 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 
 		it('groups exactly the planted orders into their bands, most urgent first', () => {
 			const groups = nodeOutput(execution, BY_BAND);
-			expect(groups.map((group) => [group.band, group.order_ids])).toEqual(BANDS.map((band) => [band.band, band.orders]));
+			expect(groups.map((group) => [group.band, group.order_ids])).toEqual(
+				BANDS.map((band) => [band.band, band.orders]),
+			);
 			// n8n passes items through a disabled node unchanged; it has no credential, so nothing reaches Slack.
 			expect(nodeOutput(execution, 'Post to Slack instead')).toEqual(groups);
 		});
 
 		it('reads each open status once in pages of 100, and tracking only for the two uploaded parcels without a scan', () => {
 			const searches = requests.filter((request) => request.path === ORDER_SEARCH);
-			expect(searches.map((request) => (request.body as { order_status: string }).order_status)).toEqual([
-				'AWAITING_COLLECTION',
-				'PARTIALLY_SHIPPING',
-				'AWAITING_SHIPMENT',
-				'ON_HOLD',
-			]);
-			for (const search of searches) expect(search).toMatchObject({ method: 'POST', status: 200, code: 0, query: expect.objectContaining({ page_size: '100' }) });
-			const tracking = requests.filter((request) => request.path.endsWith('/tracking')).map((request) => request.path.split('/')[4]);
+			expect(
+				searches.map((request) => (request.body as { order_status: string }).order_status),
+			).toEqual(['AWAITING_COLLECTION', 'PARTIALLY_SHIPPING', 'AWAITING_SHIPMENT', 'ON_HOLD']);
+			for (const search of searches)
+				expect(search).toMatchObject({
+					method: 'POST',
+					status: 200,
+					code: 0,
+					query: expect.objectContaining({ page_size: '100' }),
+				});
+			const tracking = requests
+				.filter((request) => request.path.endsWith('/tracking'))
+				.map((request) => request.path.split('/')[4]);
 			expect(tracking.sort()).toEqual([atRisk.F, atRisk.R3].sort());
 			expect(requests).toHaveLength(searches.length + tracking.length);
 			expect(stack.simulator.mutations).toEqual([]);
@@ -150,7 +213,13 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 				expect(rows.map((cells) => cells[0])).toEqual(band.orders);
 				const orders = groups[index].orders as Array<Record<string, unknown>>;
 				rows.forEach((cells, row) => {
-					expect(cells).toEqual([orders[row].order_id, `${orders[row].hours_left as number} h`, orders[row].deadline, orders[row].reason_label, orders[row].next_step]);
+					expect(cells).toEqual([
+						orders[row].order_id,
+						`${orders[row].hours_left as number} h`,
+						orders[row].deadline,
+						orders[row].reason_label,
+						orders[row].next_step,
+					]);
 				});
 			});
 			const [overdue, critical, urgent, soon] = mails.map((mail) => tableRows(mail.html, 5));
@@ -160,7 +229,11 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 				"Carrier's first scan came after the dispatch line",
 			]);
 			expect(Number.parseFloat(critical[0][1])).toBeCloseTo(3, 0);
-			expect(urgent.map((cells) => cells[3])).toEqual(['Buyer asked to cancel', 'No tracking number yet', 'On hold by TikTok']);
+			expect(urgent.map((cells) => cells[3])).toEqual([
+				'Buyer asked to cancel',
+				'No tracking number yet',
+				'On hold by TikTok',
+			]);
 			expect(soon[0][4]).toMatch(/^Hand the parcel to .+ or book a pickup/);
 		});
 	});
@@ -186,12 +259,13 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 
 		it("lists our five metrics with the planted numbers, the orders behind them, and SPS's value and the difference", () => {
 			const computed = nodeOutput(execution, 'Our own metrics');
-			expect(computed.map((metric) => `${metric.numerator as number}/${metric.denominator as number}`)).toEqual(METRICS.map((metric) => metric.counts));
+			expect(
+				computed.map((metric) => `${metric.numerator as number}/${metric.denominator as number}`),
+			).toEqual(METRICS.map((metric) => metric.counts));
 			// The orders behind a number come in TikTok's search order; which ones, not their order, is planted.
-			const rows = tableAfter(digest.html, 'Our count from the orders of the last 30 days', 6).map((cells) => [
-				...cells.slice(0, 5),
-				cells[5].split(', ').filter(Boolean).sort().join(', '),
-			]);
+			const rows = tableAfter(digest.html, 'Our count from the orders of the last 30 days', 6).map(
+				(cells) => [...cells.slice(0, 5), cells[5].split(', ').filter(Boolean).sort().join(', ')],
+			);
 			expect(rows).toEqual(
 				METRICS.map((metric) => [
 					metric.label,
@@ -204,13 +278,16 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 			);
 		});
 
-		it("lists every SPS metric with value, threshold, trend, tier and standing, the one TikTok added later included", () => {
+		it('lists every SPS metric with value, threshold, trend, tier and standing, the one TikTok added later included', () => {
 			expect(tableRows(digest.html, 6).slice(0, SPS_ROWS.length)).toEqual(SPS_ROWS);
 		});
 
 		it('lists the orders to act on first in urgency order', () => {
 			const list = unescapeHtml(digest.html.slice(digest.html.indexOf('Orders to act on first')));
-			const items = [...list.matchAll(/<li>(\d+): (.*?), (-?[\d.]+) h left\. /g)].map((match) => [match[1], match[2]]);
+			const items = [...list.matchAll(/<li>(\d+): (.*?), (-?[\d.]+) h left\. /g)].map((match) => [
+				match[1],
+				match[2],
+			]);
 			expect(items).toEqual([
 				[atRisk.F, 'Tracking uploaded, no carrier scan yet'],
 				[atRisk.R7, 'No tracking number yet'],
@@ -225,13 +302,18 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 
 		it('attaches the 30-day chart rendered in the node as a PNG, one panel per SPS metric', async () => {
 			expect(digest.attachments).toHaveLength(1);
-			expect(digest.attachments[0]).toMatchObject({ filename: 'shop-performance-trend.png', contentType: 'image/png' });
+			expect(digest.attachments[0]).toMatchObject({
+				filename: 'shop-performance-trend.png',
+				contentType: 'image/png',
+			});
 			const meta = await sharp(digest.attachments[0].content).metadata();
 			expect(meta).toMatchObject({ format: 'png', width: 900, height: 50 + SPS_ROWS.length * 170 });
 		});
 
 		it('reads the overview and one detail per metric for the chart, plus one more overview for the comparison, and changes nothing', () => {
-			const sps = requests.filter((request) => request.path.startsWith(SPS)).map((request) => request.path.slice(SPS.length));
+			const sps = requests
+				.filter((request) => request.path.startsWith(SPS))
+				.map((request) => request.path.slice(SPS.length));
 			expect(sps.filter((path) => path === '/overview')).toHaveLength(2);
 			expect(sps.filter((path) => path === '/metrics/detail')).toHaveLength(SPS_ROWS.length);
 			for (const request of requests) expect(request).toMatchObject({ status: 200, code: 0 });
@@ -247,13 +329,19 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 			const mailsBefore = stack.outbox.messages.length;
 			const { execution, requests } = await run(DAILY);
 			const [digest] = await stack.outbox.waitFor(1, { sinceIndex: mailsBefore });
-			expect(nodeOutput(execution, 'Performance score')).toEqual([expect.objectContaining({ error: expect.stringMatching(/US shops only; .* is in GB/) })]);
+			expect(nodeOutput(execution, 'Performance score')).toEqual([
+				expect.objectContaining({ error: expect.stringMatching(/US shops only; .* is in GB/) }),
+			]);
 			expect(requests.some((request) => request.path.startsWith(SPS))).toBe(false);
 			expect(digest.subject).toBe('TikTok Shop health: SPS unavailable, 1 metric(s) over the line');
-			expect(unescapeHtml(digest.html)).toMatch(/Shop Performance Score unavailable: .*US shops only/);
+			expect(unescapeHtml(digest.html)).toMatch(
+				/Shop Performance Score unavailable: .*US shops only/,
+			);
 			expect(digest.attachments).toEqual([]);
 			const rows = tableAfter(digest.html, 'Our count from the orders of the last 30 days', 6);
-			expect(rows.map((cells) => cells.slice(0, 2))).toEqual(METRICS.map((metric) => [metric.label, `${metric.value} (${metric.counts})`]));
+			expect(rows.map((cells) => cells.slice(0, 2))).toEqual(
+				METRICS.map((metric) => [metric.label, `${metric.value} (${metric.counts})`]),
+			);
 			expect(rows[0][4]).toBe('breach');
 		} finally {
 			state.shop.region = region;

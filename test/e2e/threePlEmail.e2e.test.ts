@@ -44,14 +44,24 @@ function shipmentsOf(mutations: Mutation[]): Shipment[] {
 	return mutations
 		.flatMap((mutation): Shipment[] => {
 			if (mutation.type === 'batchShip') return mutation.shipped;
-			if (mutation.type === 'ship' || mutation.type === 'markShipped' || mutation.type === 'shippingInfoUpdate') return [mutation];
+			if (
+				mutation.type === 'ship' ||
+				mutation.type === 'markShipped' ||
+				mutation.type === 'shippingInfoUpdate'
+			)
+				return [mutation];
 			return [];
 		})
-		.map(({ orderId, trackingNumber, shippingProviderId }) => ({ orderId, trackingNumber, shippingProviderId }))
+		.map(({ orderId, trackingNumber, shippingProviderId }) => ({
+			orderId,
+			trackingNumber,
+			shippingProviderId,
+		}))
 		.sort((a, b) => a.orderId.localeCompare(b.orderId));
 }
 
-const sourceUid = (item: Json): number => Number((item.source as { uid?: number } | undefined)?.uid);
+const sourceUid = (item: Json): number =>
+	Number((item.source as { uid?: number } | undefined)?.uid);
 
 describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 	const workflow = template('3pl-email-to-ship-batcher.json');
@@ -73,10 +83,15 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 	let seenAfterFirstRun: Map<number, boolean>;
 	let seenAfterSecondRun: Map<number, boolean>;
 
-	const shippedParcels = (): ReportedParcel[] => [...emails.values()].flatMap((email) => email.parcels).filter((item) => item !== cancelled);
+	const shippedParcels = (): ReportedParcel[] =>
+		[...emails.values()].flatMap((email) => email.parcels).filter((item) => item !== cancelled);
 	const expectedShipments = (parcels: ReportedParcel[]): Shipment[] =>
 		parcels
-			.map((item) => ({ orderId: item.orderId, trackingNumber: item.trackingNumber, shippingProviderId: providerId(stack.simulator.state, item.carrier) }))
+			.map((item) => ({
+				orderId: item.orderId,
+				trackingNumber: item.trackingNumber,
+				shippingProviderId: providerId(stack.simulator.state, item.carrier),
+			}))
 			.sort((a, b) => a.orderId.localeCompare(b.orderId));
 
 	async function seenFlags(): Promise<Map<number, boolean>> {
@@ -84,20 +99,31 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 		try {
 			await client.mailboxOpen('INBOX');
 			const flags = new Map<number, boolean>();
-			for await (const message of client.fetch('1:*', { uid: true, flags: true })) flags.set(message.uid, message.flags?.has('\\Seen') ?? false);
+			for await (const message of client.fetch('1:*', { uid: true, flags: true }))
+				flags.set(message.uid, message.flags?.has('\\Seen') ?? false);
 			return flags;
 		} finally {
 			await client.logout();
 		}
 	}
 
-	async function run(): Promise<{ execution: Execution; mutations: Mutation[]; mails: OutboxMessage[] }> {
+	async function run(): Promise<{
+		execution: Execution;
+		mutations: Mutation[];
+		mails: OutboxMessage[];
+	}> {
 		const mutationsBefore = stack.simulator.mutations.length;
 		const mailsBefore = stack.outbox.messages.length;
-		const execution = await stack.api.waitForExecution(await stack.api.runManually(workflow.id, TRIGGER));
+		const execution = await stack.api.waitForExecution(
+			await stack.api.runManually(workflow.id, TRIGGER),
+		);
 		if (execution.status !== 'success') throw new Error(describeFailure(execution));
 		// The Send Email node finishes only after the outbox accepted the mail, so it is here once the run ended.
-		return { execution, mutations: stack.simulator.mutations.slice(mutationsBefore), mails: stack.outbox.messages.slice(mailsBefore) };
+		return {
+			execution,
+			mutations: stack.simulator.mutations.slice(mutationsBefore),
+			mails: stack.outbox.messages.slice(mailsBefore),
+		};
 	}
 
 	beforeAll(async () => {
@@ -109,13 +135,22 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 				{
 					...IMAP_CREDENTIAL,
 					type: 'threePlImap',
-					data: { host: dovecot.host, port: dovecot.port, secure: false, user: dovecot.user, password: dovecot.password, allowUnauthorizedCerts: false },
+					data: {
+						host: dovecot.host,
+						port: dovecot.port,
+						secure: false,
+						user: dovecot.user,
+						password: dovecot.password,
+						allowUnauthorizedCerts: false,
+					},
 				},
 			],
 		});
 		const state = stack.simulator.state;
 		const orders = shippableOrders(state, 0, 9).withoutPackage;
-		const cancelledOrder = state.orders.find((order: Order) => order.status === 'CANCELLED' && order.shipping_type === 'SELLER');
+		const cancelledOrder = state.orders.find(
+			(order: Order) => order.status === 'CANCELLED' && order.shipping_type === 'SELLER',
+		);
 		if (!cancelledOrder) throw new Error('The seeded shop has no cancelled seller-shipped order');
 		cancelled = parcel(cancelledOrder.id, 'fedex', random);
 		pendingOrderId = orders[6].id;
@@ -126,9 +161,18 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 			return uid;
 		};
 		await deliver(bodyTextConfirmation(parcel(orders[0].id, 'ups', random), random));
-		await deliver(pdfAttachmentConfirmation([parcel(orders[1].id, 'usps', random), parcel(orders[2].id, 'fedex', random)], random));
+		await deliver(
+			pdfAttachmentConfirmation(
+				[parcel(orders[1].id, 'usps', random), parcel(orders[2].id, 'fedex', random)],
+				random,
+			),
+		);
 		csvUid = await deliver(
-			csvAttachmentConfirmation([parcel(orders[3].id, 'ups', random), parcel(orders[4].id, 'amazon', random), cancelled], pendingOrderId, random),
+			csvAttachmentConfirmation(
+				[parcel(orders[3].id, 'ups', random), parcel(orders[4].id, 'amazon', random), cancelled],
+				pendingOrderId,
+				random,
+			),
 		);
 		noticeUid = await deliver(noTrackingNotice(orders[5].id, random));
 		seenBeforeFirstRun = await seenFlags();
@@ -140,7 +184,9 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 		const client = await dovecot.client();
 		try {
 			await client.mailboxOpen('INBOX');
-			await client.messageFlagsRemove(String(Math.min(...emails.keys())), ['\\Seen'], { uid: true });
+			await client.messageFlagsRemove(String(Math.min(...emails.keys())), ['\\Seen'], {
+				uid: true,
+			});
 		} finally {
 			await client.logout();
 		}
@@ -165,18 +211,36 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 
 	it('reads every parcel of the body text, the PDF and the CSV attachment, each tagged with its email', () => {
 		const rows = outputOf(first.execution, PARSER, 0);
-		const expected = [...emails.entries()].flatMap(([uid, email]) => email.parcels.map((item) => ({ uid, order: item.orderId, tracking: item.trackingNumber })));
-		const found = rows.map((row) => ({ uid: sourceUid(row), order: String(row.order_id), tracking: String(row.tracking_number) }));
+		const expected = [...emails.entries()].flatMap(([uid, email]) =>
+			email.parcels.map((item) => ({ uid, order: item.orderId, tracking: item.trackingNumber })),
+		);
+		const found = rows.map((row) => ({
+			uid: sourceUid(row),
+			order: String(row.order_id),
+			tracking: String(row.tracking_number),
+		}));
 		const key = (entry: { order: string }) => entry.order;
-		expect(found.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(expected.sort((a, b) => key(a).localeCompare(key(b))));
+		expect(found.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+			expected.sort((a, b) => key(a).localeCompare(key(b))),
+		);
 	});
 
 	it('ships exactly the parcels of open orders, with their tracking numbers and shipping providers', () => {
 		expect(shipmentsOf(first.mutations)).toEqual(expectedShipments(shippedParcels()));
 		for (const item of shippedParcels()) {
-			expect(stack.simulator.state.orders.find((order) => order.id === item.orderId)).toMatchObject({ status: 'IN_TRANSIT', tracking_number: item.trackingNumber });
+			expect(stack.simulator.state.orders.find((order) => order.id === item.orderId)).toMatchObject(
+				{ status: 'IN_TRANSIT', tracking_number: item.trackingNumber },
+			);
 		}
-		expect(outputOf(first.execution, BATCHER, 0).map((item) => item.order_id).sort()).toEqual(shippedParcels().map((item) => item.orderId).sort());
+		expect(
+			outputOf(first.execution, BATCHER, 0)
+				.map((item) => item.order_id)
+				.sort(),
+		).toEqual(
+			shippedParcels()
+				.map((item) => item.orderId)
+				.sort(),
+		);
 	});
 
 	it('sends what a person must handle to attention: the email without tracking, the unlabelled CSV row and the cancelled order', () => {
@@ -188,7 +252,13 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 			].sort(),
 		);
 		const refused = outputOf(first.execution, BATCHER, 1);
-		expect(refused).toEqual([expect.objectContaining({ order_id: cancelled.orderId, tracking_number: cancelled.trackingNumber, reason: 'order_cancelled' })]);
+		expect(refused).toEqual([
+			expect.objectContaining({
+				order_id: cancelled.orderId,
+				tracking_number: cancelled.trackingNumber,
+				reason: 'order_cancelled',
+			}),
+		]);
 	});
 
 	it('emails the operations team once, listing exactly those three problems', () => {
@@ -200,14 +270,22 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 		expect(tableRows).toHaveLength(3);
 		const notice = emails.get(noticeUid) as ConfirmationEmail;
 		expect(tableRows.find((row) => row.includes('no_tracking_found'))).toContain(notice.subject);
-		expect(tableRows.find((row) => row.includes('missing_tracking_number'))).toContain((emails.get(csvUid) as ConfirmationEmail).subject);
-		expect(tableRows.find((row) => row.includes('order_cancelled'))).toEqual(expect.stringContaining(`<td>${cancelled.orderId}</td><td>${cancelled.trackingNumber}</td>`));
+		expect(tableRows.find((row) => row.includes('missing_tracking_number'))).toContain(
+			(emails.get(csvUid) as ConfirmationEmail).subject,
+		);
+		expect(tableRows.find((row) => row.includes('order_cancelled'))).toEqual(
+			expect.stringContaining(`<td>${cancelled.orderId}</td><td>${cancelled.trackingNumber}</td>`),
+		);
 		for (const item of shippedParcels()) expect(mail.html).not.toContain(item.trackingNumber);
 	});
 
 	it('marks a message seen only once its rows were output, and leaves unread mail untouched before that', () => {
 		expect([...seenBeforeFirstRun.values()]).toEqual([...emails.keys()].map(() => false));
-		const output = new Set([...outputOf(first.execution, PARSER, 0), ...outputOf(first.execution, PARSER, 1)].map(sourceUid));
+		const output = new Set(
+			[...outputOf(first.execution, PARSER, 0), ...outputOf(first.execution, PARSER, 1)].map(
+				sourceUid,
+			),
+		);
 		for (const uid of emails.keys()) {
 			expect(seenAfterFirstRun.get(uid)).toBe(true);
 			expect(output.has(uid)).toBe(true);
@@ -219,7 +297,9 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 		expect(rows.map((row) => [sourceUid(row), row.order_id, row.tracking_number])).toEqual(
 			late.email.parcels.map((item) => [late.uid, item.orderId, item.trackingNumber]),
 		);
-		expect(outputOf(second.execution, PARSER, 1).map((entry) => [sourceUid(entry), entry.code])).toEqual([[lateNotice.uid, 'no_tracking_found']]);
+		expect(
+			outputOf(second.execution, PARSER, 1).map((entry) => [sourceUid(entry), entry.code]),
+		).toEqual([[lateNotice.uid, 'no_tracking_found']]);
 		expect(shipmentsOf(second.mutations)).toEqual(expectedShipments(late.email.parcels));
 		expect(seenAfterSecondRun.get(Math.min(...emails.keys()))).toBe(false); // not read again, so not touched
 		expect(seenAfterSecondRun.get(late.uid)).toBe(true);
@@ -237,10 +317,19 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 
 	it('keeps the watermark in the n8n folder, at the highest UID it output', () => {
 		// N8N_USER_FOLDER/.n8n is where n8n keeps its own database: the watermark moves and survives with it.
-		const db = new DatabaseSync(join(stack.setup.userFolder, '.n8n', 'tiktok-shop-ops.sqlite'), { readOnly: true });
+		const db = new DatabaseSync(join(stack.setup.userFolder, '.n8n', 'tiktok-shop-ops.sqlite'), {
+			readOnly: true,
+		});
 		try {
-			const marks = db.prepare(`SELECT key, value FROM watermarks WHERE namespace = 'tracking-parser:imap'`).all() as Array<{ key: string; value: number }>;
-			expect(marks).toEqual([{ key: expect.stringContaining(`${workflow.id}:`), value: Math.max(late.uid, lateNotice.uid) }]);
+			const marks = db
+				.prepare(`SELECT key, value FROM watermarks WHERE namespace = 'tracking-parser:imap'`)
+				.all() as Array<{ key: string; value: number }>;
+			expect(marks).toEqual([
+				{
+					key: expect.stringContaining(`${workflow.id}:`),
+					value: Math.max(late.uid, lateNotice.uid),
+				},
+			]);
 			expect(marks[0].key).toContain(`${dovecot.user}@${dovecot.host}:${dovecot.port}/INBOX#`);
 		} finally {
 			db.close();

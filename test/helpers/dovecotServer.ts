@@ -32,7 +32,11 @@ async function freePort(): Promise<number> {
 	});
 }
 
-async function waitForGreeting(port: number, deadline: number, exited: () => string | undefined): Promise<void> {
+async function waitForGreeting(
+	port: number,
+	deadline: number,
+	exited: () => string | undefined,
+): Promise<void> {
 	for (;;) {
 		const problem = exited();
 		if (problem) throw new Error(problem);
@@ -55,7 +59,8 @@ function mailOwner(): { uid: number; gid: number; user: string } {
 	const gid = process.getgid?.() ?? 0;
 	if (uid !== 0) return { uid, gid, user: spawnSync('id', ['-un']).stdout.toString().trim() };
 	// Dovecot refuses to run mail processes as root, so the throwaway maildir belongs to its own user.
-	const read = (flag: string): number => Number(spawnSync('id', [flag, 'dovecot']).stdout.toString().trim());
+	const read = (flag: string): number =>
+		Number(spawnSync('id', [flag, 'dovecot']).stdout.toString().trim());
 	return { uid: read('-u'), gid: read('-g'), user: 'dovecot' };
 }
 
@@ -98,14 +103,22 @@ export async function startDovecot(): Promise<DovecotServer> {
 		].join('\n'),
 	);
 	let exitProblem: string | undefined;
-	const child: ChildProcess = spawn(binary, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+	const child: ChildProcess = spawn(binary, ['-F', '-c', join(dir, 'dovecot.conf')], {
+		stdio: ['ignore', 'ignore', 'pipe'],
+	});
 	let stderr = '';
 	child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 	child.once('exit', (code) => (exitProblem = `Dovecot exited (${code}): ${stderr.trim()}`));
 	await waitForGreeting(port, Date.now() + 15_000, () => exitProblem);
 
 	const client = async (): Promise<ImapFlow> => {
-		const imap = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass: password }, logger: false });
+		const imap = new ImapFlow({
+			host: '127.0.0.1',
+			port,
+			secure: false,
+			auth: { user, pass: password },
+			logger: false,
+		});
 		imap.on('error', () => undefined);
 		await imap.connect();
 		return imap;
@@ -121,7 +134,8 @@ export async function startDovecot(): Promise<DovecotServer> {
 			try {
 				if (mailbox !== 'INBOX') await imap.mailboxCreate(mailbox).catch(() => undefined);
 				const appended = await imap.append(mailbox, raw);
-				if (!appended || appended.uid === undefined) throw new Error('Dovecot did not report the UID of the delivered message');
+				if (!appended || appended.uid === undefined)
+					throw new Error('Dovecot did not report the UID of the delivered message');
 				return appended.uid;
 			} finally {
 				await imap.logout();

@@ -26,12 +26,21 @@ export function packNodes(): PackNode[] {
 	return PACKAGE.n8n.nodes.map((distPath) => {
 		const sourceBase = distPath.replace(/^dist\//, '').replace(/\.js$/, '');
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const module = require(join(ROOT, sourceBase)) as Record<string, new () => INodeType | IVersionedNodeType>;
+		const module = require(join(ROOT, sourceBase)) as Record<
+			string,
+			new () => INodeType | IVersionedNodeType
+		>;
 		const instance = new (Object.values(module)[0])();
 		const versions =
 			'nodeVersions' in instance
 				? Object.values(instance.nodeVersions).map((version) => version.description)
 				: [instance.description];
-		return { distPath, sourceBase, base: instance.description as INodeTypeDescription, versions, instance };
+		return {
+			distPath,
+			sourceBase,
+			base: instance.description as INodeTypeDescription,
+			versions,
+			instance,
+		};
 	});
 }

@@ -19,7 +19,8 @@ interface Codex {
 }
 
 const nodes = packNodes();
-const codexOf = (sourceBase: string): Codex => JSON.parse(readFileSync(join(ROOT, `${sourceBase}.json`), 'utf8')) as Codex;
+const codexOf = (sourceBase: string): Codex =>
+	JSON.parse(readFileSync(join(ROOT, `${sourceBase}.json`), 'utf8')) as Codex;
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function githubAnchor(heading: string): string {
@@ -35,34 +36,58 @@ const readmeAnchors = readFileSync(join(ROOT, 'README.md'), 'utf8')
 	.map((line) => githubAnchor(line.replace(/^#+ /, '')));
 
 describe('codex files: the nodes panel finds each node by the words a seller types', () => {
-	it.each(nodes.map((node) => [node.sourceBase, node] as const))('%s has a codex file naming it', (sourceBase, node) => {
-		expect(existsSync(join(ROOT, `${sourceBase}.json`))).toBe(true);
-		const codex = codexOf(sourceBase);
-		expect(codex.node).toBe(`${PACKAGE.name}.${node.base.name}`);
-		expect(codex.nodeVersion).toBe('1.0');
-		expect(codex.codexVersion).toBe('1.0');
-		expect(codex.categories.length).toBeGreaterThan(0);
-		expect(codex.alias).toContain('TikTok');
-	});
+	it.each(nodes.map((node) => [node.sourceBase, node] as const))(
+		'%s has a codex file naming it',
+		(sourceBase, node) => {
+			expect(existsSync(join(ROOT, `${sourceBase}.json`))).toBe(true);
+			const codex = codexOf(sourceBase);
+			expect(codex.node).toBe(`${PACKAGE.name}.${node.base.name}`);
+			expect(codex.nodeVersion).toBe('1.0');
+			expect(codex.codexVersion).toBe('1.0');
+			expect(codex.categories.length).toBeGreaterThan(0);
+			expect(codex.alias).toContain('TikTok');
+		},
+	);
 
 	it('the words of the issue each find a node', () => {
-		const aliases = nodes.flatMap((node) => codexOf(node.sourceBase).alias.map((alias) => alias.toLowerCase()));
-		for (const word of ['payout', 'settlement', 'reconcile', '3pl', 'tracking', 'shipping', 'inventory', 'stock', 'dispute', 'return']) {
+		const aliases = nodes.flatMap((node) =>
+			codexOf(node.sourceBase).alias.map((alias) => alias.toLowerCase()),
+		);
+		for (const word of [
+			'payout',
+			'settlement',
+			'reconcile',
+			'3pl',
+			'tracking',
+			'shipping',
+			'inventory',
+			'stock',
+			'dispute',
+			'return',
+		]) {
 			expect(aliases).toContain(word);
 		}
 	});
 
 	it('"3PL", "payout" and "dispute" find the node that does it', () => {
 		const find = (word: string) =>
-			nodes.filter((node) => codexOf(node.sourceBase).alias.some((alias) => alias.toLowerCase() === word)).map((node) => node.base.name);
-		expect(find('3pl')).toEqual(expect.arrayContaining(['tikTokShopTrackingParser', 'tikTokShopShipBatcher']));
+			nodes
+				.filter((node) =>
+					codexOf(node.sourceBase).alias.some((alias) => alias.toLowerCase() === word),
+				)
+				.map((node) => node.base.name);
+		expect(find('3pl')).toEqual(
+			expect.arrayContaining(['tikTokShopTrackingParser', 'tikTokShopShipBatcher']),
+		);
 		expect(find('payout')).toContain('tikTokShopSettlementReconciler');
 		expect(find('dispute')).toContain('tikTokShopEvidenceSubmit');
-		expect(find('inventory')).toEqual(expect.arrayContaining(['tikTokShopInventoryPush', 'tikTokShopStockLedger']));
+		expect(find('inventory')).toEqual(
+			expect.arrayContaining(['tikTokShopInventoryPush', 'tikTokShopStockLedger']),
+		);
 	});
 });
 
-describe('the Docs link opens the node\'s README section', () => {
+describe("the Docs link opens the node's README section", () => {
 	it.each(nodes.map((node) => [node.base.name, node] as const))('%s', (_name, node) => {
 		const url = codexOf(node.sourceBase).resources.primaryDocumentation[0].url;
 		expect(url.startsWith(`${PACKAGE.homepage}#`)).toBe(true);
@@ -74,9 +99,12 @@ describe('the Docs link opens the node\'s README section', () => {
 });
 
 describe('the build ships the codex files where n8n looks for them', () => {
-	it('gulp copies each node\'s codex next to its .node.js, the path n8n requires (`${file}on`)', () => {
+	it("gulp copies each node's codex next to its .node.js, the path n8n requires (`${file}on`)", () => {
 		const gulp = join(ROOT, 'node_modules', 'gulp', 'bin', 'gulp.js');
-		const run = spawnSync(process.execPath, [gulp, 'build:assets'], { cwd: ROOT, encoding: 'utf8' });
+		const run = spawnSync(process.execPath, [gulp, 'build:assets'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		});
 		expect(run.status).toBe(0);
 		for (const node of nodes) {
 			const codexPath = join(ROOT, `${node.distPath}on`);
@@ -98,16 +126,21 @@ function nodesPanelDescription(name: string): string | undefined {
 }
 
 describe('the nodes panel', () => {
-	it('shows the TikTok Shop entry with the action node\'s own description', () => {
+	it("shows the TikTok Shop entry with the action node's own description", () => {
 		const action = nodes.find((node) => node.base.name === 'tikTokShop')!.base;
-		expect(nodesPanelDescription('tikTokShop')).toMatch(new RegExp(`^${action.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+		expect(nodesPanelDescription('tikTokShop')).toMatch(
+			new RegExp(`^${action.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+		);
 	});
 });
 
 describe('output labels fit on the canvas', () => {
 	// An unconnected output label is cut after about 10 characters ("Rejected Rows" showed as "Rejected R…").
-	it.each(nodes.flatMap((node) => node.versions.map((version) => [node.base.name, version] as const)))('%s', (_name, version) => {
-		for (const label of (version.outputNames ?? []) as string[]) expect(label.length).toBeLessThanOrEqual(10);
+	it.each(
+		nodes.flatMap((node) => node.versions.map((version) => [node.base.name, version] as const)),
+	)('%s', (_name, version) => {
+		for (const label of (version.outputNames ?? []) as string[])
+			expect(label.length).toBeLessThanOrEqual(10);
 	});
 });
 
@@ -117,10 +150,18 @@ describe('output labels fit on the canvas', () => {
  * State Store. n8n-nodes-base's Evaluation nodes use the same parameter.
  */
 describe('the credential field comes first in every panel', () => {
-	it.each(nodes.flatMap((node) => node.versions.map((version) => [`${node.base.name} v${String(version.version)}`, version] as const)))('%s', (_label, version) => {
+	it.each(
+		nodes.flatMap((node) =>
+			node.versions.map(
+				(version) => [`${node.base.name} v${String(version.version)}`, version] as const,
+			),
+		),
+	)('%s', (_label, version) => {
 		if (!version.credentials?.length) return;
 		expect(version.properties[0]).toMatchObject({ name: 'credentials', type: 'credentials' });
 		expect(version.properties[0].displayOptions).toBeUndefined();
-		expect(version.properties.filter((property) => property.type === 'credentials')).toHaveLength(1);
+		expect(version.properties.filter((property) => property.type === 'credentials')).toHaveLength(
+			1,
+		);
 	});
 });

@@ -1,4 +1,13 @@
-import { Workflow, type INode, type INodeProperties, type INodePropertyCollection, type INodePropertyOptions, type INodeType, type INodeTypeDescription, type INodeTypes } from 'n8n-workflow';
+import {
+	Workflow,
+	type INode,
+	type INodeProperties,
+	type INodePropertyCollection,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+	type INodeTypes,
+} from 'n8n-workflow';
 
 import { packNodes } from '../helpers/packNodes';
 
@@ -26,17 +35,38 @@ function optionNames(properties: INodeProperties[], path: string): Named[] {
 	const found: Named[] = [];
 	for (const property of properties) {
 		for (const option of property.options ?? []) {
-			if ('value' in option) found.push({ where: `${path} › ${property.displayName}`, name: (option as INodePropertyOptions).name });
-			else if ('values' in option) found.push(...optionNames((option as INodePropertyCollection).values, `${path} › ${property.displayName}`));
-			else found.push(...optionNames([option as INodeProperties], `${path} › ${property.displayName}`));
+			if ('value' in option)
+				found.push({
+					where: `${path} › ${property.displayName}`,
+					name: (option as INodePropertyOptions).name,
+				});
+			else if ('values' in option)
+				found.push(
+					...optionNames(
+						(option as INodePropertyCollection).values,
+						`${path} › ${property.displayName}`,
+					),
+				);
+			else
+				found.push(
+					...optionNames([option as INodeProperties], `${path} › ${property.displayName}`),
+				);
 		}
 	}
 	return found;
 }
 
 /** The subtitle as n8n's editor renders it: the node's parameters resolved against its type, then the expression. */
-function renderSubtitle(type: INodeType, subtitle: string, parameters: Record<string, unknown>): string {
-	const nodeTypes = { getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+function renderSubtitle(
+	type: INodeType,
+	subtitle: string,
+	parameters: Record<string, unknown>,
+): string {
+	const nodeTypes = {
+		getByName: () => type,
+		getByNameAndVersion: () => type,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
 	const version = type.description.version;
 	const node: INode = {
 		id: 'subtitle',
@@ -52,7 +82,8 @@ function renderSubtitle(type: INodeType, subtitle: string, parameters: Record<st
 
 function defaults(description: INodeTypeDescription): Record<string, unknown> {
 	const values: Record<string, unknown> = {};
-	for (const property of description.properties) if (!(property.name in values)) values[property.name] = property.default;
+	for (const property of description.properties)
+		if (!(property.name in values)) values[property.name] = property.default;
 	return values;
 }
 
@@ -61,18 +92,24 @@ function parameterSets(description: INodeTypeDescription): Array<Record<string, 
 	const base = defaults(description);
 	const sets: Array<Record<string, unknown>> = [base];
 	const resource = description.properties.find((property) => property.name === 'resource');
-	const resources = resource ? (resource.options as INodePropertyOptions[]).map((option) => option.value) : [undefined];
+	const resources = resource
+		? (resource.options as INodePropertyOptions[]).map((option) => option.value)
+		: [undefined];
 	for (const value of resources) {
-		for (const operation of description.properties.filter((property) => property.name === 'operation')) {
+		for (const operation of description.properties.filter(
+			(property) => property.name === 'operation',
+		)) {
 			const shownFor = operation.displayOptions?.show?.resource as unknown[] | undefined;
 			if (value !== undefined && shownFor && !shownFor.includes(value)) continue;
-			for (const option of operation.options as INodePropertyOptions[]) sets.push({ ...base, resource: value, operation: option.value });
+			for (const option of operation.options as INodePropertyOptions[])
+				sets.push({ ...base, resource: value, operation: option.value });
 		}
 	}
 	const events = description.properties.find((property) => property.name === 'events');
 	if (events) {
 		const codes = (events.options as INodePropertyOptions[]).map((option) => option.value);
-		for (const chosen of [[], codes.slice(0, 1), codes.slice(0, 2), codes]) sets.push({ ...base, events: chosen });
+		for (const chosen of [[], codes.slice(0, 1), codes.slice(0, 2), codes])
+			sets.push({ ...base, events: chosen });
 	}
 	return sets;
 }
@@ -82,13 +119,23 @@ const versions = nodes.flatMap((node) =>
 	node.versions.map((version) => ({
 		node,
 		version,
-		type: ('nodeVersions' in node.instance ? node.instance.getNodeType(Array.isArray(version.version) ? version.version[0] : version.version) : node.instance) as INodeType,
+		type: ('nodeVersions' in node.instance
+			? node.instance.getNodeType(
+					Array.isArray(version.version) ? version.version[0] : version.version,
+				)
+			: node.instance) as INodeType,
 	})),
 );
 
 describe('option names read as words', () => {
-	it.each(versions.map(({ node, version }) => [`${node.base.name} v${String(version.version)}`, version] as const))('%s', (label, version) => {
-		const raw = optionNames(version.properties, label).filter((option) => looksLikeCode(option.name));
+	it.each(
+		versions.map(
+			({ node, version }) => [`${node.base.name} v${String(version.version)}`, version] as const,
+		),
+	)('%s', (label, version) => {
+		const raw = optionNames(version.properties, label).filter((option) =>
+			looksLikeCode(option.name),
+		);
 		expect(raw).toEqual([]);
 	});
 
@@ -103,19 +150,22 @@ describe('option names read as words', () => {
 });
 
 describe('canvas subtitles read as sentences', () => {
-	it.each(versions.map(({ node, version, type }) => [`${node.base.name} v${String(version.version)}`, node.base, version, type] as const))(
-		'%s',
-		(_label, base, version, type) => {
-			const subtitle = (version.subtitle ?? base.subtitle) as string | undefined;
-			if (!subtitle) return;
-			for (const parameters of parameterSets(version)) {
-				const shown = renderSubtitle(type, subtitle, parameters);
-				const context = `${shown} ← ${JSON.stringify({ resource: parameters.resource, operation: parameters.operation, events: parameters.events })}`;
-				expect({ context, code: looksLikeCode(shown) }).toEqual({ context, code: false });
-				expect({ context, sentence: /^[A-Z0-9]/.test(shown) }).toEqual({ context, sentence: true });
-				expect({ context, plural: /(^|\s)1 \w+s\b/.test(shown) }).toEqual({ context, plural: false });
-				if (typeof parameters.operation === 'string') expect(shown).not.toContain(`${parameters.operation}:`);
-			}
-		},
-	);
+	it.each(
+		versions.map(
+			({ node, version, type }) =>
+				[`${node.base.name} v${String(version.version)}`, node.base, version, type] as const,
+		),
+	)('%s', (_label, base, version, type) => {
+		const subtitle = (version.subtitle ?? base.subtitle) as string | undefined;
+		if (!subtitle) return;
+		for (const parameters of parameterSets(version)) {
+			const shown = renderSubtitle(type, subtitle, parameters);
+			const context = `${shown} ← ${JSON.stringify({ resource: parameters.resource, operation: parameters.operation, events: parameters.events })}`;
+			expect({ context, code: looksLikeCode(shown) }).toEqual({ context, code: false });
+			expect({ context, sentence: /^[A-Z0-9]/.test(shown) }).toEqual({ context, sentence: true });
+			expect({ context, plural: /(^|\s)1 \w+s\b/.test(shown) }).toEqual({ context, plural: false });
+			if (typeof parameters.operation === 'string')
+				expect(shown).not.toContain(`${parameters.operation}:`);
+		}
+	});
 });

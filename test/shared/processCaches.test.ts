@@ -21,7 +21,10 @@ describe('process caches', () => {
 		// Built once from constants at load: lookup tables, not caches.
 		const lookupTables = new Set(['nodes/SettlementReconciler/v1/helpers/columns.ts:EXACT']);
 		// rateBudget.ts is declared (tiktokRateBuckets) but still makes its own map.
-		const declaredInPlace = new Set(['nodes/shared/tiktok/rateBudget.ts:buckets', 'nodes/shared/processCaches.ts:caches']);
+		const declaredInPlace = new Set([
+			'nodes/shared/tiktok/rateBudget.ts:buckets',
+			'nodes/shared/processCaches.ts:caches',
+		]);
 		const undeclared = sourceFiles(join(root, 'nodes')).flatMap((file) =>
 			[...readFileSync(file, 'utf8').matchAll(MODULE_MAP)]
 				.map((match) => `${relative(root, file)}:${match[1]}`)
@@ -33,7 +36,8 @@ describe('process caches', () => {
 	it('names an owner that exists and says what it holds, its key, lifetime and bound', () => {
 		for (const [name, spec] of Object.entries(PROCESS_CACHES)) {
 			expect([name, existsSync(join(root, spec.owner))]).toEqual([name, true]);
-			for (const field of [spec.holds, spec.key, spec.lifetime, spec.bound]) expect(field.length).toBeGreaterThan(3);
+			for (const field of [spec.holds, spec.key, spec.lifetime, spec.bound])
+				expect(field.length).toBeGreaterThan(3);
 		}
 	});
 

@@ -11,7 +11,12 @@ afterAll(() => sim.close());
 beforeEach(() => sim.reset());
 
 const now = () => Math.floor(Date.now() / 1000);
-const search = { method: 'POST' as const, path: '/order/202309/orders/search', query: { page_size: '5' }, body: '{"order_status":"AWAITING_SHIPMENT"}' };
+const search = {
+	method: 'POST' as const,
+	path: '/order/202309/orders/search',
+	query: { page_size: '5' },
+	body: '{"order_status":"AWAITING_SHIPMENT"}',
+};
 
 describe('request validation (reference §1, §9)', () => {
 	it('answers a correct request with the envelope, a request_id and string ids', async () => {
@@ -30,7 +35,11 @@ describe('request validation (reference §1, §9)', () => {
 	it('rejects a body changed after signing (signature covers the raw bytes)', async () => {
 		const answer = await rawCall(sim, { ...search, signedBody: '{"order_status":"UNPAID"}' });
 		expect(answer.envelope.code).toBe(106001);
-		const reformatted = await rawCall(sim, { ...search, body: '{ "order_status": "AWAITING_SHIPMENT" }', signedBody: search.body });
+		const reformatted = await rawCall(sim, {
+			...search,
+			body: '{ "order_status": "AWAITING_SHIPMENT" }',
+			signedBody: search.body,
+		});
 		expect(reformatted.envelope.code).toBe(106001);
 	});
 
@@ -43,8 +52,12 @@ describe('request validation (reference §1, §9)', () => {
 	});
 
 	it('accepts timestamps inside the window', async () => {
-		expect((await rawCall(sim, { ...search, timestamp: String(now() - 240) })).envelope.code).toBe(0);
-		expect((await rawCall(sim, { ...search, timestamp: String(now() + 10) })).envelope.code).toBe(0);
+		expect((await rawCall(sim, { ...search, timestamp: String(now() - 240) })).envelope.code).toBe(
+			0,
+		);
+		expect((await rawCall(sim, { ...search, timestamp: String(now() + 10) })).envelope.code).toBe(
+			0,
+		);
 	});
 
 	it.each([
@@ -59,25 +72,50 @@ describe('request validation (reference §1, §9)', () => {
 	});
 
 	it('rejects an unknown app_key with 36009004', async () => {
-		const answer = await rawCall(sim, { ...search, query: { ...search.query, app_key: '6unknownapp01' }, omit: ['app_key'] });
+		const answer = await rawCall(sim, {
+			...search,
+			query: { ...search.query, app_key: '6unknownapp01' },
+			omit: ['app_key'],
+		});
 		expect(answer.envelope.code).toBe(36009004);
 	});
 
 	it('requires shop_cipher on shop APIs (106013) and refuses it elsewhere (36009004)', async () => {
 		expect((await rawCall(sim, { ...search, omit: ['shop_cipher'] })).envelope.code).toBe(106013);
-		const unexpected = await rawCall(sim, { path: '/authorization/202309/shops', shopCipher: sim.shop.cipher });
+		const unexpected = await rawCall(sim, {
+			path: '/authorization/202309/shops',
+			shopCipher: sim.shop.cipher,
+		});
 		expect(unexpected.envelope).toMatchObject({ code: 36009004 });
 		expect(unexpected.envelope.message).toMatch(/Unexpected identifier/);
-		expect((await rawCall(sim, { ...search, shopCipher: 'TTP_someone-elses-shop' })).envelope.code).toBe(101000);
+		expect(
+			(await rawCall(sim, { ...search, shopCipher: 'TTP_someone-elses-shop' })).envelope.code,
+		).toBe(101000);
 	});
 
 	it('checks content types, paths, methods and versions', async () => {
-		expect((await rawCall(sim, { ...search, contentType: 'text/plain' })).envelope.code).toBe(36009022);
-		expect((await rawCall(sim, { ...search, omit: ['content-type'] })).envelope.code).toBe(36009022);
-		expect((await rawCall(sim, { path: '/order/202309/nothing-here' })).envelope.code).toBe(36009009);
-		expect((await rawCall(sim, { ...search, method: 'GET', body: undefined })).envelope.code).toBe(36009010);
-		expect((await rawCall(sim, { ...search, path: '/order/202212/orders/search' })).envelope.code).toBe(36009014);
-		expect((await rawCall(sim, { path: '/finance/202309/statements/7312000000000000001/statement_transactions' })).envelope.code).toBe(36009014);
+		expect((await rawCall(sim, { ...search, contentType: 'text/plain' })).envelope.code).toBe(
+			36009022,
+		);
+		expect((await rawCall(sim, { ...search, omit: ['content-type'] })).envelope.code).toBe(
+			36009022,
+		);
+		expect((await rawCall(sim, { path: '/order/202309/nothing-here' })).envelope.code).toBe(
+			36009009,
+		);
+		expect((await rawCall(sim, { ...search, method: 'GET', body: undefined })).envelope.code).toBe(
+			36009010,
+		);
+		expect(
+			(await rawCall(sim, { ...search, path: '/order/202212/orders/search' })).envelope.code,
+		).toBe(36009014);
+		expect(
+			(
+				await rawCall(sim, {
+					path: '/finance/202309/statements/7312000000000000001/statement_transactions',
+				})
+			).envelope.code,
+		).toBe(36009014);
 	});
 
 	it('records every request with its status and code', async () => {
@@ -96,7 +134,11 @@ describe('tokens (reference §2)', () => {
 		const client = clientFor(sim);
 		sim.expireAccessToken();
 		expect((await rawCall(sim, search)).envelope.code).toBe(105002);
-		const { data } = await client.post<{ orders: unknown[] }>('/order/202309/orders/search', {}, { page_size: 1 });
+		const { data } = await client.post<{ orders: unknown[] }>(
+			'/order/202309/orders/search',
+			{},
+			{ page_size: 1 },
+		);
 		expect(data.orders).toHaveLength(1);
 		const refreshes = sim.requests.filter((r) => r.path === '/api/v2/token/refresh');
 		expect(refreshes).toHaveLength(1);
@@ -110,12 +152,21 @@ describe('tokens (reference §2)', () => {
 
 	it('exchanges the auth code once, with absolute *_expire_in times', async () => {
 		const url = `${sim.url}/api/v2/token/get?${new URLSearchParams({ app_key: sim.app.appKey, app_secret: sim.app.appSecret, auth_code: sim.authCode, grant_type: 'authorized_code' })}`;
-		const first = (await (await fetch(url)).json()) as { code: number; data: { access_token: string; access_token_expire_in: number; refresh_token_expire_in: number } };
+		const first = (await (await fetch(url)).json()) as {
+			code: number;
+			data: {
+				access_token: string;
+				access_token_expire_in: number;
+				refresh_token_expire_in: number;
+			};
+		};
 		expect(first.code).toBe(0);
 		expect(first.data.access_token_expire_in).toBeGreaterThan(now() + 6 * 86400);
 		expect(first.data.access_token_expire_in).toBeLessThanOrEqual(now() + 7 * 86400);
 		expect(first.data.refresh_token_expire_in).toBeGreaterThan(first.data.access_token_expire_in);
-		expect((await rawCall(sim, { ...search, accessToken: first.data.access_token })).envelope.code).toBe(0);
+		expect(
+			(await rawCall(sim, { ...search, accessToken: first.data.access_token })).envelope.code,
+		).toBe(0);
 		const second = (await (await fetch(url)).json()) as { code: number };
 		expect(second.code).not.toBe(0);
 	});
@@ -123,11 +174,16 @@ describe('tokens (reference §2)', () => {
 	it('surfaces a failed refresh as a TikTokApiError telling the user to reconnect', async () => {
 		const own = await startSimulator({ orders: 5 });
 		try {
-			await clientFor(own).refreshAccessToken({ accessToken: own.tokens.accessToken, refreshToken: own.tokens.refreshToken });
+			await clientFor(own).refreshAccessToken({
+				accessToken: own.tokens.accessToken,
+				refreshToken: own.tokens.refreshToken,
+			});
 			own.expireAccessToken();
 			// A second client still holding the seeded (now rotated) refresh token cannot recover.
 			const stale = clientFor(own);
-			const failure = await stale.post('/order/202309/orders/search', {}, { page_size: 1 }).catch((error: unknown) => error);
+			const failure = await stale
+				.post('/order/202309/orders/search', {}, { page_size: 1 })
+				.catch((error: unknown) => error);
 			expect(failure).toBeInstanceOf(TikTokApiError);
 			expect((failure as TikTokApiError).hint).toMatch(/reconnect the shop/);
 		} finally {

@@ -1,7 +1,12 @@
 import { clientFor, rawCall } from '../../dev/harness/simulatorClient';
 import { startSimulator, type RunningSimulator } from '../../dev/simulator/index';
 
-const search = { method: 'POST' as const, path: '/order/202309/orders/search', query: { page_size: '1' }, body: '{}' };
+const search = {
+	method: 'POST' as const,
+	path: '/order/202309/orders/search',
+	query: { page_size: '1' },
+	body: '{}',
+};
 
 describe('rate limit (reference §9)', () => {
 	let sim: RunningSimulator;
@@ -21,10 +26,18 @@ describe('rate limit (reference §9)', () => {
 		// Another API has its own bucket; an order id in the path does not make a new API.
 		expect((await rawCall(sim, { path: '/logistics/202309/warehouses' })).status).toBe(200);
 		const [a, b] = sim.state.orders;
-		expect((await rawCall(sim, { path: `/fulfillment/202309/orders/${a.id}/tracking` })).status).toBe(200);
-		expect((await rawCall(sim, { path: `/fulfillment/202309/orders/${b.id}/tracking` })).status).toBe(200);
-		expect((await rawCall(sim, { path: `/fulfillment/202309/orders/${a.id}/tracking` })).status).toBe(200);
-		expect((await rawCall(sim, { path: `/fulfillment/202309/orders/${b.id}/tracking` })).status).toBe(429);
+		expect(
+			(await rawCall(sim, { path: `/fulfillment/202309/orders/${a.id}/tracking` })).status,
+		).toBe(200);
+		expect(
+			(await rawCall(sim, { path: `/fulfillment/202309/orders/${b.id}/tracking` })).status,
+		).toBe(200);
+		expect(
+			(await rawCall(sim, { path: `/fulfillment/202309/orders/${a.id}/tracking` })).status,
+		).toBe(200);
+		expect(
+			(await rawCall(sim, { path: `/fulfillment/202309/orders/${b.id}/tracking` })).status,
+		).toBe(429);
 		sim.reset();
 		expect(sim.rateLimitedCount).toBe(0);
 		expect((await rawCall(sim, search)).status).toBe(200);
@@ -39,7 +52,8 @@ describe('faults', () => {
 	afterAll(() => sim.close());
 	beforeEach(() => sim.reset());
 
-	const statuses = () => sim.requests.filter((r) => r.path === '/order/202309/orders/search').map((r) => r.status);
+	const statuses = () =>
+		sim.requests.filter((r) => r.path === '/order/202309/orders/search').map((r) => r.status);
 
 	it.each([
 		['5xx', 500],
@@ -48,14 +62,20 @@ describe('faults', () => {
 		['timeout', 504],
 	] as const)('the client rides out a %s storm', async (kind, status) => {
 		sim.faults.inject({ pathPattern: /orders\/search$/, kind, times: 3 });
-		const { data } = await clientFor(sim, { maxRetries: 5 }).post<{ orders: unknown[] }>('/order/202309/orders/search', {}, { page_size: 1 });
+		const { data } = await clientFor(sim, { maxRetries: 5 }).post<{ orders: unknown[] }>(
+			'/order/202309/orders/search',
+			{},
+			{ page_size: 1 },
+		);
 		expect(data.orders).toHaveLength(1);
 		expect(statuses()).toEqual([status, status, status, 200]);
 	});
 
 	it('gives up after maxRetries while the fault lasts, and recovers after clear()', async () => {
 		sim.faults.inject({ pathPattern: 'orders/search', kind: '5xx' });
-		await expect(clientFor(sim, { maxRetries: 2 }).post('/order/202309/orders/search', {}, { page_size: 1 })).rejects.toMatchObject({ code: 36009003 });
+		await expect(
+			clientFor(sim, { maxRetries: 2 }).post('/order/202309/orders/search', {}, { page_size: 1 }),
+		).rejects.toMatchObject({ code: 36009003 });
 		expect(statuses()).toEqual([500, 500, 500]);
 		expect((await rawCall(sim, { path: '/logistics/202309/warehouses' })).status).toBe(200);
 		sim.faults.clear();

@@ -19,7 +19,8 @@ describe('reset() re-reads the shop for lookups', () => {
 
 		const oldOrderId = order.id;
 		order.id = '576399999999999001';
-		for (const record of state.packages.filter((candidate) => candidate.order_id === oldOrderId)) record.order_id = order.id;
+		for (const record of state.packages.filter((candidate) => candidate.order_id === oldOrderId))
+			record.order_id = order.id;
 		pkg.tracking_number = '1ZEDITEDINPLACE01';
 		sim.reset();
 

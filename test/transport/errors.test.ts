@@ -1,6 +1,11 @@
 import nock from 'nock';
 
-import { ERROR_HINTS, TikTokApiError, isRetryable, redactSecretParams } from '../../nodes/shared/tiktok/errors';
+import {
+	ERROR_HINTS,
+	TikTokApiError,
+	isRetryable,
+	redactSecretParams,
+} from '../../nodes/shared/tiktok/errors';
 import { API, makeClient, ok, record, rejection, setupNock } from './helpers';
 
 describe('envelope errors', () => {
@@ -12,31 +17,43 @@ describe('envelope errors', () => {
 		[36009004, 'Invalid credentials: timestamp', /clock/],
 		[105005, 'Access denied: scope not granted', /scope/],
 		[106013, 'shop_cipher is required', /Shop Cipher/],
-	])('code %d becomes a TikTokApiError with code, message, request_id and a next step', async (code, message, hint) => {
-		// 105002 without a refresh token cannot be renewed, so it surfaces like any other error
-		nock(API).get('/order/202309/orders').query(true).reply(200, { code, message, request_id: `2023111422132${code}`, data: {} });
-		const { client } = makeClient({ refreshToken: '' });
+	])(
+		'code %d becomes a TikTokApiError with code, message, request_id and a next step',
+		async (code, message, hint) => {
+			// 105002 without a refresh token cannot be renewed, so it surfaces like any other error
+			nock(API)
+				.get('/order/202309/orders')
+				.query(true)
+				.reply(200, { code, message, request_id: `2023111422132${code}`, data: {} });
+			const { client } = makeClient({ refreshToken: '' });
 
-		const error = await rejection(client.get('/order/202309/orders', { ids: ['1'] }));
+			const error = await rejection(client.get('/order/202309/orders', { ids: ['1'] }));
 
-		expect(error).toBeInstanceOf(TikTokApiError);
-		const apiError = error as TikTokApiError;
-		expect(apiError.code).toBe(code);
-		expect(apiError.tiktokMessage).toBe(message);
-		expect(apiError.requestId).toBe(`2023111422132${code}`);
-		expect(apiError.httpStatus).toBe(200);
-		expect(apiError.method).toBe('GET');
-		expect(apiError.path).toBe('/order/202309/orders');
-		expect(apiError.hint).toMatch(hint);
-		expect(apiError.message).toContain(message);
-		expect(apiError.message).toContain(`code ${code}`);
-	});
+			expect(error).toBeInstanceOf(TikTokApiError);
+			const apiError = error as TikTokApiError;
+			expect(apiError.code).toBe(code);
+			expect(apiError.tiktokMessage).toBe(message);
+			expect(apiError.requestId).toBe(`2023111422132${code}`);
+			expect(apiError.httpStatus).toBe(200);
+			expect(apiError.method).toBe('GET');
+			expect(apiError.path).toBe('/order/202309/orders');
+			expect(apiError.hint).toMatch(hint);
+			expect(apiError.message).toContain(message);
+			expect(apiError.message).toContain(`code ${code}`);
+		},
+	);
 
 	it('gives the rate-limit hint for 36009002 once retries run out', async () => {
-		nock(API).get('/order/202309/orders').query(true).times(2).reply(429, { code: 36009002, message: 'Too many requests', request_id: 'r429' });
+		nock(API)
+			.get('/order/202309/orders')
+			.query(true)
+			.times(2)
+			.reply(429, { code: 36009002, message: 'Too many requests', request_id: 'r429' });
 		const { client } = makeClient({}, { maxRetries: 1 });
 
-		const error = (await rejection(client.get('/order/202309/orders', { ids: ['1'] }))) as TikTokApiError;
+		const error = (await rejection(
+			client.get('/order/202309/orders', { ids: ['1'] }),
+		)) as TikTokApiError;
 
 		expect(error.code).toBe(36009002);
 		expect(error.httpStatus).toBe(429);
@@ -54,7 +71,9 @@ describe('envelope errors', () => {
 		const { client } = makeClient();
 
 		const error = (await rejection(
-			client.post('/fulfillment/202309/packages/1152921504606846976/ship', { tracking_number: '1Z999AA10123456784' }),
+			client.post('/fulfillment/202309/packages/1152921504606846976/ship', {
+				tracking_number: '1Z999AA10123456784',
+			}),
 		)) as TikTokApiError;
 
 		expect(error.code).toBe(21011001);
@@ -66,7 +85,9 @@ describe('envelope errors', () => {
 		nock(API).get('/order/202309/orders').query(true).reply(404, '<html>Not Found</html>');
 		const { client } = makeClient();
 
-		const error = (await rejection(client.get('/order/202309/orders', { ids: ['1'] }))) as TikTokApiError;
+		const error = (await rejection(
+			client.get('/order/202309/orders', { ids: ['1'] }),
+		)) as TikTokApiError;
 
 		expect(error.code).toBe(-1);
 		expect(error.httpStatus).toBe(404);
@@ -76,11 +97,18 @@ describe('envelope errors', () => {
 	it('returns partial per-item errors of a code-0 answer to the caller intact', async () => {
 		const data = {
 			errors: [
-				{ code: 21001001, message: 'Order 576684019603311366 is not AWAITING_SHIPMENT', detail: { order_id: '576684019603311366' } },
+				{
+					code: 21001001,
+					message: 'Order 576684019603311366 is not AWAITING_SHIPMENT',
+					detail: { order_id: '576684019603311366' },
+				},
 			],
 			packages: [{ id: '1152921504606846976', order_id: '576684019603311365' }],
 		};
-		const scope = nock(API).post('/fulfillment/202309/packages/ship').query(true).reply(200, ok(data, 'r-partial'));
+		const scope = nock(API)
+			.post('/fulfillment/202309/packages/ship')
+			.query(true)
+			.reply(200, ok(data, 'r-partial'));
 		record(scope);
 		const { client } = makeClient();
 
@@ -106,11 +134,31 @@ describe('isRetryable', () => {
 
 describe('redactSecretParams', () => {
 	it.each([
-		['a URL', 'GET https://h/p?app_key=k&sign=abc123&timestamp=1', 'GET https://h/p?app_key=k&sign=[redacted]&timestamp=1'],
-		['a URL-encoded URL', 'url=https%3A%2F%2Fh%2Fp%3Fsign%3Dabc123%26timestamp%3D1', 'url=https%3A%2F%2Fh%2Fp%3Fsign%3D[redacted]%26timestamp%3D1'],
-		['JSON', '{"sign":"abc123","access_token":"tok","page_token":"next"}', '{"sign":"[redacted]","access_token":"[redacted]","page_token":"next"}'],
-		['the token endpoint', '?app_secret=s3&refresh_token=r1&auth_code=c1&grant_type=x', '?app_secret=[redacted]&refresh_token=[redacted]&auth_code=[redacted]&grant_type=x'],
-		['look-alike names', 'design=blue&signature_version=2&x-tts-access-token=t', 'design=blue&signature_version=2&x-tts-access-token=[redacted]'],
+		[
+			'a URL',
+			'GET https://h/p?app_key=k&sign=abc123&timestamp=1',
+			'GET https://h/p?app_key=k&sign=[redacted]&timestamp=1',
+		],
+		[
+			'a URL-encoded URL',
+			'url=https%3A%2F%2Fh%2Fp%3Fsign%3Dabc123%26timestamp%3D1',
+			'url=https%3A%2F%2Fh%2Fp%3Fsign%3D[redacted]%26timestamp%3D1',
+		],
+		[
+			'JSON',
+			'{"sign":"abc123","access_token":"tok","page_token":"next"}',
+			'{"sign":"[redacted]","access_token":"[redacted]","page_token":"next"}',
+		],
+		[
+			'the token endpoint',
+			'?app_secret=s3&refresh_token=r1&auth_code=c1&grant_type=x',
+			'?app_secret=[redacted]&refresh_token=[redacted]&auth_code=[redacted]&grant_type=x',
+		],
+		[
+			'look-alike names',
+			'design=blue&signature_version=2&x-tts-access-token=t',
+			'design=blue&signature_version=2&x-tts-access-token=[redacted]',
+		],
 	])('redacts secret-bearing parameters in %s and nothing else', (_case, text, expected) => {
 		expect(redactSecretParams(text)).toBe(expected);
 	});

@@ -78,16 +78,28 @@ export function makeClient(
 	return { client, clock, tokens };
 }
 
-export function ok<T>(data: T, requestId = 'req-ok-1'): { code: 0; message: string; request_id: string; data: T } {
+export function ok<T>(
+	data: T,
+	requestId = 'req-ok-1',
+): { code: 0; message: string; request_id: string; data: T } {
 	return { code: 0, message: 'Success', request_id: requestId, data };
 }
 
-export function fail(code: number, message: string, requestId = `req-${code}`): { code: number; message: string; request_id: string } {
+export function fail(
+	code: number,
+	message: string,
+	requestId = `req-${code}`,
+): { code: number; message: string; request_id: string } {
 	return { code, message, request_id: requestId };
 }
 
 /** The documented recipe, written out independently of the client's own sign.ts. */
-export function referenceSign(secret: string, path: string, params: Record<string, string>, body = ''): string {
+export function referenceSign(
+	secret: string,
+	path: string,
+	params: Record<string, string>,
+	body = '',
+): string {
 	const keys = Object.keys(params)
 		.filter((key) => key !== 'sign' && key !== 'access_token')
 		.sort();
@@ -119,7 +131,12 @@ export function record(scope: nock.Scope): Seen[] {
 	const seen: Seen[] = [];
 	// nock 15 hands over a fetch Request, nock 14 a ClientRequest with `path` and plain `headers`.
 	scope.on('request', (req: unknown, _interceptor: unknown, body: string) => {
-		const request = req as { url?: string; path?: string; method: string; headers: Headers | Record<string, unknown> };
+		const request = req as {
+			url?: string;
+			path?: string;
+			method: string;
+			headers: Headers | Record<string, unknown>;
+		};
 		const url =
 			typeof request.url === 'string' && /^https?:/.test(request.url)
 				? new URL(request.url)
@@ -127,7 +144,12 @@ export function record(scope: nock.Scope): Seen[] {
 		const headers =
 			typeof (request.headers as Headers).get === 'function'
 				? Object.fromEntries((request.headers as Headers).entries())
-				: Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key.toLowerCase(), String(value)]));
+				: Object.fromEntries(
+						Object.entries(request.headers).map(([key, value]) => [
+							key.toLowerCase(),
+							String(value),
+						]),
+					);
 		seen.push({
 			method: request.method,
 			url: url.toString(),

@@ -32,14 +32,20 @@ describe('multipart uploads through the client', () => {
 	setupNock();
 
 	it('sends the form, signs without the body and leaves shop_cipher out of images/upload', async () => {
-		const scope = nock(API).post('/product/202309/images/upload').query(true).reply(200, ok({ uri: 'tos-maliva-i-o3syd03w52-us/abc', url: 'https://p16/abc' }));
+		const scope = nock(API)
+			.post('/product/202309/images/upload')
+			.query(true)
+			.reply(200, ok({ uri: 'tos-maliva-i-o3syd03w52-us/abc', url: 'https://p16/abc' }));
 		const seen = record(scope);
 		const { client } = makeClient();
 
 		const result = await client.request<{ uri: string }>({
 			method: 'POST',
 			path: '/product/202309/images/upload',
-			multipart: { file: { fieldName: 'data', fileName: 'main.png', contentType: 'image/png', data: PNG }, fields: { use_case: 'MAIN_IMAGE' } },
+			multipart: {
+				file: { fieldName: 'data', fileName: 'main.png', contentType: 'image/png', data: PNG },
+				fields: { use_case: 'MAIN_IMAGE' },
+			},
 		});
 
 		expect(result.data.uri).toBe('tos-maliva-i-o3syd03w52-us/abc');
@@ -50,7 +56,9 @@ describe('multipart uploads through the client', () => {
 		// nock hands over non-UTF-8 bodies as hex
 		const raw = Buffer.from(request.body, 'hex');
 		expect(raw.includes(PNG)).toBe(true);
-		expect(raw.toString('latin1')).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="data"; filename="main.png"`);
+		expect(raw.toString('latin1')).toContain(
+			`--${boundary}\r\nContent-Disposition: form-data; name="data"; filename="main.png"`,
+		);
 		expect(raw.toString('latin1')).toContain('name="use_case"\r\n\r\nMAIN_IMAGE');
 		expect(request.query).not.toHaveProperty('shop_cipher');
 		expect(request.query.sign).toBe(referenceSign(APP_SECRET, request.path, request.query));

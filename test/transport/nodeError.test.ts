@@ -1,5 +1,11 @@
 import nock from 'nock';
-import { NodeApiError, NodeOperationError, type IExecuteFunctions, type IHttpRequestOptions, type INode } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INode,
+} from 'n8n-workflow';
 
 import { CredentialFieldError, TikTokApiError } from '../../nodes/shared/tiktok/errors';
 import { CREDENTIAL_NAME, getTikTokClient, toNodeError } from '../../nodes/shared/tiktok/index';
@@ -75,14 +81,23 @@ describe('toNodeError', () => {
 		[106013, /Shop Cipher/],
 		[36009002, /rate limit/],
 	])('puts the next step for %d into the description', (code, hint) => {
-		const nodeError = toNodeError(node, new TikTokApiError({ code, message: 'x', requestId: 'r', method: 'GET', path: '/p' }), 0) as NodeApiError;
+		const nodeError = toNodeError(
+			node,
+			new TikTokApiError({ code, message: 'x', requestId: 'r', method: 'GET', path: '/p' }),
+			0,
+		) as NodeApiError;
 		expect(nodeError.description).toMatch(hint);
 		expect(nodeError.message).toContain(`code ${code}`);
 	});
 
 	it('keeps its own message when the TikTok message mentions a Node error code such as ECONNREFUSED', () => {
 		const apiError = new TikTokApiError(
-			{ code: -1, message: 'could not reach TikTok after 6 attempts: connect ECONNREFUSED 10.0.0.1:443', method: 'GET', path: '/order/202309/orders' },
+			{
+				code: -1,
+				message: 'could not reach TikTok after 6 attempts: connect ECONNREFUSED 10.0.0.1:443',
+				method: 'GET',
+				path: '/order/202309/orders',
+			},
 			'Check the base URL',
 		);
 
@@ -94,7 +109,11 @@ describe('toNodeError', () => {
 	});
 
 	it('turns a CredentialFieldError into a NodeOperationError naming the field', () => {
-		const nodeError = toNodeError(node, new CredentialFieldError('shop', 'is empty but this token covers several shops.'), 2);
+		const nodeError = toNodeError(
+			node,
+			new CredentialFieldError('shop', 'is empty but this token covers several shops.'),
+			2,
+		);
 
 		expect(nodeError).toBeInstanceOf(NodeOperationError);
 		expect(nodeError).not.toBeInstanceOf(NodeApiError);
@@ -118,7 +137,10 @@ describe('toNodeError', () => {
 describe('getTikTokClient (the n8n adapter)', () => {
 	setupNock();
 
-	function context(creds: Partial<TikTokShopCredentials>, calls: IHttpRequestOptions[] = []): IExecuteFunctions {
+	function context(
+		creds: Partial<TikTokShopCredentials>,
+		calls: IHttpRequestOptions[] = [],
+	): IExecuteFunctions {
 		return {
 			getCredentials: async (name: string) => {
 				expect(name).toBe(CREDENTIAL_NAME);
@@ -141,16 +163,29 @@ describe('getTikTokClient (the n8n adapter)', () => {
 	}
 
 	it('sends signed requests through n8n’s request helper and reads its Buffer answer', async () => {
-		const scope = nock(API).post('/order/202309/orders/search').query(true).reply(200, ok({ orders: [{ id: '576684019603311365' }] }));
+		const scope = nock(API)
+			.post('/order/202309/orders/search')
+			.query(true)
+			.reply(200, ok({ orders: [{ id: '576684019603311365' }] }));
 		const seen = record(scope);
 		const calls: IHttpRequestOptions[] = [];
 		const client = await getTikTokClient.call(context(credentials(), calls));
 
-		const { data } = await client.post('/order/202309/orders/search', { order_status: 'AWAITING_SHIPMENT' });
+		const { data } = await client.post('/order/202309/orders/search', {
+			order_status: 'AWAITING_SHIPMENT',
+		});
 
 		expect(data).toEqual({ orders: [{ id: '576684019603311365' }] });
-		expect(calls[0]).toMatchObject({ method: 'POST', json: false, returnFullResponse: true, ignoreHttpStatusErrors: true, encoding: 'arraybuffer' });
-		expect(seen[0].query.sign).toBe(referenceSign(APP_SECRET, seen[0].path, seen[0].query, seen[0].body));
+		expect(calls[0]).toMatchObject({
+			method: 'POST',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			encoding: 'arraybuffer',
+		});
+		expect(seen[0].query.sign).toBe(
+			referenceSign(APP_SECRET, seen[0].path, seen[0].query, seen[0].body),
+		);
 		expect(seen[0].headers['x-tts-access-token']).toBe(ACCESS_TOKEN);
 	});
 
@@ -186,7 +221,8 @@ describe('getTikTokClient (the n8n adapter)', () => {
 
 	it('keeps secrets out of errors of every kind the client raises', async () => {
 		const echo: HttpTransport = async (request) => {
-			if (request.url.includes('/api/v2/token/refresh')) throw new Error(`GET ${request.url} failed: ECONNRESET`);
+			if (request.url.includes('/api/v2/token/refresh'))
+				throw new Error(`GET ${request.url} failed: ECONNRESET`);
 			const reply = await fetchTransport(request);
 			return reply;
 		};
@@ -208,7 +244,11 @@ describe('getTikTokClient (the n8n adapter)', () => {
 		const refreshClient = makeClient({ accessTokenExpiresAt: 1 }, { http: echo }).client;
 		failures.push(await rejection(refreshClient.get('/order/202309/orders', { ids: ['1'] })));
 
-		expect(failures.map((error) => error.constructor.name)).toEqual(['TikTokApiError', 'TikTokApiError', 'TikTokApiError']);
+		expect(failures.map((error) => error.constructor.name)).toEqual([
+			'TikTokApiError',
+			'TikTokApiError',
+			'TikTokApiError',
+		]);
 		for (const error of failures) {
 			for (const text of [error.message, everything(toNodeError(node, error, 0))]) {
 				expect(text).not.toContain(APP_SECRET);
@@ -222,28 +262,48 @@ describe('getTikTokClient (the n8n adapter)', () => {
 		// A gateway in front of TikTok that quotes the request URL back, in every shape an error can take.
 		let lastUrl = '';
 		const sent: string[] = [];
-		const gateway = (shape: 'html' | 'envelope' | 'thrown'): HttpTransport => async (request) => {
-			lastUrl = request.url;
-			sent.push(request.url);
-			if (shape === 'thrown') throw new Error(`request to ${request.url} failed, reason: socket hang up`);
-			if (shape === 'envelope') {
-				return { status: 200, body: JSON.stringify({ code: 36009004, message: `Invalid params: ${request.url}`, request_id: 'r-echo' }) };
-			}
-			return { status: 502, body: `<html>502 Bad Gateway while proxying GET ${decodeURIComponent(request.url)}</html>` };
-		};
+		const gateway =
+			(shape: 'html' | 'envelope' | 'thrown'): HttpTransport =>
+			async (request) => {
+				lastUrl = request.url;
+				sent.push(request.url);
+				if (shape === 'thrown')
+					throw new Error(`request to ${request.url} failed, reason: socket hang up`);
+				if (shape === 'envelope') {
+					return {
+						status: 200,
+						body: JSON.stringify({
+							code: 36009004,
+							message: `Invalid params: ${request.url}`,
+							request_id: 'r-echo',
+						}),
+					};
+				}
+				return {
+					status: 502,
+					body: `<html>502 Bad Gateway while proxying GET ${decodeURIComponent(request.url)}</html>`,
+				};
+			};
 		const failures: Error[] = [];
 		for (const shape of ['html', 'envelope', 'thrown'] as const) {
 			const { client } = makeClient({}, { http: gateway(shape), maxRetries: 0 });
 			failures.push(await rejection(client.get('/order/202309/orders', { ids: ['1'] })));
 		}
 		// An error from anywhere else (a transport, n8n) that quotes a URL carrying secrets in its query.
-		failures.push(new Error(`GET ${lastUrl}&access_token=${ACCESS_TOKEN}&app_secret=${APP_SECRET}&auth_code=TTP_code_77 failed`));
+		failures.push(
+			new Error(
+				`GET ${lastUrl}&access_token=${ACCESS_TOKEN}&app_secret=${APP_SECRET}&auth_code=TTP_code_77 failed`,
+			),
+		);
 
 		const signs = sent.map((url) => new URL(url).searchParams.get('sign')!);
 		expect(signs.every((sign) => /^[0-9a-f]{64}$/.test(sign))).toBe(true);
 		for (const error of failures) {
 			const nodeError = toNodeError(node, error, 0);
-			for (const text of [error instanceof TikTokApiError ? error.message : '', everything(nodeError)]) {
+			for (const text of [
+				error instanceof TikTokApiError ? error.message : '',
+				everything(nodeError),
+			]) {
 				for (const sign of signs) expect(text).not.toContain(sign);
 				expect(text).not.toMatch(/sign=[0-9a-f]/);
 				expect(text).not.toContain('TTP_code_77');

@@ -20,7 +20,12 @@ function maxInWindow(times: number[], windowMs: number): number {
 }
 
 /** `count` callers ask at once; returns the virtual time each was let through, in the order they asked. */
-async function takeAll(bucket: TokenBucket, clock: FakeClock, count: number, served: number[] = []): Promise<number[]> {
+async function takeAll(
+	bucket: TokenBucket,
+	clock: FakeClock,
+	count: number,
+	served: number[] = [],
+): Promise<number[]> {
 	const times: number[] = [];
 	await Promise.all(
 		Array.from({ length: count }, (_, i) =>
@@ -43,24 +48,29 @@ describe('TokenBucket', () => {
 		[3, 3, 40],
 		[7, 2, 60],
 		[0.5, 1, 6],
-	])('rate %d/s, capacity %d, %d concurrent takes: never more than C + R(W-1)/1000 in any window', async (rate, capacity, count) => {
-		const clock = new FakeClock();
-		const bucket = new TokenBucket(rate, capacity, clock);
+	])(
+		'rate %d/s, capacity %d, %d concurrent takes: never more than C + R(W-1)/1000 in any window',
+		async (rate, capacity, count) => {
+			const clock = new FakeClock();
+			const bucket = new TokenBucket(rate, capacity, clock);
 
-		const served: number[] = [];
-		const times = await takeAll(bucket, clock, count, served);
+			const served: number[] = [];
+			const times = await takeAll(bucket, clock, count, served);
 
-		expect(times).toHaveLength(count);
-		expect(served).toEqual(Array.from({ length: count }, (_, i) => i)); // first come, first served
-		for (const windowMs of [1, 20, 100, 999, 1000, 2500, 10_000]) {
-			const bound = Math.floor(capacity + (rate * (windowMs - 1)) / 1000 + 1e-9);
-			expect(maxInWindow(times, windowMs)).toBeLessThanOrEqual(bound);
-		}
-		// and it is not needlessly slow: after the first C, one take per 1/R second (rounded up to whole ms)
-		const step = Math.ceil(1000 / rate);
-		expect(times[count - 1] - times[0]).toBeLessThanOrEqual((count - capacity) * step);
-		expect(times[count - 1] - times[0]).toBeGreaterThanOrEqual(((count - capacity) * 1000) / rate - 1);
-	});
+			expect(times).toHaveLength(count);
+			expect(served).toEqual(Array.from({ length: count }, (_, i) => i)); // first come, first served
+			for (const windowMs of [1, 20, 100, 999, 1000, 2500, 10_000]) {
+				const bound = Math.floor(capacity + (rate * (windowMs - 1)) / 1000 + 1e-9);
+				expect(maxInWindow(times, windowMs)).toBeLessThanOrEqual(bound);
+			}
+			// and it is not needlessly slow: after the first C, one take per 1/R second (rounded up to whole ms)
+			const step = Math.ceil(1000 / rate);
+			expect(times[count - 1] - times[0]).toBeLessThanOrEqual((count - capacity) * step);
+			expect(times[count - 1] - times[0]).toBeGreaterThanOrEqual(
+				((count - capacity) * 1000) / rate - 1,
+			);
+		},
+	);
 
 	it('the bound is reached: a full 50/s bucket lets 99 through in its first second, then 50 per second', async () => {
 		const clock = new FakeClock();
@@ -71,7 +81,9 @@ describe('TokenBucket', () => {
 		const start = times[0];
 		expect(times.filter((t) => t < start + 1000)).toHaveLength(99);
 		for (let second = 1; second < 5; second++) {
-			expect(times.filter((t) => t >= start + second * 1000 && t < start + (second + 1) * 1000)).toHaveLength(50);
+			expect(
+				times.filter((t) => t >= start + second * 1000 && t < start + (second + 1) * 1000),
+			).toHaveLength(50);
 		}
 	});
 
@@ -122,7 +134,7 @@ describe('bucketFor', () => {
 		expect(clock.sleeps).toEqual([500]);
 	});
 
-	it('replaces the bucket when the rate changes; the client\'s buckets start with one token and cap each second at the rate', () => {
+	it("replaces the bucket when the rate changes; the client's buckets start with one token and cap each second at the rate", () => {
 		const clock = new FakeClock();
 		const first = bucketFor('app', 'shop', '/api', 50, clock);
 		const second = bucketFor('app', 'shop', '/api', 20, clock);
@@ -142,7 +154,8 @@ describe('bucketFor', () => {
 		const clock = new LateClock();
 		const bucket = bucketFor('app', 'shop', '/late', 200, clock);
 		const times = await takeAll(bucket, clock, 1000);
-		for (const start of times) expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(200);
+		for (const start of times)
+			expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(200);
 		// 1,000 takes at 200/s need 4.995 s; a bucket that forgot each late millisecond would need 6 s.
 		expect(times[999] - times[0]).toBeLessThanOrEqual(5100);
 	});
@@ -156,11 +169,12 @@ describe('bucketFor', () => {
 		expect(times.map((t) => t - times[0])).toEqual([0, 0, 100, 200, 300]);
 	});
 
-	it('the client\'s bucket never lets more than the rate through in any one-second window', async () => {
+	it("the client's bucket never lets more than the rate through in any one-second window", async () => {
 		const clock = new FakeClock();
 		const bucket = bucketFor('app', 'shop', '/paced', 50, clock);
 		const times = await takeAll(bucket, clock, 300);
-		for (const start of times) expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(50);
+		for (const start of times)
+			expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(50);
 		expect(times[299] - times[0]).toBeGreaterThanOrEqual((299 * 1000) / 50 - 1);
 	});
 });
@@ -168,7 +182,10 @@ describe('bucketFor', () => {
 describe('the client spends the rate budget', () => {
 	beforeEach(() => resetBuckets());
 
-	function timedTransport(clock: FakeClock, sent: Array<{ time: number; url: string }>): HttpTransport {
+	function timedTransport(
+		clock: FakeClock,
+		sent: Array<{ time: number; url: string }>,
+	): HttpTransport {
 		return async (request) => {
 			sent.push({ time: clock.now(), url: request.url });
 			return { status: 200, body: JSON.stringify(ok({})) };
@@ -178,11 +195,16 @@ describe('the client spends the rate budget', () => {
 	it('paces requests to one API (whatever the id in the path) at the configured rate', async () => {
 		const clock = new FakeClock();
 		const sent: Array<{ time: number; url: string }> = [];
-		const { client } = makeClient({}, { clock, http: timedTransport(clock, sent), ratePerSecond: 4 });
+		const { client } = makeClient(
+			{},
+			{ clock, http: timedTransport(clock, sent), ratePerSecond: 4 },
+		);
 
 		await Promise.all(
 			Array.from({ length: 20 }, (_, i) =>
-				client.post(`/product/202309/products/17295929697122070${10 + i}/inventory/update`, { skus: [] }),
+				client.post(`/product/202309/products/17295929697122070${10 + i}/inventory/update`, {
+					skus: [],
+				}),
 			),
 		);
 

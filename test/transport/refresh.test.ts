@@ -50,12 +50,18 @@ describe('access token refresh', () => {
 			.get(PATH)
 			.query(true)
 			.reply(200, ok({ orders: [] }));
-		const auth = nock(AUTH).get('/api/v2/token/refresh').query(true).reply(200, tokenReply('ROW_atok-new', NOW + WEEK));
+		const auth = nock(AUTH)
+			.get('/api/v2/token/refresh')
+			.query(true)
+			.reply(200, tokenReply('ROW_atok-new', NOW + WEEK));
 		const apiSeen = record(api);
 		const authSeen = record(auth);
 		const { client, clock } = makeClient();
 
-		await expect(client.get(PATH, { ids: ['1'] })).resolves.toEqual({ data: { orders: [] }, requestId: 'req-ok-1' });
+		await expect(client.get(PATH, { ids: ['1'] })).resolves.toEqual({
+			data: { orders: [] },
+			requestId: 'req-ok-1',
+		});
 
 		expect(authSeen).toHaveLength(1);
 		expect(authSeen[0].method).toBe('GET');
@@ -65,8 +71,12 @@ describe('access token refresh', () => {
 			refresh_token: REFRESH_TOKEN,
 			grant_type: 'refresh_token',
 		});
-		expect(apiSeen.map((request) => request.headers['x-tts-access-token'])).toEqual([ACCESS_TOKEN, 'ROW_atok-new']);
-		for (const request of apiSeen) expect(request.query.sign).toBe(referenceSign(APP_SECRET, request.path, request.query));
+		expect(apiSeen.map((request) => request.headers['x-tts-access-token'])).toEqual([
+			ACCESS_TOKEN,
+			'ROW_atok-new',
+		]);
+		for (const request of apiSeen)
+			expect(request.query.sign).toBe(referenceSign(APP_SECRET, request.path, request.query));
 		// the retry only waits its turn in the 50/s pacing (20 ms); there is no backoff
 		expect(clock.sleeps).toEqual([20]);
 	});
@@ -79,7 +89,10 @@ describe('access token refresh', () => {
 			.get(PATH)
 			.query(true)
 			.reply(200, ok({}));
-		nock(AUTH).get('/api/v2/token/refresh').query(true).reply(200, tokenReply('ROW_atok-new', NOW + WEEK));
+		nock(AUTH)
+			.get('/api/v2/token/refresh')
+			.query(true)
+			.reply(200, tokenReply('ROW_atok-new', NOW + WEEK));
 		const tokens = new MemoryTokens();
 		const clock = new FakeClock();
 		const first = makeClient({}, { tokens, clock }).client;
@@ -87,7 +100,11 @@ describe('access token refresh', () => {
 		await first.get(PATH, { ids: ['1'] });
 
 		expect([...tokens.map.values()]).toEqual([
-			{ accessToken: 'ROW_atok-new', refreshToken: 'ROW_rtok-rotated', accessTokenExpiresAt: NOW + WEEK },
+			{
+				accessToken: 'ROW_atok-new',
+				refreshToken: 'ROW_rtok-rotated',
+				accessTokenExpiresAt: NOW + WEEK,
+			},
 		]);
 
 		// six days later a new execution still uses the refreshed token and does not refresh again
@@ -100,7 +117,10 @@ describe('access token refresh', () => {
 	});
 
 	it('refreshes before sending when the credential says the access token has expired', async () => {
-		const auth = nock(AUTH).get('/api/v2/token/refresh').query(true).reply(200, tokenReply('ROW_atok-new', NOW + WEEK));
+		const auth = nock(AUTH)
+			.get('/api/v2/token/refresh')
+			.query(true)
+			.reply(200, tokenReply('ROW_atok-new', NOW + WEEK));
 		const api = nock(API).get(PATH).query(true).reply(200, ok({}));
 		const authSeen = record(auth);
 		const apiSeen = record(api);
@@ -109,7 +129,9 @@ describe('access token refresh', () => {
 		await client.get(PATH, { ids: ['1'] });
 
 		expect(authSeen).toHaveLength(1);
-		expect(apiSeen.map((request) => request.headers['x-tts-access-token'])).toEqual(['ROW_atok-new']);
+		expect(apiSeen.map((request) => request.headers['x-tts-access-token'])).toEqual([
+			'ROW_atok-new',
+		]);
 	});
 
 	it('refreshes within five minutes of the expiry, not earlier', async () => {
@@ -118,7 +140,10 @@ describe('access token refresh', () => {
 		await makeClient({ accessTokenExpiresAt: NOW + 301 }).client.get(PATH, { ids: ['1'] });
 		expect(earlySeen[0].headers['x-tts-access-token']).toBe(ACCESS_TOKEN);
 
-		nock(AUTH).get('/api/v2/token/refresh').query(true).reply(200, tokenReply('ROW_atok-new', NOW + WEEK));
+		nock(AUTH)
+			.get('/api/v2/token/refresh')
+			.query(true)
+			.reply(200, tokenReply('ROW_atok-new', NOW + WEEK));
 		const late = nock(API).get(PATH).query(true).reply(200, ok({}));
 		const lateSeen = record(late);
 		await makeClient({ accessTokenExpiresAt: NOW + 300 }).client.get(PATH, { ids: ['1'] });
@@ -145,7 +170,11 @@ describe('access token refresh', () => {
 		clock.time += 301 * 1000;
 		await client.get(PATH, { ids: ['1'] });
 
-		expect(seen.map((request) => request.headers['x-tts-access-token'])).toEqual(['ROW_atok-2', 'ROW_atok-2', 'ROW_atok-3']);
+		expect(seen.map((request) => request.headers['x-tts-access-token'])).toEqual([
+			'ROW_atok-2',
+			'ROW_atok-2',
+			'ROW_atok-3',
+		]);
 	});
 
 	it('uses a rotated refresh token for the next refresh', async () => {
@@ -164,12 +193,21 @@ describe('access token refresh', () => {
 		clock.time += 600 * 1000;
 		await client.get(PATH, { ids: ['1'] });
 
-		expect(authSeen.map((request) => request.query.refresh_token)).toEqual([REFRESH_TOKEN, 'ROW_rtok-second']);
+		expect(authSeen.map((request) => request.query.refresh_token)).toEqual([
+			REFRESH_TOKEN,
+			'ROW_rtok-second',
+		]);
 	});
 
 	it('says to reconnect the shop when the refresh fails', async () => {
-		nock(API).get(PATH).query(true).reply(200, { code: 105002, message: 'Access token is expired', request_id: 'r-exp' });
-		nock(AUTH).get('/api/v2/token/refresh').query(true).reply(200, { code: 36004004, message: 'refresh_token is invalid', request_id: 'r-ref' });
+		nock(API)
+			.get(PATH)
+			.query(true)
+			.reply(200, { code: 105002, message: 'Access token is expired', request_id: 'r-exp' });
+		nock(AUTH)
+			.get('/api/v2/token/refresh')
+			.query(true)
+			.reply(200, { code: 36004004, message: 'refresh_token is invalid', request_id: 'r-ref' });
 		const { client } = makeClient();
 
 		const error = (await rejection(client.get(PATH, { ids: ['1'] }))) as TikTokApiError;
@@ -193,8 +231,15 @@ describe('access token refresh', () => {
 	});
 
 	it('retries only once: a second 105002 after refreshing is an error', async () => {
-		nock(API).get(PATH).query(true).times(2).reply(200, { code: 105002, message: 'Access token is expired', request_id: 'r-exp' });
-		const auth = nock(AUTH).get('/api/v2/token/refresh').query(true).reply(200, tokenReply('ROW_atok-new', NOW + WEEK));
+		nock(API)
+			.get(PATH)
+			.query(true)
+			.times(2)
+			.reply(200, { code: 105002, message: 'Access token is expired', request_id: 'r-exp' });
+		const auth = nock(AUTH)
+			.get('/api/v2/token/refresh')
+			.query(true)
+			.reply(200, tokenReply('ROW_atok-new', NOW + WEEK));
 		const authSeen = record(auth);
 		const { client } = makeClient();
 
@@ -208,7 +253,8 @@ describe('access token refresh', () => {
 	it('keeps secrets out of the error when the token endpoint cannot be reached', async () => {
 		// Transports often quote the URL they failed on, and the refresh URL carries the app secret.
 		const failing: HttpTransport = async (request) => {
-			if (request.url.startsWith(AUTH)) throw new Error(`request to ${request.url} failed, reason: getaddrinfo ENOTFOUND`);
+			if (request.url.startsWith(AUTH))
+				throw new Error(`request to ${request.url} failed, reason: getaddrinfo ENOTFOUND`);
 			return fetchTransport(request);
 		};
 		const { client } = makeClient({ accessTokenExpiresAt: NOW - 1 }, { http: failing });
@@ -242,9 +288,20 @@ describe('concurrent expiry', () => {
 	setupNock();
 
 	it('requests that all meet 105002 at once share one refresh', async () => {
-		nock(API).get(PATH).query(true).times(3).reply(200, { code: 105002, message: 'Access token is expired', request_id: 'r' });
-		nock(API).get(PATH).query(true).times(3).reply(200, ok({ orders: [] }));
-		const refresh = nock(AUTH).get('/api/v2/token/refresh').query(true).reply(200, tokenReply('ROW_atok-shared', NOW + WEEK));
+		nock(API)
+			.get(PATH)
+			.query(true)
+			.times(3)
+			.reply(200, { code: 105002, message: 'Access token is expired', request_id: 'r' });
+		nock(API)
+			.get(PATH)
+			.query(true)
+			.times(3)
+			.reply(200, ok({ orders: [] }));
+		const refresh = nock(AUTH)
+			.get('/api/v2/token/refresh')
+			.query(true)
+			.reply(200, tokenReply('ROW_atok-shared', NOW + WEEK));
 		const { client } = makeClient();
 		await Promise.all([client.get(PATH), client.get(PATH), client.get(PATH)]);
 		expect(refresh.isDone()).toBe(true);

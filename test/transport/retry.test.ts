@@ -11,10 +11,18 @@ describe('retries with backoff', () => {
 	setupNock();
 
 	it.each([
-		['HTTP 429 with 36009002', 429, { code: 36009002, message: 'Too many requests', request_id: 'r1' }],
+		[
+			'HTTP 429 with 36009002',
+			429,
+			{ code: 36009002, message: 'Too many requests', request_id: 'r1' },
+		],
 		['HTTP 429 with a non-JSON body', 429, 'Too Many Requests'],
 		['HTTP 503', 503, 'Service Unavailable'],
-		['36009003 internal error', 200, { code: 36009003, message: 'Internal error', request_id: 'r2' }],
+		[
+			'36009003 internal error',
+			200,
+			{ code: 36009003, message: 'Internal error', request_id: 'r2' },
+		],
 		['36009007 timeout', 200, { code: 36009007, message: 'Request timeout', request_id: 'r3' }],
 	])('retries %s, then returns the data', async (_name, status, body) => {
 		const scope = nock(API)
@@ -26,7 +34,10 @@ describe('retries with backoff', () => {
 			.query(true)
 			.reply(200, ok({ orders: [{ id: '576684019603311365' }] }));
 		const seen = record(scope);
-		const { client, clock } = makeClient({}, { backoffBaseMs: 100, backoffMaxMs: 10_000, random: () => 0 });
+		const { client, clock } = makeClient(
+			{},
+			{ backoffBaseMs: 100, backoffMaxMs: 10_000, random: () => 0 },
+		);
 
 		const result = await client.get(PATH, { ids: ['576684019603311365'] });
 
@@ -43,17 +54,33 @@ describe('retries with backoff', () => {
 			if (calls <= 2) throw new Error('socket hang up');
 			return fetchTransport(request);
 		};
-		nock(API).get(PATH).query(true).reply(200, ok({ orders: [] }));
+		nock(API)
+			.get(PATH)
+			.query(true)
+			.reply(200, ok({ orders: [] }));
 		const { client, clock } = makeClient({}, { http: flaky, backoffBaseMs: 100 });
 
-		await expect(client.get(PATH, { ids: ['1'] })).resolves.toEqual({ data: { orders: [] }, requestId: 'req-ok-1' });
+		await expect(client.get(PATH, { ids: ['1'] })).resolves.toEqual({
+			data: { orders: [] },
+			requestId: 'req-ok-1',
+		});
 		expect(calls).toBe(3);
 		expect(clock.sleeps).toHaveLength(2);
 	});
 
 	it('backs off exponentially with jitter, capped at backoffMaxMs', async () => {
-		nock(API).get(PATH).query(true).times(6).reply(503, 'busy').get(PATH).query(true).reply(200, ok({}));
-		const { client, clock } = makeClient({}, { maxRetries: 6, backoffBaseMs: 500, backoffMaxMs: 4000, random: () => 1 });
+		nock(API)
+			.get(PATH)
+			.query(true)
+			.times(6)
+			.reply(503, 'busy')
+			.get(PATH)
+			.query(true)
+			.reply(200, ok({}));
+		const { client, clock } = makeClient(
+			{},
+			{ maxRetries: 6, backoffBaseMs: 500, backoffMaxMs: 4000, random: () => 1 },
+		);
 
 		await client.get(PATH, { ids: ['1'] });
 
@@ -61,8 +88,18 @@ describe('retries with backoff', () => {
 	});
 
 	it('keeps the jitter between half the step and the whole step', async () => {
-		nock(API).get(PATH).query(true).times(3).reply(503, 'busy').get(PATH).query(true).reply(200, ok({}));
-		const { client, clock } = makeClient({}, { backoffBaseMs: 1000, backoffMaxMs: 60_000, random: () => 0.5 });
+		nock(API)
+			.get(PATH)
+			.query(true)
+			.times(3)
+			.reply(503, 'busy')
+			.get(PATH)
+			.query(true)
+			.reply(200, ok({}));
+		const { client, clock } = makeClient(
+			{},
+			{ backoffBaseMs: 1000, backoffMaxMs: 60_000, random: () => 0.5 },
+		);
 
 		await client.get(PATH, { ids: ['1'] });
 
@@ -70,7 +107,11 @@ describe('retries with backoff', () => {
 	});
 
 	it('gives up after maxRetries and says how many attempts were made', async () => {
-		const scope = nock(API).get(PATH).query(true).times(4).reply(429, { code: 36009002, message: 'Too many requests', request_id: 'r-last' });
+		const scope = nock(API)
+			.get(PATH)
+			.query(true)
+			.times(4)
+			.reply(429, { code: 36009002, message: 'Too many requests', request_id: 'r-last' });
 		const seen = record(scope);
 		const { client, clock } = makeClient({}, { maxRetries: 3 });
 
@@ -106,7 +147,10 @@ describe('retries with backoff', () => {
 		[36009004, 200, 'Invalid timestamp'],
 		[105005, 200, 'Scope not granted'],
 	])('does not retry %d', async (code, status, message) => {
-		const scope = nock(API).get(PATH).query(true).reply(status, { code, message, request_id: 'r-once' });
+		const scope = nock(API)
+			.get(PATH)
+			.query(true)
+			.reply(status, { code, message, request_id: 'r-once' });
 		const seen = record(scope);
 		const { client, clock } = makeClient();
 

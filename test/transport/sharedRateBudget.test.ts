@@ -4,9 +4,17 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 
 import type { RateKey } from '../../nodes/shared/tiktok/rateBudget';
-import { SPACING_MARGIN, SharedRateBudget, type Grant } from '../../nodes/shared/tiktok/sharedRateBudget';
+import {
+	SPACING_MARGIN,
+	SharedRateBudget,
+	type Grant,
+} from '../../nodes/shared/tiktok/sharedRateBudget';
 import { startRedisServer, type RedisServer } from '../../dev/harness/redisServer';
-import { realNow, type WorkerArgs, type WorkerGrants } from '../../dev/harness/sharedRateBudgetWorker';
+import {
+	realNow,
+	type WorkerArgs,
+	type WorkerGrants,
+} from '../../dev/harness/sharedRateBudgetWorker';
 
 /*
  * The shared budget against a real redis-server: workers in one process (separate connections) and in separate
@@ -15,7 +23,11 @@ import { realNow, type WorkerArgs, type WorkerGrants } from '../../dev/harness/s
 const RATE = 50;
 /** Slots are this far apart in Redis time: 1/rate and a 1 % margin for send jitter. */
 const INTERVAL_MS = Math.ceil((1_000_000 / RATE) * SPACING_MARGIN) / 1000;
-const KEY: RateKey = { appKey: '6d3k1c9p0qlfa', shop: 'ROW_cipher_Jm8kQ2', api: '/fulfillment/202309/packages/{id}/ship' };
+const KEY: RateKey = {
+	appKey: '6d3k1c9p0qlfa',
+	shop: 'ROW_cipher_Jm8kQ2',
+	api: '/fulfillment/202309/packages/{id}/ship',
+};
 
 let server: RedisServer;
 const opened: SharedRateBudget[] = [];
@@ -65,7 +77,12 @@ function perSecond(times: number[]): number[] {
 }
 
 /** Takes from `budget` with `concurrency` callers until `durationMs` has passed; returns when each was let through. */
-async function hammer(budget: SharedRateBudget, key: RateKey, durationMs: number, concurrency = 3): Promise<number[]> {
+async function hammer(
+	budget: SharedRateBudget,
+	key: RateKey,
+	durationMs: number,
+	concurrency = 3,
+): Promise<number[]> {
 	const sentAt: number[] = [];
 	const deadline = realNow() + durationMs;
 	const caller = async () => {
@@ -81,7 +98,12 @@ async function hammer(budget: SharedRateBudget, key: RateKey, durationMs: number
 function startWorker(args: Omit<WorkerArgs, 'port'>) {
 	const child = spawn(
 		process.execPath,
-		['-r', require.resolve('ts-node/register/transpile-only'), join(__dirname, '..', '..', 'dev', 'harness', 'sharedRateBudgetWorker.ts'), JSON.stringify({ ...args, port: server.port })],
+		[
+			'-r',
+			require.resolve('ts-node/register/transpile-only'),
+			join(__dirname, '..', '..', 'dev', 'harness', 'sharedRateBudgetWorker.ts'),
+			JSON.stringify({ ...args, port: server.port }),
+		],
 		{ cwd: join(__dirname, '../..'), stdio: ['pipe', 'pipe', 'pipe'] },
 	);
 	let stdout = '';
@@ -108,7 +130,10 @@ describe('SharedRateBudget (Redis GCRA)', () => {
 		const slots: number[] = [];
 		const record = (_key: RateKey, grant: Grant) => slots.push(grant.slotMicros / 1000);
 		const key = { ...KEY, api: '/one-process' };
-		const [first, second] = await Promise.all([hammer(newBudget(record), key, 3000), hammer(newBudget(record), key, 3000)]);
+		const [first, second] = await Promise.all([
+			hammer(newBudget(record), key, 3000),
+			hammer(newBudget(record), key, 3000),
+		]);
 		const all = [...first, ...second];
 
 		expect(maxInWindow(slots, 1000)).toBeLessThanOrEqual(RATE);
@@ -126,7 +151,10 @@ describe('SharedRateBudget (Redis GCRA)', () => {
 	it('keeps two worker processes within 50 per second together, whatever their own clocks say', async () => {
 		const key = { ...KEY, api: '/two-processes' };
 		// One process runs 7 s fast, the other 4 s slow: the budget reads Redis TIME, never Date.now().
-		const workers = [startWorker({ key, ratePerSecond: RATE, durationMs: 3000, concurrency: 4, skewMs: 7000 }), startWorker({ key, ratePerSecond: RATE, durationMs: 3000, concurrency: 4, skewMs: -4000 })];
+		const workers = [
+			startWorker({ key, ratePerSecond: RATE, durationMs: 3000, concurrency: 4, skewMs: 7000 }),
+			startWorker({ key, ratePerSecond: RATE, durationMs: 3000, concurrency: 4, skewMs: -4000 }),
+		];
 		await Promise.all(workers.map((worker) => worker.ready));
 		workers.forEach((worker) => worker.go());
 		const [fast, slow] = await Promise.all(workers.map((worker) => worker.result));
@@ -139,9 +167,14 @@ describe('SharedRateBudget (Redis GCRA)', () => {
 		// 50th after it: the schedule itself (slots, above) never does.
 		expect(maxInWindow(sentAt, 1000)).toBeLessThanOrEqual(RATE + 1);
 		expect(sentAt.length).toBeGreaterThanOrEqual(0.95 * RATE * 3);
-		expect(Math.abs(fast.sentAt.length - slow.sentAt.length)).toBeLessThanOrEqual(0.1 * sentAt.length);
+		expect(Math.abs(fast.sentAt.length - slow.sentAt.length)).toBeLessThanOrEqual(
+			0.1 * sentAt.length,
+		);
 		// Slots are one interval apart in Redis time, interleaved between the two processes.
-		const gaps = slots.sort((a, b) => a - b).slice(1).map((slot, index) => slot - slots[index]);
+		const gaps = slots
+			.sort((a, b) => a - b)
+			.slice(1)
+			.map((slot, index) => slot - slots[index]);
 		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(INTERVAL_MS - 0.001);
 	}, 30_000);
 
@@ -153,7 +186,9 @@ describe('SharedRateBudget (Redis GCRA)', () => {
 			{ ...KEY, api: '/independent-other-api' },
 			{ ...KEY, appKey: 'another-app', api: '/independent' },
 		];
-		const counts = await Promise.all(keys.map(async (key) => (await hammer(budget, key, 2000, 2)).length));
+		const counts = await Promise.all(
+			keys.map(async (key) => (await hammer(budget, key, 2000, 2)).length),
+		);
 		// Shared, the four would get 25 per second each; apart, each gets its 50 (less what a loaded machine loses).
 		for (const count of counts) {
 			expect(count).toBeGreaterThanOrEqual(0.85 * RATE * 2);
@@ -165,7 +200,13 @@ describe('SharedRateBudget (Redis GCRA)', () => {
 	it('a worker killed while it waits for its slot holds up the others by one interval at most', async () => {
 		const key = { ...KEY, api: '/killed-worker' };
 		// 50 callers at once in the doomed process: only one of them holds a slot in Redis.
-		const doomed = startWorker({ key, ratePerSecond: RATE, takes: 10_000, concurrency: 50, skewMs: 0 });
+		const doomed = startWorker({
+			key,
+			ratePerSecond: RATE,
+			takes: 10_000,
+			concurrency: 50,
+			skewMs: 0,
+		});
 		await doomed.ready;
 		doomed.go();
 		await new Promise((resolve) => setTimeout(resolve, 500));
@@ -201,10 +242,15 @@ describe('SharedRateBudget (Redis GCRA)', () => {
 		expect(second.slotMicros - first.slotMicros).toBe(33_667);
 	});
 
-	it('falls back to this process\'s bucket when Redis cannot be reached, and tries again later', async () => {
+	it("falls back to this process's bucket when Redis cannot be reached, and tries again later", async () => {
 		const budget = new SharedRateBudget(
 			async () => {
-				const redis = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, retryStrategy: () => null });
+				const redis = new Redis({
+					host: '127.0.0.1',
+					port: 1,
+					lazyConnect: true,
+					retryStrategy: () => null,
+				});
 				await redis.connect();
 				return redis;
 			},

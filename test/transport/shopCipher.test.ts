@@ -2,7 +2,17 @@ import nock from 'nock';
 
 import { CredentialFieldError } from '../../nodes/shared/tiktok/errors';
 import { apiOfPath, pathTakesShopCipher } from '../../nodes/shared/tiktok/shopCipher';
-import { API, APP_SECRET, CIPHER, makeClient, ok, record, referenceSign, rejection, setupNock } from './helpers';
+import {
+	API,
+	APP_SECRET,
+	CIPHER,
+	makeClient,
+	ok,
+	record,
+	referenceSign,
+	rejection,
+	setupNock,
+} from './helpers';
 
 describe('pathTakesShopCipher', () => {
 	it.each([
@@ -46,7 +56,9 @@ describe('apiOfPath', () => {
 		expect(apiOfPath('/product/202309/products/1729592969712207009/inventory/update')).toBe(
 			apiOfPath('/product/202309/products/1729592969712207008/inventory/update'),
 		);
-		expect(apiOfPath('/fulfillment/202309/packages/TT1152921504606846976/ship')).toBe('/fulfillment/202309/packages/{id}/ship');
+		expect(apiOfPath('/fulfillment/202309/packages/TT1152921504606846976/ship')).toBe(
+			'/fulfillment/202309/packages/{id}/ship',
+		);
 		expect(apiOfPath('/order/202309/orders')).toBe('/order/202309/orders');
 		expect(apiOfPath('/order/202309/orders/search')).toBe('/order/202309/orders/search');
 		expect(apiOfPath('/order/202507/orders')).toBe('/order/202507/orders');
@@ -79,7 +91,14 @@ describe('the client and shop_cipher', () => {
 		await client.request({
 			method: 'POST',
 			path: '/product/202309/images/upload',
-			multipart: { file: { fieldName: 'data', fileName: 'a.png', contentType: 'image/png', data: Buffer.from([1, 2, 3]) } },
+			multipart: {
+				file: {
+					fieldName: 'data',
+					fileName: 'a.png',
+					contentType: 'image/png',
+					data: Buffer.from([1, 2, 3]),
+				},
+			},
 		});
 		await client.post('/product/202309/brands', { brand_name: 'Acme' });
 
@@ -92,8 +111,22 @@ describe('the client and shop_cipher', () => {
 	});
 
 	const shops = [
-		{ id: '7494726673780148744', name: 'Acme US', region: 'US', seller_type: 'LOCAL', cipher: 'ROW_acme', code: 'USLCACME' },
-		{ id: '7494726673780148745', name: 'Beta Goods', region: 'US', seller_type: 'LOCAL', cipher: 'ROW_beta', code: 'USLCBETA' },
+		{
+			id: '7494726673780148744',
+			name: 'Acme US',
+			region: 'US',
+			seller_type: 'LOCAL',
+			cipher: 'ROW_acme',
+			code: 'USLCACME',
+		},
+		{
+			id: '7494726673780148745',
+			name: 'Beta Goods',
+			region: 'US',
+			seller_type: 'LOCAL',
+			cipher: 'ROW_beta',
+			code: 'USLCBETA',
+		},
 	];
 
 	it('discovers the cipher once through Get Authorized Shops when the credential has none', async () => {
@@ -181,11 +214,17 @@ describe('the client and shop_cipher', () => {
 		const error = await rejection(client.get('/order/202309/orders', { ids: ['1'] }));
 		expect((error as CredentialFieldError).field).toBe('accessToken');
 
-		await expect(client.get('/order/202309/orders', { ids: ['1'] })).resolves.toEqual({ data: { orders: [] }, requestId: 'req-ok-1' });
+		await expect(client.get('/order/202309/orders', { ids: ['1'] })).resolves.toEqual({
+			data: { orders: [] },
+			requestId: 'req-ok-1',
+		});
 	});
 
 	it('does not look up a cipher for paths that take none', async () => {
-		const scope = nock(API).get('/seller/202309/shops').query(true).reply(200, ok({ shops: [] }));
+		const scope = nock(API)
+			.get('/seller/202309/shops')
+			.query(true)
+			.reply(200, ok({ shops: [] }));
 		const seen = record(scope);
 		const { client } = makeClient({ shopCipher: '' });
 

@@ -18,12 +18,15 @@ function fieldOf(overrides: Record<string, unknown>): string {
 }
 
 describe('validateCredentials', () => {
-	it.each(['appKey', 'appSecret', 'accessToken', 'baseUrl', 'authBaseUrl'])('names %s when it is missing or blank', (field) => {
-		expect(fieldOf({ [field]: undefined })).toBe(field);
-		expect(fieldOf({ [field]: '' })).toBe(field);
-		expect(fieldOf({ [field]: '   ' })).toBe(field);
-		expect(fieldOf({ [field]: 42 })).toBe(field);
-	});
+	it.each(['appKey', 'appSecret', 'accessToken', 'baseUrl', 'authBaseUrl'])(
+		'names %s when it is missing or blank',
+		(field) => {
+			expect(fieldOf({ [field]: undefined })).toBe(field);
+			expect(fieldOf({ [field]: '' })).toBe(field);
+			expect(fieldOf({ [field]: '   ' })).toBe(field);
+			expect(fieldOf({ [field]: 42 })).toBe(field);
+		},
+	);
 
 	it.each([
 		['baseUrl', 'open-api.tiktokglobalshop.com'],
@@ -35,13 +38,21 @@ describe('validateCredentials', () => {
 		expect(fieldOf({ [field]: value })).toBe(field);
 	});
 
-	it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, 'next week', 1767225600000])('names accessTokenExpiresAt when it is %p', (value) => {
-		expect(fieldOf({ accessTokenExpiresAt: value })).toBe('accessTokenExpiresAt');
-	});
+	it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, 'next week', 1767225600000])(
+		'names accessTokenExpiresAt when it is %p',
+		(value) => {
+			expect(fieldOf({ accessTokenExpiresAt: value })).toBe('accessTokenExpiresAt');
+		},
+	);
 
 	it('accepts 0, undefined and null as an unknown expiry', () => {
 		for (const accessTokenExpiresAt of [0, undefined, null]) {
-			expect(() => validateCredentials({ ...credentials(), accessTokenExpiresAt } as Partial<TikTokShopCredentials>)).not.toThrow();
+			expect(() =>
+				validateCredentials({
+					...credentials(),
+					accessTokenExpiresAt,
+				} as Partial<TikTokShopCredentials>),
+			).not.toThrow();
 		}
 	});
 
@@ -69,8 +80,12 @@ describe('validateCredentials', () => {
 	});
 
 	it('is applied by the client constructor', () => {
-		expect(() => new TikTokShopClient({ ...credentials(), appSecret: '' }, { http: async () => ({ status: 200, body: '' }) })).toThrow(
-			CredentialFieldError,
-		);
+		expect(
+			() =>
+				new TikTokShopClient(
+					{ ...credentials(), appSecret: '' },
+					{ http: async () => ({ status: 200, body: '' }) },
+				),
+		).toThrow(CredentialFieldError);
 	});
 });

@@ -12,12 +12,18 @@ describe('webhook signature', () => {
 	it('matches the reference vector (HMAC-SHA256 over app_key + raw body)', () => {
 		expect(signWebhook(KEY, SECRET, BODY)).toBe(SIGNATURE);
 		expect(signWebhook(KEY, SECRET, Buffer.from(BODY))).toBe(SIGNATURE);
-		expect(createHmac('sha256', SECRET).update(KEY + BODY).digest('hex')).toBe(SIGNATURE);
+		expect(
+			createHmac('sha256', SECRET)
+				.update(KEY + BODY)
+				.digest('hex'),
+		).toBe(SIGNATURE);
 	});
 
 	it('accepts the genuine header, also in upper case or with surrounding spaces', () => {
 		expect(verifyWebhookSignature(KEY, SECRET, Buffer.from(BODY), SIGNATURE)).toBe(true);
-		expect(verifyWebhookSignature(KEY, SECRET, Buffer.from(BODY), SIGNATURE.toUpperCase())).toBe(true);
+		expect(verifyWebhookSignature(KEY, SECRET, Buffer.from(BODY), SIGNATURE.toUpperCase())).toBe(
+			true,
+		);
 		expect(verifyWebhookSignature(KEY, SECRET, Buffer.from(BODY), ` ${SIGNATURE} `)).toBe(true);
 	});
 
@@ -27,14 +33,22 @@ describe('webhook signature', () => {
 	});
 
 	it('rejects a forged signature', () => {
-		const forged = createHmac('sha256', 'attacker_secret').update(KEY + BODY).digest('hex');
+		const forged = createHmac('sha256', 'attacker_secret')
+			.update(KEY + BODY)
+			.digest('hex');
 		expect(verifyWebhookSignature(KEY, SECRET, Buffer.from(BODY), forged)).toBe(false);
 		const flipped = (SIGNATURE[0] === 'a' ? 'b' : 'a') + SIGNATURE.slice(1);
 		expect(verifyWebhookSignature(KEY, SECRET, Buffer.from(BODY), flipped)).toBe(false);
 	});
 
 	it('rejects malformed headers without throwing', () => {
-		for (const header of [`sha256=${SIGNATURE}`, SIGNATURE.slice(0, 63), `${SIGNATURE}00`, 'z'.repeat(64), `Bearer ${SIGNATURE}`]) {
+		for (const header of [
+			`sha256=${SIGNATURE}`,
+			SIGNATURE.slice(0, 63),
+			`${SIGNATURE}00`,
+			'z'.repeat(64),
+			`Bearer ${SIGNATURE}`,
+		]) {
 			expect(verifyWebhookSignature(KEY, SECRET, Buffer.from(BODY), header)).toBe(false);
 		}
 	});
@@ -48,15 +62,25 @@ describe('webhook signature', () => {
 	});
 
 	it('rejects the right body signed for another app key or with another secret', () => {
-		expect(verifyWebhookSignature('other_app_key', SECRET, Buffer.from(BODY), SIGNATURE)).toBe(false);
+		expect(verifyWebhookSignature('other_app_key', SECRET, Buffer.from(BODY), SIGNATURE)).toBe(
+			false,
+		);
 		expect(verifyWebhookSignature(KEY, 'other_secret', Buffer.from(BODY), SIGNATURE)).toBe(false);
 	});
 
 	it('verifies the raw bytes: non-UTF-8 bytes are signed as they are', () => {
-		const raw = Buffer.concat([Buffer.from('{"type":1,"x":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
-		const header = createHmac('sha256', SECRET).update(Buffer.concat([Buffer.from(KEY), raw])).digest('hex');
+		const raw = Buffer.concat([
+			Buffer.from('{"type":1,"x":"'),
+			Buffer.from([0xff, 0xfe]),
+			Buffer.from('"}'),
+		]);
+		const header = createHmac('sha256', SECRET)
+			.update(Buffer.concat([Buffer.from(KEY), raw]))
+			.digest('hex');
 		expect(verifyWebhookSignature(KEY, SECRET, raw, header)).toBe(true);
-		expect(verifyWebhookSignature(KEY, SECRET, Buffer.from(raw.toString('utf8')), header)).toBe(false);
+		expect(verifyWebhookSignature(KEY, SECRET, Buffer.from(raw.toString('utf8')), header)).toBe(
+			false,
+		);
 	});
 
 	it('verifies nothing with a blank or whitespace-only secret, even a header made with that same empty key', () => {

@@ -1,5 +1,11 @@
 import type { RunningSimulator } from '../../../dev/simulator';
-import { restoreInventory, seedInventoryCatalogue, seededRandom, snapshotInventory, type SeededCatalogue } from '../seedInventoryCatalogue';
+import {
+	restoreInventory,
+	seedInventoryCatalogue,
+	seededRandom,
+	snapshotInventory,
+	type SeededCatalogue,
+} from '../seedInventoryCatalogue';
 import type { Scenario } from '../simulatorWorker';
 
 export interface InventoryCatalogueArgs {
@@ -28,8 +34,10 @@ export const inventoryCatalogue: Scenario<InventoryCatalogueArgs, InventoryCatal
 		const catalogue = seedInventoryCatalogue(sim, args.products, args.skus, random);
 		const wanted = new Map(catalogue.skus.map((sku) => [sku.skuId, sku.quantity]));
 		const changed = new Set<string>();
-		while (changed.size < args.skus * args.changedShare) changed.add(catalogue.skus[Math.floor(random() * args.skus)].skuId);
-		for (const skuId of changed) wanted.set(skuId, wanted.get(skuId)! + 1 + Math.floor(random() * 20));
+		while (changed.size < args.skus * args.changedShare)
+			changed.add(catalogue.skus[Math.floor(random() * args.skus)].skuId);
+		for (const skuId of changed)
+			wanted.set(skuId, wanted.get(skuId)! + 1 + Math.floor(random() * 20));
 		snapshot = snapshotInventory(sim);
 		return {
 			catalogue,
@@ -37,7 +45,10 @@ export const inventoryCatalogue: Scenario<InventoryCatalogueArgs, InventoryCatal
 			changedSkuIds: [...changed],
 			products: sim.state.products.map((product) => ({
 				id: product.id,
-				skus: product.skus.map((sku) => ({ id: sku.id, warehouseIds: sku.inventory.map((entry) => entry.warehouse_id) })),
+				skus: product.skus.map((sku) => ({
+					id: sku.id,
+					warehouseIds: sku.inventory.map((entry) => entry.warehouse_id),
+				})),
 			})),
 		};
 	},
@@ -46,12 +57,22 @@ export const inventoryCatalogue: Scenario<InventoryCatalogueArgs, InventoryCatal
 		restoreInventory: (sim) => restoreInventory(sim, snapshot!),
 		/** SKUs whose listed quantities are not `wanted` at the default warehouse and 0 elsewhere. */
 		countWrong: (sim: RunningSimulator, payload) => {
-			const { wanted, defaultWarehouseId } = payload as { wanted: Array<[string, number]>; defaultWarehouseId: string };
+			const { wanted, defaultWarehouseId } = payload as {
+				wanted: Array<[string, number]>;
+				defaultWarehouseId: string;
+			};
 			const byId = new Map(wanted);
 			let wrong = 0;
 			for (const product of sim.state.products) {
 				for (const sku of product.skus) {
-					if (!sku.inventory.every((entry) => entry.quantity === (entry.warehouse_id === defaultWarehouseId ? byId.get(sku.id) : 0))) wrong += 1;
+					if (
+						!sku.inventory.every(
+							(entry) =>
+								entry.quantity ===
+								(entry.warehouse_id === defaultWarehouseId ? byId.get(sku.id) : 0),
+						)
+					)
+						wrong += 1;
 				}
 			}
 			return wrong;

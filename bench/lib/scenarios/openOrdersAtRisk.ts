@@ -25,7 +25,12 @@ const HOUR = 3600;
 /** The widest default band. */
 const SOON_HOURS = 24;
 /** Open statuses Orders at Risk searches. */
-const OPEN: OrderStatus[] = ['AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING', 'ON_HOLD', 'AWAITING_COLLECTION'];
+const OPEN: OrderStatus[] = [
+	'AWAITING_SHIPMENT',
+	'PARTIALLY_SHIPPING',
+	'ON_HOLD',
+	'AWAITING_COLLECTION',
+];
 
 /**
  * The planted shop of dev/simulator/seed/shopHealth.ts (its delivered and cancelled history stays), whose open
@@ -38,8 +43,15 @@ export const openOrdersAtRisk: Scenario<OpenOrdersAtRiskArgs, OpenOrdersAtRisk> 
 		const now = Math.floor(Date.now() / 1000);
 		plantShopHealthHistory(state, now);
 		const closed = state.orders.filter((order) => !OPEN.includes(order.status));
-		const awaiting = state.orders.find((order) => order.status === 'AWAITING_SHIPMENT' && !order.is_buyer_request_cancel)!;
-		const uploaded = state.orders.find((order) => order.status === 'AWAITING_COLLECTION' && order.tracking_number && order.collection_time === undefined)!;
+		const awaiting = state.orders.find(
+			(order) => order.status === 'AWAITING_SHIPMENT' && !order.is_buyer_request_cancel,
+		)!;
+		const uploaded = state.orders.find(
+			(order) =>
+				order.status === 'AWAITING_COLLECTION' &&
+				order.tracking_number &&
+				order.collection_time === undefined,
+		)!;
 		const opened: Order[] = [];
 		const byStatus: Record<string, number> = {};
 		let needScan = 0;
@@ -48,10 +60,20 @@ export const openOrdersAtRisk: Scenario<OpenOrdersAtRiskArgs, OpenOrdersAtRisk> 
 			// Deadlines every ~25 s from 10 h past to ~5 days ahead, in a fixed shuffle so statuses mix.
 			const due = now - 10 * HOUR + ((index * 7919) % count) * Math.floor((130 * HOUR) / count);
 			const kind = index % 20;
-			const status: OrderStatus = kind < 4 ? 'AWAITING_COLLECTION' : kind === 4 ? 'ON_HOLD' : kind === 5 ? 'PARTIALLY_SHIPPING' : 'AWAITING_SHIPMENT';
+			const status: OrderStatus =
+				kind < 4
+					? 'AWAITING_COLLECTION'
+					: kind === 4
+						? 'ON_HOLD'
+						: kind === 5
+							? 'PARTIALLY_SHIPPING'
+							: 'AWAITING_SHIPMENT';
 			const template = status === 'AWAITING_COLLECTION' ? uploaded : awaiting;
 			const id = `5770000${String(index).padStart(11, '0')}`;
-			const tracking = status === 'AWAITING_COLLECTION' ? `9400111899224${String(index).padStart(9, '0')}` : undefined;
+			const tracking =
+				status === 'AWAITING_COLLECTION'
+					? `9400111899224${String(index).padStart(9, '0')}`
+					: undefined;
 			const order: Order = structuredClone(template);
 			Object.assign(order, {
 				id,
@@ -68,7 +90,12 @@ export const openOrdersAtRisk: Scenario<OpenOrdersAtRiskArgs, OpenOrdersAtRisk> 
 				rts_time: tracking ? due - 30 * HOUR : undefined,
 				collection_time: undefined,
 			});
-			order.line_items = order.line_items.map((line, lineIndex) => ({ ...line, id: `5771${id.slice(4)}${lineIndex}`, tracking_number: tracking, display_status: status }));
+			order.line_items = order.line_items.map((line, lineIndex) => ({
+				...line,
+				id: `5771${id.slice(4)}${lineIndex}`,
+				tracking_number: tracking,
+				display_status: status,
+			}));
 			opened.push(order);
 			byStatus[status] = (byStatus[status] ?? 0) + 1;
 			const deadline = status === 'AWAITING_COLLECTION' ? due + 24 * HOUR : due;

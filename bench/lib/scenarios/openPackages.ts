@@ -28,13 +28,21 @@ export const openPackages: Scenario<{ packages: number }, OpenPackages> = {
 	prepare(sim, { packages }) {
 		const { state } = sim;
 		const ready = state.orders
-			.filter((order) => order.status === 'AWAITING_SHIPMENT' && order.shipping_type === 'SELLER' && !hasPendingAfterSale(state, order.id))
+			.filter(
+				(order) =>
+					order.status === 'AWAITING_SHIPMENT' &&
+					order.shipping_type === 'SELLER' &&
+					!hasPendingAfterSale(state, order.id),
+			)
 			.slice(0, packages + WARM_UP_ORDERS);
-		if (ready.length < packages + WARM_UP_ORDERS) throw new Error(`Only ${ready.length} seller orders awaiting shipment; seed more orders`);
+		if (ready.length < packages + WARM_UP_ORDERS)
+			throw new Error(`Only ${ready.length} seller orders awaiting shipment; seed more orders`);
 		const ids = new IdFactory(new SeededRandom(23));
 		const now = Math.floor(Date.now() / 1000);
 		const shipments = ready.map((order) => {
-			let pkg = packagesOfOrder(state, order.id).find((candidate) => candidate.status === 'PROCESSING');
+			let pkg = packagesOfOrder(state, order.id).find(
+				(candidate) => candidate.status === 'PROCESSING',
+			);
 			if (!pkg) {
 				pkg = openPackage(ids, order, now);
 				state.packages.push(pkg);
@@ -42,22 +50,40 @@ export const openPackages: Scenario<{ packages: number }, OpenPackages> = {
 			return { orderId: order.id, packageId: pkg.id };
 		});
 		warmUpShipments = shipments.splice(packages);
-		return { shipments, providers: Object.fromEntries(state.shippingProviders.map((provider) => [provider.name, provider.id])) };
+		return {
+			shipments,
+			providers: Object.fromEntries(
+				state.shippingProviders.map((provider) => [provider.name, provider.id]),
+			),
+		};
 	},
 	async warmUp(sim) {
 		const client = clientFor(sim, { ratePerSecond: 1e6, maxRetries: 0 });
-		const orders = await fetchOrders(client, warmUpShipments.map((shipment) => shipment.orderId));
+		const orders = await fetchOrders(
+			client,
+			warmUpShipments.map((shipment) => shipment.orderId),
+		);
 		const optionId = [...orders.values()][0].delivery_option_id;
-		const { data } = await client.get<{ shipping_providers: Array<{ id: string }> }>(`/logistics/202309/delivery_options/${optionId}/shipping_providers`);
+		const { data } = await client.get<{ shipping_providers: Array<{ id: string }> }>(
+			`/logistics/202309/delivery_options/${optionId}/shipping_providers`,
+		);
 		await batchShipPackages(
 			client,
-			warmUpShipments.map((shipment, index) => ({ packageId: shipment.packageId, trackingNumber: validTrackingNumber('UPS', WARM_UP_SERIALS + index), providerId: data.shipping_providers[0].id })),
+			warmUpShipments.map((shipment, index) => ({
+				packageId: shipment.packageId,
+				trackingNumber: validTrackingNumber('UPS', WARM_UP_SERIALS + index),
+				providerId: data.shipping_providers[0].id,
+			})),
 		);
 	},
 	commands: {
 		shippedPackageIds: (sim: RunningSimulator) =>
 			sim.mutations.flatMap((mutation) =>
-				mutation.type === 'batchShip' ? mutation.shipped.map((entry) => entry.packageId) : mutation.type === 'ship' ? [mutation.packageId] : [],
+				mutation.type === 'batchShip'
+					? mutation.shipped.map((entry) => entry.packageId)
+					: mutation.type === 'ship'
+						? [mutation.packageId]
+						: [],
 			),
 	},
 };

@@ -8,9 +8,16 @@ import { readRejection } from '../rejection';
 
 function findPendingCancellation(state: ShopState, id: string): Cancellation {
 	const found = state.cancellations.find((candidate) => candidate.cancel_id === id);
-	if (!found) throw new ApiError(Code.CANCELLATION_NOT_FOUND, `Cancellation ${id} does not exist in this shop`);
+	if (!found)
+		throw new ApiError(
+			Code.CANCELLATION_NOT_FOUND,
+			`Cancellation ${id} does not exist in this shop`,
+		);
 	if (found.cancel_status !== 'CANCELLATION_REQUEST_PENDING') {
-		throw new ApiError(Code.CANCELLATION_STATE_CONFLICT, `Cancellation ${id} is ${found.cancel_status} and no longer awaits a decision`);
+		throw new ApiError(
+			Code.CANCELLATION_STATE_CONFLICT,
+			`Cancellation ${id} is ${found.cancel_status} and no longer awaits a decision`,
+		);
 	}
 	return found;
 }
@@ -22,7 +29,8 @@ export const cancellationRoutes: Route[] = [
 		handle: ({ state, query, body }) => {
 			const size = pageSize(query.page_size, { min: 1, max: 50, fallback: 10 });
 			const sortField = query.sort_field ?? 'create_time';
-			if (sortField !== 'create_time' && sortField !== 'update_time') throw gateway.invalid('sort_field must be create_time or update_time');
+			if (sortField !== 'create_time' && sortField !== 'update_time')
+				throw gateway.invalid('sort_field must be create_time or update_time');
 			const direction = sortOrder(query.sort_order);
 			const cancelIds = stringList(body, 'cancel_ids');
 			const orderIds = stringList(body, 'order_ids');
@@ -42,9 +50,16 @@ export const cancellationRoutes: Route[] = [
 						inTimeRange(c.create_time, createdFrom, createdBefore) &&
 						inTimeRange(c.update_time, updatedFrom, updatedBefore),
 				)
-				.sort((a, b) => direction * (a[sortField] - b[sortField] || a.cancel_id.localeCompare(b.cancel_id)));
+				.sort(
+					(a, b) =>
+						direction * (a[sortField] - b[sortField] || a.cancel_id.localeCompare(b.cancel_id)),
+				);
 			const page = paginate(matching, size, query.page_token, { body, sortField, direction });
-			return { cancellations: page.items, next_page_token: page.next_page_token, total_count: page.total_count };
+			return {
+				cancellations: page.items,
+				next_page_token: page.next_page_token,
+				total_count: page.total_count,
+			};
 		},
 	},
 	{
@@ -64,7 +79,8 @@ export const cancellationRoutes: Route[] = [
 				order.cancellation_initiator = 'BUYER';
 				order.update_time = now;
 				for (const item of order.line_items) item.display_status = 'CANCELLED';
-				for (const pkg of state.packages) if (pkg.order_id === order.id && pkg.status === 'PROCESSING') pkg.status = 'CANCELLED';
+				for (const pkg of state.packages)
+					if (pkg.order_id === order.id && pkg.status === 'PROCESSING') pkg.status = 'CANCELLED';
 			}
 			record({ type: 'cancellationApprove', cancelId: cancellation.cancel_id });
 			return {};
@@ -85,7 +101,12 @@ export const cancellationRoutes: Route[] = [
 				order.is_buyer_request_cancel = false;
 				order.update_time = now;
 			}
-			record({ type: 'cancellationReject', cancelId: cancellation.cancel_id, ...rejection, imageIds: rejection.images.map((image) => image.imageId) });
+			record({
+				type: 'cancellationReject',
+				cancelId: cancellation.cancel_id,
+				...rejection,
+				imageIds: rejection.images.map((image) => image.imageId),
+			});
 			return {};
 		},
 	},

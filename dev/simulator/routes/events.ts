@@ -37,16 +37,19 @@ function addressProblem(address: string): string | undefined {
 	} catch {
 		return 'address is not a URL';
 	}
-	if (LOOPBACK_HOSTS.has(url.hostname) && (url.protocol === 'http:' || url.protocol === 'https:')) return undefined;
+	if (LOOPBACK_HOSTS.has(url.hostname) && (url.protocol === 'http:' || url.protocol === 'https:'))
+		return undefined;
 	if (url.protocol !== 'https:') return 'address must use https://';
-	if (isIP(url.hostname.replace(/^\[|\]$/g, ''))) return 'address must use a domain name, not an IP address';
+	if (isIP(url.hostname.replace(/^\[|\]$/g, '')))
+		return 'address must use a domain name, not an IP address';
 	if (url.port) return 'address must not contain a port';
 	return undefined;
 }
 
 function eventType(body: Record<string, unknown>): string {
 	const type = requiredString(body, 'event_type');
-	if (!EVENT_TYPES.includes(type)) throw gateway.invalid(`event_type ${type} is not a webhook event type`);
+	if (!EVENT_TYPES.includes(type))
+		throw gateway.invalid(`event_type ${type} is not a webhook event type`);
 	return type;
 }
 
@@ -63,7 +66,8 @@ export const eventRoutes: Route[] = [
 			const type = eventType(body);
 			const address = requiredString(body, 'address');
 			const problem = addressProblem(address);
-			if (problem) throw new ApiError(Code.WEBHOOK_ADDRESS_INVALID, `Invalid webhook address: ${problem}`);
+			if (problem)
+				throw new ApiError(Code.WEBHOOK_ADDRESS_INVALID, `Invalid webhook address: ${problem}`);
 			const existing = state.webhooks.find((webhook) => webhook.event_type === type);
 			if (existing) {
 				existing.address = address;

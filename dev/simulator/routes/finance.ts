@@ -59,14 +59,18 @@ function transactionView(state: ShopState, t: StatementTransaction) {
 		id: t.id,
 		type: t.type,
 		...(t.order_id ? { order_id: t.order_id } : {}),
-		...(t.adjustment_id ? { adjustment_id: t.adjustment_id, adjustment_order_id: t.adjustment_order_id } : {}),
+		...(t.adjustment_id
+			? { adjustment_id: t.adjustment_id, adjustment_order_id: t.adjustment_order_id }
+			: {}),
 		order_create_time: t.order_create_time,
 		settlement_amount: money(settlementOf(t.parts)),
 		revenue_amount: money(t.parts.revenue),
 		revenue_breakdown: {
 			subtotal_before_discount_amount: money(t.revenueBreakdown.subtotalBeforeDiscount),
 			seller_discount_amount: money(t.revenueBreakdown.sellerDiscount),
-			refund_subtotal_before_discount_amount: money(t.revenueBreakdown.refundSubtotalBeforeDiscount ?? 0),
+			refund_subtotal_before_discount_amount: money(
+				t.revenueBreakdown.refundSubtotalBeforeDiscount ?? 0,
+			),
 		},
 		shipping_cost_amount: money(t.parts.shippingCost),
 		shipping_cost_breakdown: {
@@ -104,10 +108,23 @@ export const financeRoutes: Route[] = [
 			const direction = sortOrder(query.sort_order);
 			const inRange = timeFilter(query, 'statement_time');
 			const matching = state.statements
-				.filter((s) => inRange(s.statement_time) && (!query.payment_status || s.payment_status === query.payment_status))
+				.filter(
+					(s) =>
+						inRange(s.statement_time) &&
+						(!query.payment_status || s.payment_status === query.payment_status),
+				)
 				.sort((a, b) => direction * (a.statement_time - b.statement_time));
-			const page = paginate(matching, size, query.page_token, pick(query, ['statement_time_ge', 'statement_time_lt', 'payment_status', 'sort_order']));
-			return { statements: page.items.map((s) => statementView(state, s)), next_page_token: page.next_page_token, total_count: page.total_count };
+			const page = paginate(
+				matching,
+				size,
+				query.page_token,
+				pick(query, ['statement_time_ge', 'statement_time_lt', 'payment_status', 'sort_order']),
+			);
+			return {
+				statements: page.items.map((s) => statementView(state, s)),
+				next_page_token: page.next_page_token,
+				total_count: page.total_count,
+			};
 		},
 	},
 	{
@@ -120,8 +137,15 @@ export const financeRoutes: Route[] = [
 			const size = pageSize(query.page_size, { min: 1, max: 100, fallback: 20 });
 			const direction = sortOrder(query.sort_order);
 			const inRange = timeFilter(query, 'create_time');
-			const matching = state.payments.filter((p) => inRange(p.create_time)).sort((a, b) => direction * (a.create_time - b.create_time));
-			const page = paginate(matching, size, query.page_token, pick(query, ['create_time_ge', 'create_time_lt', 'sort_order']));
+			const matching = state.payments
+				.filter((p) => inRange(p.create_time))
+				.sort((a, b) => direction * (a.create_time - b.create_time));
+			const page = paginate(
+				matching,
+				size,
+				query.page_token,
+				pick(query, ['create_time_ge', 'create_time_lt', 'sort_order']),
+			);
 			const payments = page.items.map((payment) => {
 				const statement = state.statements.find((s) => s.id === payment.statementId);
 				const amount = statement ? statementView(state, statement).settlement_amount : money(0);
@@ -148,12 +172,22 @@ export const financeRoutes: Route[] = [
 			const size = pageSize(query.page_size, { min: 1, max: 100, fallback: 20 });
 			const direction = sortOrder(query.sort_order);
 			const statement = state.statements.find((s) => s.id === params.statement_id);
-			if (!statement) throw new ApiError(Code.STATEMENT_NOT_FOUND, `Statement ${params.statement_id} does not exist`);
+			if (!statement)
+				throw new ApiError(
+					Code.STATEMENT_NOT_FOUND,
+					`Statement ${params.statement_id} does not exist`,
+				);
 			const transactions = state.statementTransactions
 				.filter((t) => t.statementId === statement.id)
-				.sort((a, b) => direction * (a.order_create_time - b.order_create_time || a.id.localeCompare(b.id)));
+				.sort(
+					(a, b) =>
+						direction * (a.order_create_time - b.order_create_time || a.id.localeCompare(b.id)),
+				);
 			const sum = totals(transactions);
-			const page = paginate(transactions, size, query.page_token, { statement: statement.id, direction });
+			const page = paginate(transactions, size, query.page_token, {
+				statement: statement.id,
+				direction,
+			});
 			return {
 				id: statement.id,
 				status: 'SETTLED',
@@ -178,10 +212,22 @@ export const financeRoutes: Route[] = [
 		path: '/finance/202501/orders/{order_id}/statement_transactions',
 		handle: ({ state, params }) => {
 			const order = orderById(state, params.order_id);
-			if (!order) throw new ApiError(Code.ORDER_NOT_FOUND, `Order ${params.order_id} does not exist in this shop`);
-			const settled = state.statementTransactions.find((t) => t.type === 'ORDER' && t.order_id === order.id);
+			if (!order)
+				throw new ApiError(
+					Code.ORDER_NOT_FOUND,
+					`Order ${params.order_id} does not exist in this shop`,
+				);
+			const settled = state.statementTransactions.find(
+				(t) => t.type === 'ORDER' && t.order_id === order.id,
+			);
 			// [U] An unsettled order has no transactions yet; the simulator answers with an empty list, not an error.
-			if (!settled) return { order_id: order.id, order_create_time: order.create_time, currency: 'USD', sku_transactions: [] };
+			if (!settled)
+				return {
+					order_id: order.id,
+					order_create_time: order.create_time,
+					currency: 'USD',
+					sku_transactions: [],
+				};
 			return {
 				order_id: order.id,
 				order_create_time: order.create_time,

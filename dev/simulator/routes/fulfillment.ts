@@ -2,7 +2,14 @@ import { ApiError, Code, gateway } from '../errors';
 import { markLineItemsShipped, shipExistingPackage, updateShippingInfo } from '../fulfillmentRules';
 import { findOrder, findPackage, orderById, packagesOfOrder } from '../lookup';
 import { pageSize, paginate, sortOrder } from '../pagination';
-import { inTimeRange, objectList, optionalString, optionalTime, type Route, type RouteContext } from '../route';
+import {
+	inTimeRange,
+	objectList,
+	optionalString,
+	optionalTime,
+	type Route,
+	type RouteContext,
+} from '../route';
 import type { Package, ShopState } from '../state';
 
 function packageView(state: ShopState, pkg: Package) {
@@ -10,7 +17,12 @@ function packageView(state: ShopState, pkg: Package) {
 	const items = order?.line_items.filter((item) => pkg.order_line_item_ids.includes(item.id)) ?? [];
 	const skus = new Map<string, { id: string; name: string; image_url: string; quantity: number }>();
 	for (const item of items) {
-		const sku = skus.get(item.sku_id) ?? { id: item.sku_id, name: item.sku_name, image_url: item.sku_image, quantity: 0 };
+		const sku = skus.get(item.sku_id) ?? {
+			id: item.sku_id,
+			name: item.sku_name,
+			image_url: item.sku_image,
+			quantity: 0,
+		};
 		sku.quantity += 1;
 		skus.set(item.sku_id, sku);
 	}
@@ -36,7 +48,12 @@ function packageView(state: ShopState, pkg: Package) {
 function shipOne(context: RouteContext, packageId: string, body: Record<string, unknown>) {
 	const pkg = findPackage(context.state, packageId);
 	const { order, shipment } = shipExistingPackage(context, pkg, body);
-	return { packageId: pkg.id, orderId: order.id, trackingNumber: shipment.trackingNumber, shippingProviderId: shipment.provider.id };
+	return {
+		packageId: pkg.id,
+		orderId: order.id,
+		trackingNumber: shipment.trackingNumber,
+		shippingProviderId: shipment.provider.id,
+	};
 }
 
 export const fulfillmentRoutes: Route[] = [
@@ -46,7 +63,8 @@ export const fulfillmentRoutes: Route[] = [
 		handle: ({ state, query, body }) => {
 			const size = pageSize(query.page_size, { min: 1, max: 50 });
 			const sortField = query.sort_field ?? 'create_time';
-			if (!['create_time', 'update_time', 'order_pay_time'].includes(sortField)) throw gateway.invalid('sort_field must be create_time, update_time or order_pay_time');
+			if (!['create_time', 'update_time', 'order_pay_time'].includes(sortField))
+				throw gateway.invalid('sort_field must be create_time, update_time or order_pay_time');
 			const direction = sortOrder(query.sort_order);
 			const status = optionalString(body, 'package_status');
 			const createdFrom = optionalTime(body, 'create_time_ge');
@@ -54,7 +72,12 @@ export const fulfillmentRoutes: Route[] = [
 			const updatedFrom = optionalTime(body, 'update_time_ge');
 			const updatedBefore = optionalTime(body, 'update_time_lt');
 			const paidTime = (pkg: Package) => orderById(state, pkg.order_id)?.paid_time ?? 0;
-			const key = (pkg: Package) => (sortField === 'order_pay_time' ? paidTime(pkg) : sortField === 'update_time' ? pkg.update_time : pkg.create_time);
+			const key = (pkg: Package) =>
+				sortField === 'order_pay_time'
+					? paidTime(pkg)
+					: sortField === 'update_time'
+						? pkg.update_time
+						: pkg.create_time;
 			const matching = state.packages
 				.filter(
 					(pkg) =>
@@ -64,7 +87,11 @@ export const fulfillmentRoutes: Route[] = [
 				)
 				.sort((a, b) => direction * (key(a) - key(b) || a.id.localeCompare(b.id)));
 			const page = paginate(matching, size, query.page_token, { body, sortField, direction });
-			return { packages: page.items.map((pkg) => packageView(state, pkg)), next_page_token: page.next_page_token, total_count: page.total_count };
+			return {
+				packages: page.items.map((pkg) => packageView(state, pkg)),
+				next_page_token: page.next_page_token,
+				total_count: page.total_count,
+			};
 		},
 	},
 	{
@@ -77,7 +104,11 @@ export const fulfillmentRoutes: Route[] = [
 		path: '/fulfillment/202309/packages/{package_id}/ship',
 		handle: (context) => {
 			const shipped = shipOne(context, context.params.package_id, context.body);
-			context.record({ type: 'ship', ...shipped, handoverMethod: optionalString(context.body, 'handover_method') });
+			context.record({
+				type: 'ship',
+				...shipped,
+				handoverMethod: optionalString(context.body, 'handover_method'),
+			});
 			return {};
 		},
 	},
@@ -87,7 +118,8 @@ export const fulfillmentRoutes: Route[] = [
 		handle: (context) => {
 			const requests = objectList(context.body, 'packages');
 			const limit = context.rules.batchShipMaxPackages;
-			if (requests.length > limit) throw gateway.invalid(`packages accepts at most ${limit} entries; got ${requests.length}`);
+			if (requests.length > limit)
+				throw gateway.invalid(`packages accepts at most ${limit} entries; got ${requests.length}`);
 			const shipped: Array<ReturnType<typeof shipOne>> = [];
 			const errors: Array<{ code: number; message: string; detail: { package_id: string } }> = [];
 			for (const request of requests) {
@@ -96,11 +128,19 @@ export const fulfillmentRoutes: Route[] = [
 					shipped.push(shipOne(context, packageId, request));
 				} catch (error) {
 					if (!(error instanceof ApiError)) throw error;
-					errors.push({ code: error.code, message: error.message, detail: { package_id: packageId } });
+					errors.push({
+						code: error.code,
+						message: error.message,
+						detail: { package_id: packageId },
+					});
 				}
 			}
 			if (shipped.length) {
-				context.record({ type: 'batchShip', shipped, failed: errors.map((error) => ({ packageId: error.detail.package_id, code: error.code })) });
+				context.record({
+					type: 'batchShip',
+					shipped,
+					failed: errors.map((error) => ({ packageId: error.detail.package_id, code: error.code })),
+				});
 			}
 			return { errors };
 		},
@@ -128,9 +168,14 @@ export const fulfillmentRoutes: Route[] = [
 		handle: (context) => {
 			const order = findOrder(context.state, context.params.order_id);
 			const shipped = packagesOfOrder(context.state, order.id).filter((pkg) => pkg.shippedAt);
-			if (shipped.length === 0) throw new ApiError(Code.INVALID_PARAMETER, `Order ${order.id} has not been shipped`, 400);
+			if (shipped.length === 0)
+				throw new ApiError(Code.INVALID_PARAMETER, `Order ${order.id} has not been shipped`, 400);
 			if (shipped.length > 1) {
-				throw new ApiError(Code.INVALID_PARAMETER, `Order ${order.id} has ${shipped.length} packages; update each with /packages/{package_id}/shipping_info/update`, 400);
+				throw new ApiError(
+					Code.INVALID_PARAMETER,
+					`Order ${order.id} has ${shipped.length} packages; update each with /packages/{package_id}/shipping_info/update`,
+					400,
+				);
 			}
 			const previous = updateShippingInfo(context, order, shipped[0], context.body);
 			recordUpdate(context, order.id, shipped[0], previous);
@@ -156,20 +201,33 @@ export const fulfillmentRoutes: Route[] = [
 			const shippedAt = order.rts_time;
 			if (!shippedAt) return { tracking: [] };
 			const events: Array<{ description: string; update_time_millis: number }> = [
-				{ description: 'Shipping label created, carrier awaiting item', update_time_millis: shippedAt * 1000 },
+				{
+					description: 'Shipping label created, carrier awaiting item',
+					update_time_millis: shippedAt * 1000,
+				},
 			];
 			// A parcel TikTok still shows as awaiting collection may already carry the carrier's scan (collection_time).
-			const pickedUp = order.status === 'AWAITING_COLLECTION' ? order.collection_time : shippedAt + 6 * 3600;
+			const pickedUp =
+				order.status === 'AWAITING_COLLECTION' ? order.collection_time : shippedAt + 6 * 3600;
 			if (pickedUp !== undefined && pickedUp <= now) {
 				events.push({ description: 'Picked up by carrier', update_time_millis: pickedUp * 1000 });
 			}
-			if (order.delivery_time) events.push({ description: 'Delivered, in or at mailbox', update_time_millis: order.delivery_time * 1000 });
+			if (order.delivery_time)
+				events.push({
+					description: 'Delivered, in or at mailbox',
+					update_time_millis: order.delivery_time * 1000,
+				});
 			return { tracking: events.reverse() };
 		},
 	},
 ];
 
-function recordUpdate(context: RouteContext, orderId: string, pkg: Package, previous: string | undefined): void {
+function recordUpdate(
+	context: RouteContext,
+	orderId: string,
+	pkg: Package,
+	previous: string | undefined,
+): void {
 	context.record({
 		type: 'shippingInfoUpdate',
 		orderId,

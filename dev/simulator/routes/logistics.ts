@@ -12,7 +12,10 @@ export const logisticsRoutes: Route[] = [
 		path: '/logistics/202309/warehouses/{warehouse_id}/delivery_options',
 		handle: ({ state, params }) => {
 			if (!state.warehouses.some((warehouse) => warehouse.id === params.warehouse_id)) {
-				throw new ApiError(Code.WAREHOUSE_NOT_FOUND, `Warehouse ${params.warehouse_id} does not exist in this shop`);
+				throw new ApiError(
+					Code.WAREHOUSE_NOT_FOUND,
+					`Warehouse ${params.warehouse_id} does not exist in this shop`,
+				);
 			}
 			return {
 				delivery_options: state.deliveryOptions
@@ -33,12 +36,25 @@ export const logisticsRoutes: Route[] = [
 		method: 'GET',
 		path: '/logistics/202309/delivery_options/{delivery_option_id}/shipping_providers',
 		handle: ({ state, params }) => {
-			const option = state.deliveryOptions.find((candidate) => candidate.id === params.delivery_option_id);
-			if (!option) throw new ApiError(Code.DELIVERY_OPTION_NOT_FOUND, `Delivery option ${params.delivery_option_id} does not exist`);
+			const option = state.deliveryOptions.find(
+				(candidate) => candidate.id === params.delivery_option_id,
+			);
+			if (!option)
+				throw new ApiError(
+					Code.DELIVERY_OPTION_NOT_FOUND,
+					`Delivery option ${params.delivery_option_id} does not exist`,
+				);
 			if (option.fulfilledByTikTok) {
-				throw new ApiError(Code.TIKTOK_FULFILLED_OPTION, `Delivery option ${option.id} is shipped by TikTok; it has no seller shipping providers`);
+				throw new ApiError(
+					Code.TIKTOK_FULFILLED_OPTION,
+					`Delivery option ${option.id} is shipped by TikTok; it has no seller shipping providers`,
+				);
 			}
-			return { shipping_providers: state.shippingProviders.filter((provider) => option.shippingProviderIds.includes(provider.id)) };
+			return {
+				shipping_providers: state.shippingProviders.filter((provider) =>
+					option.shippingProviderIds.includes(provider.id),
+				),
+			};
 		},
 	},
 ];

@@ -18,7 +18,10 @@ const RECORD_TYPES = ['ORDER', 'CHAT'] as const;
 
 function usShopOnly({ state }: RouteContext): void {
 	if (state.shop.region !== 'US') {
-		throw new ApiError(SPS_REGION_NOT_SUPPORTED, `Shop Performance Score APIs are only available to US shops; this shop is in ${state.shop.region}`);
+		throw new ApiError(
+			SPS_REGION_NOT_SUPPORTED,
+			`Shop Performance Score APIs are only available to US shops; this shop is in ${state.shop.region}`,
+		);
 	}
 }
 
@@ -26,8 +29,14 @@ function metricFrom(context: RouteContext): SimulatedSpsMetric {
 	usShopOnly(context);
 	const id = context.query.metric_id;
 	if (!id) throw gateway.invalid('metric_id is required');
-	const found = simulatedSps(context.state, context.now).metrics.find((metric) => metric.metric_id === id);
-	if (!found) throw new ApiError(SPS_METRIC_NOT_FOUND, `metric_id ${id} is not a Shop Performance Score metric`);
+	const found = simulatedSps(context.state, context.now).metrics.find(
+		(metric) => metric.metric_id === id,
+	);
+	if (!found)
+		throw new ApiError(
+			SPS_METRIC_NOT_FOUND,
+			`metric_id ${id} is not a Shop Performance Score metric`,
+		);
 	return found;
 }
 
@@ -49,8 +58,16 @@ function metricSummary(metric: SimulatedSpsMetric) {
 
 function drillDown<T>(context: RouteContext, list: T[] | undefined, kind: string, type: string) {
 	const size = pageSize(context.query.page_size, { min: 1, max: 100 });
-	const page = paginate(list ?? [], size, context.query.page_token, { metric: context.query.metric_id, kind, type });
-	return { items: page.items, next_page_token: page.next_page_token, total_count: page.total_count };
+	const page = paginate(list ?? [], size, context.query.page_token, {
+		metric: context.query.metric_id,
+		kind,
+		type,
+	});
+	return {
+		items: page.items,
+		next_page_token: page.next_page_token,
+		total_count: page.total_count,
+	};
 }
 
 export const shopPerformanceRoutes: Route[] = [
@@ -61,7 +78,12 @@ export const shopPerformanceRoutes: Route[] = [
 			usShopOnly(context);
 			const world = simulatedSps(context.state, context.now);
 			return {
-				shop_performance_score: { score: world.score, tier: world.tier, is_scored: world.score !== null, update_time: world.update_time },
+				shop_performance_score: {
+					score: world.score,
+					tier: world.tier,
+					is_scored: world.score !== null,
+					update_time: world.update_time,
+				},
 				metrics: world.metrics.map(metricSummary),
 			};
 		},
@@ -85,7 +107,8 @@ export const shopPerformanceRoutes: Route[] = [
 		handle: (context) => {
 			const metric = metricFrom(context);
 			const type = context.query.dimension_type as (typeof DIMENSION_TYPES)[number];
-			if (!DIMENSION_TYPES.includes(type)) throw gateway.invalid(`dimension_type must be one of ${DIMENSION_TYPES.join(', ')}`);
+			if (!DIMENSION_TYPES.includes(type))
+				throw gateway.invalid(`dimension_type must be one of ${DIMENSION_TYPES.join(', ')}`);
 			return drillDown(context, metric.dimensions[type], 'dimension', type);
 		},
 	},
@@ -95,7 +118,8 @@ export const shopPerformanceRoutes: Route[] = [
 		handle: (context) => {
 			const metric = metricFrom(context);
 			const type = context.query.record_type as (typeof RECORD_TYPES)[number];
-			if (!RECORD_TYPES.includes(type)) throw gateway.invalid(`record_type must be one of ${RECORD_TYPES.join(', ')}`);
+			if (!RECORD_TYPES.includes(type))
+				throw gateway.invalid(`record_type must be one of ${RECORD_TYPES.join(', ')}`);
 			return drillDown(context, metric.records[type], 'record', type);
 		},
 	},

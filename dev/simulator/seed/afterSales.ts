@@ -1,7 +1,14 @@
 import type { IdFactory, SeededRandom } from '../random';
 import { money } from '../money';
 import { ALL_REJECT_REASONS } from '../rejectReasons';
-import type { Cancellation, Order, OrderLineItem, RefundAmount, ReturnOrder, ReturnStatus } from '../state';
+import type {
+	Cancellation,
+	Order,
+	OrderLineItem,
+	RefundAmount,
+	ReturnOrder,
+	ReturnStatus,
+} from '../state';
 
 const DAY = 86400;
 
@@ -30,23 +37,50 @@ export function refundFor(order: Order, items: OrderLineItem[]): RefundAmount {
 	const subtotal = items.reduce((sum, item) => sum + Math.round(Number(item.sale_price) * 100), 0);
 	const orderSubtotal = Math.round(Number(order.payment.sub_total) * 100) || 1;
 	const tax = Math.round((Math.round(Number(order.payment.tax) * 100) * subtotal) / orderSubtotal);
-	return { currency: 'USD', refund_total: money(subtotal + tax), refund_subtotal: money(subtotal), refund_shipping_fee: money(0), refund_tax: money(tax) };
+	return {
+		currency: 'USD',
+		refund_total: money(subtotal + tax),
+		refund_subtotal: money(subtotal),
+		refund_shipping_fee: money(0),
+		refund_tax: money(tax),
+	};
 }
 
-export function seedReturns(random: SeededRandom, ids: IdFactory, orders: Order[], now: number): ReturnOrder[] {
+export function seedReturns(
+	random: SeededRandom,
+	ids: IdFactory,
+	orders: Order[],
+	now: number,
+): ReturnOrder[] {
 	const returns: ReturnOrder[] = [];
-	const delivered = orders.filter((order) => order.status === 'DELIVERED' || order.status === 'COMPLETED');
+	const delivered = orders.filter(
+		(order) => order.status === 'DELIVERED' || order.status === 'COMPLETED',
+	);
 	for (const order of delivered) {
 		if (!random.chance(0.3)) continue;
 		const items = order.line_items.slice(0, random.int(1, Math.min(2, order.line_items.length)));
 		const type = random.chance(0.35) ? 'REFUND' : 'RETURN_AND_REFUND';
 		const statuses: ReturnStatus[] =
 			type === 'REFUND'
-				? ['RETURN_OR_REFUND_REQUEST_PENDING', 'RETURN_OR_REFUND_REQUEST_COMPLETE', 'REFUND_OR_RETURN_REQUEST_REJECT']
-				: ['RETURN_OR_REFUND_REQUEST_PENDING', 'AWAITING_BUYER_SHIP', 'BUYER_SHIPPED_ITEM', 'RETURN_OR_REFUND_REQUEST_COMPLETE'];
+				? [
+						'RETURN_OR_REFUND_REQUEST_PENDING',
+						'RETURN_OR_REFUND_REQUEST_COMPLETE',
+						'REFUND_OR_RETURN_REQUEST_REJECT',
+					]
+				: [
+						'RETURN_OR_REFUND_REQUEST_PENDING',
+						'AWAITING_BUYER_SHIP',
+						'BUYER_SHIPPED_ITEM',
+						'RETURN_OR_REFUND_REQUEST_COMPLETE',
+					];
 		const status = random.pick(statuses);
-		const created = Math.min(now - 3600, (order.delivery_time ?? order.update_time) + random.int(3600, 3 * DAY));
-		const [reason, reasonText] = random.pick(type === 'REFUND' ? REFUND_ONLY_REASONS : RETURN_REASONS);
+		const created = Math.min(
+			now - 3600,
+			(order.delivery_time ?? order.update_time) + random.int(3600, 3 * DAY),
+		);
+		const [reason, reasonText] = random.pick(
+			type === 'REFUND' ? REFUND_ONLY_REASONS : RETURN_REASONS,
+		);
 		const refund = refundFor(order, items);
 		const actions =
 			status === 'RETURN_OR_REFUND_REQUEST_PENDING'
@@ -54,13 +88,18 @@ export function seedReturns(random: SeededRandom, ids: IdFactory, orders: Order[
 				: status === 'BUYER_SHIPPED_ITEM'
 					? [{ action: 'SELLER_RESPOND_RECEIVE_PACKAGE', deadline: now + random.int(2, 48) * 3600 }]
 					: [];
-		const shippedBack = status === 'BUYER_SHIPPED_ITEM' || (type === 'RETURN_AND_REFUND' && status === 'RETURN_OR_REFUND_REQUEST_COMPLETE');
+		const shippedBack =
+			status === 'BUYER_SHIPPED_ITEM' ||
+			(type === 'RETURN_AND_REFUND' && status === 'RETURN_OR_REFUND_REQUEST_COMPLETE');
 		returns.push({
 			return_id: ids.next('4035', 18),
 			order_id: order.id,
 			return_type: type,
 			return_status: status,
-			arbitration_status: status === 'REFUND_OR_RETURN_REQUEST_REJECT' ? random.pick(['IN_PROGRESS', 'SUPPORT_SELLER', 'SUPPORT_BUYER'] as const) : undefined,
+			arbitration_status:
+				status === 'REFUND_OR_RETURN_REQUEST_REJECT'
+					? random.pick(['IN_PROGRESS', 'SUPPORT_SELLER', 'SUPPORT_BUYER'] as const)
+					: undefined,
 			role: 'BUYER',
 			return_reason: reason,
 			return_reason_text: reasonText,
@@ -79,7 +118,8 @@ export function seedReturns(random: SeededRandom, ids: IdFactory, orders: Order[
 			})),
 			refund_amount: refund,
 			create_time: created,
-			update_time: created + (status === 'RETURN_OR_REFUND_REQUEST_PENDING' ? 0 : random.int(3600, DAY)),
+			update_time:
+				created + (status === 'RETURN_OR_REFUND_REQUEST_PENDING' ? 0 : random.int(3600, DAY)),
 		});
 	}
 	return returns;
@@ -89,14 +129,21 @@ export function seedReturns(random: SeededRandom, ids: IdFactory, orders: Order[
  * Pending buyer cancellations sit on unshipped orders (those orders then refuse shipping with 21011007); completed
  * ones belong to the buyer-cancelled orders.
  */
-export function seedCancellations(random: SeededRandom, ids: IdFactory, orders: Order[], now: number): Cancellation[] {
+export function seedCancellations(
+	random: SeededRandom,
+	ids: IdFactory,
+	orders: Order[],
+	now: number,
+): Cancellation[] {
 	const cancellations: Cancellation[] = [];
 	for (const order of orders) {
 		const pending = order.status === 'AWAITING_SHIPMENT' && random.chance(0.1);
 		const done = order.status === 'CANCELLED' && order.cancellation_initiator === 'BUYER';
 		if (!pending && !done) continue;
 		const [reason, reasonText] = random.pick(CANCEL_REASONS);
-		const created = pending ? Math.min(now - 60, order.create_time + random.int(600, 6 * 3600)) : order.update_time - 600;
+		const created = pending
+			? Math.min(now - 60, order.create_time + random.int(600, 6 * 3600))
+			: order.update_time - 600;
 		if (pending) order.is_buyer_request_cancel = true;
 		cancellations.push({
 			cancel_id: ids.next('4035', 18),
@@ -106,7 +153,9 @@ export function seedCancellations(random: SeededRandom, ids: IdFactory, orders: 
 			role: 'BUYER',
 			cancel_reason: reason,
 			cancel_reason_text: reasonText,
-			seller_next_action_response: pending ? [{ action: 'SELLER_RESPOND_CANCEL', deadline: created + DAY }] : [],
+			seller_next_action_response: pending
+				? [{ action: 'SELLER_RESPOND_CANCEL', deadline: created + DAY }]
+				: [],
 			cancel_line_items: order.line_items.map((item) => ({
 				cancel_line_item_id: ids.next('4035', 18),
 				order_line_item_id: item.id,

@@ -1,7 +1,13 @@
 import { IdFactory, SeededRandom } from '../random';
 import type { ShopState } from '../state';
 import { seedCancellations, seedReturns } from './afterSales';
-import { seedDeliveryOptions, seedProducts, seedShippingProviders, seedShop, seedWarehouses } from './catalog';
+import {
+	seedDeliveryOptions,
+	seedProducts,
+	seedShippingProviders,
+	seedShop,
+	seedWarehouses,
+} from './catalog';
 import { seedFinance } from './finance';
 import { seedOrders } from './orders';
 
@@ -22,7 +28,10 @@ const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 export function seedWorld(seed: number, orderCount: number, now: number): SeededWorld {
 	const random = new SeededRandom(seed);
 	const ids = new IdFactory(random);
-	const app = { appKey: `6${random.chars(12, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, appSecret: random.chars(40, '0123456789abcdef') };
+	const app = {
+		appKey: `6${random.chars(12, 'abcdefghijklmnopqrstuvwxyz0123456789')}`,
+		appSecret: random.chars(40, '0123456789abcdef'),
+	};
 	const accessToken = `TTP_${random.chars(40, TOKEN_ALPHABET)}`;
 	const refreshToken = `TTP_${random.chars(40, TOKEN_ALPHABET)}`;
 	const authCode = `TTP_${random.chars(24, TOKEN_ALPHABET)}`;
@@ -31,7 +40,10 @@ export function seedWorld(seed: number, orderCount: number, now: number): Seeded
 	const shippingProviders = seedShippingProviders(ids);
 	const deliveryOptions = seedDeliveryOptions(ids, warehouses, shippingProviders);
 	const products = seedProducts(random, ids, warehouses, 60, now);
-	const { orders, packages } = seedOrders({ random, ids, now, products, warehouses, deliveryOptions, shippingProviders }, orderCount);
+	const { orders, packages } = seedOrders(
+		{ random, ids, now, products, warehouses, deliveryOptions, shippingProviders },
+		orderCount,
+	);
 	const returns = seedReturns(random, ids, orders, now);
 	const cancellations = seedCancellations(random, ids, orders, now);
 	const finance = seedFinance(random, ids, orders, returns, now);

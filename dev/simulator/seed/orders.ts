@@ -2,7 +2,17 @@ import type { IdFactory, SeededRandom } from '../random';
 import { money } from '../money';
 import { openPackage, shipPackage } from '../shipping';
 import { trackingNumberFor } from '../trackingNumbers';
-import type { DeliveryOption, Order, OrderLineItem, OrderStatus, Package, Product, ShippingProvider, Sku, Warehouse } from '../state';
+import type {
+	DeliveryOption,
+	Order,
+	OrderLineItem,
+	OrderStatus,
+	Package,
+	Product,
+	ShippingProvider,
+	Sku,
+	Warehouse,
+} from '../state';
 
 const HOUR = 3600;
 const DAY = 86400;
@@ -75,7 +85,9 @@ function lineItemsFor(context: OrderSeedContext, warehouseId: string): OrderLine
 	const sellable: Array<{ product: Product; sku: Sku }> = [];
 	for (const product of products) {
 		if (product.status !== 'ACTIVATE') continue;
-		for (const sku of product.skus) if (sku.inventory.some((entry) => entry.warehouse_id === warehouseId)) sellable.push({ product, sku });
+		for (const sku of product.skus)
+			if (sku.inventory.some((entry) => entry.warehouse_id === warehouseId))
+				sellable.push({ product, sku });
 	}
 	const items: OrderLineItem[] = [];
 	const distinct = random.int(1, 3);
@@ -148,7 +160,10 @@ function collectionTime(order: Order, shippedAt: number, now: number): number | 
 	return pickedUp <= now ? pickedUp : undefined;
 }
 
-export function seedOrders(context: OrderSeedContext, count: number): { orders: Order[]; packages: Package[] } {
+export function seedOrders(
+	context: OrderSeedContext,
+	count: number,
+): { orders: Order[]; packages: Package[] } {
 	const { random, ids, now, warehouses, deliveryOptions, shippingProviders } = context;
 	const sales = warehouses.filter((warehouse) => warehouse.type === 'SALES_WAREHOUSE');
 	const orders: Order[] = [];
@@ -206,17 +221,28 @@ export function seedOrders(context: OrderSeedContext, count: number): { orders: 
 		};
 		for (const item of lineItems) item.display_status = status;
 		if (status === 'CANCELLED') {
-			order.cancel_reason = random.pick(['No longer needed', 'Buyer placed a duplicate order', 'Out of stock']);
+			order.cancel_reason = random.pick([
+				'No longer needed',
+				'Buyer placed a duplicate order',
+				'Out of stock',
+			]);
 			order.cancellation_initiator = order.cancel_reason === 'Out of stock' ? 'SELLER' : 'BUYER';
 			order.update_time = created + random.int(HOUR, DAY);
 			for (const item of lineItems) item.cancel_reason = order.cancel_reason;
 		}
-		if (status === 'AWAITING_SHIPMENT' && (order.shipping_type === 'TIKTOK' || random.chance(0.5))) {
+		if (
+			status === 'AWAITING_SHIPMENT' &&
+			(order.shipping_type === 'TIKTOK' || random.chance(0.5))
+		) {
 			packages.push(openPackage(ids, order, created + random.int(60, HOUR)));
 		}
 		if (SHIPPED.includes(status)) {
-			const provider = order.shipping_type === 'TIKTOK' ? shippingProviders[0] : random.pick(shippingProviders);
-			const shippedAt = Math.min(now - random.int(HOUR, 2 * DAY), (paid ?? created) + random.int(HOUR, 2 * DAY));
+			const provider =
+				order.shipping_type === 'TIKTOK' ? shippingProviders[0] : random.pick(shippingProviders);
+			const shippedAt = Math.min(
+				now - random.int(HOUR, 2 * DAY),
+				(paid ?? created) + random.int(HOUR, 2 * DAY),
+			);
 			const pkg = openPackage(ids, order, (paid ?? created) + 60);
 			shipPackage(order, pkg, {
 				trackingNumber: trackingNumberFor(provider.name, random),

@@ -32,7 +32,12 @@ export const PLANTED = {
 	lateDispatch: ['576684019609000004'],
 	invalidTracking: ['576684019609000001'],
 	sellerFaultCancelled: ['576684019609000031'],
-	lateDelivery: ['576684019609000041', '576684019609000042', '576684019609000043', '576684019609000051'],
+	lateDelivery: [
+		'576684019609000041',
+		'576684019609000042',
+		'576684019609000043',
+		'576684019609000051',
+	],
 	totalOrders: 41,
 } as const;
 
@@ -53,13 +58,20 @@ interface Plan {
 
 function plantedOrder(state: ShopState, plan: Plan, index: number): Order {
 	const provider = state.shippingProviders[0];
-	const warehouse = state.warehouses.find((candidate) => candidate.type === 'SALES_WAREHOUSE') ?? state.warehouses[0];
-	const option = state.deliveryOptions.find((candidate) => candidate.warehouseId === warehouse.id && !candidate.fulfilledByTikTok) ?? state.deliveryOptions[0];
+	const warehouse =
+		state.warehouses.find((candidate) => candidate.type === 'SALES_WAREHOUSE') ??
+		state.warehouses[0];
+	const option =
+		state.deliveryOptions.find(
+			(candidate) => candidate.warehouseId === warehouse.id && !candidate.fulfilledByTikTok,
+		) ?? state.deliveryOptions[0];
 	const product = state.products[index % state.products.length];
 	const sku = product.skus[0];
 	const price = Math.round(Number(sku.price.sale_price) * 100);
 	const tracking = plan.trackingAt !== undefined ? `94001118992230${plan.id.slice(-8)}` : undefined;
-	const times = [plan.created, plan.trackingAt, plan.scanAt, plan.deliveredAt].filter((time): time is number => time !== undefined);
+	const times = [plan.created, plan.trackingAt, plan.scanAt, plan.deliveredAt].filter(
+		(time): time is number => time !== undefined,
+	);
 	const order: Order = {
 		id: plan.id,
 		status: plan.status,
@@ -152,43 +164,141 @@ function historyPlans(now: number): Plan[] {
 	// A1–A19: delivered on time, scanned 20 h after the order (line at 48 h).
 	for (let i = 0; i < 19; i++) {
 		const created = now - (9 + i) * DAY;
-		plans.push({ id: id(60 + i), status: i % 3 === 0 ? 'COMPLETED' : 'DELIVERED', created, shippingDue: created + 2 * DAY, trackingAt: created + 16 * HOUR, scanAt: created + 20 * HOUR, deliveredAt: created + 4 * DAY });
+		plans.push({
+			id: id(60 + i),
+			status: i % 3 === 0 ? 'COMPLETED' : 'DELIVERED',
+			created,
+			shippingDue: created + 2 * DAY,
+			trackingAt: created + 16 * HOUR,
+			scanAt: created + 20 * HOUR,
+			deliveredAt: created + 4 * DAY,
+		});
 	}
 	// C1–C3: scanned on time, delivered a day after delivery_due_time.
 	for (let i = 0; i < 3; i++) {
 		const created = now - (12 + i) * DAY;
-		plans.push({ id: id(41 + i), status: 'DELIVERED', created, shippingDue: created + 2 * DAY, trackingAt: created + 16 * HOUR, scanAt: created + 20 * HOUR, deliveredAt: created + 9 * DAY });
+		plans.push({
+			id: id(41 + i),
+			status: 'DELIVERED',
+			created,
+			shippingDue: created + 2 * DAY,
+			trackingAt: created + 16 * HOUR,
+			scanAt: created + 20 * HOUR,
+			deliveredAt: created + 9 * DAY,
+		});
 	}
 	// E: scanned on time, still in transit two days after delivery_due_time.
 	const e = now - 10 * DAY;
-	plans.push({ id: id(51), status: 'IN_TRANSIT', created: e, shippingDue: e + 2 * DAY, trackingAt: e + 16 * HOUR, scanAt: e + 20 * HOUR });
+	plans.push({
+		id: id(51),
+		status: 'IN_TRANSIT',
+		created: e,
+		shippingDue: e + 2 * DAY,
+		trackingAt: e + 16 * HOUR,
+		scanAt: e + 20 * HOUR,
+	});
 	// F: tracking uploaded five days ago, the carrier never scanned it.
 	const f = now - 6 * DAY;
-	plans.push({ id: id(1), status: 'AWAITING_COLLECTION', created: f, shippingDue: f + 2 * DAY, collectionDue: f + 3 * DAY, trackingAt: f + DAY });
+	plans.push({
+		id: id(1),
+		status: 'AWAITING_COLLECTION',
+		created: f,
+		shippingDue: f + 2 * DAY,
+		collectionDue: f + 3 * DAY,
+		trackingAt: f + DAY,
+	});
 	// G: the seller cancelled (out of stock); H: the buyer did.
-	plans.push({ id: id(31), status: 'CANCELLED', created: now - 15 * DAY, shippingDue: now - 13 * DAY, cancel: { reason: 'Out of stock', by: 'SELLER' } });
-	plans.push({ id: id(32), status: 'CANCELLED', created: now - 14 * DAY, shippingDue: now - 12 * DAY, cancel: { reason: 'No longer needed', by: 'BUYER' } });
+	plans.push({
+		id: id(31),
+		status: 'CANCELLED',
+		created: now - 15 * DAY,
+		shippingDue: now - 13 * DAY,
+		cancel: { reason: 'Out of stock', by: 'SELLER' },
+	});
+	plans.push({
+		id: id(32),
+		status: 'CANCELLED',
+		created: now - 14 * DAY,
+		shippingDue: now - 12 * DAY,
+		cancel: { reason: 'No longer needed', by: 'BUYER' },
+	});
 	// Orders at risk now.
 	const due = (hours: number) => now + hours * HOUR;
-	plans.push({ id: id(11), status: 'AWAITING_SHIPMENT', created: due(3) - 2 * DAY, shippingDue: due(3) });
-	plans.push({ id: id(12), status: 'AWAITING_SHIPMENT', created: due(10) - 2 * DAY, shippingDue: due(10) });
-	plans.push({ id: id(13), status: 'AWAITING_COLLECTION', created: now - 30 * HOUR, shippingDue: due(18), collectionDue: due(20), trackingAt: now - HOUR });
-	plans.push({ id: id(4), status: 'AWAITING_COLLECTION', created: now - 53 * HOUR, shippingDue: due(-5), collectionDue: due(19), trackingAt: now - 8 * HOUR, scanAt: now - 2 * HOUR });
-	plans.push({ id: id(15), status: 'ON_HOLD', created: due(11) - 2 * DAY, shippingDue: due(11), onHold: true });
-	plans.push({ id: id(16), status: 'AWAITING_SHIPMENT', created: due(6) - 2 * DAY, shippingDue: due(6), buyerCancel: true });
-	plans.push({ id: id(7), status: 'AWAITING_SHIPMENT', created: due(-1) - 2 * DAY, shippingDue: due(-1) });
+	plans.push({
+		id: id(11),
+		status: 'AWAITING_SHIPMENT',
+		created: due(3) - 2 * DAY,
+		shippingDue: due(3),
+	});
+	plans.push({
+		id: id(12),
+		status: 'AWAITING_SHIPMENT',
+		created: due(10) - 2 * DAY,
+		shippingDue: due(10),
+	});
+	plans.push({
+		id: id(13),
+		status: 'AWAITING_COLLECTION',
+		created: now - 30 * HOUR,
+		shippingDue: due(18),
+		collectionDue: due(20),
+		trackingAt: now - HOUR,
+	});
+	plans.push({
+		id: id(4),
+		status: 'AWAITING_COLLECTION',
+		created: now - 53 * HOUR,
+		shippingDue: due(-5),
+		collectionDue: due(19),
+		trackingAt: now - 8 * HOUR,
+		scanAt: now - 2 * HOUR,
+	});
+	plans.push({
+		id: id(15),
+		status: 'ON_HOLD',
+		created: due(11) - 2 * DAY,
+		shippingDue: due(11),
+		onHold: true,
+	});
+	plans.push({
+		id: id(16),
+		status: 'AWAITING_SHIPMENT',
+		created: due(6) - 2 * DAY,
+		shippingDue: due(6),
+		buyerCancel: true,
+	});
+	plans.push({
+		id: id(7),
+		status: 'AWAITING_SHIPMENT',
+		created: due(-1) - 2 * DAY,
+		shippingDue: due(-1),
+	});
 	// S1–S8: open, due 30 to 65 hours from now.
-	for (let i = 0; i < 8; i++) plans.push({ id: id(20 + i), status: 'AWAITING_SHIPMENT', created: now - (i + 1) * HOUR, shippingDue: due(30 + 5 * i) });
+	for (let i = 0; i < 8; i++)
+		plans.push({
+			id: id(20 + i),
+			status: 'AWAITING_SHIPMENT',
+			created: now - (i + 1) * HOUR,
+			shippingDue: due(30 + 5 * i),
+		});
 	return plans;
 }
 
 function plantedReturns(orders: Order[], now: number): ReturnOrder[] {
-	const delivered = orders.filter((order) => order.status === 'DELIVERED' && order.delivery_time !== undefined).slice(0, 4);
+	const delivered = orders
+		.filter((order) => order.status === 'DELIVERED' && order.delivery_time !== undefined)
+		.slice(0, 4);
 	const decidedAfter = [10, 30, 20];
 	return delivered.map((order, index) => {
 		const created = Math.min(now - 5 * HOUR, (order.delivery_time as number) + DAY);
 		const pending = index === 3;
-		const refund = { currency: 'USD' as const, refund_total: order.payment.total_amount, refund_subtotal: order.payment.sub_total, refund_shipping_fee: '0.00', refund_tax: '0.00' };
+		const refund = {
+			currency: 'USD' as const,
+			refund_total: order.payment.total_amount,
+			refund_subtotal: order.payment.sub_total,
+			refund_shipping_fee: '0.00',
+			refund_tax: '0.00',
+		};
 		return {
 			return_id: `40350000000000${String(index + 1).padStart(4, '0')}`,
 			order_id: order.id,
@@ -197,7 +307,9 @@ function plantedReturns(orders: Order[], now: number): ReturnOrder[] {
 			role: 'BUYER',
 			return_reason: 'ecom_order_delivered_refund_and_return_reason_wrong_item',
 			return_reason_text: 'Wrong item',
-			seller_next_action_response: pending ? [{ action: 'SELLER_RESPOND_RETURN', deadline: created + 2 * DAY }] : [],
+			seller_next_action_response: pending
+				? [{ action: 'SELLER_RESPOND_RETURN', deadline: created + 2 * DAY }]
+				: [],
 			return_line_items: [],
 			refund_amount: refund,
 			create_time: pending ? now - 5 * HOUR : created,

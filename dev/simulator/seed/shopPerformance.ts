@@ -18,8 +18,15 @@ export interface SimulatedSpsMetric {
 	score: string;
 	/** Daily values, oldest first: 30 days ending today. */
 	history: Array<{ date: string; value: string }>;
-	diagnoses: Array<{ issue_type: string; description: string; suggestion: string; affected_count: number }>;
-	dimensions: Partial<Record<'PRODUCT' | 'LOGISTICS_PROVIDER' | 'AFTERSALES_TYPE', Array<Record<string, unknown>>>>;
+	diagnoses: Array<{
+		issue_type: string;
+		description: string;
+		suggestion: string;
+		affected_count: number;
+	}>;
+	dimensions: Partial<
+		Record<'PRODUCT' | 'LOGISTICS_PROVIDER' | 'AFTERSALES_TYPE', Array<Record<string, unknown>>>
+	>;
 	records: Partial<Record<'ORDER' | 'CHAT', Array<Record<string, unknown>>>>;
 	/** Fields a later TikTok version adds; passed through as they are. */
 	extra?: Record<string, unknown>;
@@ -37,12 +44,17 @@ const worlds = new WeakMap<ShopState, SimulatedSps>();
 function history(now: number, start: number, end: number): Array<{ date: string; value: string }> {
 	return Array.from({ length: 30 }, (_, index) => {
 		const day = new Date((now - (29 - index) * 86400) * 1000).toISOString().slice(0, 10);
-		const value = start + ((end - start) * index) / 29 + (index % 3 === 1 ? 0.05 * (end - start) : 0);
+		const value =
+			start + ((end - start) * index) / 29 + (index % 3 === 1 ? 0.05 * (end - start) : 0);
 		return { date: day, value: value.toFixed(2) };
 	});
 }
 
-function metric(now: number, fields: Omit<SimulatedSpsMetric, 'history' | 'diagnoses' | 'dimensions' | 'records' | 'trend'> & Partial<SimulatedSpsMetric> & { from: number }): SimulatedSpsMetric {
+function metric(
+	now: number,
+	fields: Omit<SimulatedSpsMetric, 'history' | 'diagnoses' | 'dimensions' | 'records' | 'trend'> &
+		Partial<SimulatedSpsMetric> & { from: number },
+): SimulatedSpsMetric {
 	const { from, ...rest } = fields;
 	const end = Number(rest.value);
 	return {
@@ -57,7 +69,10 @@ function metric(now: number, fields: Omit<SimulatedSpsMetric, 'history' | 'diagn
 
 /** The default SPS of a US shop: one metric just above its threshold (late dispatch), one just below (cancellations). */
 export function defaultSps(state: ShopState, now: number): SimulatedSps {
-	const lateOrders = state.orders.filter((order) => order.collection_time !== undefined && order.collection_time > order.shipping_due_time);
+	const lateOrders = state.orders.filter(
+		(order) =>
+			order.collection_time !== undefined && order.collection_time > order.shipping_due_time,
+	);
 	const chats = Array.from({ length: 120 }, (_, index) => ({
 		conversation_id: `7${String(4000000000000000 + index)}`,
 		buyer_user_id: `7494${String(100000000 + index)}`,
@@ -90,11 +105,25 @@ export function defaultSps(state: ShopState, now: number): SimulatedSps {
 					},
 				],
 				dimensions: {
-					LOGISTICS_PROVIDER: [{ provider_id: state.shippingProviders[0]?.id ?? '', provider_name: state.shippingProviders[0]?.name ?? '', affected_order_count: lateOrders.length }],
-					PRODUCT: lateOrders.map((order) => ({ product_id: order.line_items[0]?.product_id, product_name: order.line_items[0]?.product_name, affected_order_count: 1 })),
+					LOGISTICS_PROVIDER: [
+						{
+							provider_id: state.shippingProviders[0]?.id ?? '',
+							provider_name: state.shippingProviders[0]?.name ?? '',
+							affected_order_count: lateOrders.length,
+						},
+					],
+					PRODUCT: lateOrders.map((order) => ({
+						product_id: order.line_items[0]?.product_id,
+						product_name: order.line_items[0]?.product_name,
+						affected_order_count: 1,
+					})),
 				},
 				records: {
-					ORDER: lateOrders.map((order) => ({ order_id: order.id, shipping_due_time: order.shipping_due_time, first_carrier_scan_time: order.collection_time })),
+					ORDER: lateOrders.map((order) => ({
+						order_id: order.id,
+						shipping_due_time: order.shipping_due_time,
+						first_carrier_scan_time: order.collection_time,
+					})),
 				},
 			}),
 			metric(now, {
@@ -132,7 +161,12 @@ export function defaultSps(state: ShopState, now: number): SimulatedSps {
 				tier: 'EXCELLENT',
 				score: '4.4',
 				from: 1.1,
-				dimensions: { AFTERSALES_TYPE: [{ aftersales_type: 'QUALITY_ISSUE', case_count: 2 }, { aftersales_type: 'WRONG_ITEM', case_count: 1 }] },
+				dimensions: {
+					AFTERSALES_TYPE: [
+						{ aftersales_type: 'QUALITY_ISSUE', case_count: 2 },
+						{ aftersales_type: 'WRONG_ITEM', case_count: 1 },
+					],
+				},
 			}),
 			metric(now, {
 				metric_id: 'IM_RESPONSE_RATE',

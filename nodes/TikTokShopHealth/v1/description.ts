@@ -7,7 +7,10 @@ import * as getPerformanceScore from './actions/getPerformanceScore.operation';
 import * as ordersAtRisk from './actions/ordersAtRisk.operation';
 import { credentialsFirst } from '../../shared/credentialsFirst';
 
-export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & { version: number } = {
+export const versionDescription: Omit<
+	INodeTypeDescription,
+	'displayName' | 'name' | 'group' | 'description'
+> & { version: number } = {
 	version: 1,
 	defaults: { name: 'TikTok Shop Health' },
 	inputs: [NodeConnectionTypes.Main],
@@ -32,13 +35,15 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 					name: 'Get Performance Score',
 					value: 'getPerformanceScore',
 					action: 'Get the shop performance score',
-					description: "TikTok's Shop Performance Score (US shops): overview, metric details and diagnosis, drill-downs",
+					description:
+						"TikTok's Shop Performance Score (US shops): overview, metric details and diagnosis, drill-downs",
 				},
 				{
 					name: 'Orders at Risk',
 					value: 'ordersAtRisk',
 					action: 'List orders at risk of missing their line',
-					description: 'Orders awaiting shipment or collection that may miss their deadline, most urgent first, with the reason and the next step',
+					description:
+						'Orders awaiting shipment or collection that may miss their deadline, most urgent first, with the reason and the next step',
 				},
 			],
 			default: 'ordersAtRisk',

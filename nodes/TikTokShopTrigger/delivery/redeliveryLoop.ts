@@ -2,7 +2,15 @@ import type { IDataObject, IRun, ITriggerFunctions } from 'n8n-workflow';
 
 import { processCache } from '../../shared/processCaches';
 import type { DurableStore } from '../../shared/store';
-import { inboxOf, itemForRun, recordFailure, recordSuccess, type LeasedEvent, type QueuedEvent, type RetryPolicy } from '../../shared/events/eventQueue';
+import {
+	inboxOf,
+	itemForRun,
+	recordFailure,
+	recordSuccess,
+	type LeasedEvent,
+	type QueuedEvent,
+	type RetryPolicy,
+} from '../../shared/events/eventQueue';
 import { onQueueSignal } from '../../shared/events/queueSignal';
 
 export interface LoopOptions {
@@ -23,7 +31,11 @@ export interface LoopOptions {
  * Runs in the n8n process that owns the trigger (the main process, also in queue mode): hands each due event to
  * one workflow run, learns from n8n whether that run failed, and retries or dead-letters it.
  */
-export function startRedeliveryLoop(context: ITriggerFunctions, store: DurableStore, options: LoopOptions): () => Promise<void> {
+export function startRedeliveryLoop(
+	context: ITriggerFunctions,
+	store: DurableStore,
+	options: LoopOptions,
+): () => Promise<void> {
 	// One loop per queue in a process: an activation n8n did not close first must not leave a second poller behind.
 	void loops.get(options.queue)?.();
 	let stopped = false;
@@ -36,7 +48,12 @@ export function startRedeliveryLoop(context: ITriggerFunctions, store: DurableSt
 		if (burst.holding(Date.now())) return false;
 		const room = options.maxConcurrentRuns - inFlight;
 		if (room <= 0) return false;
-		const due = await store.takeDue<QueuedEvent>(inboxOf(options.queue), Date.now(), room, options.processingTimeoutMs);
+		const due = await store.takeDue<QueuedEvent>(
+			inboxOf(options.queue),
+			Date.now(),
+			room,
+			options.processingTimeoutMs,
+		);
 		for (const record of due) {
 			inFlight++;
 			void dispatch(context, store, options, record).finally(() => {
@@ -52,7 +69,11 @@ export function startRedeliveryLoop(context: ITriggerFunctions, store: DurableSt
 			.then((mayHaveMore) => {
 				if (mayHaveMore) setImmediate(tick);
 			})
-			.catch((error: unknown) => context.logger.warn(`TikTok Shop Trigger could not read its event queue: ${(error as Error).message}`))
+			.catch((error: unknown) =>
+				context.logger.warn(
+					`TikTok Shop Trigger could not read its event queue: ${(error as Error).message}`,
+				),
+			)
 			.finally(() => {
 				running = undefined;
 			});
@@ -79,7 +100,10 @@ export function startRedeliveryLoop(context: ITriggerFunctions, store: DurableSt
 const loops = processCache<string, () => Promise<void>>('triggerRedeliveryLoops');
 
 /** Tracks bursts of deliveries in this process and wakes the loop when a hold ends. */
-function burstHold(options: Pick<LoopOptions, 'burstQuietMs' | 'burstMaxHoldMs'>, wake: () => void) {
+function burstHold(
+	options: Pick<LoopOptions, 'burstQuietMs' | 'burstMaxHoldMs'>,
+	wake: () => void,
+) {
 	let startedAt: number | undefined;
 	let lastAt = 0;
 	let timer: NodeJS.Timeout | undefined;
@@ -112,15 +136,25 @@ function burstHold(options: Pick<LoopOptions, 'burstQuietMs' | 'burstMaxHoldMs'>
 	};
 }
 
-async function dispatch(context: ITriggerFunctions, store: DurableStore, options: LoopOptions, record: LeasedEvent): Promise<void> {
+async function dispatch(
+	context: ITriggerFunctions,
+	store: DurableStore,
+	options: LoopOptions,
+	record: LeasedEvent,
+): Promise<void> {
 	const done = context.helpers.createDeferredPromise<IRun | undefined>();
-	context.emit([[{ json: itemForRun(record.record) }], []], undefined, done as Parameters<ITriggerFunctions['emit']>[2]);
+	context.emit(
+		[[{ json: itemForRun(record.record) }], []],
+		undefined,
+		done as Parameters<ITriggerFunctions['emit']>[2],
+	);
 	let failure: string | undefined;
 	try {
 		const run = await done.promise;
 		// n8n resolves with nothing when it started no execution (e.g. it skipped it as a duplicate).
 		if (!run) failure = 'n8n did not start a run for the event';
-		else if (run.data.resultData.error) failure = run.data.resultData.error.message || 'the workflow run failed';
+		else if (run.data.resultData.error)
+			failure = run.data.resultData.error.message || 'the workflow run failed';
 	} catch (error) {
 		failure = (error as Error).message || 'the workflow run could not start';
 	}
@@ -133,17 +167,31 @@ async function dispatch(context: ITriggerFunctions, store: DurableStore, options
 			if (!(await recordSuccess(store, options.queue, record))) lost();
 			return;
 		}
-		const outcome = await recordFailure(store, options.queue, record, failure, options.policy, Date.now());
+		const outcome = await recordFailure(
+			store,
+			options.queue,
+			record,
+			failure,
+			options.policy,
+			Date.now(),
+		);
 		if ('leaseLost' in outcome) {
 			lost();
 			return;
 		}
 		if (outcome.deadLettered) {
-			const dead: IDataObject = { ...itemForRun(outcome.event), attempts: outcome.event.failures, dead_lettered: true, queue: options.queue };
+			const dead: IDataObject = {
+				...itemForRun(outcome.event),
+				attempts: outcome.event.failures,
+				dead_lettered: true,
+				queue: options.queue,
+			};
 			context.emit([[], [{ json: dead }]]);
 		}
 	} catch (error) {
 		// The lease runs out and the event is handed out again, so nothing is lost; say why it happened.
-		context.logger.warn(`TikTok Shop Trigger could not record the outcome of event ${record.id}: ${(error as Error).message}`);
+		context.logger.warn(
+			`TikTok Shop Trigger could not record the outcome of event ${record.id}: ${(error as Error).message}`,
+		);
 	}
 }

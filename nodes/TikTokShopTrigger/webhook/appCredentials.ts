@@ -16,9 +16,14 @@ export interface AppSecret {
 export const APP_SECRET_TTL_MS = 60_000;
 
 /** Promises, so that a burst arriving before the first load finishes shares that one load. */
-const cache = processCache<string, { value: Promise<AppSecret>; expiresAt: number }>('triggerAppSecrets');
+const cache = processCache<string, { value: Promise<AppSecret>; expiresAt: number }>(
+	'triggerAppSecrets',
+);
 
-export async function appSecretOf(context: IWebhookFunctions, nowMs = Date.now()): Promise<AppSecret> {
+export async function appSecretOf(
+	context: IWebhookFunctions,
+	nowMs = Date.now(),
+): Promise<AppSecret> {
 	const node = context.getNode();
 	const key = node.credentials?.[CREDENTIAL_NAME]?.id ?? `${context.getWorkflow().id}:${node.id}`;
 	const cached = cache.get(key);
@@ -32,5 +37,8 @@ export async function appSecretOf(context: IWebhookFunctions, nowMs = Date.now()
 
 async function loadAppSecret(context: IWebhookFunctions): Promise<AppSecret> {
 	const credentials = await context.getCredentials(CREDENTIAL_NAME);
-	return { appKey: String(credentials.appKey ?? '').trim(), appSecret: String(credentials.appSecret ?? '').trim() };
+	return {
+		appKey: String(credentials.appKey ?? '').trim(),
+		appSecret: String(credentials.appSecret ?? '').trim(),
+	};
 }

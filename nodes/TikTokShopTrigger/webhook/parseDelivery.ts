@@ -28,7 +28,11 @@ export interface DeliveryCheck {
  * Verify first, parse second: the HMAC runs over the raw bytes before any JSON parsing, so nothing from an
  * unverified body is ever interpreted.
  */
-export function parseDelivery(rawBody: Buffer | undefined, authorization: string | undefined, check: DeliveryCheck): Delivery {
+export function parseDelivery(
+	rawBody: Buffer | undefined,
+	authorization: string | undefined,
+	check: DeliveryCheck,
+): Delivery {
 	const body = rawBody ?? Buffer.alloc(0);
 	// Nothing can be verified without the secret: refuse every delivery, and say so, instead of checking against ''.
 	if (check.appSecret.trim() === '') {
@@ -36,14 +40,23 @@ export function parseDelivery(rawBody: Buffer | undefined, authorization: string
 			accepted: false,
 			status: 401,
 			credentialIncomplete: true,
-			reason: 'the TikTok Shop API credential is incomplete: "App Secret" is empty. Paste the app secret from Partner Center into the credential.',
+			reason:
+				'the TikTok Shop API credential is incomplete: "App Secret" is empty. Paste the app secret from Partner Center into the credential.',
 		};
 	}
 	if (!verifyWebhookSignature(check.appKey, check.appSecret, body, authorization)) {
-		return { accepted: false, status: 401, reason: authorization ? 'signature does not match' : 'no Authorization header' };
+		return {
+			accepted: false,
+			status: 401,
+			reason: authorization ? 'signature does not match' : 'no Authorization header',
+		};
 	}
 	if (nestingExceeds(body, MAX_JSON_DEPTH)) {
-		return { accepted: false, status: 400, reason: `body is nested deeper than ${MAX_JSON_DEPTH} levels` };
+		return {
+			accepted: false,
+			status: 400,
+			reason: `body is nested deeper than ${MAX_JSON_DEPTH} levels`,
+		};
 	}
 	let envelope: WebhookEnvelope;
 	try {
@@ -54,8 +67,16 @@ export function parseDelivery(rawBody: Buffer | undefined, authorization: string
 	if (!envelope || typeof envelope !== 'object' || typeof envelope.type !== 'number') {
 		return { accepted: false, status: 400, reason: 'body has no numeric "type"' };
 	}
-	if (check.maxAgeSeconds > 0 && typeof envelope.timestamp === 'number' && check.nowSeconds - envelope.timestamp > check.maxAgeSeconds) {
-		return { accepted: false, status: 401, reason: `timestamp is older than ${check.maxAgeSeconds} s` };
+	if (
+		check.maxAgeSeconds > 0 &&
+		typeof envelope.timestamp === 'number' &&
+		check.nowSeconds - envelope.timestamp > check.maxAgeSeconds
+	) {
+		return {
+			accepted: false,
+			status: 401,
+			reason: `timestamp is older than ${check.maxAgeSeconds} s`,
+		};
 	}
 	const dedupeKey = envelope.tts_notification_id
 		? `id:${envelope.tts_notification_id}`

@@ -47,7 +47,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	});
 	if (!delivery.accepted) {
 		// The seller has to act on this one, and TikTok will not say why its deliveries fail: put it in n8n's log.
-		if (delivery.credentialIncomplete) this.logger.warn(`TikTok Shop Trigger refused a delivery (401): ${delivery.reason}`);
+		if (delivery.credentialIncomplete)
+			this.logger.warn(`TikTok Shop Trigger refused a delivery (401): ${delivery.reason}`);
 		return answer(delivery.status);
 	}
 	if (!isSelected(delivery.envelope, settings.selection)) return answer(200);
@@ -56,7 +57,10 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (this.getMode() === 'manual') return { workflowData: [[{ json: item }]] };
 
 	const orderUpdate = orderUpdateOf(delivery.envelope);
-	const dedupe = { keys: orderUpdate ? [delivery.dedupeKey, orderUpdate] : [delivery.dedupeKey], ttlMs: settings.dedupeTtlMs };
+	const dedupe = {
+		keys: orderUpdate ? [delivery.dedupeKey, orderUpdate] : [delivery.dedupeKey],
+		ttlMs: settings.dedupeTtlMs,
+	};
 	let store: DurableStore;
 	let accepted: boolean;
 	try {
@@ -91,6 +95,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 /** Order status changes also carry the order's update time: the key the missed-update recovery claims too. */
 function orderUpdateOf(envelope: WebhookEnvelope): string | undefined {
 	const data = envelope.data ?? {};
-	if (envelope.type !== 1 || data.order_id === undefined || typeof data.update_time !== 'number') return undefined;
+	if (envelope.type !== 1 || data.order_id === undefined || typeof data.update_time !== 'number')
+		return undefined;
 	return orderUpdateKey(String(data.order_id), data.update_time);
 }

@@ -15,5 +15,7 @@ export function isSelected(envelope: WebhookEnvelope, selection: EventSelection)
 	if (envelope.type !== 1) return true;
 	const data = envelope.data ?? {};
 	if (selection.skipOnHold && data.is_on_hold_order === true) return false;
-	return !selection.orderStatuses.length || sameOrderStatus(data.order_status, selection.orderStatuses);
+	return (
+		!selection.orderStatuses.length || sameOrderStatus(data.order_status, selection.orderStatuses)
+	);
 }

@@ -4,7 +4,8 @@
  * bytes that are not UTF-8 are Windows-1252 (what Excel on Windows writes).
  */
 export function decodeText(data: Buffer): string {
-	if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return data.subarray(3).toString('utf8');
+	if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)
+		return data.subarray(3).toString('utf8');
 	if (data[0] === 0xff && data[1] === 0xfe) return data.subarray(2).toString('utf16le');
 	if (data[0] === 0xfe && data[1] === 0xff) return swapBytes(data.subarray(2)).toString('utf16le');
 	const head = data.subarray(0, 512);
@@ -15,8 +16,10 @@ export function decodeText(data: Buffer): string {
 		if (i % 2) zeroOdd++;
 		else zeroEven++;
 	}
-	if (head.length >= 4 && zeroOdd > head.length / 4 && zeroEven === 0) return data.toString('utf16le');
-	if (head.length >= 4 && zeroEven > head.length / 4 && zeroOdd === 0) return swapBytes(data).toString('utf16le');
+	if (head.length >= 4 && zeroOdd > head.length / 4 && zeroEven === 0)
+		return data.toString('utf16le');
+	if (head.length >= 4 && zeroEven > head.length / 4 && zeroOdd === 0)
+		return swapBytes(data).toString('utf16le');
 	const text = data.toString('utf8');
 	return text.includes('\ufffd') ? new TextDecoder('windows-1252').decode(data) : text;
 }

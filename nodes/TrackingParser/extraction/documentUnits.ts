@@ -19,7 +19,10 @@ export interface DocumentUnit {
 	page?: number;
 }
 
-export function documentUnits(blocks: readonly TextBlock[]): { units: DocumentUnit[]; lines: UnitLine[] } {
+export function documentUnits(blocks: readonly TextBlock[]): {
+	units: DocumentUnit[];
+	lines: UnitLine[];
+} {
 	const units: DocumentUnit[] = [];
 	const lines: UnitLine[] = [];
 	for (const block of blocks) {

@@ -1,4 +1,8 @@
-import { carrierDisplayName, findTrackingCandidates, type CarrierCode } from '../../shared/tracking';
+import {
+	carrierDisplayName,
+	findTrackingCandidates,
+	type CarrierCode,
+} from '../../shared/tracking';
 import { documentUnits, type DocumentUnit, type UnitLine } from './documentUnits';
 import { findLabelledId, findOrderMention, type OrderMention } from './orderMentions';
 import { resolveOrder } from './resolveOrder';
@@ -7,7 +11,13 @@ import { findShippedDate } from './shippedDate';
 import { notShipmentReason, textStatus } from './shipmentStatus';
 import type { ColumnRoles } from './tableHeaders';
 import { readTableRow } from './tableRow';
-import type { ExtractionOptions, ExtractionResult, ReadableDocument, TrackingRow, UnparsedEntry } from './types';
+import type {
+	ExtractionOptions,
+	ExtractionResult,
+	ReadableDocument,
+	TrackingRow,
+	UnparsedEntry,
+} from './types';
 
 /** Rows and problems of one document, plus numbers that were too doubtful to output. */
 export interface DocumentExtraction extends ExtractionResult {
@@ -51,11 +61,15 @@ interface UnitDetails {
 
 const TRACKING_TALK = /track|awb|waybill|shipped|shipment|carrier/i;
 const EVIDENCE_LENGTH = 200;
-const evidenceOf = (line: UnitLine): string => line.cells.filter(Boolean).join(' | ').slice(0, EVIDENCE_LENGTH);
+const evidenceOf = (line: UnitLine): string =>
+	line.cells.filter(Boolean).join(' | ').slice(0, EVIDENCE_LENGTH);
 
 function sameOrder(a: OrderMention, b: OrderMention): boolean {
 	if (a.orderId && b.orderId) return a.orderId === b.orderId;
-	return a.references.some((reference) => b.references.includes(reference)) || (!!a.orderId && a.orderId === b.orderId);
+	return (
+		a.references.some((reference) => b.references.includes(reference)) ||
+		(!!a.orderId && a.orderId === b.orderId)
+	);
 }
 
 /** Distinct orders named in the document, merging a line that prints an ID with one that prints its reference. */
@@ -66,7 +80,8 @@ function distinctOrders(mentions: readonly OrderMention[]): OrderMention[] {
 		if (!known) distinct.push({ orderId: mention.orderId, references: [...mention.references] });
 		else {
 			known.orderId ??= mention.orderId;
-			for (const reference of mention.references) if (!known.references.includes(reference)) known.references.push(reference);
+			for (const reference of mention.references)
+				if (!known.references.includes(reference)) known.references.push(reference);
 		}
 	}
 	return distinct;
@@ -92,9 +107,11 @@ function ordersForFinding(
 	if (sameLine) return [sameLine];
 	// An order whose own line carries a number is a row of a list ("order  carrier  number"): the lines below it
 	// are other rows, even when their own order is written in a way not recognised as one.
-	const listRow = (mention: LocatedMention) => !mention.row && lineHasNumber(finding.unit, mention.lineNo);
+	const listRow = (mention: LocatedMention) =>
+		!mention.row && lineHasNumber(finding.unit, mention.lineNo);
 	const owners = inUnit.filter((mention) => !listRow(mention));
-	if (owners.length && owners.length === inUnit.length && distinctOrders(owners).length === 1) return [owners[0]];
+	if (owners.length && owners.length === inUnit.length && distinctOrders(owners).length === 1)
+		return [owners[0]];
 	const above = inUnit.filter((mention) => mention.lineNo < finding.lineNo);
 	const nearest = above[above.length - 1];
 	if (nearest && !listRow(nearest)) return [nearest];
@@ -103,14 +120,19 @@ function ordersForFinding(
 }
 
 /** Binds through the page when the document has pages: a page of packing slips that names one order is that order's. */
-function withPage(finding: Finding, bySoleOrder: (mentions: readonly LocatedMention[]) => OrderMention | undefined, mentions: readonly LocatedMention[]): OrderMention | undefined {
+function withPage(
+	finding: Finding,
+	bySoleOrder: (mentions: readonly LocatedMention[]) => OrderMention | undefined,
+	mentions: readonly LocatedMention[],
+): OrderMention | undefined {
 	if (finding.page === undefined) return undefined;
 	const onPage = mentions.filter((mention) => mention.page === finding.page);
 	return onPage.length ? bySoleOrder(onPage) : undefined;
 }
 
 /** Excel keeps 15 significant digits: an 18-digit id it touched ends in 000. */
-const roundedId = (id: string | undefined): boolean => !!id && /^\d{18}$/.test(id) && id.endsWith('000');
+const roundedId = (id: string | undefined): boolean =>
+	!!id && /^\d{18}$/.test(id) && id.endsWith('000');
 
 export class DocumentExtractor {
 	private readonly findings: Finding[] = [];
@@ -124,7 +146,8 @@ export class DocumentExtractor {
 	private readonly numberedLines = new Set<string>();
 	/** Numbers the document itself calls void, replaced or a return label: never a row, wherever else they appear. */
 	private readonly refused = new Set<string>();
-	private readonly damagedRows: Array<{ orderId: string; trackings: string[]; evidence: string }> = [];
+	private readonly damagedRows: Array<{ orderId: string; trackings: string[]; evidence: string }> =
+		[];
 
 	constructor(
 		private readonly document: ReadableDocument,
@@ -174,23 +197,52 @@ export class DocumentExtractor {
 		});
 	}
 
-	private readUnit(unit: DocumentUnit, index: number, lines: readonly UnitLine[], mentionsTracking: boolean): void {
+	private readUnit(
+		unit: DocumentUnit,
+		index: number,
+		lines: readonly UnitLine[],
+		mentionsTracking: boolean,
+	): void {
 		const details: UnitDetails = { packageIds: [], lineItemIds: [] };
 		this.details.set(index, details);
 		let consumed = new Set<number>();
 		if (unit.row) {
 			const rowLine = lines.find((line) => line.cells === unit.row?.cells) as UnitLine;
-			const read = readTableRow(unit.row.cells, unit.row.roles, unit.lines, this.options.expectedCarrier);
+			const read = readTableRow(
+				unit.row.cells,
+				unit.row.roles,
+				unit.lines,
+				this.options.expectedCarrier,
+			);
 			consumed = read.consumedLines;
 			const evidence = evidenceOf(rowLine);
 			const label = (mention?: OrderMention) => mention?.orderId ?? mention?.references[0];
-			for (const mention of read.mentions) this.mentions.push({ ...mention, unit: index, lineNo: rowLine.lineNo, page: unit.page, row: true });
+			for (const mention of read.mentions)
+				this.mentions.push({
+					...mention,
+					unit: index,
+					lineNo: rowLine.lineNo,
+					page: unit.page,
+					row: true,
+				});
 			const rounded = read.mentions.find((mention) => roundedId(mention.orderId))?.orderId;
-			const damaged = read.damagedOrderId ?? (this.roundedTables.has(unit.row.roles) ? rounded : undefined);
+			const damaged =
+				read.damagedOrderId ?? (this.roundedTables.has(unit.row.roles) ? rounded : undefined);
 			if (damaged) {
-				if (read.trackings.length) this.damagedRows.push({ orderId: damaged, trackings: read.trackings.map((tracking) => tracking.check.normalized), evidence });
+				if (read.trackings.length)
+					this.damagedRows.push({
+						orderId: damaged,
+						trackings: read.trackings.map((tracking) => tracking.check.normalized),
+						evidence,
+					});
 			} else if (read.notShipment) {
-				for (const tracking of read.trackings) this.refuse(tracking.check.normalized, read.notShipment, evidence, label(read.mentions[0]));
+				for (const tracking of read.trackings)
+					this.refuse(
+						tracking.check.normalized,
+						read.notShipment,
+						evidence,
+						label(read.mentions[0]),
+					);
 			} else {
 				const roles = unit.row.roles;
 				for (const tracking of read.trackings) {
@@ -202,7 +254,10 @@ export class DocumentExtractor {
 						lineNo: rowLine.lineNo,
 						page: unit.page,
 						evidence,
-						fromRow: { mentions: read.mentions, tableNamesNoOrder: roles.tiktokOrder === undefined && roles.orderColumns.length === 0 },
+						fromRow: {
+							mentions: read.mentions,
+							tableNamesNoOrder: roles.tiktokOrder === undefined && roles.orderColumns.length === 0,
+						},
 						packageId: read.packageId,
 						lineItemIds: read.lineItemIds,
 						shippedAt: read.shippedAt,
@@ -231,7 +286,15 @@ export class DocumentExtractor {
 		}
 		for (const line of unit.lines) {
 			if (consumed.has(line.lineNo)) continue;
-			this.readTextLine(line, index, lines[line.lineNo - 1], mentionsTracking, details, !!unit.row, unit.page);
+			this.readTextLine(
+				line,
+				index,
+				lines[line.lineNo - 1],
+				mentionsTracking,
+				details,
+				!!unit.row,
+				unit.page,
+			);
 		}
 	}
 
@@ -260,17 +323,33 @@ export class DocumentExtractor {
 				expectedCarrier: this.options.expectedCarrier,
 			});
 			if (!scored) continue;
-			const status = textStatus(line.text.slice(0, candidate.index), line.text.slice(candidate.index + candidate.length));
+			const status = textStatus(
+				line.text.slice(0, candidate.index),
+				line.text.slice(candidate.index + candidate.length),
+			);
 			this.numberedLines.add(`${unit}:${line.lineNo}`);
 			if (status) {
-				this.refuse(candidate.normalized, status, evidenceOf(line), mention?.orderId ?? mention?.references[0]);
+				this.refuse(
+					candidate.normalized,
+					status,
+					evidenceOf(line),
+					mention?.orderId ?? mention?.references[0],
+				);
 				continue;
 			}
 			// A line under a table row that holds nothing but a valid number is the row's next package,
 			// printed in the tracking column: as sure as the row's own tracking cell.
-			if (underTableRow && line.cells.length === 1 && candidate.value === line.cells[0] && candidate.confidence === 'high') {
+			if (
+				underTableRow &&
+				line.cells.length === 1 &&
+				candidate.value === line.cells[0] &&
+				candidate.confidence === 'high'
+			) {
 				scored.score = Math.max(scored.score, candidate.check.checkDigitVerified ? 0.95 : 0.9);
-				scored.carrier = this.preferredCarrier(candidate.check.candidates, candidate.check.carrier as CarrierCode);
+				scored.carrier = this.preferredCarrier(
+					candidate.check.candidates,
+					candidate.check.carrier as CarrierCode,
+				);
 			}
 			if (scored.score < this.options.minConfidence) {
 				this.possible.add(candidate.normalized);
@@ -294,7 +373,9 @@ export class DocumentExtractor {
 	 */
 	private mappedReferenceOn(text: string): OrderMention | undefined {
 		if (this.options.referenceMap.size === 0) return undefined;
-		for (const match of text.matchAll(/(?<![A-Za-z0-9_-])[A-Za-z0-9][A-Za-z0-9_-]{2,30}(?![A-Za-z0-9_-])/g)) {
+		for (const match of text.matchAll(
+			/(?<![A-Za-z0-9_-])[A-Za-z0-9][A-Za-z0-9_-]{2,30}(?![A-Za-z0-9_-])/g,
+		)) {
 			const reference = match[0].toUpperCase();
 			if (this.options.referenceMap.has(reference)) return { references: [reference] };
 		}
@@ -302,7 +383,12 @@ export class DocumentExtractor {
 	}
 
 	/** A valid number the document says is not an outbound shipment: reported, never output as a row. */
-	private refuse(tracking: string, status: NonNullable<ReturnType<typeof textStatus>>, evidence: string, orderReference?: string): void {
+	private refuse(
+		tracking: string,
+		status: NonNullable<ReturnType<typeof textStatus>>,
+		evidence: string,
+		orderReference?: string,
+	): void {
 		this.refused.add(tracking);
 		this.unparsed.push({
 			code: 'not_a_shipment',
@@ -314,7 +400,10 @@ export class DocumentExtractor {
 		});
 	}
 
-	private preferredCarrier(candidates: readonly CarrierCode[], likeliest: CarrierCode): CarrierCode {
+	private preferredCarrier(
+		candidates: readonly CarrierCode[],
+		likeliest: CarrierCode,
+	): CarrierCode {
 		const expected = this.options.expectedCarrier;
 		return expected && candidates.includes(expected) ? expected : likeliest;
 	}
@@ -337,16 +426,24 @@ export class DocumentExtractor {
 		for (const finding of this.findings) {
 			if (this.refused.has(finding.tracking)) continue;
 			const pageOrder = withPage(finding, (onPage) => this.soleOrderOf(onPage), this.mentions);
-			const orders = ordersForFinding(finding, (unit, lineNo) => this.numberedLines.has(`${unit}:${lineNo}`), this.mentions, pageOrder ?? soleOrder);
+			const orders = ordersForFinding(
+				finding,
+				(unit, lineNo) => this.numberedLines.has(`${unit}:${lineNo}`),
+				this.mentions,
+				pageOrder ?? soleOrder,
+			);
 			if (!orders.length && !this.options.fallbackOrderId) {
 				orphans.push(finding);
 				continue;
 			}
-			for (const mention of orders.length ? orders : [undefined]) this.addRow(rows, finding, mention);
+			for (const mention of orders.length ? orders : [undefined])
+				this.addRow(rows, finding, mention);
 		}
 		this.reportDamagedRows();
 		if (orphans.length) {
-			const named = distinctOrders(this.mentions).map((mention) => mention.orderId ?? mention.references[0]);
+			const named = distinctOrders(this.mentions).map(
+				(mention) => mention.orderId ?? mention.references[0],
+			);
 			this.unparsed.push({
 				code: 'tracking_without_order',
 				reason:
@@ -361,10 +458,19 @@ export class DocumentExtractor {
 		return { rows: [...rows.values()], unparsed: this.unparsed, possible: [...this.possible] };
 	}
 
-	private addRow(rows: Map<string, TrackingRow>, finding: Finding, mention: OrderMention | undefined): void {
+	private addRow(
+		rows: Map<string, TrackingRow>,
+		finding: Finding,
+		mention: OrderMention | undefined,
+	): void {
 		const order = resolveOrder(mention, this.options);
 		if (!order.ok) {
-			this.unparsed.push({ ...order.unparsed, source: this.document.source, tracking_numbers: [finding.tracking], evidence: finding.evidence });
+			this.unparsed.push({
+				...order.unparsed,
+				source: this.document.source,
+				tracking_numbers: [finding.tracking],
+				evidence: finding.evidence,
+			});
 			return;
 		}
 		const details = this.detailsFor(finding);
@@ -392,7 +498,10 @@ export class DocumentExtractor {
 
 	private reportDamagedRows(): void {
 		if (!this.damagedRows.length) return;
-		const examples = this.damagedRows.slice(0, 3).map((row) => row.orderId).join(', ');
+		const examples = this.damagedRows
+			.slice(0, 3)
+			.map((row) => row.orderId)
+			.join(', ');
 		this.unparsed.push({
 			code: 'excel_damaged_ids',
 			reason:
@@ -414,11 +523,17 @@ function findRoundedTables(units: readonly DocumentUnit[]): Set<ColumnRoles> {
 	for (const unit of units) {
 		const row = unit.row;
 		if (!row) continue;
-		const cells = [row.roles.tiktokOrder, ...row.roles.orderColumns].filter((index): index is number => index !== undefined).map((index) => (row.cells[index] ?? '').trim());
+		const cells = [row.roles.tiktokOrder, ...row.roles.orderColumns]
+			.filter((index): index is number => index !== undefined)
+			.map((index) => (row.cells[index] ?? '').trim());
 		const seen = evidence.get(row.roles) ?? { scientific: false, rounded: 0 };
 		seen.scientific ||= cells.some((cell) => /^\d(?:\.\d+)?e\+?\d{1,2}$/i.test(cell));
 		seen.rounded += cells.filter(roundedId).length;
 		evidence.set(row.roles, seen);
 	}
-	return new Set([...evidence].filter(([, seen]) => seen.scientific || seen.rounded >= 2).map(([roles]) => roles));
+	return new Set(
+		[...evidence]
+			.filter(([, seen]) => seen.scientific || seen.rounded >= 2)
+			.map(([roles]) => roles),
+	);
 }

@@ -2,8 +2,10 @@ import { decodeText } from './decodeText';
 
 export type FileKind = 'email' | 'pdf' | 'csv' | 'html' | 'text' | 'unsupported';
 
-const EMAIL_HEADERS = /^(?:(?:Return-Path|Received|Delivered-To|From|To|Subject|Date|Message-ID|MIME-Version|Content-Type|X-[\w-]+):[^\n]*\r?\n)+/i;
-const UTF16_BOM = (data: Buffer): boolean => (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
+const EMAIL_HEADERS =
+	/^(?:(?:Return-Path|Received|Delivered-To|From|To|Subject|Date|Message-ID|MIME-Version|Content-Type|X-[\w-]+):[^\n]*\r?\n)+/i;
+const UTF16_BOM = (data: Buffer): boolean =>
+	(data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
 
 /**
  * A tab-delimited report saved as .txt (Amazon MCF, Excel's "Text (Tab delimited)"): the first line
@@ -12,7 +14,11 @@ const UTF16_BOM = (data: Buffer): boolean => (data[0] === 0xff && data[1] === 0x
 function isTabTable(text: string): boolean {
 	const [header, next] = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/, 2);
 	const columns = header?.split('\t') ?? [];
-	return columns.length >= 3 && columns.some((cell) => /track/i.test(cell)) && (next === undefined || next.split('\t').length >= columns.length - 1);
+	return (
+		columns.length >= 3 &&
+		columns.some((cell) => /track/i.test(cell)) &&
+		(next === undefined || next.split('\t').length >= columns.length - 1)
+	);
 }
 
 /** What a file is, from its name, its MIME type and its first bytes (n8n's MIME types are often generic). */
@@ -21,12 +27,24 @@ export function fileKind(data: Buffer, fileName = '', mimeType = ''): FileKind {
 	const mime = mimeType.toLowerCase();
 	const head = data.subarray(0, 2048).toString('latin1');
 	if (head.startsWith('%PDF-') || mime === 'application/pdf' || name.endsWith('.pdf')) return 'pdf';
-	if (name.endsWith('.eml') || mime === 'message/rfc822' || EMAIL_HEADERS.test(head)) return 'email';
-	if (/\.(?:csv|tsv|tab)$/.test(name) || ['text/csv', 'application/csv', 'text/tab-separated-values'].includes(mime)) return 'csv';
-	if (/\.html?$/.test(name) || mime === 'text/html' || /^\s*(?:<!doctype html|<html)/i.test(head)) return 'html';
+	if (name.endsWith('.eml') || mime === 'message/rfc822' || EMAIL_HEADERS.test(head))
+		return 'email';
+	if (
+		/\.(?:csv|tsv|tab)$/.test(name) ||
+		['text/csv', 'application/csv', 'text/tab-separated-values'].includes(mime)
+	)
+		return 'csv';
+	if (/\.html?$/.test(name) || mime === 'text/html' || /^\s*(?:<!doctype html|<html)/i.test(head))
+		return 'html';
 	const text = UTF16_BOM(data) ? decodeText(data.subarray(0, 4096)) : head;
 	if (isTabTable(text)) return 'csv';
 	// Control characters other than whitespace mean a binary format we cannot read as text.
-	if (!UTF16_BOM(data) && [...head].some((char) => char.charCodeAt(0) < 9 || (char.charCodeAt(0) > 13 && char.charCodeAt(0) < 32))) return 'unsupported';
+	if (
+		!UTF16_BOM(data) &&
+		[...head].some(
+			(char) => char.charCodeAt(0) < 9 || (char.charCodeAt(0) > 13 && char.charCodeAt(0) < 32),
+		)
+	)
+		return 'unsupported';
 	return 'text';
 }

@@ -11,12 +11,66 @@ import type { DocumentLine, TextBlock } from './types';
  * whose text has no number ("Track package") adds the tracking number found in its address.
  */
 
-const SKIPPED = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'svg', 'img', 'object', 'iframe']);
-const BLOCKS = new Set([
-	'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer',
-	'main', 'aside', 'nav', 'blockquote', 'pre', 'address', 'center', 'hr', 'form', 'fieldset', 'figure', 'figcaption', 'body', 'html',
+const SKIPPED = new Set([
+	'script',
+	'style',
+	'head',
+	'title',
+	'noscript',
+	'template',
+	'svg',
+	'img',
+	'object',
+	'iframe',
 ]);
-const PARAGRAPHS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'ul', 'ol', 'blockquote', 'pre']);
+const BLOCKS = new Set([
+	'p',
+	'div',
+	'li',
+	'ul',
+	'ol',
+	'dl',
+	'dt',
+	'dd',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'section',
+	'article',
+	'header',
+	'footer',
+	'main',
+	'aside',
+	'nav',
+	'blockquote',
+	'pre',
+	'address',
+	'center',
+	'hr',
+	'form',
+	'fieldset',
+	'figure',
+	'figcaption',
+	'body',
+	'html',
+]);
+const PARAGRAPHS = new Set([
+	'p',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'hr',
+	'ul',
+	'ol',
+	'blockquote',
+	'pre',
+]);
 
 const NUMBER_IN_URL = /^[A-Z0-9]{8,40}$/i;
 /** Query parameters carriers and 3PLs put tracking numbers in (tLabels, tracknums, trknbr, InquiryNumber1, …). */
@@ -30,7 +84,8 @@ const CARRIER_HOSTS: ReadonlyArray<[RegExp, string]> = [
 	[/(?:^|\.)ontrac\.com$/, 'OnTrac'],
 ];
 
-const isElement = (node: ChildNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
+const isElement = (node: ChildNode): node is Element =>
+	node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
 function isHidden(element: Element): boolean {
 	const style = (element.attribs.style ?? '').toLowerCase().replace(/\s+/g, '');
@@ -50,7 +105,9 @@ export function numberInUrl(href: string): { number: string; carrier?: string } 
 		return undefined;
 	}
 	const tracking = /track/i.test(url.pathname + url.hostname);
-	const values = [...url.searchParams.entries()].filter(([name]) => TRACKING_PARAMETER.test(name) && (tracking || !/^id$/i.test(name))).map(([, value]) => value);
+	const values = [...url.searchParams.entries()]
+		.filter(([name]) => TRACKING_PARAMETER.test(name) && (tracking || !/^id$/i.test(name)))
+		.map(([, value]) => value);
 	if (tracking) values.push(...url.pathname.split('/'));
 	const number = values
 		.flatMap((value) => value.split(/[\s,;|]+/))
@@ -100,7 +157,8 @@ class HtmlReader {
 			this.inline += ` ${linkText(node)} `;
 			return;
 		}
-		const block = BLOCKS.has(node.name) || node.name === 'tr' || node.name === 'td' || node.name === 'th';
+		const block =
+			BLOCKS.has(node.name) || node.name === 'tr' || node.name === 'td' || node.name === 'th';
 		const end = (): void => (PARAGRAPHS.has(node.name) ? this.paragraph() : this.breakLine());
 		if (block) end();
 		this.read(node.children);
@@ -117,22 +175,31 @@ class HtmlReader {
 		this.paragraph();
 		const rows = rowsOf(table);
 		// A table whose rows never hold two values side by side only places things (a logo next to a name).
-		const layout = rows.some((row) => row.some((cell) => containsDataTable(cell))) || !rows.some((row) => row.filter((cell) => cellText(cell)).length >= 2);
+		const layout =
+			rows.some((row) => row.some((cell) => containsDataTable(cell))) ||
+			!rows.some((row) => row.filter((cell) => cellText(cell)).length >= 2);
 		if (layout) {
-			for (const row of rows) for (const cell of row) {
-				this.read(cell.children);
-				this.breakLine();
-			}
+			for (const row of rows)
+				for (const cell of row) {
+					this.read(cell.children);
+					this.breakLine();
+				}
 			this.paragraph();
 			return;
 		}
 		const lines = rows.map((row) =>
 			row.flatMap((cell) => {
-				const span = Math.min(Math.max(Number.parseInt(cell.attribs.colspan ?? '1', 10) || 1, 1), 20);
+				const span = Math.min(
+					Math.max(Number.parseInt(cell.attribs.colspan ?? '1', 10) || 1, 1),
+					20,
+				);
 				return [cellText(cell), ...Array<string>(span - 1).fill('')];
 			}),
 		);
-		const width = Math.max(0, ...lines.filter((_line, index) => rows[index].length >= 2).map((line) => line.length));
+		const width = Math.max(
+			0,
+			...lines.filter((_line, index) => rows[index].length >= 2).map((line) => line.length),
+		);
 		rows.forEach((row, index) => {
 			if (row.length === 1) {
 				// A row of one cell: a heading over the rows, or a wrapper around paragraphs. Its lines stay in the table's block.
@@ -142,7 +209,8 @@ class HtmlReader {
 				return;
 			}
 			const line = lines[index];
-			if (line.some(Boolean)) this.lines.push([...line, ...Array<string>(Math.max(0, width - line.length)).fill('')]);
+			if (line.some(Boolean))
+				this.lines.push([...line, ...Array<string>(Math.max(0, width - line.length)).fill('')]);
 		});
 		this.paragraph();
 	}
@@ -163,7 +231,8 @@ function innerText(nodes: readonly ChildNode[]): string {
 		if (node.type === 'text') text += node.data;
 		else if (isElement(node) && !SKIPPED.has(node.name) && !isHidden(node)) {
 			if (node.name === 'a') text += ` ${linkText(node)} `;
-			else if (node.name === 'br' || BLOCKS.has(node.name) || TABLE_PARTS.has(node.name)) text += ` ${innerText(node.children)} `;
+			else if (node.name === 'br' || BLOCKS.has(node.name) || TABLE_PARTS.has(node.name))
+				text += ` ${innerText(node.children)} `;
 			else text += innerText(node.children);
 		}
 	}
@@ -177,12 +246,20 @@ const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th
 
 /** A table of values: at least two rows (a header and a row, or two rows) with two or more filled cells. */
 function isDataTable(table: Element): boolean {
-	return rowsOf(table).filter((row) => row.filter((cell) => cellText(cell)).length >= 2).length >= 2;
+	return (
+		rowsOf(table).filter((row) => row.filter((cell) => cellText(cell)).length >= 2).length >= 2
+	);
 }
 
 /** Whether a data table sits anywhere inside this element (through layout wrappers too). */
 function containsDataTable(element: Element): boolean {
-	return element.children.some((child) => isElement(child) && !isHidden(child) && ((child.name === 'table' && (isDataTable(child) || containsDataTable(child))) || (child.name !== 'table' && containsDataTable(child))));
+	return element.children.some(
+		(child) =>
+			isElement(child) &&
+			!isHidden(child) &&
+			((child.name === 'table' && (isDataTable(child) || containsDataTable(child))) ||
+				(child.name !== 'table' && containsDataTable(child))),
+	);
 }
 
 /** The rows of this table, not of tables nested in its cells; each row its visible td/th cells. */
@@ -191,7 +268,13 @@ function rowsOf(table: Element): Element[][] {
 	const visit = (element: Element): void => {
 		for (const child of element.children) {
 			if (!isElement(child) || isHidden(child)) continue;
-			if (child.name === 'tr') rows.push(child.children.filter((cell): cell is Element => isElement(cell) && (cell.name === 'td' || cell.name === 'th') && !isHidden(cell)));
+			if (child.name === 'tr')
+				rows.push(
+					child.children.filter(
+						(cell): cell is Element =>
+							isElement(cell) && (cell.name === 'td' || cell.name === 'th') && !isHidden(cell),
+					),
+				);
 			else if (child.name !== 'table') visit(child);
 		}
 	};

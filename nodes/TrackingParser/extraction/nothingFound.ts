@@ -1,7 +1,11 @@
 import type { RowSource, UnparsedEntry } from './types';
 
 /** The entry for a document or email that yielded neither rows nor a more specific problem. */
-export function nothingFound(source: RowSource, htmlOnly: boolean, possible: readonly string[]): UnparsedEntry {
+export function nothingFound(
+	source: RowSource,
+	htmlOnly: boolean,
+	possible: readonly string[],
+): UnparsedEntry {
 	const maybe = possible.length
 		? ` Numbers that might be tracking numbers but have no label or carrier next to them: ${possible.join(', ')}.`
 		: '';

@@ -7,7 +7,8 @@ export interface OrderMention {
 /** TikTok order IDs: 18 or 19 digits, standing alone. */
 const TIKTOK_ORDER_ID = /(?<![A-Za-z0-9])\d{18,19}(?![A-Za-z0-9])/g;
 /** Labels that make an 18–19 digit number something other than an order ID. */
-const OTHER_ID_LABEL = /(?:package|pkg|parcel|line\s*item|item|sku|tracking|track|shipment|label)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$/i;
+const OTHER_ID_LABEL =
+	/(?:package|pkg|parcel|line\s*item|item|sku|tracking|track|shipment|label)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$/i;
 
 /**
  * "Order #SB-58213", "Store order: 1042-A", "Your order 55012" – the 3PL's or the store's reference.
@@ -42,7 +43,10 @@ export function findOrderMention(text: string): OrderMention | undefined {
 /** A package ID printed with its label ("Package ID: 1154...") on this line. */
 export function findLabelledId(text: string, label: RegExp): string[] {
 	const found: string[] = [];
-	const pattern = new RegExp(`${label.source}\\s*(?:ids?|#|no\\.?|numbers?)?\\s*[:#]?\\s*((?:\\d{15,19}[,;\\s]*)+)`, 'gi');
+	const pattern = new RegExp(
+		`${label.source}\\s*(?:ids?|#|no\\.?|numbers?)?\\s*[:#]?\\s*((?:\\d{15,19}[,;\\s]*)+)`,
+		'gi',
+	);
 	for (const match of text.matchAll(pattern)) found.push(...(match[1].match(/\d{15,19}/g) ?? []));
 	return found;
 }

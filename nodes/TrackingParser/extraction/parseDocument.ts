@@ -8,7 +8,14 @@ import { readCsv } from './readCsv';
 import { type ReadEmail, readEmail } from './readEmail';
 import { readPdf } from './readPdf';
 import { textToBlocks } from './textBlocks';
-import type { ExtractionOptions, ExtractionResult, RowSource, TextBlock, TrackingRow, UnparsedEntry } from './types';
+import type {
+	ExtractionOptions,
+	ExtractionResult,
+	RowSource,
+	TextBlock,
+	TrackingRow,
+	UnparsedEntry,
+} from './types';
 
 export interface InputFile {
 	data: Buffer;
@@ -41,8 +48,13 @@ async function extractFrom(
 	options: ExtractionOptions,
 	inherited?: OrderMention,
 ): Promise<OneDocument> {
-	const empty = (entry: UnparsedEntry): OneDocument => ({ rows: [], unparsed: [entry], possible: [] });
-	if (data.length > options.maxBytes) return empty(tooLarge(source, name, data.length, options.maxBytes));
+	const empty = (entry: UnparsedEntry): OneDocument => ({
+		rows: [],
+		unparsed: [entry],
+		possible: [],
+	});
+	if (data.length > options.maxBytes)
+		return empty(tooLarge(source, name, data.length, options.maxBytes));
 	const kind = fileKind(data, name, mimeType);
 	let blocks: TextBlock[];
 	const notes: UnparsedEntry[] = [];
@@ -50,7 +62,8 @@ async function extractFrom(
 		const pdf = await readPdf(data, name);
 		if (!pdf.ok) return empty({ code: pdf.problem, reason: pdf.message, source });
 		blocks = pdf.blocks;
-		if (pdf.truncated) notes.push({ code: pdf.truncated.problem, reason: pdf.truncated.message, source });
+		if (pdf.truncated)
+			notes.push({ code: pdf.truncated.problem, reason: pdf.truncated.message, source });
 	} else if (kind === 'csv') blocks = readCsv(data);
 	else if (kind === 'html') blocks = readHtml(decodeText(data));
 	else if (kind === 'text') blocks = textToBlocks(decodeText(data));
@@ -77,20 +90,31 @@ function mergeRows(rows: readonly TrackingRow[]): TrackingRow[] {
 	return [...merged.values()];
 }
 
-function finish(parts: readonly DocumentExtraction[], source: RowSource, htmlOnly: boolean): ExtractionResult {
+function finish(
+	parts: readonly DocumentExtraction[],
+	source: RowSource,
+	htmlOnly: boolean,
+): ExtractionResult {
 	const rows = mergeRows(parts.flatMap((part) => part.rows));
 	// The text and HTML parts of one email say the same thing: one problem is reported once.
 	const seen = new Set<string>();
 	const unparsed = parts
 		.flatMap((part) => part.unparsed)
 		.filter((entry) => {
-			const key = JSON.stringify([entry.code, entry.source.file_name, entry.order_reference, entry.tracking_numbers]);
+			const key = JSON.stringify([
+				entry.code,
+				entry.source.file_name,
+				entry.order_reference,
+				entry.tracking_numbers,
+			]);
 			if (seen.has(key)) return false;
 			seen.add(key);
 			return true;
 		});
 	if (rows.length === 0 && unparsed.length === 0) {
-		unparsed.push(nothingFound(source, htmlOnly, [...new Set(parts.flatMap((part) => part.possible))]));
+		unparsed.push(
+			nothingFound(source, htmlOnly, [...new Set(parts.flatMap((part) => part.possible))]),
+		);
 	}
 	return { rows, unparsed };
 }
@@ -106,7 +130,11 @@ function tooDeep(source: RowSource, name: string, detail: string): UnparsedEntry
 	};
 }
 
-async function parseEmail(file: InputFile, options: ExtractionOptions, depth = 0): Promise<ExtractionResult> {
+async function parseEmail(
+	file: InputFile,
+	options: ExtractionOptions,
+	depth = 0,
+): Promise<ExtractionResult> {
 	const name = file.fileName ?? 'The email';
 	let email: ReadEmail;
 	try {
@@ -115,11 +143,26 @@ async function parseEmail(file: InputFile, options: ExtractionOptions, depth = 0
 		// mailsplit gives up on MIME nested thousands of parts deep with a bare "Max allowed child nodes exceeded".
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the router converts it with the item index
 		if (!/child nodes|nest|depth/i.test((error as Error).message)) throw error;
-		const source: RowSource = { ...(file.fileName ? { file_name: file.fileName } : {}), ...file.source };
-		return { rows: [], unparsed: [tooDeep(source, name, `has MIME parts nested deeper than an email reader follows (${(error as Error).message})`)] };
+		const source: RowSource = {
+			...(file.fileName ? { file_name: file.fileName } : {}),
+			...file.source,
+		};
+		return {
+			rows: [],
+			unparsed: [
+				tooDeep(
+					source,
+					name,
+					`has MIME parts nested deeper than an email reader follows (${(error as Error).message})`,
+				),
+			],
+		};
 	}
 	const source: RowSource = { ...email.source, ...file.source };
-	let body = new DocumentExtractor({ source, blocks: email.body, htmlOnly: email.htmlOnly }, options);
+	let body = new DocumentExtractor(
+		{ source, blocks: email.body, htmlOnly: email.htmlOnly },
+		options,
+	);
 	let bodyResult = body.run();
 	if (bodyResult.rows.length === 0 && email.htmlBody) {
 		// Some 3PLs put the tracking link only in the HTML part and a bare "your order shipped" in the text part.
@@ -132,34 +175,80 @@ async function parseEmail(file: InputFile, options: ExtractionOptions, depth = 0
 		if (fileKind(attachment.data, attachment.fileName, attachment.contentType) === 'email') {
 			// A forwarded 3PL email: read as an email of its own, under its own Message-ID.
 			if (attachment.data.length > options.maxBytes) {
-				parts.push({ rows: [], unparsed: [tooLarge(attachmentSource, attachment.fileName, attachment.data.length, options.maxBytes)], possible: [] });
+				parts.push({
+					rows: [],
+					unparsed: [
+						tooLarge(
+							attachmentSource,
+							attachment.fileName,
+							attachment.data.length,
+							options.maxBytes,
+						),
+					],
+					possible: [],
+				});
 				continue;
 			}
 			if (depth + 1 > MAX_EMAIL_DEPTH) {
-				parts.push({ rows: [], unparsed: [tooDeep(attachmentSource, attachment.fileName, `is an email forwarded more than ${MAX_EMAIL_DEPTH} times over`)], possible: [] });
+				parts.push({
+					rows: [],
+					unparsed: [
+						tooDeep(
+							attachmentSource,
+							attachment.fileName,
+							`is an email forwarded more than ${MAX_EMAIL_DEPTH} times over`,
+						),
+					],
+					possible: [],
+				});
 				continue;
 			}
-			const mailbox: RowSource = { ...(source.uid !== undefined ? { uid: source.uid } : {}), ...(source.mailbox ? { mailbox: source.mailbox } : {}) };
-			const forwarded = await parseEmail({ data: attachment.data, fileName: attachment.fileName, source: mailbox }, options, depth + 1);
+			const mailbox: RowSource = {
+				...(source.uid !== undefined ? { uid: source.uid } : {}),
+				...(source.mailbox ? { mailbox: source.mailbox } : {}),
+			};
+			const forwarded = await parseEmail(
+				{ data: attachment.data, fileName: attachment.fileName, source: mailbox },
+				options,
+				depth + 1,
+			);
 			parts.push({ ...forwarded, possible: [] });
 			continue;
 		}
-		parts.push(await extractFrom(attachment.data, attachment.fileName, attachment.contentType, attachmentSource, options, body.soleOrder()));
+		parts.push(
+			await extractFrom(
+				attachment.data,
+				attachment.fileName,
+				attachment.contentType,
+				attachmentSource,
+				options,
+				body.soleOrder(),
+			),
+		);
 	}
 	// A body that names the order while a PDF carries the numbers is one confirmation, not a failure.
 	const output = new Set(parts.flatMap((part) => part.rows.map((row) => row.tracking_number)));
 	const settled = (entry: UnparsedEntry): boolean =>
-		entry.code === 'tracking_without_order' && (entry.tracking_numbers ?? []).every((number) => output.has(number));
+		entry.code === 'tracking_without_order' &&
+		(entry.tracking_numbers ?? []).every((number) => output.has(number));
 	parts[0] = { ...bodyResult, unparsed: bodyResult.unparsed.filter((entry) => !settled(entry)) };
 	return finish(parts, source, email.htmlOnly);
 }
 
 /** Turns one email, PDF, CSV, HTML or text file into tracking rows and unparsed entries. */
-export async function parseDocument(file: InputFile, options: ExtractionOptions): Promise<ExtractionResult> {
+export async function parseDocument(
+	file: InputFile,
+	options: ExtractionOptions,
+): Promise<ExtractionResult> {
 	const name = file.fileName ?? 'The file';
-	const source: RowSource = { ...(file.fileName ? { file_name: file.fileName } : {}), ...file.source };
-	if (file.data.length > options.maxBytes) return { rows: [], unparsed: [tooLarge(source, name, file.data.length, options.maxBytes)] };
-	if (fileKind(file.data, file.fileName, file.mimeType) === 'email') return await parseEmail(file, options);
+	const source: RowSource = {
+		...(file.fileName ? { file_name: file.fileName } : {}),
+		...file.source,
+	};
+	if (file.data.length > options.maxBytes)
+		return { rows: [], unparsed: [tooLarge(source, name, file.data.length, options.maxBytes)] };
+	if (fileKind(file.data, file.fileName, file.mimeType) === 'email')
+		return await parseEmail(file, options);
 	const result = await extractFrom(file.data, name, file.mimeType ?? '', source, options);
 	return finish([result], source, false);
 }

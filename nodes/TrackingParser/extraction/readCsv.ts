@@ -10,10 +10,15 @@ const DELIMITERS = [',', ';', '\t', '|'];
  * "Smith, Jane" does not outvote the semicolons of a German Excel export.
  */
 export function sniffDelimiter(text: string): string {
-	const lines = text.split(/\r\n?|\n/).filter((line) => line.trim() !== '').slice(0, 10);
+	const lines = text
+		.split(/\r\n?|\n/)
+		.filter((line) => line.trim() !== '')
+		.slice(0, 10);
 	let best = { delimiter: ',', score: 0 };
 	for (const delimiter of DELIMITERS) {
-		const counts = lines.map((line) => line.replace(/"(?:[^"]|"")*"/g, '').split(delimiter).length - 1);
+		const counts = lines.map(
+			(line) => line.replace(/"(?:[^"]|"")*"/g, '').split(delimiter).length - 1,
+		);
 		const header = counts[0] ?? 0;
 		if (header === 0) continue;
 		// Lines that agree with the header's count, weighted by how many columns that makes.
@@ -38,7 +43,11 @@ function unguard(cell: string): string {
  */
 export function readCsv(data: Buffer | string): TextBlock[] {
 	const text = (typeof data === 'string' ? data : decodeText(data)).replace(/^\uFEFF/, '');
-	const parsed = Papa.parse<string[]>(text, { delimiter: sniffDelimiter(text), skipEmptyLines: 'greedy', dynamicTyping: false });
+	const parsed = Papa.parse<string[]>(text, {
+		delimiter: sniffDelimiter(text),
+		skipEmptyLines: 'greedy',
+		dynamicTyping: false,
+	});
 	const rows = parsed.data.map((row) => row.map((cell) => unguard(String(cell ?? ''))));
 	if (!rows.length) return [];
 	const width = rows[0].length;

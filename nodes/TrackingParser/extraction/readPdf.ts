@@ -21,7 +21,11 @@ const PDF_FORMAT_ERRORS = new Set(['InvalidPDFException', 'FormatError', 'Unknow
  * Reads a PDF in a worker thread (pdf.js), within limits on time, memory and pages, and lays its text
  * out as lines of cells: each table one block with the header's width, other text a block per page.
  */
-export async function readPdf(data: Buffer, fileName: string, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfText> {
+export async function readPdf(
+	data: Buffer,
+	fileName: string,
+	limits: PdfLimits = DEFAULT_PDF_LIMITS,
+): Promise<PdfText> {
 	const outcome = await pdfWorkers.read(new Uint8Array(data), limits);
 	if (!outcome.ok && 'limit' in outcome) {
 		const what =

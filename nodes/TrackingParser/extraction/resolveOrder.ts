@@ -6,15 +6,31 @@ export type ResolvedOrder =
 	| { ok: false; unparsed: Omit<UnparsedEntry, 'source'> };
 
 /** Turns what the document says about the order into a TikTok order ID, or says why it cannot. */
-export function resolveOrder(mention: OrderMention | undefined, options: ExtractionOptions): ResolvedOrder {
+export function resolveOrder(
+	mention: OrderMention | undefined,
+	options: ExtractionOptions,
+): ResolvedOrder {
 	const reference = mention?.references[0];
-	if (mention?.orderId) return { ok: true, orderId: mention.orderId, from: 'document', ...(reference ? { reference } : {}) };
+	if (mention?.orderId)
+		return {
+			ok: true,
+			orderId: mention.orderId,
+			from: 'document',
+			...(reference ? { reference } : {}),
+		};
 	for (const candidate of mention?.references ?? []) {
 		const mapped = options.referenceMap.get(candidate.toUpperCase());
 		if (mapped) return { ok: true, orderId: mapped, from: 'mapping', reference: candidate };
 	}
-	if (options.fallbackOrderId) return { ok: true, orderId: options.fallbackOrderId, from: 'field', ...(reference ? { reference } : {}) };
-	if (reference && options.outputUnmappedForLookup) return { ok: true, orderId: '', from: 'lookup_needed', reference };
+	if (options.fallbackOrderId)
+		return {
+			ok: true,
+			orderId: options.fallbackOrderId,
+			from: 'field',
+			...(reference ? { reference } : {}),
+		};
+	if (reference && options.outputUnmappedForLookup)
+		return { ok: true, orderId: '', from: 'lookup_needed', reference };
 	return {
 		ok: false,
 		unparsed: {

@@ -1,4 +1,8 @@
-import { type CarrierCode, normalizeCarrierName, type TrackingCandidate } from '../../shared/tracking';
+import {
+	type CarrierCode,
+	normalizeCarrierName,
+	type TrackingCandidate,
+} from '../../shared/tracking';
 
 /** What surrounds a number in free text. */
 export interface CandidateContext {
@@ -46,7 +50,10 @@ function carrierNearby(context: CandidateContext): CarrierCode | undefined {
  * How likely a valid-looking number is the tracking number, not a look-alike (PO, phone, order number,
  * ZIP+4, date run together). Undefined when its label says it is something else.
  */
-export function scoreCandidate(candidate: TrackingCandidate, context: CandidateContext): ScoredCandidate | undefined {
+export function scoreCandidate(
+	candidate: TrackingCandidate,
+	context: CandidateContext,
+): ScoredCandidate | undefined {
 	const before = context.before.slice(-50);
 	const labelledTracking = TRACKING_LABEL_RIGHT_BEFORE.test(before);
 	if (!labelledTracking && OTHER_LABEL_RIGHT_BEFORE.test(before)) return undefined;
@@ -56,7 +63,9 @@ export function scoreCandidate(candidate: TrackingCandidate, context: CandidateC
 	let score = 0.45;
 	// A label line above counts ("Tracking Number:" over the value); any other line above does not.
 	const trackingNearby =
-		labelledTracking || TRACKING_WORDS.test(before) || TRACKING_LABEL_RIGHT_BEFORE.test(context.previousLine);
+		labelledTracking ||
+		TRACKING_WORDS.test(before) ||
+		TRACKING_LABEL_RIGHT_BEFORE.test(context.previousLine);
 	if (labelledTracking) score += 0.35;
 	else if (trackingNearby) score += 0.25;
 	if (context.documentMentionsTracking) score += 0.1;
@@ -81,6 +90,12 @@ export function scoreCandidate(candidate: TrackingCandidate, context: CandidateC
 		}
 	}
 	// A bare run of digits with no label or carrier around it is as likely an account or a reference.
-	if (!trackingNearby && !named && /^\d+$/.test(candidate.normalized) && candidate.normalized.length <= 15) score -= 0.15;
+	if (
+		!trackingNearby &&
+		!named &&
+		/^\d+$/.test(candidate.normalized) &&
+		candidate.normalized.length <= 15
+	)
+		score -= 0.15;
 	return { score: Math.max(0, Math.min(1, Math.round(score * 100) / 100)), carrier };
 }

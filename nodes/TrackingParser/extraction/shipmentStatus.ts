@@ -25,36 +25,47 @@ const RULES: readonly StatusRule[] = [
 	{
 		kind: 'voided',
 		status: /\b(?:void(?:ed)?|cancel+ed|label cancel+ed|deleted|refunded label)\b/i,
-		before: /\b(?:void(?:ed)?|cancel+ed)\s*(?:label|tracking|shipment)?\s*(?:#|no\.?|number)?\s*[:-]?\s*$/i,
+		before:
+			/\b(?:void(?:ed)?|cancel+ed)\s*(?:label|tracking|shipment)?\s*(?:#|no\.?|number)?\s*[:-]?\s*$/i,
 		after: /^\s*[)\]]?\s*(?:\(\s*)?(?:(?:was|is|has been|label)\s+)?(?:void(?:ed)?|cancel+ed)\b/i,
 	},
 	{
 		kind: 'superseded',
-		status: /\b(?:superseded|replaced|sent in error|reprinted|do not use|disregard|incorrect|wrong (?:label|number|tracking))\b/i,
+		status:
+			/\b(?:superseded|replaced|sent in error|reprinted|do not use|disregard|incorrect|wrong (?:label|number|tracking))\b/i,
 		before:
 			/\b(?:disregard|ignore|superseded|replaces?|previous(?:ly sent)?|original(?: label)?|old|incorrect|wrong|erroneous|instead of|in place of)\b[^\d\n]{0,40}$/i,
-		after: /^\s*[)\]]?\s*(?:\(\s*)?(?:(?:was|is|has been)\s+)?(?:sent in error|superseded|replaced|incorrect|reprinted|void|not (?:valid|used))\b/i,
+		after:
+			/^\s*[)\]]?\s*(?:\(\s*)?(?:(?:was|is|has been)\s+)?(?:sent in error|superseded|replaced|incorrect|reprinted|void|not (?:valid|used))\b/i,
 	},
 	{
 		kind: 'return_label',
-		status: /\b(?:return(?:s)? label|prepaid return|return shipment|rma|return to sender|rts|inbound return)\b/i,
-		before: /\b(?:return(?:s)?|rma|prepaid return)\s*(?:label|tracking|shipment|number|#)?\s*(?:#|no\.?|number)?\s*[:-]?\s*$/i,
+		status:
+			/\b(?:return(?:s)? label|prepaid return|return shipment|rma|return to sender|rts|inbound return)\b/i,
+		before:
+			/\b(?:return(?:s)?|rma|prepaid return)\s*(?:label|tracking|shipment|number|#)?\s*(?:#|no\.?|number)?\s*[:-]?\s*$/i,
 		after: /^\s*[)\]]?\s*(?:\(\s*)?(?:return(?: label)?|rma)\b/i,
 	},
 	{
 		kind: 'scan_form',
-		status: /\b(?:scan\s*form|manifest (?:id|#|number)|pickup manifest|end of day form|form 5630)\b/i,
+		status:
+			/\b(?:scan\s*form|manifest (?:id|#|number)|pickup manifest|end of day form|form 5630)\b/i,
 		before: /\b(?:scan\s*form|manifest)\s*(?:id|#|no\.?|number)?\s*[:#-]?\s*$/i,
 	},
 ];
 
 /** A status cell's word that says nothing against the shipment ("Shipped", "Delivered", "Label created"). */
-const SHIPPED_STATUS = /\b(?:shipped|in transit|delivered|label created|fulfilled|picked up|out for delivery|accepted)\b/i;
+const SHIPPED_STATUS =
+	/\b(?:shipped|in transit|delivered|label created|fulfilled|picked up|out for delivery|accepted)\b/i;
 
 /** Judges a table row: its status cell, its other cells, or a line under it ("VOID"). */
 export function rowStatus(texts: readonly string[]): NotShipment | undefined {
 	for (const text of texts) {
-		if (!text || SHIPPED_STATUS.test(text) && !/\b(?:void|cancel|return|supersed|replac|error)/i.test(text)) continue;
+		if (
+			!text ||
+			(SHIPPED_STATUS.test(text) && !/\b(?:void|cancel|return|supersed|replac|error)/i.test(text))
+		)
+			continue;
 		const rule = RULES.find((candidate) => candidate.status.test(text));
 		if (rule) return { kind: rule.kind, said: text.trim().slice(0, 80) };
 	}
@@ -63,12 +74,14 @@ export function rowStatus(texts: readonly string[]): NotShipment | undefined {
 
 /** Judges a number in running text by the words right around it on its line. */
 /** Words that introduce the number that replaces another: "superseded by the reprint 1Z…", "corrected tracking: 1Z…". */
-const REPLACEMENT_BEFORE = /\b(?:superseded|replaced)\s+by\b[^\d\n]{0,30}$|\b(?:reprint(?:ed)?|replacement|corrected|new|updated)\s*(?:label|tracking|number|#)?\s*(?:#|no\.?|number)?\s*[:#-]?\s*$/i;
+const REPLACEMENT_BEFORE =
+	/\b(?:superseded|replaced)\s+by\b[^\d\n]{0,30}$|\b(?:reprint(?:ed)?|replacement|corrected|new|updated)\s*(?:label|tracking|number|#)?\s*(?:#|no\.?|number)?\s*[:#-]?\s*$/i;
 
 export function textStatus(before: string, after: string): NotShipment | undefined {
 	const near = before.slice(-60);
 	const next = after.slice(0, 50);
-	if (REPLACEMENT_BEFORE.test(near) && !RULES.some((rule) => rule.after?.test(next))) return undefined;
+	if (REPLACEMENT_BEFORE.test(near) && !RULES.some((rule) => rule.after?.test(next)))
+		return undefined;
 	for (const rule of RULES) {
 		if (rule.before?.test(near)) return { kind: rule.kind, said: `${near.trim()} …`.slice(-80) };
 		if (rule.after?.test(next)) return { kind: rule.kind, said: `… ${next.trim()}`.slice(0, 80) };

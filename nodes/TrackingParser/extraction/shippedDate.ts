@@ -1,6 +1,7 @@
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-const SHIPPED_LABEL = /(?:ship(?:ped)?\s*(?:date|on|at)?|date\s*shipped|fulfilled\s*on|dispatched\s*(?:on)?)\s*[:-]?\s*/i;
+const SHIPPED_LABEL =
+	/(?:ship(?:ped)?\s*(?:date|on|at)?|date\s*shipped|fulfilled\s*on|dispatched\s*(?:on)?)\s*[:-]?\s*/i;
 const DATE_FORMS = [
 	/^(\d{4})-(\d{2})-(\d{2})/,
 	/^(\d{1,2})\/(\d{1,2})\/(\d{4})/,
@@ -9,7 +10,12 @@ const DATE_FORMS = [
 
 function isoDate(year: number, month: number, day: number): string | undefined {
 	const date = new Date(Date.UTC(year, month - 1, day));
-	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+	if (
+		date.getUTCFullYear() !== year ||
+		date.getUTCMonth() !== month - 1 ||
+		date.getUTCDate() !== day
+	)
+		return undefined;
 	return date.toISOString().slice(0, 10);
 }
 

@@ -1,4 +1,10 @@
-import { checkTrackingNumber, findTrackingCandidates, normalizeCarrierName, type CarrierCode, type TrackingCheck } from '../../shared/tracking';
+import {
+	checkTrackingNumber,
+	findTrackingCandidates,
+	normalizeCarrierName,
+	type CarrierCode,
+	type TrackingCheck,
+} from '../../shared/tracking';
 import type { UnitLine } from './documentUnits';
 import type { OrderMention } from './orderMentions';
 import { rowStatus, type NotShipment } from './shipmentStatus';
@@ -34,7 +40,8 @@ export interface ReadRow {
 /** What 3PLs print in the tracking column before a label exists. */
 const NOT_YET = /^(?:pending|awaiting.*|n\/?a|none|tbd|-+|\u2014)$/i;
 
-const cell = (cells: DocumentLine, index: number | undefined): string => (index === undefined ? '' : (cells[index] ?? '').trim());
+const cell = (cells: DocumentLine, index: number | undefined): string =>
+	index === undefined ? '' : (cells[index] ?? '').trim();
 
 /** Excel shows an 18-digit id as "5.76684E+17" and keeps 15 significant digits of it. */
 const SCIENTIFIC = /^\d(?:\.\d+)?e\+?\d{1,2}$/i;
@@ -47,12 +54,18 @@ const EMPTY_CELL = /^(?:-+|\u2014|n\/?a|none|null|\/)$/i;
  * The orders a row names: every TikTok order id in its order cells (a shared box lists two), else the 3PL's
  * reference. A reference travels with the ids so that a mapping can still be reported on.
  */
-function rowMentions(cells: DocumentLine, roles: ColumnRoles): { mentions: OrderMention[]; damaged?: string } {
+function rowMentions(
+	cells: DocumentLine,
+	roles: ColumnRoles,
+): { mentions: OrderMention[]; damaged?: string } {
 	const references: string[] = [];
 	const ids: string[] = [];
 	let damaged: string | undefined;
 	// A TikTok id counts wherever an order column prints it; the other order columns give the 3PL's references.
-	for (const value of [cell(cells, roles.tiktokOrder), ...roles.orderColumns.map((column) => cell(cells, column))]) {
+	for (const value of [
+		cell(cells, roles.tiktokOrder),
+		...roles.orderColumns.map((column) => cell(cells, column)),
+	]) {
 		const compact = value.replace(/^[#'=]+|"/g, '').trim();
 		if (compact === '' || EMPTY_CELL.test(compact)) continue;
 		if (SCIENTIFIC.test(compact)) {
@@ -63,9 +76,11 @@ function rowMentions(cells: DocumentLine, roles: ColumnRoles): { mentions: Order
 		if (found.length) ids.push(...found.filter((id) => !ids.includes(id)));
 		else references.push(...referencesIn(compact));
 	}
-	if (ids.length) return { mentions: ids.map((orderId) => ({ orderId, references: [...references] })), damaged };
+	if (ids.length)
+		return { mentions: ids.map((orderId) => ({ orderId, references: [...references] })), damaged };
 	// Several references in the order cells: a box shared by several orders ("LK341289 LK048990"), one mention each.
-	if (references.length > 1) return { mentions: references.map((reference) => ({ references: [reference] })), damaged };
+	if (references.length > 1)
+		return { mentions: references.map((reference) => ({ references: [reference] })), damaged };
 	if (references.length) return { mentions: [{ references }], damaged };
 	return { mentions: [], damaged };
 }
@@ -80,7 +95,8 @@ function referencesIn(cell: string): string[] {
 }
 
 /** A line under a row that only marks it ("VOID", "*** CANCELLED ***"), unlike a heading for the rows after it. */
-const ROW_MARKER = /^\W*(?:void(?:ed)?|cancel+ed|superseded|sent in error|reprinted|do not use|return label)\b[^\d]{0,40}$/i;
+const ROW_MARKER =
+	/^\W*(?:void(?:ed)?|cancel+ed|superseded|sent in error|reprinted|do not use|return label)\b[^\d]{0,40}$/i;
 
 /**
  * Reads a table row by its header: the tracking column is authoritative, so other numbers in the row
@@ -105,7 +121,9 @@ export function readTableRow(
 		for (const part of parts) {
 			sawValue = true;
 			let check = checkTrackingNumber(part, namedCarrier);
-			const wrapped = continuation.find((line) => !consumedLines.has(line.lineNo) && line.cells.length <= 2);
+			const wrapped = continuation.find(
+				(line) => !consumedLines.has(line.lineNo) && line.cells.length <= 2,
+			);
 			if (!check.valid && check.problem !== 'carrier_mismatch' && wrapped) {
 				const joined = checkTrackingNumber(part + wrapped.cells.join(''), namedCarrier);
 				if (joined.valid) {
@@ -119,15 +137,34 @@ export function readTableRow(
 			}
 			const carrier = check.carrier;
 			let score = check.checkDigitVerified ? 0.97 : 0.9;
-			if (!namedCarrier && expectedCarrier && !check.candidates.includes(expectedCarrier)) score -= 0.15;
-			trackings.push({ check, score, carrier: !namedCarrier && expectedCarrier && check.candidates.includes(expectedCarrier) ? expectedCarrier : carrier });
+			if (!namedCarrier && expectedCarrier && !check.candidates.includes(expectedCarrier))
+				score -= 0.15;
+			trackings.push({
+				check,
+				score,
+				carrier:
+					!namedCarrier && expectedCarrier && check.candidates.includes(expectedCarrier)
+						? expectedCarrier
+						: carrier,
+			});
 		}
 	}
 	const lineItems = cell(cells, roles.lineItems).match(/\d{15,19}/g) ?? undefined;
 	const { mentions, damaged } = rowMentions(cells, roles);
 	const statusTexts =
-		roles.status !== undefined ? [cell(cells, roles.status)] : cells.filter((_, index) => !roles.tracking.includes(index) && !roles.orderColumns.includes(index) && index !== roles.tiktokOrder);
-	const markers = continuation.filter((line) => !consumedLines.has(line.lineNo) && ROW_MARKER.test(line.cells.join(' ').trim())).map((line) => line.cells.join(' '));
+		roles.status !== undefined
+			? [cell(cells, roles.status)]
+			: cells.filter(
+					(_, index) =>
+						!roles.tracking.includes(index) &&
+						!roles.orderColumns.includes(index) &&
+						index !== roles.tiktokOrder,
+				);
+	const markers = continuation
+		.filter(
+			(line) => !consumedLines.has(line.lineNo) && ROW_MARKER.test(line.cells.join(' ').trim()),
+		)
+		.map((line) => line.cells.join(' '));
 	return {
 		mentions,
 		...(damaged ? { damagedOrderId: damaged } : {}),
@@ -151,14 +188,21 @@ function trackingParts(value: string, namedCarrier: CarrierCode | undefined): st
 	const unguarded = value.replace(/^="?|"$/g, '').replace(/^'/, '');
 	const parts = unguarded
 		.split(/[,;|\n]|\s\/\s/)
-		.map((part) => part.replace(/^="?|"$/g, '').replace(/^'/, '').trim())
+		.map((part) =>
+			part
+				.replace(/^="?|"$/g, '')
+				.replace(/^'/, '')
+				.trim(),
+		)
 		.filter((part) => part !== '' && !NOT_YET.test(part));
 	return parts.flatMap((part) => {
 		if (!/\s/.test(part) || checkTrackingNumber(part, namedCarrier).valid) return [part];
 		const words = part.split(/\s+/);
 		if (words.every((word) => checkTrackingNumber(word, namedCarrier).valid)) return words;
 		// Several numbers, some printed in groups ("9409… 9400 1293 6993 …"): read as running text is.
-		const found = findTrackingCandidates(part).filter((candidate) => candidate.check.valid && candidate.confidence === 'high');
+		const found = findTrackingCandidates(part).filter(
+			(candidate) => candidate.check.valid && candidate.confidence === 'high',
+		);
 		return found.length > 1 ? found.map((candidate) => candidate.normalized) : [part];
 	});
 }

@@ -41,7 +41,12 @@ const CONNECTION_CODES = new Set([
 function isConnectionProblem(error: unknown, client: ImapFlow | undefined): boolean {
 	const code = (error as { code?: string }).code;
 	if (code && CONNECTION_CODES.has(code)) return true;
-	if (/connection (?:not available|closed)|socket|closed unexpectedly/i.test((error as Error).message ?? '')) return true;
+	if (
+		/connection (?:not available|closed)|socket|closed unexpectedly/i.test(
+			(error as Error).message ?? '',
+		)
+	)
+		return true;
 	return client !== undefined && !client.usable;
 }
 
@@ -98,8 +103,10 @@ export class MailboxSession {
 				const client = this.client?.usable ? this.client : await this.open();
 				return await operation(client);
 			} catch (error) {
-				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the router turns what stops the run into a NodeOperationError
-				if (error instanceof MailboxChangedError || !isConnectionProblem(error, this.client)) throw error;
+				if (error instanceof MailboxChangedError || !isConnectionProblem(error, this.client)) {
+					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the router turns what stops the run into a NodeOperationError
+					throw error;
+				}
 				lastError = error;
 				this.client?.close();
 				this.client = undefined;

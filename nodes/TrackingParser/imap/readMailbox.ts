@@ -1,6 +1,11 @@
 import type { DurableStore } from '../../shared/store';
 import type { ExtractionResult, RowSource, UnparsedEntry } from '../extraction/types';
-import { MailboxChangedError, type MailboxConnection, MailboxSession, MailboxUnavailableError } from './mailboxSession';
+import {
+	MailboxChangedError,
+	type MailboxConnection,
+	MailboxSession,
+	MailboxUnavailableError,
+} from './mailboxSession';
 import { UidWatermark } from './watermark';
 
 export interface MailboxReadSettings extends MailboxConnection {
@@ -70,8 +75,10 @@ export async function readMailbox(
 				results.push({ uid, result });
 			}
 		} catch (error) {
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the router turns what stops the run into a NodeOperationError
-			if (!(error instanceof MailboxUnavailableError || error instanceof MailboxChangedError)) throw error;
+			if (!(error instanceof MailboxUnavailableError || error instanceof MailboxChangedError)) {
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the router turns what stops the run into a NodeOperationError
+				throw error;
+			}
 			const left = batch.length - results.length;
 			problems.push({
 				code: error instanceof MailboxChangedError ? 'mailbox_changed' : 'mailbox_connection_lost',
@@ -104,10 +111,21 @@ async function readOne(
 	parse: (message: MailboxMessage) => Promise<ExtractionResult>,
 	mailboxSource: RowSource,
 ): Promise<ExtractionResult> {
-	const head = await session.run((client) => client.fetchOne(String(uid), { uid: true, size: true, envelope: true }, { uid: true }));
+	const head = await session.run((client) =>
+		client.fetchOne(String(uid), { uid: true, size: true, envelope: true }, { uid: true }),
+	);
 	const rowSource: RowSource = { ...mailboxSource, uid };
 	if (!head) {
-		return { rows: [], unparsed: [{ code: 'no_tracking_found', reason: 'The message was deleted from the mailbox before it could be read.', source: rowSource }] };
+		return {
+			rows: [],
+			unparsed: [
+				{
+					code: 'no_tracking_found',
+					reason: 'The message was deleted from the mailbox before it could be read.',
+					source: rowSource,
+				},
+			],
+		};
 	}
 	if (head.envelope?.messageId) rowSource.message_id = head.envelope.messageId;
 	if (head.envelope?.subject) rowSource.subject = head.envelope.subject;
@@ -124,14 +142,29 @@ async function readOne(
 		};
 	}
 	// BODY.PEEK: reading the message must not mark it seen; that is the user's choice, made after output.
-	const full = await session.run((client) => client.fetchOne(String(uid), { uid: true, source: true }, { uid: true }));
+	const full = await session.run((client) =>
+		client.fetchOne(String(uid), { uid: true, source: true }, { uid: true }),
+	);
 	if (!full || !full.source) {
-		return { rows: [], unparsed: [{ code: 'no_tracking_found', reason: 'The message was deleted from the mailbox before it could be read.', source: rowSource }] };
+		return {
+			rows: [],
+			unparsed: [
+				{
+					code: 'no_tracking_found',
+					reason: 'The message was deleted from the mailbox before it could be read.',
+					source: rowSource,
+				},
+			],
+		};
 	}
 	return await parse({ uid, source: full.source, rowSource });
 }
 
-async function afterProcessing(session: MailboxSession, uids: readonly number[], settings: MailboxReadSettings): Promise<void> {
+async function afterProcessing(
+	session: MailboxSession,
+	uids: readonly number[],
+	settings: MailboxReadSettings,
+): Promise<void> {
 	if (settings.afterProcessing === 'nothing') return;
 	const range = uids.join(',');
 	if (settings.afterProcessing === 'markSeen') {

@@ -21,15 +21,28 @@ export interface RetryPolicy {
 	delaysMs: number[];
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, delaysMs: [30_000, 60_000, 120_000] };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 4,
+	delaysMs: [30_000, 60_000, 120_000],
+};
 
 export const inboxOf = (queue: string) => `events:${queue}`;
 export const deadLettersOf = (queue: string) => `dead-letters:${queue}`;
 export const seenOf = (queue: string) => `seen:${queue}`;
 
-const newEvent = (item: IDataObject, nowMs: number): QueuedEvent => ({ item, failures: 0, firstReceivedAt: new Date(nowMs).toISOString() });
+const newEvent = (item: IDataObject, nowMs: number): QueuedEvent => ({
+	item,
+	failures: 0,
+	firstReceivedAt: new Date(nowMs).toISOString(),
+});
 
-export async function enqueue(store: DurableStore, queue: string, id: string, item: IDataObject, nowMs: number): Promise<void> {
+export async function enqueue(
+	store: DurableStore,
+	queue: string,
+	id: string,
+	item: IDataObject,
+	nowMs: number,
+): Promise<void> {
 	await store.putRecord(inboxOf(queue), id, newEvent(item, nowMs), nowMs);
 }
 
@@ -58,7 +71,11 @@ export type FailureOutcome =
 export type LeasedEvent = StoredRecord<QueuedEvent> & { lease: string };
 
 /** The run succeeded: the event leaves the queue, unless the lease was lost meanwhile (then false). */
-export async function recordSuccess(store: DurableStore, queue: string, record: LeasedEvent): Promise<boolean> {
+export async function recordSuccess(
+	store: DurableStore,
+	queue: string,
+	record: LeasedEvent,
+): Promise<boolean> {
 	return await store.settleLease(inboxOf(queue), record.id, record.lease, { delete: true });
 }
 
@@ -70,20 +87,34 @@ export async function recordFailure(
 	policy: RetryPolicy,
 	nowMs: number,
 ): Promise<FailureOutcome> {
-	const event: QueuedEvent = { ...record.record, failures: record.record.failures + 1, lastError: error };
+	const event: QueuedEvent = {
+		...record.record,
+		failures: record.record.failures + 1,
+		lastError: error,
+	};
 	if (event.failures >= policy.maxAttempts) {
 		// One step, like a replay: never in both places, never in neither.
 		const moved = await store.settleLease(inboxOf(queue), record.id, record.lease, {
-			moveTo: { namespace: deadLettersOf(queue), id: record.id, record: { ...event, deadLetteredAt: new Date(nowMs).toISOString() } },
+			moveTo: {
+				namespace: deadLettersOf(queue),
+				id: record.id,
+				record: { ...event, deadLetteredAt: new Date(nowMs).toISOString() },
+			},
 		});
 		return moved ? { deadLettered: true, event } : { leaseLost: true };
 	}
 	const delay = policy.delaysMs[Math.min(event.failures - 1, policy.delaysMs.length - 1)] ?? 0;
-	const rescheduled = await store.settleLease(inboxOf(queue), record.id, record.lease, { put: { record: event, dueAtMs: nowMs + delay } });
+	const rescheduled = await store.settleLease(inboxOf(queue), record.id, record.lease, {
+		put: { record: event, dueAtMs: nowMs + delay },
+	});
 	return rescheduled ? { deadLettered: false, retryAtMs: nowMs + delay } : { leaseLost: true };
 }
 
-export async function listDeadLetters(store: DurableStore, queue: string, limit?: number): Promise<Array<StoredRecord<QueuedEvent>>> {
+export async function listDeadLetters(
+	store: DurableStore,
+	queue: string,
+	limit?: number,
+): Promise<Array<StoredRecord<QueuedEvent>>> {
 	return await store.listRecords<QueuedEvent>(deadLettersOf(queue), limit);
 }
 
@@ -91,13 +122,30 @@ export async function listDeadLetters(store: DurableStore, queue: string, limit?
  * Moves a dead letter back into the queue as a fresh event, in one atomic step: a failure leaves the dead letter
  * where it was. False when no such dead letter (already replayed).
  */
-export async function replayDeadLetter(store: DurableStore, queue: string, id: string, nowMs: number): Promise<boolean> {
+export async function replayDeadLetter(
+	store: DurableStore,
+	queue: string,
+	id: string,
+	nowMs: number,
+): Promise<boolean> {
 	const dead = await store.getRecord<QueuedEvent>(deadLettersOf(queue), id);
 	if (!dead) return false;
-	const event: QueuedEvent = { item: { ...dead.record.item, replayed_at: new Date(nowMs).toISOString() }, failures: 0, firstReceivedAt: dead.record.firstReceivedAt };
-	return await store.moveRecord({ namespace: deadLettersOf(queue), id }, { namespace: inboxOf(queue), id, record: event, dueAtMs: nowMs });
+	const event: QueuedEvent = {
+		item: { ...dead.record.item, replayed_at: new Date(nowMs).toISOString() },
+		failures: 0,
+		firstReceivedAt: dead.record.firstReceivedAt,
+	};
+	return await store.moveRecord(
+		{ namespace: deadLettersOf(queue), id },
+		{ namespace: inboxOf(queue), id, record: event, dueAtMs: nowMs },
+	);
 }
 
 export function itemForRun(event: QueuedEvent): IDataObject {
-	return { ...event.item, attempt: event.failures + 1, first_received_at: event.firstReceivedAt, ...(event.lastError ? { last_error: event.lastError } : {}) };
+	return {
+		...event.item,
+		attempt: event.failures + 1,
+		first_received_at: event.firstReceivedAt,
+		...(event.lastError ? { last_error: event.lastError } : {}),
+	};
 }

@@ -15,7 +15,11 @@ export const EVENT_TYPES: TikTokEventType[] = [
 	{ code: 4, name: 'PACKAGE_UPDATE', eventType: 'PACKAGE_UPDATE' },
 	{ code: 5, name: 'PRODUCT_STATUS_CHANGE', eventType: 'PRODUCT_STATUS_CHANGE' },
 	{ code: 6, name: 'SELLER_DEAUTHORIZATION', eventType: 'SELLER_DEAUTHORIZATION' },
-	{ code: 7, name: 'UPCOMING_AUTHORIZATION_EXPIRATION', eventType: 'UPCOMING_AUTHORIZATION_EXPIRATION' },
+	{
+		code: 7,
+		name: 'UPCOMING_AUTHORIZATION_EXPIRATION',
+		eventType: 'UPCOMING_AUTHORIZATION_EXPIRATION',
+	},
 	{ code: 11, name: 'CANCELLATION_STATUS_CHANGE', eventType: 'CANCELLATION_STATUS_CHANGE' },
 	{ code: 12, name: 'RETURN_STATUS_CHANGE', eventType: 'RETURN_STATUS_CHANGE' },
 	{ code: 13, name: 'NEW_CONVERSATION', eventType: 'NEW_CONVERSATION' },

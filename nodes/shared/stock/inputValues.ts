@@ -25,20 +25,27 @@ export function describeValue(value: unknown): string {
  * "abc" and an empty cell are refused: guessing a stock figure is how overselling starts.
  */
 export function wholeUnits(field: string, value: unknown, { allowNegative = false } = {}): number {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+	const text =
+		typeof value === 'number'
+			? String(value)
+			: typeof value === 'string'
+				? value.trim()
+				: undefined;
 	if (text === undefined || text === '' || !/^[-+]?\d+$/.test(text)) {
 		throw new ItemInputError(field, value, 'is not a whole number of units');
 	}
 	const units = Number(text);
 	if (!Number.isSafeInteger(units)) throw new ItemInputError(field, value, 'is too large');
-	if (units < 0 && !allowNegative) throw new ItemInputError(field, value, 'is negative; stock cannot be below 0 here');
+	if (units < 0 && !allowNegative)
+		throw new ItemInputError(field, value, 'is negative; stock cannot be below 0 here');
 	return units;
 }
 
 /** A SKU or id as text: numbers from a sheet become strings, never floats. */
 export function requiredText(field: string, value: unknown): string {
 	if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-	if (typeof value !== 'string' || value.trim() === '') throw new ItemInputError(field, value, 'is empty');
+	if (typeof value !== 'string' || value.trim() === '')
+		throw new ItemInputError(field, value, 'is empty');
 	return value.trim();
 }
 
@@ -53,14 +60,22 @@ export function optionalText(value: unknown): string | undefined {
  */
 export function timeOf(field: string, value: unknown): number {
 	if (value instanceof Date) return checkedTime(field, value, value.getTime());
-	if (typeof value === 'object' && value !== null && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	if (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		return checkedTime(field, value, (value as { toMillis(): number }).toMillis());
 	}
-	if (typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()))) {
+	if (
+		typeof value === 'number' ||
+		(typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()))
+	) {
 		const number = Number(value);
 		return checkedTime(field, value, number < 1e11 ? number * 1000 : number);
 	}
-	if (typeof value === 'string' && value.trim() !== '') return checkedTime(field, value, Date.parse(value.trim()));
+	if (typeof value === 'string' && value.trim() !== '')
+		return checkedTime(field, value, Date.parse(value.trim()));
 	throw new ItemInputError(field, value, 'is not a date and time');
 }
 

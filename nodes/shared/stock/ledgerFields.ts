@@ -21,14 +21,27 @@ export function skuMappingProperties(): INodeProperties[] {
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add mapping',
 			default: {},
-			description: 'Turns another channel\'s SKU (Amazon ASIN, Shopify variant ID, Walmart SKU) into your seller SKU',
+			description:
+				"Turns another channel's SKU (Amazon ASIN, Shopify variant ID, Walmart SKU) into your seller SKU",
 			options: [
 				{
 					displayName: 'Mapping',
 					name: 'rows',
 					values: [
-						{ displayName: 'Channel SKU', name: 'channelSku', type: 'string', default: '', placeholder: 'B0C7XYZ123' },
-						{ displayName: 'Seller SKU', name: 'sellerSku', type: 'string', default: '', placeholder: 'HOODIE-BLK-M' },
+						{
+							displayName: 'Channel SKU',
+							name: 'channelSku',
+							type: 'string',
+							default: '',
+							placeholder: 'B0C7XYZ123',
+						},
+						{
+							displayName: 'Seller SKU',
+							name: 'sellerSku',
+							type: 'string',
+							default: '',
+							placeholder: 'HOODIE-BLK-M',
+						},
 					],
 				},
 			],
@@ -48,7 +61,11 @@ export function skuMappingProperties(): INodeProperties[] {
 			type: 'options',
 			default: 'asIs',
 			options: [
-				{ name: 'Use as Seller SKU', value: 'asIs', description: 'The SKU already is a seller SKU' },
+				{
+					name: 'Use as Seller SKU',
+					value: 'asIs',
+					description: 'The SKU already is a seller SKU',
+				},
 				{ name: 'Error', value: 'error', description: 'Every SKU must be in the mapping' },
 			],
 		},

@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { buildMapping, toSellerSku, type MappedSku, type SkuMappingRow, type UnmappedPolicy } from './skuMapping';
+import {
+	buildMapping,
+	toSellerSku,
+	type MappedSku,
+	type SkuMappingRow,
+	type UnmappedPolicy,
+} from './skuMapping';
 
 export type SkuResolver = (itemIndex: number, rawSku: unknown, field: string) => MappedSku;
 
@@ -17,7 +23,10 @@ export function readSkuMapping(context: IExecuteFunctions): SkuResolver {
 	return (itemIndex, rawSku, field) => {
 		if (!fieldName) return toSellerSku(field, rawSku, table, unmapped);
 		const fieldValue = (items[itemIndex]?.json as IDataObject | undefined)?.[fieldName];
-		const merged = new Map([...table, ...buildMapping({ tableRows: [], fieldValue, fieldName, unmapped })]);
+		const merged = new Map([
+			...table,
+			...buildMapping({ tableRows: [], fieldValue, fieldName, unmapped }),
+		]);
 		return toSellerSku(field, rawSku, merged, unmapped);
 	};
 }

@@ -37,7 +37,9 @@ export async function connectRedis(config: RedisStoreConfig): Promise<Redis> {
 	);
 	client.off('error', recordCause);
 	if (!connected) {
-		const where = config.url ? 'the configured URL' : `${config.host ?? '127.0.0.1'}:${config.port ?? 6379}`;
+		const where = config.url
+			? 'the configured URL'
+			: `${config.host ?? '127.0.0.1'}:${config.port ?? 6379}`;
 		throw new Error(
 			`Could not connect to Redis at ${where} (${cause}). Check that Redis is running and reachable, ` +
 				'and the host, port, password and TLS setting of the store configuration.',
@@ -48,5 +50,10 @@ export async function connectRedis(config: RedisStoreConfig): Promise<Redis> {
 
 /** Reconnects in the background as usual, but no command waits for it. */
 function failFast(ms: number): RedisOptions {
-	return { connectTimeout: ms, commandTimeout: ms, enableOfflineQueue: false, maxRetriesPerRequest: 0 };
+	return {
+		connectTimeout: ms,
+		commandTimeout: ms,
+		enableOfflineQueue: false,
+		maxRetriesPerRequest: 0,
+	};
 }

@@ -2,9 +2,26 @@ import type { ChainableCommander, Redis } from 'ioredis';
 
 import { randomUUID } from 'node:crypto';
 
-import { ADVANCE_WATERMARK, CLAIM_AND_PUT_RECORD, GET_STOCK, MOVE_RECORD, RECORD_MOVEMENT, SET_ON_HAND, SETTLE_LEASE, TAKE_DUE } from './redisScripts';
+import {
+	ADVANCE_WATERMARK,
+	CLAIM_AND_PUT_RECORD,
+	GET_STOCK,
+	MOVE_RECORD,
+	RECORD_MOVEMENT,
+	SET_ON_HAND,
+	SETTLE_LEASE,
+	TAKE_DUE,
+} from './redisScripts';
 import { toJson } from './json';
-import type { DurableStore, LeaseOutcome, RecordToPut, StockChange, StockLevel, StockMovement, StoredRecord } from './types';
+import type {
+	DurableStore,
+	LeaseOutcome,
+	RecordToPut,
+	StockChange,
+	StockLevel,
+	StockMovement,
+	StoredRecord,
+} from './types';
 import {
 	requireFinite,
 	requirePositiveInteger,
@@ -42,10 +59,15 @@ export class RedisStore implements DurableStore {
 		requireText('namespace', namespace);
 		requireText('key', key);
 		requirePositiveInteger('ttlMs', ttlMs);
-		return (await this.client.set(this.entryKey(namespace, key), 'true', 'PX', ttlMs, 'NX')) === 'OK';
+		return (
+			(await this.client.set(this.entryKey(namespace, key), 'true', 'PX', ttlMs, 'NX')) === 'OK'
+		);
 	}
 
-	async claimAndPutRecord(claim: { namespace: string; keys: string[]; ttlMs: number }, record: RecordToPut): Promise<boolean> {
+	async claimAndPutRecord(
+		claim: { namespace: string; keys: string[]; ttlMs: number },
+		record: RecordToPut,
+	): Promise<boolean> {
 		validateClaimAndRecord(claim, record);
 		const done = await this.client.eval(
 			CLAIM_AND_PUT_RECORD,
@@ -86,7 +108,12 @@ export class RedisStore implements DurableStore {
 		requireText('namespace', namespace);
 		requireText('key', key);
 		requireFinite('value', value);
-		const stored = await this.client.eval(ADVANCE_WATERMARK, 1, this.key('watermark', namespace, key), String(value));
+		const stored = await this.client.eval(
+			ADVANCE_WATERMARK,
+			1,
+			this.key('watermark', namespace, key),
+			String(value),
+		);
 		return Number(stored);
 	}
 
@@ -98,7 +125,11 @@ export class RedisStore implements DurableStore {
 			this.client
 				.multi()
 				.hset(this.key('records', namespace), id, toJson(record))
-				.zadd(this.key('records-due', namespace), dueAtMs === undefined ? '+inf' : String(dueAtMs), id)
+				.zadd(
+					this.key('records-due', namespace),
+					dueAtMs === undefined ? '+inf' : String(dueAtMs),
+					id,
+				)
 				// A put ends any lease: the record is a new version, handed out afresh.
 				.hdel(this.key('records-lease', namespace), id),
 		);
@@ -106,9 +137,14 @@ export class RedisStore implements DurableStore {
 
 	async getRecord<T>(namespace: string, id: string): Promise<StoredRecord<T> | undefined> {
 		const [json, score] = (await execAll(
-			this.client.multi().hget(this.key('records', namespace), id).zscore(this.key('records-due', namespace), id),
+			this.client
+				.multi()
+				.hget(this.key('records', namespace), id)
+				.zscore(this.key('records-due', namespace), id),
 		)) as [string | null, string | null];
-		return json === null ? undefined : { id, record: JSON.parse(json) as T, dueAtMs: toDueAt(score) };
+		return json === null
+			? undefined
+			: { id, record: JSON.parse(json) as T, dueAtMs: toDueAt(score) };
 	}
 
 	async deleteRecord(namespace: string, id: string): Promise<boolean> {
@@ -145,9 +181,17 @@ export class RedisStore implements DurableStore {
 		return moved === 1;
 	}
 
-	async listRecords<T>(namespace: string, limit = DEFAULT_LIST_LIMIT): Promise<Array<StoredRecord<T>>> {
+	async listRecords<T>(
+		namespace: string,
+		limit = DEFAULT_LIST_LIMIT,
+	): Promise<Array<StoredRecord<T>>> {
 		requirePositiveInteger('limit', limit);
-		const idsAndScores = await this.client.zrange(this.key('records-due', namespace), 0, limit - 1, 'WITHSCORES');
+		const idsAndScores = await this.client.zrange(
+			this.key('records-due', namespace),
+			0,
+			limit - 1,
+			'WITHSCORES',
+		);
 		if (idsAndScores.length === 0) return [];
 		const ids = idsAndScores.filter((_, index) => index % 2 === 0);
 		const jsons = await this.client.hmget(this.key('records', namespace), ...ids);
@@ -156,7 +200,11 @@ export class RedisStore implements DurableStore {
 			const json = jsons[index];
 			// null when deleted between the two reads: it is gone, so leave it out.
 			if (json === null) return;
-			records.push({ id, record: JSON.parse(json) as T, dueAtMs: toDueAt(idsAndScores[index * 2 + 1]) });
+			records.push({
+				id,
+				record: JSON.parse(json) as T,
+				dueAtMs: toDueAt(idsAndScores[index * 2 + 1]),
+			});
 		});
 		return records;
 	}
@@ -184,12 +232,22 @@ export class RedisStore implements DurableStore {
 		)) as string[];
 		const taken: Array<StoredRecord<T> & { lease: string }> = [];
 		for (let index = 0; index < flat.length; index += 3) {
-			taken.push({ id: flat[index], record: JSON.parse(flat[index + 1]) as T, dueAtMs: leasedUntil, lease: flat[index + 2] });
+			taken.push({
+				id: flat[index],
+				record: JSON.parse(flat[index + 1]) as T,
+				dueAtMs: leasedUntil,
+				lease: flat[index + 2],
+			});
 		}
 		return taken;
 	}
 
-	async settleLease(namespace: string, id: string, lease: string, outcome: LeaseOutcome): Promise<boolean> {
+	async settleLease(
+		namespace: string,
+		id: string,
+		lease: string,
+		outcome: LeaseOutcome,
+	): Promise<boolean> {
 		requireText('namespace', namespace);
 		requireText('id', id);
 		requireText('lease', lease);
@@ -235,7 +293,12 @@ export class RedisStore implements DurableStore {
 		return { applied: reply[0] === 1, onHand: reply[1] };
 	}
 
-	async setOnHand(ledger: string, sku: string, quantity: number, key?: string): Promise<StockChange> {
+	async setOnHand(
+		ledger: string,
+		sku: string,
+		quantity: number,
+		key?: string,
+	): Promise<StockChange> {
 		requireText('ledger', ledger);
 		requireText('sku', sku);
 		validateQuantity(quantity);
@@ -253,7 +316,12 @@ export class RedisStore implements DurableStore {
 		return { applied: reply[0] === 1, onHand: reply[1] };
 	}
 
-	async getStock(ledger: string, sku: string, windowMs: number, nowMs: number): Promise<StockLevel> {
+	async getStock(
+		ledger: string,
+		sku: string,
+		windowMs: number,
+		nowMs: number,
+	): Promise<StockLevel> {
 		requirePositiveInteger('windowMs', windowMs);
 		requireFinite('nowMs', nowMs);
 		const reply = (await this.client.eval(
@@ -271,7 +339,8 @@ export class RedisStore implements DurableStore {
 	async close(): Promise<void> {
 		if (this.client.status === 'end') return;
 		// QUIT needs a live connection; while Redis is down the client would otherwise keep reconnecting.
-		if (this.client.status === 'ready') await this.client.quit().catch(() => this.client.disconnect());
+		if (this.client.status === 'ready')
+			await this.client.quit().catch(() => this.client.disconnect());
 		else this.client.disconnect();
 		this.onClose?.();
 	}

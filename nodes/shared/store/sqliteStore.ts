@@ -5,7 +5,15 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
 import { ADDED_COLUMNS, SQLITE_SCHEMA } from './sqliteSchema';
 import { toJson } from './json';
-import type { DurableStore, LeaseOutcome, RecordToPut, StockChange, StockLevel, StockMovement, StoredRecord } from './types';
+import type {
+	DurableStore,
+	LeaseOutcome,
+	RecordToPut,
+	StockChange,
+	StockLevel,
+	StockMovement,
+	StoredRecord,
+} from './types';
 import {
 	requireFinite,
 	requirePositiveInteger,
@@ -67,15 +75,25 @@ export class SqliteStore implements DurableStore {
 		return this.sql.claim.run(namespace, key, 'true', now + ttlMs, now).changes === 1;
 	}
 
-	async claimAndPutRecord(claim: { namespace: string; keys: string[]; ttlMs: number }, record: RecordToPut): Promise<boolean> {
+	async claimAndPutRecord(
+		claim: { namespace: string; keys: string[]; ttlMs: number },
+		record: RecordToPut,
+	): Promise<boolean> {
 		validateClaimAndRecord(claim, record);
 		const now = this.now();
 		this.purgeExpiredEntries(now);
 		// BEGIN IMMEDIATE holds the write lock, so no other process can take a key between the check and the claim.
 		return this.transaction(() => {
-			if (claim.keys.some((key) => this.sql.getEntry.get(claim.namespace, key, now) !== undefined)) return false;
-			for (const key of claim.keys) this.sql.claim.run(claim.namespace, key, 'true', now + claim.ttlMs, now);
-			this.sql.putRecord.run(record.namespace, record.id, toJson(record.record), record.dueAtMs ?? null);
+			if (claim.keys.some((key) => this.sql.getEntry.get(claim.namespace, key, now) !== undefined))
+				return false;
+			for (const key of claim.keys)
+				this.sql.claim.run(claim.namespace, key, 'true', now + claim.ttlMs, now);
+			this.sql.putRecord.run(
+				record.namespace,
+				record.id,
+				toJson(record.record),
+				record.dueAtMs ?? null,
+			);
 			return true;
 		});
 	}
@@ -136,7 +154,10 @@ export class SqliteStore implements DurableStore {
 		});
 	}
 
-	async listRecords<T>(namespace: string, limit = DEFAULT_LIST_LIMIT): Promise<Array<StoredRecord<T>>> {
+	async listRecords<T>(
+		namespace: string,
+		limit = DEFAULT_LIST_LIMIT,
+	): Promise<Array<StoredRecord<T>>> {
 		requirePositiveInteger('limit', limit);
 		const rows = this.sql.listRecords.all(namespace, limit) as RecordRow[];
 		return rows.map((row) => toStoredRecord<T>(row));
@@ -162,11 +183,21 @@ export class SqliteStore implements DurableStore {
 		});
 	}
 
-	async settleLease(namespace: string, id: string, lease: string, outcome: LeaseOutcome): Promise<boolean> {
+	async settleLease(
+		namespace: string,
+		id: string,
+		lease: string,
+		outcome: LeaseOutcome,
+	): Promise<boolean> {
 		requireText('namespace', namespace);
 		requireText('id', id);
 		requireText('lease', lease);
-		const json = 'put' in outcome ? toJson(outcome.put.record) : 'moveTo' in outcome ? toJson(outcome.moveTo.record) : undefined;
+		const json =
+			'put' in outcome
+				? toJson(outcome.put.record)
+				: 'moveTo' in outcome
+					? toJson(outcome.moveTo.record)
+					: undefined;
 		return this.transaction(() => {
 			const row = this.sql.getLease.get(namespace, id) as { lease: string | null } | undefined;
 			if (row?.lease !== lease) return false;
@@ -175,7 +206,13 @@ export class SqliteStore implements DurableStore {
 				return true;
 			}
 			this.sql.deleteRecord.run(namespace, id);
-			if ('moveTo' in outcome) this.sql.putRecord.run(outcome.moveTo.namespace, outcome.moveTo.id, json!, outcome.moveTo.dueAtMs ?? null);
+			if ('moveTo' in outcome)
+				this.sql.putRecord.run(
+					outcome.moveTo.namespace,
+					outcome.moveTo.id,
+					json!,
+					outcome.moveTo.dueAtMs ?? null,
+				);
 			return true;
 		});
 	}
@@ -185,13 +222,19 @@ export class SqliteStore implements DurableStore {
 		validateMovement(movement);
 		const { sku, key, delta, atMs, kind } = movement;
 		return this.transaction(() => {
-			const applied = this.sql.insertMovement.run(ledger, key, sku, delta, atMs, kind).changes === 1;
+			const applied =
+				this.sql.insertMovement.run(ledger, key, sku, delta, atMs, kind).changes === 1;
 			if (applied) this.sql.addOnHand.run(ledger, sku, delta);
 			return { applied, onHand: this.readOnHand(ledger, sku) };
 		});
 	}
 
-	async setOnHand(ledger: string, sku: string, quantity: number, key?: string): Promise<StockChange> {
+	async setOnHand(
+		ledger: string,
+		sku: string,
+		quantity: number,
+		key?: string,
+	): Promise<StockChange> {
 		requireText('ledger', ledger);
 		requireText('sku', sku);
 		validateQuantity(quantity);
@@ -208,7 +251,12 @@ export class SqliteStore implements DurableStore {
 		});
 	}
 
-	async getStock(ledger: string, sku: string, windowMs: number, nowMs: number): Promise<StockLevel> {
+	async getStock(
+		ledger: string,
+		sku: string,
+		windowMs: number,
+		nowMs: number,
+	): Promise<StockLevel> {
 		requirePositiveInteger('windowMs', windowMs);
 		requireFinite('nowMs', nowMs);
 		const sold = this.sql.soldBetween.get(ledger, sku, nowMs - windowMs, nowMs) as { sold: number };

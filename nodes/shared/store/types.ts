@@ -17,7 +17,10 @@ export interface DurableStore {
 	 * Claims every one of `keys` and stores the record, all at once, only when none of the keys is taken; resolves
 	 * whether it did. One commit where claim() + putRecord() take several: a webhook answer waits for each.
 	 */
-	claimAndPutRecord(claim: { namespace: string; keys: string[]; ttlMs: number }, record: RecordToPut): Promise<boolean>;
+	claimAndPutRecord(
+		claim: { namespace: string; keys: string[]; ttlMs: number },
+		record: RecordToPut,
+	): Promise<boolean>;
 	/** Forgets a claim or a value, so the next claim of `key` succeeds. */
 	release(namespace: string, key: string): Promise<void>;
 
@@ -50,13 +53,23 @@ export interface DurableStore {
 	 * settleLease(), so a taker whose lease ran out (a run past its timeout, a process that was paused or
 	 * restarted) cannot delete or reschedule a record that another taker holds by then.
 	 */
-	takeDue<T>(namespace: string, nowMs: number, limit: number, leaseMs: number): Promise<Array<StoredRecord<T> & { lease: string }>>;
+	takeDue<T>(
+		namespace: string,
+		nowMs: number,
+		limit: number,
+		leaseMs: number,
+	): Promise<Array<StoredRecord<T> & { lease: string }>>;
 	/**
 	 * Ends a lease from takeDue(), atomically and only while `lease` is still the record's current lease:
 	 * deletes the record, or stores `put` in its place (a retry), or moves it as `moveTo` (a dead letter).
 	 * Resolves false, changing nothing, when the lease was lost.
 	 */
-	settleLease(namespace: string, id: string, lease: string, outcome: LeaseOutcome): Promise<boolean>;
+	settleLease(
+		namespace: string,
+		id: string,
+		lease: string,
+		outcome: LeaseOutcome,
+	): Promise<boolean>;
 
 	/**
 	 * Applies a stock movement once: a second call with the same `movement.key` in this ledger
@@ -77,7 +90,8 @@ export interface DurableStore {
 
 export type StoredRecord<T> = { id: string; record: T; dueAtMs: number | null };
 
-export type LeaseOutcome = { delete: true } | { put: { record: object; dueAtMs?: number } } | { moveTo: RecordToPut };
+export type LeaseOutcome =
+	{ delete: true } | { put: { record: object; dueAtMs?: number } } | { moveTo: RecordToPut };
 
 export type RecordToPut = { namespace: string; id: string; record: object; dueAtMs?: number };
 

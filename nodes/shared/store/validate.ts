@@ -51,7 +51,10 @@ export function validateQuantity(quantity: number): void {
 	}
 }
 
-export function validateClaimAndRecord(claim: { namespace: string; keys: string[]; ttlMs: number }, record: RecordToPut): void {
+export function validateClaimAndRecord(
+	claim: { namespace: string; keys: string[]; ttlMs: number },
+	record: RecordToPut,
+): void {
 	requireText('namespace', claim.namespace);
 	claim.keys.forEach((key) => requireText('key', key));
 	requirePositiveInteger('ttlMs', claim.ttlMs);

@@ -1,5 +1,11 @@
 import { processCache } from '../processCaches';
-import { CredentialFieldError, TikTokApiError, isAmbiguousFailure, isRetryable, redactSecretParams } from './errors';
+import {
+	CredentialFieldError,
+	TikTokApiError,
+	isAmbiguousFailure,
+	isRetryable,
+	redactSecretParams,
+} from './errors';
 import { parseJsonKeepingBigIds } from './json';
 import { buildMultipart } from './multipart';
 import { processRateBudget, realClock, type Clock, type RateBudget } from './rateBudget';
@@ -42,27 +48,49 @@ const ACCESS_TOKEN_EXPIRED = 105002;
 /** Refresh a little before TikTok's expiry so that a long run does not straddle it. */
 const REFRESH_MARGIN_SECONDS = 300;
 
-export function validateCredentials(credentials: Partial<TikTokShopCredentials>): TikTokShopCredentials {
-	const required: Array<keyof TikTokShopCredentials> = ['appKey', 'appSecret', 'accessToken', 'baseUrl', 'authBaseUrl'];
+export function validateCredentials(
+	credentials: Partial<TikTokShopCredentials>,
+): TikTokShopCredentials {
+	const required: Array<keyof TikTokShopCredentials> = [
+		'appKey',
+		'appSecret',
+		'accessToken',
+		'baseUrl',
+		'authBaseUrl',
+	];
 	for (const field of required) {
 		const value = credentials[field];
-		if (typeof value !== 'string' || value.trim() === '') throw new CredentialFieldError(field, 'is empty. Fill it in.');
+		if (typeof value !== 'string' || value.trim() === '')
+			throw new CredentialFieldError(field, 'is empty. Fill it in.');
 	}
 	for (const field of ['baseUrl', 'authBaseUrl'] as const) {
 		const value = (credentials[field] as string).trim();
 		if (!/^https?:\/\/[^\s/]+/.test(value) || /\s/.test(value) || !URL.canParse(value)) {
-			throw new CredentialFieldError(field, `must be a URL starting with https:// (got "${value}")`);
+			throw new CredentialFieldError(
+				field,
+				`must be a URL starting with https:// (got "${value}")`,
+			);
 		}
 	}
 	for (const field of ['appKey', 'accessToken'] as const) {
 		if (/\s/.test((credentials[field] as string).trim())) {
-			throw new CredentialFieldError(field, 'contains spaces. Paste the value again without spaces.');
+			throw new CredentialFieldError(
+				field,
+				'contains spaces. Paste the value again without spaces.',
+			);
 		}
 	}
 	const expiry = credentials.accessTokenExpiresAt;
 	// 10^11 seconds is the year 5138: anything larger was typed in milliseconds.
-	if (expiry !== undefined && expiry !== null && (typeof expiry !== 'number' || !Number.isFinite(expiry) || expiry < 0 || expiry >= 1e11)) {
-		throw new CredentialFieldError('accessTokenExpiresAt', 'must be a Unix time in seconds (10 digits, like 1767225600), or 0 when unknown.');
+	if (
+		expiry !== undefined &&
+		expiry !== null &&
+		(typeof expiry !== 'number' || !Number.isFinite(expiry) || expiry < 0 || expiry >= 1e11)
+	) {
+		throw new CredentialFieldError(
+			'accessTokenExpiresAt',
+			'must be a Unix time in seconds (10 digits, like 1767225600), or 0 when unknown.',
+		);
 	}
 	return {
 		...(credentials as TikTokShopCredentials),
@@ -96,7 +124,11 @@ export class TikTokShopClient {
 		this.clock = options.clock ?? realClock;
 		this.random = options.random ?? Math.random;
 		this.tokens = options.tokens ?? tokenCache;
-		this.keepSecret(this.credentials.appSecret, this.credentials.accessToken, this.credentials.refreshToken);
+		this.keepSecret(
+			this.credentials.appSecret,
+			this.credentials.accessToken,
+			this.credentials.refreshToken,
+		);
 	}
 
 	get ratePerSecond(): number {
@@ -104,33 +136,56 @@ export class TikTokShopClient {
 	}
 
 	async request<T>(request: TikTokRequest): Promise<TikTokResult<T>> {
-		const shopCipher = pathTakesShopCipher(request.method, request.path) ? await this.shopCipher() : undefined;
+		const shopCipher = pathTakesShopCipher(request.method, request.path)
+			? await this.shopCipher()
+			: undefined;
 		let token = await this.currentToken();
 		let refreshed = false;
 		const maxRetries = this.options.maxRetries ?? 5;
 		for (let attempt = 0; ; attempt++) {
-			const rateKey = { appKey: this.credentials.appKey, shop: shopCipher ?? '-', api: apiOfPath(request.path) };
-			await (this.options.rateBudget ?? processRateBudget).take(rateKey, this.ratePerSecond, this.clock);
+			const rateKey = {
+				appKey: this.credentials.appKey,
+				shop: shopCipher ?? '-',
+				api: apiOfPath(request.path),
+			};
+			await (this.options.rateBudget ?? processRateBudget).take(
+				rateKey,
+				this.ratePerSecond,
+				this.clock,
+			);
 			let response: HttpResponse | undefined;
 			let networkError: unknown;
 			try {
-				response = await this.options.http(this.buildHttpRequest(request, token.accessToken, shopCipher));
+				response = await this.options.http(
+					this.buildHttpRequest(request, token.accessToken, shopCipher),
+				);
 			} catch (error) {
 				networkError = error;
 			}
 			const envelope = response && this.parseEnvelope<T>(request, response);
-			if (envelope && envelope.code === 0) return { data: envelope.data as T, requestId: envelope.request_id };
+			if (envelope && envelope.code === 0)
+				return { data: envelope.data as T, requestId: envelope.request_id };
 			if (envelope?.code === ACCESS_TOKEN_EXPIRED && !refreshed && this.credentials.refreshToken) {
 				// Another request may have refreshed meanwhile (and rotated the refresh token): use its result.
 				const newer = this.tokens.get(this.tokenKey());
-				token = newer && newer.accessToken !== token.accessToken ? newer : await this.refreshAccessToken(token);
+				token =
+					newer && newer.accessToken !== token.accessToken
+						? newer
+						: await this.refreshAccessToken(token);
 				refreshed = true;
 				continue;
 			}
 			const retryable = networkError !== undefined || isRetryable(envelope?.code, response?.status);
-			const unsafeToRepeat = request.once === true && isAmbiguousFailure(envelope?.code, response?.status, networkError);
+			const unsafeToRepeat =
+				request.once === true && isAmbiguousFailure(envelope?.code, response?.status, networkError);
 			if (!retryable || attempt >= maxRetries || unsafeToRepeat) {
-				throw this.failure(request, response, envelope, networkError, retryable ? attempt + 1 : undefined);
+				throw this.failure(
+					request,
+					response,
+					envelope,
+					networkError,
+					retryable ? attempt + 1 : undefined,
+				);
 			}
 			await this.clock.sleep(this.backoffMs(attempt));
 		}
@@ -147,7 +202,8 @@ export class TikTokShopClient {
 
 	/** The shop cipher from the credential, or discovered once through Get Authorized Shops. */
 	shopCipher(): Promise<string> {
-		if (this.credentials.shopCipher?.trim()) return Promise.resolve(this.credentials.shopCipher.trim());
+		if (this.credentials.shopCipher?.trim())
+			return Promise.resolve(this.credentials.shopCipher.trim());
 		this.cipher ??= this.discoverShopCipher().catch((error: unknown) => {
 			this.cipher = undefined;
 			throw error;
@@ -164,17 +220,28 @@ export class TikTokShopClient {
 		const shops = await this.authorizedShops();
 		const wanted = this.credentials.shop?.trim();
 		if (wanted) {
-			const match = shops.find((shop) => shop.id === wanted || shop.name.toLowerCase() === wanted.toLowerCase());
+			const match = shops.find(
+				(shop) => shop.id === wanted || shop.name.toLowerCase() === wanted.toLowerCase(),
+			);
 			if (!match) {
-				throw new CredentialFieldError('shop', `"${wanted}" is not among the shops this token covers: ${describeShops(shops)}.`);
+				throw new CredentialFieldError(
+					'shop',
+					`"${wanted}" is not among the shops this token covers: ${describeShops(shops)}.`,
+				);
 			}
 			return match.cipher;
 		}
 		if (shops.length === 1) return shops[0].cipher;
 		if (shops.length === 0) {
-			throw new CredentialFieldError('accessToken', 'is not authorized for any shop. Re-authorize the app in Seller Center.');
+			throw new CredentialFieldError(
+				'accessToken',
+				'is not authorized for any shop. Re-authorize the app in Seller Center.',
+			);
 		}
-		throw new CredentialFieldError('shop', `is empty but this token covers several shops (${describeShops(shops)}). Enter one shop's id or name.`);
+		throw new CredentialFieldError(
+			'shop',
+			`is empty but this token covers several shops (${describeShops(shops)}). Enter one shop's id or name.`,
+		);
 	}
 
 	private async currentToken(): Promise<TokenSet> {
@@ -186,7 +253,11 @@ export class TikTokShopClient {
 			accessTokenExpiresAt: this.credentials.accessTokenExpiresAt || undefined,
 		};
 		const nowSeconds = Math.floor(this.clock.now() / 1000);
-		if (token.accessTokenExpiresAt && token.accessTokenExpiresAt - REFRESH_MARGIN_SECONDS <= nowSeconds && token.refreshToken) {
+		if (
+			token.accessTokenExpiresAt &&
+			token.accessTokenExpiresAt - REFRESH_MARGIN_SECONDS <= nowSeconds &&
+			token.refreshToken
+		) {
 			return this.refreshAccessToken(token);
 		}
 		return token;
@@ -209,7 +280,11 @@ export class TikTokShopClient {
 	/** GET {auth}/api/v2/token/refresh. Unsigned by design: the secret travels in the query. */
 	private async requestNewToken(current: TokenSet): Promise<TokenSet> {
 		const refreshToken = current.refreshToken ?? this.credentials.refreshToken;
-		if (!refreshToken) throw new CredentialFieldError('refreshToken', 'is empty, so the expired access token cannot be renewed. Paste the refresh token.');
+		if (!refreshToken)
+			throw new CredentialFieldError(
+				'refreshToken',
+				'is empty, so the expired access token cannot be renewed. Paste the refresh token.',
+			);
 		const query = new URLSearchParams({
 			app_key: this.credentials.appKey,
 			app_secret: this.credentials.appSecret,
@@ -219,18 +294,35 @@ export class TikTokShopClient {
 		const path = '/api/v2/token/refresh';
 		let response: HttpResponse;
 		try {
-			response = await this.options.http({ method: 'GET', url: `${this.credentials.authBaseUrl}${path}?${query}`, headers: {} });
+			response = await this.options.http({
+				method: 'GET',
+				url: `${this.credentials.authBaseUrl}${path}?${query}`,
+				headers: {},
+			});
 		} catch (error) {
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the client runs outside n8n too; toNodeError converts at the node boundary
-			throw new TikTokApiError({ code: -1, message: `token refresh did not reach TikTok: ${this.redact(errorText(error))}`, method: 'GET', path });
+			throw new TikTokApiError({
+				code: -1,
+				message: `token refresh did not reach TikTok: ${this.redact(errorText(error))}`,
+				method: 'GET',
+				path,
+			});
 		}
-		const envelope = this.parseEnvelope<{ access_token: string; access_token_expire_in: number; refresh_token?: string }>(
-			{ method: 'GET', path },
-			response,
-		);
+		const envelope = this.parseEnvelope<{
+			access_token: string;
+			access_token_expire_in: number;
+			refresh_token?: string;
+		}>({ method: 'GET', path }, response);
 		if (envelope.code !== 0 || !envelope.data?.access_token) {
 			throw new TikTokApiError(
-				{ code: envelope.code, message: envelope.message, requestId: envelope.request_id, httpStatus: response.status, method: 'GET', path },
+				{
+					code: envelope.code,
+					message: envelope.message,
+					requestId: envelope.request_id,
+					httpStatus: response.status,
+					method: 'GET',
+					path,
+				},
 				'TikTok says the access token expired (105002), and the refresh token was used and also failed: reconnect the shop and paste new tokens into the credential.',
 			);
 		}
@@ -248,7 +340,11 @@ export class TikTokShopClient {
 		return `${this.credentials.appKey}\u0000${this.credentials.refreshToken ?? this.credentials.accessToken}`;
 	}
 
-	private buildHttpRequest(request: TikTokRequest, accessToken: string, shopCipher: string | undefined): HttpRequest {
+	private buildHttpRequest(
+		request: TikTokRequest,
+		accessToken: string,
+		shopCipher: string | undefined,
+	): HttpRequest {
 		const query: Query = {
 			...request.query,
 			app_key: this.credentials.appKey,
@@ -272,23 +368,39 @@ export class TikTokShopClient {
 		query.sign = signRequest(this.credentials.appSecret, request.path, query, signedBody);
 		const search = Object.entries(query)
 			.filter(([, value]) => value !== undefined)
-			.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(queryValueToString(value!))}`)
+			.map(
+				([key, value]) =>
+					`${encodeURIComponent(key)}=${encodeURIComponent(queryValueToString(value!))}`,
+			)
 			.join('&');
-		return { method: request.method, url: `${this.credentials.baseUrl}${request.path}?${search}`, headers, body };
+		return {
+			method: request.method,
+			url: `${this.credentials.baseUrl}${request.path}?${search}`,
+			headers,
+			body,
+		};
 	}
 
-	private parseEnvelope<T>(request: Pick<TikTokRequest, 'method' | 'path'>, response: HttpResponse): TikTokEnvelope<T> {
+	private parseEnvelope<T>(
+		request: Pick<TikTokRequest, 'method' | 'path'>,
+		response: HttpResponse,
+	): TikTokEnvelope<T> {
 		try {
 			const envelope = parseJsonKeepingBigIds<TikTokEnvelope<T>>(response.body);
 			if (envelope && typeof envelope.code === 'number') {
-				return typeof envelope.message === 'string' ? { ...envelope, message: this.redact(envelope.message) } : envelope;
+				return typeof envelope.message === 'string'
+					? { ...envelope, message: this.redact(envelope.message) }
+					: envelope;
 			}
 		} catch {
 			// Not JSON: fall through to an envelope that describes the HTTP answer.
 		}
 		const code = response.status === 429 ? 36009002 : -1;
 		const excerpt = this.redact(response.body).slice(0, 200) || 'empty body';
-		return { code, message: `HTTP ${response.status} from ${request.method} ${request.path}: ${excerpt}` };
+		return {
+			code,
+			message: `HTTP ${response.status} from ${request.method} ${request.path}: ${excerpt}`,
+		};
 	}
 
 	private failure(
@@ -301,7 +413,12 @@ export class TikTokShopClient {
 		const after = attempts ? ` after ${attempts} attempts` : '';
 		if (!envelope) {
 			return new TikTokApiError(
-				{ code: -1, message: `could not reach TikTok${after}: ${this.redact(errorText(networkError))}`, method: request.method, path: request.path },
+				{
+					code: -1,
+					message: `could not reach TikTok${after}: ${this.redact(errorText(networkError))}`,
+					method: request.method,
+					path: request.path,
+				},
 				`Check the credential's API Base URL (${this.credentials.baseUrl}) and this machine's network.`,
 			);
 		}
@@ -323,7 +440,11 @@ export class TikTokShopClient {
 	private redact(text: string): string {
 		let result = redactSecretParams(text);
 		for (const secret of this.secrets) {
-			const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+			const forms = new Set([
+				secret,
+				encodeURIComponent(secret),
+				new URLSearchParams({ s: secret }).toString().slice(2),
+			]);
 			for (const form of forms) result = result.split(form).join('[redacted]');
 		}
 		return result;

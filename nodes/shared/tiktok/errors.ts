@@ -3,18 +3,21 @@ export const ERROR_HINTS: Record<number, string> = {
 	105002:
 		'The access token has expired. The credential refreshes it with the refresh token; if this persists, reconnect the shop and paste new tokens into the credential.',
 	106001:
-		'TikTok rejected the request signature. Check that the credential\'s App Key and App Secret belong to the same app.',
+		"TikTok rejected the request signature. Check that the credential's App Key and App Secret belong to the same app.",
 	36009004:
-		'TikTok rejected the credentials or the request timestamp. Check the App Key and Access Token, and that this machine\'s clock is correct (TikTok allows 5 minutes of drift).',
-	105005: 'The app or token lacks the scope this call needs. Grant the scope in Partner Center and re-authorize the shop.',
-	101000: 'The access token does not belong to the shop selected in the credential. Check the Shop Cipher or Shop field.',
-	106013: 'This call needs a shop. Set the Shop Cipher in the credential, or leave it empty to have it discovered.',
+		"TikTok rejected the credentials or the request timestamp. Check the App Key and Access Token, and that this machine's clock is correct (TikTok allows 5 minutes of drift).",
+	105005:
+		'The app or token lacks the scope this call needs. Grant the scope in Partner Center and re-authorize the shop.',
+	101000:
+		'The access token does not belong to the shop selected in the credential. Check the Shop Cipher or Shop field.',
+	106013:
+		'This call needs a shop. Set the Shop Cipher in the credential, or leave it empty to have it discovered.',
 	36009002:
-		'TikTok\'s rate limit was hit (50 requests per second per API and shop) and retries did not get through. Lower the node\'s Requests per Second or run fewer workflows at once.',
+		"TikTok's rate limit was hit (50 requests per second per API and shop) and retries did not get through. Lower the node's Requests per Second or run fewer workflows at once.",
 	36009003: 'TikTok had an internal error. Retry later.',
 	36009007: 'TikTok timed out. Retry later.',
 	36009014: 'This API version is not available. Update the node pack.',
-	36009033: 'This machine\'s IP address is not in the app\'s allow-list in Partner Center.',
+	36009033: "This machine's IP address is not in the app's allow-list in Partner Center.",
 };
 
 export interface TikTokErrorDetails {
@@ -73,14 +76,21 @@ const RETRYABLE_CODES = new Set([36009002, 36009003, 36009007]);
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export function isRetryable(code: number | undefined, httpStatus: number | undefined): boolean {
-	return (code !== undefined && RETRYABLE_CODES.has(code)) || (httpStatus !== undefined && RETRYABLE_STATUS.has(httpStatus));
+	return (
+		(code !== undefined && RETRYABLE_CODES.has(code)) ||
+		(httpStatus !== undefined && RETRYABLE_STATUS.has(httpStatus))
+	);
 }
 
 /**
  * A failure after which TikTok may or may not have applied the request: no answer at all, a 5xx, an internal error
  * or a timeout. A 429 / 36009002 is not one: the rate limiter turned the request away before it was handled.
  */
-export function isAmbiguousFailure(code: number | undefined, httpStatus: number | undefined, networkError?: unknown): boolean {
+export function isAmbiguousFailure(
+	code: number | undefined,
+	httpStatus: number | undefined,
+	networkError?: unknown,
+): boolean {
 	if (networkError !== undefined || code === undefined || code === -1) return true;
 	if (code === 36009002 || httpStatus === 429) return false;
 	return code === 36009003 || code === 36009007 || (httpStatus !== undefined && httpStatus >= 500);

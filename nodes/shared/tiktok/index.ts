@@ -39,7 +39,10 @@ function n8nTransport(context: N8nContext): HttpTransport {
 			ignoreHttpStatusErrors: true,
 			timeout: 30_000,
 		})) as { statusCode: number; body: Buffer | ArrayBuffer | string };
-		const body = typeof response.body === 'string' ? response.body : Buffer.from(response.body as ArrayBuffer).toString('utf8');
+		const body =
+			typeof response.body === 'string'
+				? response.body
+				: Buffer.from(response.body as ArrayBuffer).toString('utf8');
 		return { status: response.statusCode, body };
 	};
 }
@@ -52,7 +55,9 @@ export async function getTikTokClient(
 	this: N8nContext,
 	options: Omit<ClientOptions, 'http'> = {},
 ): Promise<TikTokShopClient> {
-	const credentials = (await this.getCredentials(CREDENTIAL_NAME)) as unknown as TikTokShopCredentials;
+	const credentials = (await this.getCredentials(
+		CREDENTIAL_NAME,
+	)) as unknown as TikTokShopCredentials;
 	// With the pack's Redis credential in use, every n8n process shares one budget per app + shop + API.
 	const rateBudget = options.rateBudget ?? (await rateBudgetForNode(this));
 	try {
@@ -67,18 +72,34 @@ export async function getTikTokClient(
  * credential problems become NodeOperationError naming the field. Whatever comes out has no secret-bearing query
  * value (`sign`, tokens, app secret) in its message, description, context or stack.
  */
-export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	return withoutSecretParams(convert(node, error, itemIndex));
 }
 
-function convert(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+function convert(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof TikTokApiError) {
-		const response: IDataObject = { code: error.code, message: error.tiktokMessage, request_id: error.requestId ?? null };
+		const response: IDataObject = {
+			code: error.code,
+			message: error.tiktokMessage,
+			request_id: error.requestId ?? null,
+		};
 		const message = `TikTok: ${error.tiktokMessage} (code ${error.code})`;
 		const nodeError = new NodeApiError(node, response as JsonObject, {
 			message,
-			description: [error.hint, error.requestId ? `request_id ${error.requestId}` : undefined, `${error.method} ${error.path}`]
+			description: [
+				error.hint,
+				error.requestId ? `request_id ${error.requestId}` : undefined,
+				`${error.method} ${error.path}`,
+			]
 				.filter(Boolean)
 				.join(' · '),
 			httpCode: error.httpStatus ? String(error.httpStatus) : undefined,
@@ -91,7 +112,10 @@ function convert(node: INode, error: unknown, itemIndex?: number): NodeApiError 
 		return nodeError;
 	}
 	if (error instanceof CredentialFieldError) {
-		return new NodeOperationError(node, error.message, { itemIndex, description: 'Open the TikTok Shop API credential and correct this field.' });
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: 'Open the TikTok Shop API credential and correct this field.',
+		});
 	}
 	// A copy: the original (from a transport, say) may quote a URL, and n8n keeps the error it wraps.
 	const original = error instanceof Error ? error : new Error(String(error));
@@ -104,11 +128,13 @@ function convert(node: INode, error: unknown, itemIndex?: number): NodeApiError 
 /** n8n shows and stores these fields of an error; any of them can carry a URL another layer put there. */
 function withoutSecretParams<E extends NodeApiError | NodeOperationError>(error: E): E {
 	error.message = redactSecretParams(error.message);
-	if (typeof error.description === 'string') error.description = redactSecretParams(error.description);
+	if (typeof error.description === 'string')
+		error.description = redactSecretParams(error.description);
 	if (error.stack) error.stack = redactSecretParams(error.stack);
 	error.messages = error.messages.map((message) => redactSecretParams(message));
 	error.context = redactInJson(error.context) as E['context'];
-	if (error instanceof NodeApiError && error.errorResponse) error.errorResponse = redactInJson(error.errorResponse) as JsonObject;
+	if (error instanceof NodeApiError && error.errorResponse)
+		error.errorResponse = redactInJson(error.errorResponse) as JsonObject;
 	return error;
 }
 
@@ -116,7 +142,9 @@ function redactInJson(value: unknown): unknown {
 	if (typeof value === 'string') return redactSecretParams(value);
 	if (Array.isArray(value)) return value.map(redactInJson);
 	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-		return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactInJson(inner)]));
+		return Object.fromEntries(
+			Object.entries(value).map(([key, inner]) => [key, redactInJson(inner)]),
+		);
 	}
 	return value;
 }

@@ -3,10 +3,20 @@
  * (576684019603311365) and mostly arrive quoted, but any that arrives as a bare number would otherwise be rounded.
  * Uses the JSON.parse source-text access that Node 22+ provides.
  */
-type Reviver = (this: unknown, key: string, value: unknown, context?: { source?: string }) => unknown;
+type Reviver = (
+	this: unknown,
+	key: string,
+	value: unknown,
+	context?: { source?: string },
+) => unknown;
 
 const keepUnsafeIntegers: Reviver = (_key, value, context) => {
-	if (typeof value === 'number' && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source)) {
+	if (
+		typeof value === 'number' &&
+		!Number.isSafeInteger(value) &&
+		context?.source &&
+		/^-?\d+$/.test(context.source)
+	) {
 		return context.source;
 	}
 	return value;

@@ -20,15 +20,25 @@ export async function* pages<T>(
 	let pageToken: string | undefined;
 	let seen = 0;
 	do {
-		const query = { ...request.query, page_size: options.pageSize, ...(pageToken ? { page_token: pageToken } : {}) };
+		const query = {
+			...request.query,
+			page_size: options.pageSize,
+			...(pageToken ? { page_token: pageToken } : {}),
+		};
 		const { data } = await client.request<Record<string, unknown>>({ ...request, query });
 		let list = (data?.[listKey] as T[] | undefined) ?? [];
-		if (options.maxItems && seen + list.length > options.maxItems) list = list.slice(0, options.maxItems - seen);
+		if (options.maxItems && seen + list.length > options.maxItems)
+			list = list.slice(0, options.maxItems - seen);
 		seen += list.length;
 		if (list.length) yield list;
 		const next = (data?.next_page_token as string | undefined) || undefined;
 		if (next && next === pageToken) {
-			throw new TikTokApiError({ code: -1, message: `TikTok returned the same page token twice; stopped after ${seen} items`, method: request.method, path: request.path });
+			throw new TikTokApiError({
+				code: -1,
+				message: `TikTok returned the same page token twice; stopped after ${seen} items`,
+				method: request.method,
+				path: request.path,
+			});
 		}
 		pageToken = next;
 	} while (pageToken && !(options.maxItems && seen >= options.maxItems));

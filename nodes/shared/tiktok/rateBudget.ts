@@ -32,7 +32,8 @@ export class TokenBucket {
 		private readonly clock: Clock = realClock,
 		readonly limits: BucketLimits = {},
 	) {
-		if (!(ratePerSecond > 0)) throw new RangeError(`Requests per second must be above 0 (got ${ratePerSecond})`);
+		if (!(ratePerSecond > 0))
+			throw new RangeError(`Requests per second must be above 0 (got ${ratePerSecond})`);
 		this.tokens = limits.initialTokens ?? capacity;
 		this.updatedAt = clock.now();
 	}
@@ -46,7 +47,10 @@ export class TokenBucket {
 
 	private refill(): void {
 		const now = this.clock.now();
-		this.tokens = Math.min(this.capacity, this.tokens + ((now - this.updatedAt) * this.ratePerSecond) / 1000);
+		this.tokens = Math.min(
+			this.capacity,
+			this.tokens + ((now - this.updatedAt) * this.ratePerSecond) / 1000,
+		);
 		this.updatedAt = now;
 	}
 
@@ -81,11 +85,20 @@ const buckets = new Map<string, TokenBucket>();
  * otherwise cost about a tenth of the budget at 50/s and more at higher rates; the window keeps any one second at
  * or under the rate all the same.
  */
-export function bucketFor(appKey: string, shop: string, api: string, ratePerSecond: number, clock?: Clock): TokenBucket {
+export function bucketFor(
+	appKey: string,
+	shop: string,
+	api: string,
+	ratePerSecond: number,
+	clock?: Clock,
+): TokenBucket {
 	const key = `${appKey}\u0000${shop}\u0000${api}`;
 	let bucket = buckets.get(key);
 	if (!bucket || bucket.ratePerSecond !== ratePerSecond) {
-		bucket = new TokenBucket(ratePerSecond, 2, clock, { initialTokens: 1, maxPerSecond: Math.max(1, Math.floor(ratePerSecond)) });
+		bucket = new TokenBucket(ratePerSecond, 2, clock, {
+			initialTokens: 1,
+			maxPerSecond: Math.max(1, Math.floor(ratePerSecond)),
+		});
 		buckets.set(key, bucket);
 	}
 	return bucket;
@@ -111,5 +124,6 @@ export interface RateBudget {
 
 /** The default: the token buckets above, shared by every client in this n8n process and no further. */
 export const processRateBudget: RateBudget = {
-	take: (key, ratePerSecond, clock) => bucketFor(key.appKey, key.shop, key.api, ratePerSecond, clock).take(),
+	take: (key, ratePerSecond, clock) =>
+		bucketFor(key.appKey, key.shop, key.api, ratePerSecond, clock).take(),
 };

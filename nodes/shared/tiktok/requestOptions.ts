@@ -7,7 +7,8 @@ export const requestsPerSecondOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 50 },
 	default: 50,
-	description: 'TikTok allows 50 per second per API and shop. Lower it when other workflows call the same API at the same time.',
+	description:
+		'TikTok allows 50 per second per API and shop. Lower it when other workflows call the same API at the same time.',
 };
 
 export const maxRetriesOption: INodeProperties = {
@@ -16,7 +17,8 @@ export const maxRetriesOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 0, maxValue: 10 },
 	default: 5,
-	description: 'How often a rate-limited or failed call is sent again, with growing random pauses, before the item fails',
+	description:
+		'How often a rate-limited or failed call is sent again, with growing random pauses, before the item fails',
 };
 
 /** The client's options, shared by every node that calls TikTok. */

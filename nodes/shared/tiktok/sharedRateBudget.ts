@@ -83,7 +83,9 @@ async function sleepUntil(deadline: number): Promise<void> {
 	}
 }
 
-type RedisWithGrant = Redis & { tiktokRateGrant(key: string, intervalMicros: string): Promise<[number, string]> };
+type RedisWithGrant = Redis & {
+	tiktokRateGrant(key: string, intervalMicros: string): Promise<[number, string]>;
+};
 
 export class SharedRateBudget implements RateBudget {
 	private readonly queues = new Map<string, Promise<unknown>>();
@@ -102,14 +104,22 @@ export class SharedRateBudget implements RateBudget {
 
 	/** The Redis key of one budget. The parts are length-prefixed, so no app key or cipher can fake another's. */
 	keyOf(key: RateKey): string {
-		return this.prefix + [key.appKey, key.shop, key.api].map((part) => `${part.length}:${part}`).join('|');
+		return (
+			this.prefix +
+			[key.appKey, key.shop, key.api].map((part) => `${part.length}:${part}`).join('|')
+		);
 	}
 
 	/** Resolves at this process's next slot for `key`; callers in this process are served in arrival order. */
 	take(key: RateKey, ratePerSecond: number): Promise<void> {
-		if (!(ratePerSecond > 0)) return Promise.reject(new RangeError(`Requests per second must be above 0 (got ${ratePerSecond})`));
+		if (!(ratePerSecond > 0))
+			return Promise.reject(
+				new RangeError(`Requests per second must be above 0 (got ${ratePerSecond})`),
+			);
 		const id = this.keyOf(key);
-		const turn = (this.queues.get(id) ?? Promise.resolve()).then(() => this.waitForSlot(key, ratePerSecond));
+		const turn = (this.queues.get(id) ?? Promise.resolve()).then(() =>
+			this.waitForSlot(key, ratePerSecond),
+		);
 		const settled = turn.catch(() => undefined);
 		this.queues.set(id, settled);
 		void settled.then(() => {
@@ -146,7 +156,8 @@ export class SharedRateBudget implements RateBudget {
 
 	private connection(): Promise<RedisWithGrant> {
 		if (!this.redis) {
-			if (Date.now() < this.downUntil) return Promise.reject(new Error('Redis was unreachable a moment ago'));
+			if (Date.now() < this.downUntil)
+				return Promise.reject(new Error('Redis was unreachable a moment ago'));
 			const opening = this.connect().then((redis) => {
 				redis.defineCommand('tiktokRateGrant', { numberOfKeys: 1, lua: GRANT_SLOT });
 				return redis as RedisWithGrant;
@@ -167,10 +178,22 @@ const budgets = processCache<string, SharedRateBudget>('sharedRateBudgets');
 
 /** The process-wide shared budget for one Redis configuration; the connection opens at the first request. */
 export function sharedRateBudget(config: Omit<RedisStoreConfig, 'kind'>): SharedRateBudget {
-	const id = JSON.stringify([config.url, config.host, config.port, config.db, config.username, config.password, config.tls, config.keyPrefix]);
+	const id = JSON.stringify([
+		config.url,
+		config.host,
+		config.port,
+		config.db,
+		config.username,
+		config.password,
+		config.tls,
+		config.keyPrefix,
+	]);
 	let budget = budgets.get(id);
 	if (!budget) {
-		budget = new SharedRateBudget(() => connectRedis({ kind: 'redis', failAfterMs: FAIL_AFTER_MS, ...config }), { keyPrefix: config.keyPrefix });
+		budget = new SharedRateBudget(
+			() => connectRedis({ kind: 'redis', failAfterMs: FAIL_AFTER_MS, ...config }),
+			{ keyPrefix: config.keyPrefix },
+		);
 		budgets.set(id, budget);
 	}
 	return budget;
@@ -186,7 +209,10 @@ export async function closeSharedRateBudgets(): Promise<void> {
 /** storeSelection's REDIS_CREDENTIAL_NAME; not imported, as that module loads both stores (and node:sqlite). */
 const REDIS_CREDENTIAL_NAME = 'tikTokShopRedis';
 
-type NodeContext = { getNode(): INode; getCredentials(type: string): Promise<ICredentialDataDecryptedObject> };
+type NodeContext = {
+	getNode(): INode;
+	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
+};
 
 /**
  * The shared budget when the node has the pack's "TikTok Shop Ops Redis" credential in use (the node lists it and

@@ -21,21 +21,34 @@ interface ShippingProvider {
  * by name (the value a carrier mapping and TikTok's order both use). Options TikTok ships itself have no providers
  * and answer an error, which is skipped; if every option fails, the first error is shown.
  */
-export async function getShippingProviders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getShippingProviders(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	try {
 		const client = await getTikTokClient.call(this);
 		const { data } = await client.get<{ warehouses?: Warehouse[] }>(logisticsPaths.warehouses);
 		const byName = new Map<string, INodePropertyOptions>();
 		let firstError: unknown;
 		let answered = 0;
-		for (const warehouse of (data.warehouses ?? []).filter((candidate) => candidate.type !== 'RETURN_WAREHOUSE')) {
-			const options = await client.get<{ delivery_options?: DeliveryOption[] }>(logisticsPaths.deliveryOptions(warehouse.id));
+		for (const warehouse of (data.warehouses ?? []).filter(
+			(candidate) => candidate.type !== 'RETURN_WAREHOUSE',
+		)) {
+			const options = await client.get<{ delivery_options?: DeliveryOption[] }>(
+				logisticsPaths.deliveryOptions(warehouse.id),
+			);
 			for (const option of options.data.delivery_options ?? []) {
 				try {
-					const providers = await client.get<{ shipping_providers?: ShippingProvider[] }>(logisticsPaths.shippingProviders(option.id));
+					const providers = await client.get<{ shipping_providers?: ShippingProvider[] }>(
+						logisticsPaths.shippingProviders(option.id),
+					);
 					answered++;
 					for (const provider of providers.data.shipping_providers ?? []) {
-						if (!byName.has(provider.name)) byName.set(provider.name, { name: provider.name, value: provider.name, description: `ID ${provider.id}` });
+						if (!byName.has(provider.name))
+							byName.set(provider.name, {
+								name: provider.name,
+								value: provider.name,
+								description: `ID ${provider.id}`,
+							});
 					}
 				} catch (error) {
 					if (!(error instanceof TikTokApiError)) throw toNodeError(this.getNode(), error);

@@ -19,6 +19,8 @@ export function pathTakesShopCipher(method: string, path: string): boolean {
  */
 export function apiOfPath(path: string): string {
 	const [empty, category, version, ...rest] = path.split('/');
-	const generic = rest.map((segment) => (/^\d+$/.test(segment) || (segment.length >= 10 && /\d/.test(segment)) ? '{id}' : segment));
+	const generic = rest.map((segment) =>
+		/^\d+$/.test(segment) || (segment.length >= 10 && /\d/.test(segment)) ? '{id}' : segment,
+	);
 	return [empty, category, version, ...generic].join('/');
 }

@@ -14,14 +14,29 @@ interface ExpectedCarrier {
 	readonly code?: CarrierCode;
 }
 
-function readExpectedCarrier(expected: CarrierCode | string | undefined): ExpectedCarrier | undefined {
+function readExpectedCarrier(
+	expected: CarrierCode | string | undefined,
+): ExpectedCarrier | undefined {
 	const text = expected?.trim() ?? '';
 	if (text === '') return undefined;
 	return { text, code: isCarrierCode(text) ? text : normalizeCarrierName(text) };
 }
 
-function rejected(input: string, normalized: string, problem: TrackingProblem, message: string): TrackingCheck {
-	return { input, normalized, valid: false, candidates: [], checkDigitVerified: false, problem, message };
+function rejected(
+	input: string,
+	normalized: string,
+	problem: TrackingProblem,
+	message: string,
+): TrackingCheck {
+	return {
+		input,
+		normalized,
+		valid: false,
+		candidates: [],
+		checkDigitVerified: false,
+		problem,
+		message,
+	};
 }
 
 function accepted(
@@ -31,7 +46,8 @@ function accepted(
 	expected: ExpectedCarrier | undefined,
 ): TrackingCheck {
 	const candidates = [...new Set(formats.flatMap((format) => format.carriers))];
-	const carrier = expected?.code && candidates.includes(expected.code) ? expected.code : candidates[0];
+	const carrier =
+		expected?.code && candidates.includes(expected.code) ? expected.code : candidates[0];
 	const carrierFormats = formats.filter((format) => format.carriers.includes(carrier));
 	const formatName = carrierFormats[0].name;
 	const check: TrackingCheck = {
@@ -77,7 +93,8 @@ export function checkTrackingNumber(
 ): TrackingCheck {
 	const input = raw === null || raw === undefined ? '' : String(raw);
 	const normalized = normalizeTrackingNumber(input);
-	if (normalized === '') return rejected(input, normalized, 'empty', 'No tracking number was given.');
+	if (normalized === '')
+		return rejected(input, normalized, 'empty', 'No tracking number was given.');
 	if (SPREADSHEET_SCIENTIFIC.test(normalized)) {
 		return rejected(
 			input,

@@ -3,7 +3,9 @@ import type { TrackingFormat } from './trackingFormat';
 
 /** "a UPS 1Z number", "an Amazon Shipping TBA number". */
 export function withArticle(formatName: string): string {
-	return /^(?:Amazon|OnTrac|international)/.test(formatName) ? `an ${formatName}` : `a ${formatName}`;
+	return /^(?:Amazon|OnTrac|international)/.test(formatName)
+		? `an ${formatName}`
+		: `a ${formatName}`;
 }
 
 /** "a UPS 1Z number or a FedEx Express 12-digit number", each kind named once. */
@@ -14,5 +16,7 @@ export function listFormats(formats: readonly TrackingFormat[]): string {
 /** "FedEx and USPS". */
 export function listCarriers(carriers: readonly CarrierCode[]): string {
 	const names = carriers.map(carrierDisplayName);
-	return names.length > 2 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join(' and ');
+	return names.length > 2
+		? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+		: names.join(' and ');
 }

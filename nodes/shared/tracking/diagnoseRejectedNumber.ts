@@ -14,7 +14,10 @@ export interface Diagnosis {
  * Says why no format accepted a number made of letters and digits only, in terms of the expected
  * carrier when one is given.
  */
-export function diagnoseRejectedNumber(normalized: string, expectedCarrier?: CarrierCode): Diagnosis {
+export function diagnoseRejectedNumber(
+	normalized: string,
+	expectedCarrier?: CarrierCode,
+): Diagnosis {
 	const failures = checkDigitFailures(normalized).filter(
 		(format) => !expectedCarrier || format.carriers.includes(expectedCarrier),
 	);

@@ -53,14 +53,18 @@ function candidateAt(text: string, groups: readonly TextGroup[], first: number):
 	for (let end = last; end >= first; end--) {
 		const parts = groups.slice(first, end + 1).map((group) => group.text);
 		const normalized = parts.join('').toUpperCase();
-		if (normalized.length < SHORTEST || normalized.length > LONGEST || !/\d/.test(normalized)) continue;
+		if (normalized.length < SHORTEST || normalized.length > LONGEST || !/\d/.test(normalized))
+			continue;
 		if (!groupsFormOneNumber(parts)) continue;
 		const formats = acceptingFormats(normalized);
 		if (formats.length === 0) continue;
 
 		const index = groups[first].start;
 		const nextGroup = end + 1;
-		if (/^\d+$/.test(normalized) && NOT_TRACKING_LABEL.test(text.slice(Math.max(0, index - 40), index))) {
+		if (
+			/^\d+$/.test(normalized) &&
+			NOT_TRACKING_LABEL.test(text.slice(Math.max(0, index - 40), index))
+		) {
 			return { nextGroup };
 		}
 		const value = text.slice(index, groups[end].end);

@@ -164,7 +164,10 @@ const FORMAT_RULES: readonly FormatRule[] = [
  * 18 characters; this one has 17." Uses the expected carrier's rule if one is given, otherwise a rule
  * whose start the number shares. Undefined when neither applies.
  */
-export function explainFormatRule(normalized: string, expectedCarrier?: CarrierCode): string | undefined {
+export function explainFormatRule(
+	normalized: string,
+	expectedCarrier?: CarrierCode,
+): string | undefined {
 	const rule = expectedCarrier
 		? (FORMAT_RULES.find((r) => r.carrier === expectedCarrier && r.startsLike?.test(normalized)) ??
 			FORMAT_RULES.find((r) => r.carrier === expectedCarrier && !r.startsLike))

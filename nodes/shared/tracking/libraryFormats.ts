@@ -1,4 +1,9 @@
-import { allCouriers, getTracking, type TrackingCourier, type TrackingData } from 'ts-tracking-number';
+import {
+	allCouriers,
+	getTracking,
+	type TrackingCourier,
+	type TrackingData,
+} from 'ts-tracking-number';
 import type { CarrierCode } from './carriers';
 import type { TrackingFormat } from './trackingFormat';
 
@@ -176,7 +181,8 @@ function findLibraryFormat(
 	const courier = allCouriers.find((candidate) => candidate.courier_code === courierCode);
 	const data = courier?.tracking_numbers.find((format) => format.name === libraryName);
 	// Fails at load time, not silently at run time, if an upgrade of ts-tracking-number renames a format.
-	if (!courier || !data) throw new Error(`ts-tracking-number has no "${libraryName}" format for "${courierCode}"`);
+	if (!courier || !data)
+		throw new Error(`ts-tracking-number has no "${libraryName}" format for "${courierCode}"`);
 	return { courier, data };
 }
 

@@ -20,7 +20,9 @@ export interface TrackingFormat {
 
 /** For formats that have no check digit: the shape is all there is to check. */
 export function shapeOnlyFormat(
-	spec: Omit<TrackingFormat, 'hasCheckDigit' | 'matchesShape' | 'isValid'> & { readonly shape: RegExp },
+	spec: Omit<TrackingFormat, 'hasCheckDigit' | 'matchesShape' | 'isValid'> & {
+		readonly shape: RegExp;
+	},
 ): TrackingFormat {
 	const { shape, ...rest } = spec;
 	return {

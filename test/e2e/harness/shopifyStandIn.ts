@@ -13,9 +13,23 @@ export const SHOPIFY_API_VERSION = '2026-10';
 const QUANTITY_NAMES = ['available', 'on_hand'];
 /** Shopify's reasons for quantity changes (shopify.dev, "inventory quantities and states"). */
 const REASONS = [
-	'correction', 'cycle_count_available', 'damaged', 'movement_created', 'movement_updated', 'movement_received',
-	'movement_canceled', 'other', 'promotion', 'quality_control', 'received', 'reservation_created',
-	'reservation_deleted', 'reservation_updated', 'restock', 'safety_stock', 'shrinkage',
+	'correction',
+	'cycle_count_available',
+	'damaged',
+	'movement_created',
+	'movement_updated',
+	'movement_received',
+	'movement_canceled',
+	'other',
+	'promotion',
+	'quality_control',
+	'received',
+	'reservation_created',
+	'reservation_deleted',
+	'reservation_updated',
+	'restock',
+	'safety_stock',
+	'shrinkage',
 ];
 const MAX_QUANTITY = 1_000_000_000;
 const INVENTORY_ITEM = /^gid:\/\/shopify\/InventoryItem\/\d+$/;
@@ -36,7 +50,12 @@ export interface SetQuantitiesCall {
 	name?: string;
 	reason?: string;
 	referenceDocumentUri?: string;
-	quantities: Array<{ inventoryItemId: string; locationId: string; quantity: number; changeFromQuantity: number | null | undefined }>;
+	quantities: Array<{
+		inventoryItemId: string;
+		locationId: string;
+		quantity: number;
+		changeFromQuantity: number | null | undefined;
+	}>;
 	userErrors: UserError[];
 	/** Top-level GraphQL errors (the document or the directive was refused). */
 	errors: string[];
@@ -57,7 +76,9 @@ export interface ShopifyStandIn {
 	close(): Promise<void>;
 }
 
-export async function startShopifyStandIn(accessToken = 'shpat_standin_0123456789abcdef'): Promise<ShopifyStandIn> {
+export async function startShopifyStandIn(
+	accessToken = 'shpat_standin_0123456789abcdef',
+): Promise<ShopifyStandIn> {
 	const levels = new Map<string, Map<string, number>>();
 	const calls: SetQuantitiesCall[] = [];
 	const refused: ShopifyStandIn['refused'] = [];
@@ -76,7 +97,9 @@ export async function startShopifyStandIn(accessToken = 'shpat_standin_012345678
 		}
 		if (request.headers['x-shopify-access-token'] !== accessToken) {
 			refused.push({ status: 401, path });
-			return reply(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+			return reply(401, {
+				errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
+			});
 		}
 		const failure = failures.shift();
 		if (failure !== undefined) {
@@ -90,8 +113,17 @@ export async function startShopifyStandIn(accessToken = 'shpat_standin_012345678
 			return reply(400, { errors: { query: 'Required parameter missing or invalid' } });
 		}
 		const query = typeof body.query === 'string' ? body.query : '';
-		if (!/\bmutation\b[^{]*\{\s*inventorySetQuantities\s*\(\s*input\s*:\s*\$input\s*\)/.test(query)) {
-			return reply(200, { errors: [{ message: 'The stand-in only runs inventorySetQuantities(input: $input)', extensions: { code: 'BAD_REQUEST' } }] });
+		if (
+			!/\bmutation\b[^{]*\{\s*inventorySetQuantities\s*\(\s*input\s*:\s*\$input\s*\)/.test(query)
+		) {
+			return reply(200, {
+				errors: [
+					{
+						message: 'The stand-in only runs inventorySetQuantities(input: $input)',
+						extensions: { code: 'BAD_REQUEST' },
+					},
+				],
+			});
 		}
 		const key = /@idempotent\s*\(\s*key\s*:\s*"([^"]*)"\s*\)/.exec(query)?.[1];
 		const input = body.variables?.input ?? {};
@@ -102,19 +134,27 @@ export async function startShopifyStandIn(accessToken = 'shpat_standin_012345678
 			name: input.name as string | undefined,
 			reason: input.reason as string | undefined,
 			referenceDocumentUri: input.referenceDocumentUri as string | undefined,
-			quantities: Array.isArray(input.quantities) ? (input.quantities as SetQuantitiesCall['quantities']) : [],
+			quantities: Array.isArray(input.quantities)
+				? (input.quantities as SetQuantitiesCall['quantities'])
+				: [],
 			userErrors: [],
 			errors: [],
 		};
 		calls.push(call);
 		if (!key) {
 			call.errors.push('The @idempotent directive with a key is required for this mutation');
-			return reply(200, { errors: [{ message: call.errors[0], extensions: { code: 'BAD_REQUEST' } }] });
+			return reply(200, {
+				errors: [{ message: call.errors[0], extensions: { code: 'BAD_REQUEST' } }],
+			});
 		}
 		// From 2026-01 every quantity must carry changeFromQuantity; null skips the compare-and-set check.
 		if (call.quantities.some((entry) => !('changeFromQuantity' in entry))) {
-			call.errors.push('changeFromQuantity must be given for every quantity (null skips the compare-and-set check)');
-			return reply(200, { errors: [{ message: call.errors[0], extensions: { code: 'BAD_REQUEST' } }] });
+			call.errors.push(
+				'changeFromQuantity must be given for every quantity (null skips the compare-and-set check)',
+			);
+			return reply(200, {
+				errors: [{ message: call.errors[0], extensions: { code: 'BAD_REQUEST' } }],
+			});
 		}
 		const previous = answered.get(key);
 		if (previous) {
@@ -122,12 +162,24 @@ export async function startShopifyStandIn(accessToken = 'shpat_standin_012345678
 				call.replayed = true;
 				return reply(200, previous.response);
 			}
-			call.userErrors.push({ code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH', field: ['input'], message: 'The same idempotency key cannot be used with different operation parameters.' });
+			call.userErrors.push({
+				code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH',
+				field: ['input'],
+				message: 'The same idempotency key cannot be used with different operation parameters.',
+			});
 			return reply(200, payload(null, call.userErrors));
 		}
 		call.userErrors.push(...checkInput(call, levels));
 		const changes = call.userErrors.length ? null : apply(call, levels);
-		const result = payload(changes && { createdAt: new Date().toISOString(), reason: call.reason, referenceDocumentUri: call.referenceDocumentUri ?? null, changes }, call.userErrors);
+		const result = payload(
+			changes && {
+				createdAt: new Date().toISOString(),
+				reason: call.reason,
+				referenceDocumentUri: call.referenceDocumentUri ?? null,
+				changes,
+			},
+			call.userErrors,
+		);
 		answered.set(key, { input: JSON.stringify(input), response: result });
 		return reply(200, result);
 	};
@@ -157,38 +209,77 @@ export async function startShopifyStandIn(accessToken = 'shpat_standin_012345678
 		failNext(count, status = 503) {
 			failures.push(...Array.from({ length: count }, () => status));
 		},
-		close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+		close: () =>
+			new Promise<void>((resolve, reject) =>
+				server.close((error) => (error ? reject(error) : resolve())),
+			),
 	};
 }
 
-function checkInput(call: SetQuantitiesCall, levels: Map<string, Map<string, number>>): UserError[] {
+function checkInput(
+	call: SetQuantitiesCall,
+	levels: Map<string, Map<string, number>>,
+): UserError[] {
 	const errors: UserError[] = [];
 	if (!QUANTITY_NAMES.includes(call.name ?? '')) {
-		errors.push({ code: 'INVALID_NAME', field: ['input', 'name'], message: "The quantity name must be either 'available' or 'on_hand'." });
+		errors.push({
+			code: 'INVALID_NAME',
+			field: ['input', 'name'],
+			message: "The quantity name must be either 'available' or 'on_hand'.",
+		});
 	}
-	if (!REASONS.includes(call.reason ?? '')) errors.push({ code: 'INVALID_REASON', field: ['input', 'reason'], message: 'The specified reason is invalid.' });
+	if (!REASONS.includes(call.reason ?? ''))
+		errors.push({
+			code: 'INVALID_REASON',
+			field: ['input', 'reason'],
+			message: 'The specified reason is invalid.',
+		});
 	call.quantities.forEach((entry, index) => {
 		const field = (name: string) => ['input', 'quantities', String(index), name];
 		if (!INVENTORY_ITEM.test(String(entry.inventoryItemId)) || !levels.has(entry.inventoryItemId)) {
-			errors.push({ code: 'INVALID_INVENTORY_ITEM', field: field('inventoryItemId'), message: 'The specified inventory item could not be found.' });
+			errors.push({
+				code: 'INVALID_INVENTORY_ITEM',
+				field: field('inventoryItemId'),
+				message: 'The specified inventory item could not be found.',
+			});
 			return;
 		}
 		if (!LOCATION.test(String(entry.locationId))) {
-			errors.push({ code: 'INVALID_LOCATION', field: field('locationId'), message: 'The specified location could not be found.' });
+			errors.push({
+				code: 'INVALID_LOCATION',
+				field: field('locationId'),
+				message: 'The specified location could not be found.',
+			});
 			return;
 		}
 		const current = levels.get(entry.inventoryItemId)?.get(entry.locationId);
 		if (current === undefined) {
-			errors.push({ code: 'ITEM_NOT_STOCKED_AT_LOCATION', field: field('locationId'), message: 'The specified inventory item is not stocked at the location.' });
+			errors.push({
+				code: 'ITEM_NOT_STOCKED_AT_LOCATION',
+				field: field('locationId'),
+				message: 'The specified inventory item is not stocked at the location.',
+			});
 			return;
 		}
 		if (!Number.isInteger(entry.quantity) || entry.quantity > MAX_QUANTITY) {
-			errors.push({ code: 'INVALID_QUANTITY_TOO_HIGH', field: field('quantity'), message: "The total quantity can't be higher than 1,000,000,000." });
+			errors.push({
+				code: 'INVALID_QUANTITY_TOO_HIGH',
+				field: field('quantity'),
+				message: "The total quantity can't be higher than 1,000,000,000.",
+			});
 		} else if (entry.quantity < 0) {
-			errors.push({ code: 'INVALID_QUANTITY_NEGATIVE', field: field('quantity'), message: "The quantity can't be negative." });
+			errors.push({
+				code: 'INVALID_QUANTITY_NEGATIVE',
+				field: field('quantity'),
+				message: "The quantity can't be negative.",
+			});
 		}
 		if (entry.changeFromQuantity !== null && entry.changeFromQuantity !== current) {
-			errors.push({ code: 'CHANGE_FROM_QUANTITY_STALE', field: field('changeFromQuantity'), message: 'The changeFromQuantity value does not match persisted value.' });
+			errors.push({
+				code: 'CHANGE_FROM_QUANTITY_STALE',
+				field: field('changeFromQuantity'),
+				message: 'The changeFromQuantity value does not match persisted value.',
+			});
 		}
 	});
 	return errors;
@@ -199,14 +290,26 @@ function apply(call: SetQuantitiesCall, levels: Map<string, Map<string, number>>
 		const byLocation = levels.get(entry.inventoryItemId)!;
 		const before = byLocation.get(entry.locationId)!;
 		byLocation.set(entry.locationId, entry.quantity);
-		return { name: call.name, delta: entry.quantity - before, quantityAfterChange: entry.quantity, item: { id: entry.inventoryItemId }, location: { id: entry.locationId } };
+		return {
+			name: call.name,
+			delta: entry.quantity - before,
+			quantityAfterChange: entry.quantity,
+			item: { id: entry.inventoryItemId },
+			location: { id: entry.locationId },
+		};
 	});
 }
 
 function payload(group: unknown, userErrors: UserError[]) {
 	return {
 		data: { inventorySetQuantities: { inventoryAdjustmentGroup: group, userErrors } },
-		extensions: { cost: { requestedQueryCost: 10, actualQueryCost: 10, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1990, restoreRate: 100 } } },
+		extensions: {
+			cost: {
+				requestedQueryCost: 10,
+				actualQueryCost: 10,
+				throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1990, restoreRate: 100 },
+			},
+		},
 	};
 }
 

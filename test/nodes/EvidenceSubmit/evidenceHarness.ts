@@ -14,7 +14,10 @@ export function fixture(name: string): string {
 
 /** The shared fake n8n host plus the binary helpers this node uses, kept in memory as n8n's default mode does. */
 export async function runEvidence(run: FakeRun): Promise<INodeExecutionData[][]> {
-	const context = fakeExecuteFunctions({ node: { name: 'Evidence', type: 'n8n-nodes-tiktok-shop-ops.tikTokShopEvidenceSubmit' }, ...run });
+	const context = fakeExecuteFunctions({
+		node: { name: 'Evidence', type: 'n8n-nodes-tiktok-shop-ops.tikTokShopEvidenceSubmit' },
+		...run,
+	});
 	const items: INodeExecutionData[] = run.items ?? [{ json: {} }];
 	Object.assign(context.helpers, {
 		getBinaryDataBuffer: async (itemIndex: number, property: string) => {
@@ -22,7 +25,11 @@ export async function runEvidence(run: FakeRun): Promise<INodeExecutionData[][]>
 			if (!binary) throw new Error(`no binary ${property} on item ${itemIndex}`);
 			return Buffer.from(binary.data, 'base64');
 		},
-		prepareBinaryData: async (data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> => ({
+		prepareBinaryData: async (
+			data: Buffer,
+			fileName?: string,
+			mimeType?: string,
+		): Promise<IBinaryData> => ({
 			data: data.toString('base64'),
 			fileName,
 			mimeType: mimeType ?? 'application/octet-stream',
@@ -37,18 +44,48 @@ export function binaryOf(item: INodeExecutionData, property: string): Buffer {
 }
 
 /** An input item carrying files the way Read Files from Disk hands them over (base64 in the item). */
-export function withFiles(json: IDataObject, files: Record<string, { data: Buffer; fileName: string; mimeType?: string }>): INodeExecutionData {
+export function withFiles(
+	json: IDataObject,
+	files: Record<string, { data: Buffer; fileName: string; mimeType?: string }>,
+): INodeExecutionData {
 	const binary: Record<string, IBinaryData> = {};
-	for (const [key, file] of Object.entries(files)) binary[key] = { data: file.data.toString('base64'), fileName: file.fileName, mimeType: file.mimeType ?? 'image/jpeg' };
+	for (const [key, file] of Object.entries(files))
+		binary[key] = {
+			data: file.data.toString('base64'),
+			fileName: file.fileName,
+			mimeType: file.mimeType ?? 'image/jpeg',
+		};
 	return { json, binary };
 }
 
 /** A photo as a phone writes it: JPEG with EXIF DateTimeOriginal (and its offset) unless `taken` is omitted. */
-export async function photo(options: { width?: number; height?: number; taken?: string; offset?: string; color?: string; format?: 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif' } = {}): Promise<Buffer> {
-	let image = sharp({ create: { width: options.width ?? 640, height: options.height ?? 480, channels: 3, background: options.color ?? '#b08d6a' } });
+export async function photo(
+	options: {
+		width?: number;
+		height?: number;
+		taken?: string;
+		offset?: string;
+		color?: string;
+		format?: 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif';
+	} = {},
+): Promise<Buffer> {
+	let image = sharp({
+		create: {
+			width: options.width ?? 640,
+			height: options.height ?? 480,
+			channels: 3,
+			background: options.color ?? '#b08d6a',
+		},
+	});
 	if (options.taken) {
 		const exifDate = options.taken.replace(/-/g, ':').replace('T', ' ');
-		image = image.withExif({ IFD0: { DateTime: exifDate }, IFD2: { DateTimeOriginal: exifDate, ...(options.offset ? { OffsetTimeOriginal: options.offset } : {}) } });
+		image = image.withExif({
+			IFD0: { DateTime: exifDate },
+			IFD2: {
+				DateTimeOriginal: exifDate,
+				...(options.offset ? { OffsetTimeOriginal: options.offset } : {}),
+			},
+		});
 	}
 	const format = options.format ?? 'jpeg';
 	return await image.toFormat(format).toBuffer();
@@ -70,7 +107,9 @@ export function returnCase(overrides: IDataObject = {}): IDataObject {
 		reason_text: 'Package not received',
 		refund_total: '42.17',
 		currency: 'USD',
-		seller_next_action_response: [{ action: 'SELLER_RESPOND_REQUEST', deadline: nowSeconds() + 30 * HOUR }],
+		seller_next_action_response: [
+			{ action: 'SELLER_RESPOND_REQUEST', deadline: nowSeconds() + 30 * HOUR },
+		],
 		products: ['Ceramic pour-over set - Matte black'],
 		...overrides,
 	};

@@ -20,7 +20,11 @@ beforeEach(() => resetBuckets());
 /** The editor's "load options" call, with "Case ID" as the editor hands it over. */
 async function optionsFor(caseId: unknown) {
 	const context = {
-		...fakeExecuteFunctions({ node: { name: 'Submit', type: 'n8n-nodes-tiktok-shop-ops.tikTokShopEvidenceSubmit' }, parameters: {}, credentials: simulatorCredentials(sim) }),
+		...fakeExecuteFunctions({
+			node: { name: 'Submit', type: 'n8n-nodes-tiktok-shop-ops.tikTokShopEvidenceSubmit' },
+			parameters: {},
+			credentials: simulatorCredentials(sim),
+		}),
 		getCurrentNodeParameter: (name: string) => (name === 'caseId' ? caseId : undefined),
 	};
 	return await getRejectReasons.call(context as unknown as ILoadOptionsFunctions);
@@ -40,11 +44,17 @@ describe('Reject Reason options', () => {
 		const options = await optionsFor(caseId);
 		expect(options[0].value).toBe('auto');
 		expect(options.length).toBeGreaterThan(1);
-		expect(sim.requests.at(-1)).toMatchObject({ path: '/return_refund/202309/reject_reasons', query: expect.objectContaining({ return_or_cancel_id: caseId }), code: 0 });
+		expect(sim.requests.at(-1)).toMatchObject({
+			path: '/return_refund/202309/reject_reasons',
+			query: expect.objectContaining({ return_or_cancel_id: caseId }),
+			code: 0,
+		});
 	});
 
 	it('does not make the editor resolve "Case ID" strictly: that fails on {{ $json.case_id }} before a run and showed only an error', () => {
-		const rejectReason = evidenceNode.description.properties.find((property: INodeProperties) => property.name === 'rejectReason');
+		const rejectReason = evidenceNode.description.properties.find(
+			(property: INodeProperties) => property.name === 'rejectReason',
+		);
 		expect(rejectReason?.typeOptions?.loadOptionsMethod).toBe('getRejectReasons');
 		expect(rejectReason?.typeOptions?.loadOptionsDependsOn).toBeUndefined();
 	});

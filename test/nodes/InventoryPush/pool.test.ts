@@ -5,14 +5,18 @@ describe('the push limiter', () => {
 		let active = 0;
 		let peak = 0;
 		const started: number[] = [];
-		const results = await mapLimited(Array.from({ length: 500 }, (_, i) => i), 7, async (value) => {
-			started.push(value);
-			active += 1;
-			peak = Math.max(peak, active);
-			await new Promise((resolve) => setImmediate(resolve));
-			active -= 1;
-			return value * 2;
-		});
+		const results = await mapLimited(
+			Array.from({ length: 500 }, (_, i) => i),
+			7,
+			async (value) => {
+				started.push(value);
+				active += 1;
+				peak = Math.max(peak, active);
+				await new Promise((resolve) => setImmediate(resolve));
+				active -= 1;
+				return value * 2;
+			},
+		);
 		expect(results).toEqual(Array.from({ length: 500 }, (_, i) => i * 2));
 		expect(peak).toBe(7);
 		expect(started).toEqual(Array.from({ length: 500 }, (_, i) => i));

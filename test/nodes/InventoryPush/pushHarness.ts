@@ -32,9 +32,19 @@ export function useFreshStoreFolder(): { dir: () => string } {
 	return { dir: () => dir };
 }
 
-export type Outputs = { updated: IDataObject[]; unchanged: IDataObject[]; needsAttention: IDataObject[]; raw: INodeExecutionData[][] };
+export type Outputs = {
+	updated: IDataObject[];
+	unchanged: IDataObject[];
+	needsAttention: IDataObject[];
+	raw: INodeExecutionData[][];
+};
 
-export async function push(sim: RunningSimulator, parameters: FakeRun['parameters'], rows: IDataObject[], continueOnFail = false): Promise<Outputs> {
+export async function push(
+	sim: RunningSimulator,
+	parameters: FakeRun['parameters'],
+	rows: IDataObject[],
+	continueOnFail = false,
+): Promise<Outputs> {
 	const raw = await runNode(pushNode, {
 		credentials: credentialsFor(sim),
 		items: rows.map((json) => ({ json })),
@@ -55,20 +65,33 @@ export async function push(sim: RunningSimulator, parameters: FakeRun['parameter
 }
 
 /** Gives product `index` of the seeded shop exactly these SKUs (keeping its SKU ids), so tests can compute by hand. */
-export function stockProduct(sim: RunningSimulator, index: number, skus: Array<{ sellerSku: string; warehouses: Record<string, number> }>): { productId: string; skuIds: string[] } {
+export function stockProduct(
+	sim: RunningSimulator,
+	index: number,
+	skus: Array<{ sellerSku: string; warehouses: Record<string, number> }>,
+): { productId: string; skuIds: string[] } {
 	const product = sim.state.products[index];
 	const template = product.skus[0];
 	product.skus = skus.map((wanted, position): Sku => ({
 		...template,
 		id: product.skus[position]?.id ?? `${template.id.slice(0, -3)}${900 + position}`,
 		seller_sku: wanted.sellerSku,
-		inventory: Object.entries(wanted.warehouses).map(([warehouse_id, quantity]) => ({ warehouse_id, quantity })),
+		inventory: Object.entries(wanted.warehouses).map(([warehouse_id, quantity]) => ({
+			warehouse_id,
+			quantity,
+		})),
 	}));
 	return { productId: product.id, skuIds: product.skus.map((sku) => sku.id) };
 }
 
-export function inventoryOf(sim: RunningSimulator, productId: string, skuId: string): Record<string, number> {
-	const sku = sim.state.products.find((product) => product.id === productId)!.skus.find((candidate) => candidate.id === skuId)!;
+export function inventoryOf(
+	sim: RunningSimulator,
+	productId: string,
+	skuId: string,
+): Record<string, number> {
+	const sku = sim.state.products
+		.find((product) => product.id === productId)!
+		.skus.find((candidate) => candidate.id === skuId)!;
 	return Object.fromEntries(sku.inventory.map((entry) => [entry.warehouse_id, entry.quantity]));
 }
 

@@ -15,17 +15,31 @@ useFreshStoreFolder();
 
 async function shop(zeroInventory: 'accept' | 'refuse') {
 	sim = await startSimulator({ seed: 7, rules: { zeroInventory } });
-	[reno, ohio] = sim.state.warehouses.filter((warehouse) => warehouse.type === 'SALES_WAREHOUSE').map((warehouse) => warehouse.id);
+	[reno, ohio] = sim.state.warehouses
+		.filter((warehouse) => warehouse.type === 'SALES_WAREHOUSE')
+		.map((warehouse) => warehouse.id);
 }
 
 describe('Inventory Push emptying a warehouse', () => {
 	it('names the warehouse and the reason when TikTok refuses quantity 0 (12052055), and never lists 1 instead', async () => {
 		await shop('refuse');
-		const mug = stockProduct(sim, 0, [{ sellerSku: 'MUG-SAGE', warehouses: { [reno]: 5, [ohio]: 2 } }]);
+		const mug = stockProduct(sim, 0, [
+			{ sellerSku: 'MUG-SAGE', warehouses: { [reno]: 5, [ohio]: 2 } },
+		]);
 		const out = await push(sim, { defaultWarehouseId: reno }, [{ sku: 'MUG-SAGE', quantity: 5 }]);
 
 		expect(callsTo(sim, /\/inventory\/update$/).map((call) => call.body)).toEqual([
-			{ skus: [{ id: mug.skuIds[0], inventory: [{ warehouse_id: reno, quantity: 5 }, { warehouse_id: ohio, quantity: 0 }] }] },
+			{
+				skus: [
+					{
+						id: mug.skuIds[0],
+						inventory: [
+							{ warehouse_id: reno, quantity: 5 },
+							{ warehouse_id: ohio, quantity: 0 },
+						],
+					},
+				],
+			},
 		]);
 		expect(out.updated).toEqual([]);
 		expect(out.needsAttention).toHaveLength(1);
@@ -44,7 +58,9 @@ describe('Inventory Push emptying a warehouse', () => {
 
 	it('sets 0 where TikTok takes it', async () => {
 		await shop('accept');
-		const mug = stockProduct(sim, 0, [{ sellerSku: 'MUG-SAGE', warehouses: { [reno]: 5, [ohio]: 2 } }]);
+		const mug = stockProduct(sim, 0, [
+			{ sellerSku: 'MUG-SAGE', warehouses: { [reno]: 5, [ohio]: 2 } },
+		]);
 		const out = await push(sim, { defaultWarehouseId: reno }, [{ sku: 'MUG-SAGE', quantity: 5 }]);
 		expect(out.needsAttention).toEqual([]);
 		expect(inventoryOf(sim, mug.productId, mug.skuIds[0])).toEqual({ [reno]: 5, [ohio]: 0 });

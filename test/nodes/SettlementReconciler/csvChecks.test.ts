@@ -1,11 +1,25 @@
 import { readFileSync } from 'node:fs';
 import type { IPairedItemData } from 'n8n-workflow';
 
-import { asSummary, csvItem, fixtureItem, FIXTURES, runReconciler, storedCsvItem, summaryOf } from '../../../dev/harness/runReconciler';
+import {
+	asSummary,
+	csvItem,
+	fixtureItem,
+	FIXTURES,
+	runReconciler,
+	storedCsvItem,
+	summaryOf,
+} from '../../../dev/harness/runReconciler';
 
 const asOf = { asOf: '2025-01-20', timeZone: 'America/Los_Angeles' };
-const csvRun = (items = [fixtureItem('seller-center-statement.csv')], extra: Record<string, unknown> = {}) =>
-	runReconciler({ items, parameters: { operation: 'reconcileCsv', binaryPropertyName: 'data', options: asOf, ...extra } });
+const csvRun = (
+	items = [fixtureItem('seller-center-statement.csv')],
+	extra: Record<string, unknown> = {},
+) =>
+	runReconciler({
+		items,
+		parameters: { operation: 'reconcileCsv', binaryPropertyName: 'data', options: asOf, ...extra },
+	});
 
 function findings(out: Awaited<ReturnType<typeof csvRun>>) {
 	return out.discrepancies.map((item) => item.json as Record<string, unknown>);
@@ -14,26 +28,118 @@ function findings(out: Awaited<ReturnType<typeof csvRun>>) {
 describe('Settlement Reconciler: Seller Center statement (hand-computed)', () => {
 	it('finds each check, most urgent money owed first, with 45-day deadlines in the seller time zone', async () => {
 		const out = await csvRun();
-		const rows = findings(out).map((f) => [f.orderId, f.checkCode, f.expected, f.actual, f.owedToYou, f.transactionDate, f.deadline, f.daysLeft, f.pastDeadline]);
+		const rows = findings(out).map((f) => [
+			f.orderId,
+			f.checkCode,
+			f.expected,
+			f.actual,
+			f.owedToYou,
+			f.transactionDate,
+			f.deadline,
+			f.daysLeft,
+			f.pastDeadline,
+		]);
 		expect(rows).toEqual([
 			// 8 % apparel on $1,250.00 = $100.00; charged $120.00
-			['576000000000000002', 'commission', '100.00', '120.00', '20.00', '2025-01-07', '2025-02-21', 32, false],
+			[
+				'576000000000000002',
+				'commission',
+				'100.00',
+				'120.00',
+				'20.00',
+				'2025-01-07',
+				'2025-02-21',
+				32,
+				false,
+			],
 			// 5 % of ($80 − $30 refunded) = $2.50; TikTok kept 5 % of the full $80 = $4.00
-			['576000000000000003', 'refund_commission_not_reversed', '2.50', '4.00', '1.50', '2025-01-08', '2025-02-22', 33, false],
+			[
+				'576000000000000003',
+				'refund_commission_not_reversed',
+				'2.50',
+				'4.00',
+				'1.50',
+				'2025-01-08',
+				'2025-02-22',
+				33,
+				false,
+			],
 			// $40.00 − $2.00 fees = $38.00 expected; $35.00 paid
-			['576000000000000004', 'net_payout', '38.00', '35.00', '3.00', '2025-01-09', '2025-02-23', 34, false],
+			[
+				'576000000000000004',
+				'net_payout',
+				'38.00',
+				'35.00',
+				'3.00',
+				'2025-01-09',
+				'2025-02-23',
+				34,
+				false,
+			],
 			// TikTok's US referral fee includes processing: a separate $0.89 is owed back
-			['576000000000000008', 'transaction_fee', '0.00', '0.89', '0.89', '2025-01-11', '2025-02-25', 36, false],
+			[
+				'576000000000000008',
+				'transaction_fee',
+				'0.00',
+				'0.89',
+				'0.89',
+				'2025-01-11',
+				'2025-02-25',
+				36,
+				false,
+			],
 			// two "Shipping fee adjustment" of ($4.50) under different adjustment ids, a day apart: the 45 days run
 			// from the second booking (2025-01-13)
-			['576000000000000005', 'duplicate_adjustment', '-4.50', '-9.00', '4.50', '2025-01-13', '2025-02-27', 38, false],
+			[
+				'576000000000000005',
+				'duplicate_adjustment',
+				'-4.50',
+				'-9.00',
+				'4.50',
+				'2025-01-13',
+				'2025-02-27',
+				38,
+				false,
+			],
 			// $10.00 on $100.00 non-apparel (5 % = $5.00), settled 2024-10-01: too late to claim
-			['576000000000000007', 'commission', '5.00', '10.00', '5.00', '2024-10-01', '2024-11-15', -66, true],
-			['576000000000000006', 'b2b_wholesale', '0.00', '10.00', '0.00', '2025-01-10', '2025-02-24', 35, false],
+			[
+				'576000000000000007',
+				'commission',
+				'5.00',
+				'10.00',
+				'5.00',
+				'2024-10-01',
+				'2024-11-15',
+				-66,
+				true,
+			],
+			[
+				'576000000000000006',
+				'b2b_wholesale',
+				'0.00',
+				'10.00',
+				'0.00',
+				'2025-01-10',
+				'2025-02-24',
+				35,
+				false,
+			],
 			// Menswear at 8 % = $16.00 but charged $12.00: in the seller's favour, reported, nothing owed
-			['576000000000000012', 'commission', '16.00', '12.00', '0.00', '2025-01-11', '2025-02-25', 36, false],
+			[
+				'576000000000000012',
+				'commission',
+				'16.00',
+				'12.00',
+				'0.00',
+				'2025-01-11',
+				'2025-02-25',
+				36,
+				false,
+			],
 		]);
-		expect(out.discrepancies.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(
+			out.discrepancies.every((item) => (item.pairedItem as { item: number }).item === 0),
+		).toBe(true);
 		expect(findings(out)[0].reportLine).toBe(3);
 	});
 
@@ -57,7 +163,9 @@ describe('Settlement Reconciler: Seller Center statement (hand-computed)', () =>
 		expect(summary.ordersChecked).toBe(10);
 		expect(summary.b2bOrders).toBe(1);
 		expect(summary.feeSign).toBe('fees written as negative amounts');
-		expect(summary.correctionRequests.map((r) => [r.check, r.orders, r.amount, r.deadline])).toEqual([
+		expect(
+			summary.correctionRequests.map((r) => [r.check, r.orders, r.amount, r.deadline]),
+		).toEqual([
 			['Commission differs from the rate table', 1, '20.00', '2025-02-21'],
 			['Refund without commission reversal', 1, '1.50', '2025-02-22'],
 			['Net payout does not add up', 1, '3.00', '2025-02-23'],
@@ -80,7 +188,9 @@ describe('Settlement Reconciler: Seller Center statement (hand-computed)', () =>
 			[16, '"Order settled time" is not a date'],
 			[18, 'a totals line, not an order'],
 		]);
-		const lines = readFileSync(`${FIXTURES}/seller-center-statement.csv`, 'utf8').trimEnd().split(/\r\n/).length - 1;
+		const lines =
+			readFileSync(`${FIXTURES}/seller-center-statement.csv`, 'utf8').trimEnd().split(/\r\n/)
+				.length - 1;
 		expect(summary.report.rows.total).toBe(lines);
 	});
 
@@ -103,7 +213,12 @@ describe('Settlement Reconciler: Seller Center statement (hand-computed)', () =>
 		const byOrder = new Map(findings(out).map((f) => [f.orderId, f]));
 		expect(byOrder.has('576000000000000012')).toBe(false); // 6 % of $200.00 = $12.00, as charged
 		expect(byOrder.has('576000000000000007')).toBe(false); // 10 % of $100.00 = $10.00, as charged
-		expect(byOrder.get('576000000000000001')).toMatchObject({ checkCode: 'commission', expected: '10.00', actual: '5.00', owedToYou: '0.00' });
+		expect(byOrder.get('576000000000000001')).toMatchObject({
+			checkCode: 'commission',
+			expected: '10.00',
+			actual: '5.00',
+			owedToYou: '0.00',
+		});
 	});
 
 	it('reads a report stored on disk through the binary stream, with the same result', async () => {
@@ -117,20 +232,33 @@ describe('Settlement Reconciler: Seller Center statement (hand-computed)', () =>
 });
 
 describe('Settlement Reconciler: the headline says what is left to do', () => {
-	const HEADER = 'Order ID,Settlement date,Category,Net sales,Commission fee,Total settlement amount';
+	const HEADER =
+		'Order ID,Settlement date,Category,Net sales,Commission fee,Total settlement amount';
 	const headlineOf = async (csv: string, asOfDate: string) => {
-		const out = await csvRun([csvItem(csv)], { options: { asOf: asOfDate, timeZone: 'America/Los_Angeles' } });
+		const out = await csvRun([csvItem(csv)], {
+			options: { asOf: asOfDate, timeZone: 'America/Los_Angeles' },
+		});
 		return summaryOf(out).headline as string;
 	};
 
 	it('names the amount still claimable, then what is past the limit', async () => {
-		expect(await headlineOf(readFileSync(`${FIXTURES}/seller-center-statement.csv`, 'utf8'), '2025-01-20')).toBe(
+		expect(
+			await headlineOf(
+				readFileSync(`${FIXTURES}/seller-center-statement.csv`, 'utf8'),
+				'2025-01-20',
+			),
+		).toBe(
 			'TikTok owes you $29.89 on 5 findings; the first must be claimed by 2025-02-21. $5.00 on 1 finding is past the 45-day correction limit. 4 rows were not readable: see the Unreadable output.',
 		);
 	});
 
 	it('does not call a report clean when all its money is past the 45-day limit', async () => {
-		expect(await headlineOf(readFileSync(`${FIXTURES}/seller-center-statement.csv`, 'utf8'), '2026-01-20')).toBe(
+		expect(
+			await headlineOf(
+				readFileSync(`${FIXTURES}/seller-center-statement.csv`, 'utf8'),
+				'2026-01-20',
+			),
+		).toBe(
 			'No money left to claim within the 45-day limit. $34.89 on 6 findings is past the 45-day correction limit. 4 rows were not readable: see the Unreadable output.',
 		);
 	});
@@ -138,12 +266,16 @@ describe('Settlement Reconciler: the headline says what is left to do', () => {
 	it('says when the only findings owe the seller nothing', async () => {
 		// Menswear at 8 % of $200.00 is $16.00; $12.00 was charged, in the seller's favour.
 		const csv = `${HEADER}\n576000000000000001,2025-01-10,Menswear,$200.00,($12.00),$188.00\n`;
-		expect(await headlineOf(csv, '2025-01-20')).toBe('No money to claim: the 1 finding is in your favour or for review only.');
+		expect(await headlineOf(csv, '2025-01-20')).toBe(
+			'No money to claim: the 1 finding is in your favour or for review only.',
+		);
 	});
 
 	it('says a clean report is clean', async () => {
 		const csv = `${HEADER}\n576000000000000001,2025-01-10,Home Supplies,$200.00,($10.00),$190.00\n`;
-		expect(await headlineOf(csv, '2025-01-20')).toBe('No money to claim: every checked order matches the rate table within tolerance.');
+		expect(await headlineOf(csv, '2025-01-20')).toBe(
+			'No money to claim: every checked order matches the rate table within tolerance.',
+		);
 	});
 });
 
@@ -169,8 +301,24 @@ describe('Settlement Reconciler: column drift', () => {
 		expect(summary.report.extraFeeColumns).toEqual(['Affiliate fee']);
 		expect(summary.feeSign).toBe('fees written as positive amounts');
 		// Women's Clothing is apparel: 8 % of ($80 − $20) = $4.80, but $6.40 (8 % of $80) was kept
-		expect(findings(out).map((f) => [f.orderId, f.checkCode, f.expected, f.actual, f.owedToYou, f.deadline])).toEqual([
-			['576100000000000002', 'refund_commission_not_reversed', '4.80', '6.40', '1.60', '2025-02-28'],
+		expect(
+			findings(out).map((f) => [
+				f.orderId,
+				f.checkCode,
+				f.expected,
+				f.actual,
+				f.owedToYou,
+				f.deadline,
+			]),
+		).toEqual([
+			[
+				'576100000000000002',
+				'refund_commission_not_reversed',
+				'4.80',
+				'6.40',
+				'1.60',
+				'2025-02-28',
+			],
 		]);
 		expect(summary.totals.netPayoutExpected).toBe(summary.totals.netPayoutReported);
 	});
@@ -182,7 +330,8 @@ describe('Settlement Reconciler: column drift', () => {
 	});
 
 	it('skips a report title above the header, reporting it as a rejected line', async () => {
-		const csv = 'TikTok Shop statement export\nShop: Sim Outfitters US\nOrder ID,Settlement date,Net sales,Commission fee,Total settlement amount\n576200000000000001,2025-01-10,$10.00,($0.50),$9.50\n';
+		const csv =
+			'TikTok Shop statement export\nShop: Sim Outfitters US\nOrder ID,Settlement date,Net sales,Commission fee,Total settlement amount\n576200000000000001,2025-01-10,$10.00,($0.50),$9.50\n';
 		const out = await csvRun([csvItem(csv)]);
 		expect(out.rejected.map((item) => [item.json.line, item.json.reason])).toEqual([
 			[1, 'above the column header (report title or notes)'],
@@ -195,11 +344,20 @@ describe('Settlement Reconciler: column drift', () => {
 
 describe('Settlement Reconciler: items and failures', () => {
 	it('reconciles each input item separately and pairs every output with its item', async () => {
-		const out = await csvRun([fixtureItem('drifted-columns.csv'), fixtureItem('seller-center-statement.csv')]);
+		const out = await csvRun([
+			fixtureItem('drifted-columns.csv'),
+			fixtureItem('seller-center-statement.csv'),
+		]);
 		expect(out.summary.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(out.discrepancies.filter((item) => (item.pairedItem as IPairedItemData).item === 0)).toHaveLength(1);
-		expect(out.discrepancies.filter((item) => (item.pairedItem as IPairedItemData).item === 1)).toHaveLength(8);
-		expect(out.rejected.every((item) => (item.pairedItem as IPairedItemData).item === 1)).toBe(true);
+		expect(
+			out.discrepancies.filter((item) => (item.pairedItem as IPairedItemData).item === 0),
+		).toHaveLength(1);
+		expect(
+			out.discrepancies.filter((item) => (item.pairedItem as IPairedItemData).item === 1),
+		).toHaveLength(8);
+		expect(out.rejected.every((item) => (item.pairedItem as IPairedItemData).item === 1)).toBe(
+			true,
+		);
 	});
 
 	it('with Continue On Fail, an unreadable item becomes a summary item with the error; the others still run', async () => {

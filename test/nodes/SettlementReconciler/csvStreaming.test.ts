@@ -5,13 +5,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { decodedSlices } from '../../../nodes/SettlementReconciler/v1/helpers/binaryStream';
-import { PARSE_BATCH_CHARS, streamCsvRecords, textBatches } from '../../../nodes/SettlementReconciler/v1/helpers/csvRecords';
+import {
+	PARSE_BATCH_CHARS,
+	streamCsvRecords,
+	textBatches,
+} from '../../../nodes/SettlementReconciler/v1/helpers/csvRecords';
 import { OrderLedger } from '../../../nodes/SettlementReconciler/v1/helpers/orderLedger';
 import { RateTable } from '../../../nodes/SettlementReconciler/v1/helpers/rateTable';
 import { readSettlementCsv } from '../../../nodes/SettlementReconciler/v1/helpers/settlementCsv';
-import { csvItem, runReconciler, storedCsvItem, summaryOf } from '../../../dev/harness/runReconciler';
+import {
+	csvItem,
+	runReconciler,
+	storedCsvItem,
+	summaryOf,
+} from '../../../dev/harness/runReconciler';
 
-const HEADER = 'Order ID,Settlement date,Category,Net sales,Commission fee,Adjustment amount,Total settlement amount';
+const HEADER =
+	'Order ID,Settlement date,Category,Net sales,Commission fee,Adjustment amount,Total settlement amount';
 
 /** Rows a report would have, as many as it takes to pass `chars` characters. */
 function rowsUntil(chars: number, newline = '\n'): string[] {
@@ -29,7 +39,7 @@ function rowsUntil(chars: number, newline = '\n'): string[] {
 function chunked(text: string, sizes: (offset: number) => number): Readable {
 	const bytes = Buffer.from(text, 'utf8');
 	const chunks: Buffer[] = [];
-	for (let offset = 0; offset < bytes.length; ) {
+	for (let offset = 0; offset < bytes.length;) {
 		const size = Math.max(1, sizes(offset));
 		chunks.push(bytes.subarray(offset, offset + size));
 		offset += size;
@@ -37,13 +47,18 @@ function chunked(text: string, sizes: (offset: number) => number): Readable {
 	return Readable.from(chunks, { objectMode: false });
 }
 
-async function records(stream: Readable): Promise<Array<{ cells: string[]; line: number; problem?: string }>> {
+async function records(
+	stream: Readable,
+): Promise<Array<{ cells: string[]; line: number; problem?: string }>> {
 	const seen: Array<{ cells: string[]; line: number; problem?: string }> = [];
-	await streamCsvRecords(stream, (cells, line, problem) => seen.push({ cells, line, ...(problem ? { problem } : {}) }));
+	await streamCsvRecords(stream, (cells, line, problem) =>
+		seen.push({ cells, line, ...(problem ? { problem } : {}) }),
+	);
 	return seen;
 }
 
-const rates = () => new RateTable({ nonApparelPercent: 5, apparelPercent: 8, apparelKeywords: ['wear'], rules: [] });
+const rates = () =>
+	new RateTable({ nonApparelPercent: 5, apparelPercent: 8, apparelKeywords: ['wear'], rules: [] });
 
 describe('CSV text reaches papaparse intact, whatever the chunking', () => {
 	it('completes a UTF-8 character split between two chunks instead of mangling it', async () => {
@@ -65,7 +80,11 @@ describe('CSV text reaches papaparse intact, whatever the chunking', () => {
 		expect(csv.indexOf('& Patio')).toBeLessThan(PARSE_BATCH_CHARS);
 
 		const batches: string[] = [];
-		for await (const batch of textBatches(Readable.from([Buffer.from(csv, 'utf8')], { objectMode: false }), PARSE_BATCH_CHARS)) batches.push(batch);
+		for await (const batch of textBatches(
+			Readable.from([Buffer.from(csv, 'utf8')], { objectMode: false }),
+			PARSE_BATCH_CHARS,
+		))
+			batches.push(batch);
 		expect(batches.length).toBe(Math.ceil(csv.length / PARSE_BATCH_CHARS));
 		expect(Math.max(...batches.map((batch) => batch.length))).toBe(PARSE_BATCH_CHARS);
 		expect(batches.join('')).toBe(csv);
@@ -75,7 +94,9 @@ describe('CSV text reaches papaparse intact, whatever the chunking', () => {
 		expect(seen[41].cells[2]).toBe(`Home, Garden\r\n& Patio ${filler}`);
 		expect(seen.every((record) => record.cells.length === 7 && !record.problem)).toBe(true);
 		// Physical lines, as a text editor numbers them: the record with the quoted line break spans lines 42 and 43.
-		expect(seen.map((record) => record.line)).toEqual(seen.map((_, index) => (index <= 41 ? index + 1 : index + 2)));
+		expect(seen.map((record) => record.line)).toEqual(
+			seen.map((_, index) => (index <= 41 ? index + 1 : index + 2)),
+		);
 	});
 
 	it('gives the same records for one-byte chunks as for the whole file', async () => {
@@ -91,20 +112,36 @@ describe('CSV text reaches papaparse intact, whatever the chunking', () => {
 		const source = new Readable({ read() {} });
 		source.push(Buffer.from(`${HEADER}\n${rows.slice(0, 100).join('\n')}\n`));
 		setImmediate(() => source.destroy(new Error('disk read failed')));
-		await expect(readSettlementCsv(source, new OrderLedger(), { rates: rates(), zone: 'UTC', maxRejectedListed: 10 })).rejects.toThrow('disk read failed');
+		await expect(
+			readSettlementCsv(source, new OrderLedger(), {
+				rates: rates(),
+				zone: 'UTC',
+				maxRejectedListed: 10,
+			}),
+		).rejects.toThrow('disk read failed');
 	});
 
 	it('stops reading when no header turns up, and stops the source', async () => {
 		const lines = Array.from({ length: 50_000 }, (_, n) => `note ${n}, not a header`);
 		const source = chunked(`${lines.join('\n')}\n`, () => 4096);
-		await expect(readSettlementCsv(source, new OrderLedger(), { rates: rates(), zone: 'UTC', maxRejectedListed: 10 })).rejects.toThrow('The report is missing an order ID column');
+		await expect(
+			readSettlementCsv(source, new OrderLedger(), {
+				rates: rates(),
+				zone: 'UTC',
+				maxRejectedListed: 10,
+			}),
+		).rejects.toThrow('The report is missing an order ID column');
 		await new Promise((resolve) => setImmediate(resolve));
 		expect(source.destroyed).toBe(true);
 	});
 });
 
 describe('the ledger is sized from the report before it fills', () => {
-	const parameters = { operation: 'reconcileCsv', binaryPropertyName: 'data', options: { asOf: '2025-01-20' } };
+	const parameters = {
+		operation: 'reconcileCsv',
+		binaryPropertyName: 'data',
+		options: { asOf: '2025-01-20' },
+	};
 	const reservations = () => jest.spyOn(OrderLedger.prototype, 'reserve');
 	afterEach(() => jest.restoreAllMocks());
 
@@ -114,7 +151,10 @@ describe('the ledger is sized from the report before it fills', () => {
 		try {
 			writeFileSync(join(folder, 'statement.csv'), `${HEADER}\n${rows.join('\n')}\n`);
 			const reserve = reservations();
-			const out = await runReconciler({ items: [storedCsvItem(join(folder, 'statement.csv'))], parameters });
+			const out = await runReconciler({
+				items: [storedCsvItem(join(folder, 'statement.csv'))],
+				parameters,
+			});
 			expect(reserve).toHaveBeenCalledTimes(1);
 			expect(reserve.mock.calls[0][0]).toBeGreaterThan(rows.length * 0.95);
 			expect(reserve.mock.calls[0][0]).toBeLessThan(rows.length * 1.05);
@@ -137,13 +177,21 @@ describe('the ledger is sized from the report before it fills', () => {
 		const reserve = reservations();
 		const ledger = new OrderLedger();
 		const csv = `${HEADER}\n${rowsUntil(100_000).join('\n')}\n`;
-		await readSettlementCsv(chunked(csv, () => 4096), ledger, { rates: rates(), zone: 'UTC', maxRejectedListed: 10 });
-		await readSettlementCsv(chunked(`${HEADER}\n${rowsUntil(1_000).join('\n')}\n`, () => 4096), new OrderLedger(), {
-			rates: rates(),
-			zone: 'UTC',
-			maxRejectedListed: 10,
-			expectedBytes: 1_000,
-		});
+		await readSettlementCsv(
+			chunked(csv, () => 4096),
+			ledger,
+			{ rates: rates(), zone: 'UTC', maxRejectedListed: 10 },
+		);
+		await readSettlementCsv(
+			chunked(`${HEADER}\n${rowsUntil(1_000).join('\n')}\n`, () => 4096),
+			new OrderLedger(),
+			{
+				rates: rates(),
+				zone: 'UTC',
+				maxRejectedListed: 10,
+				expectedBytes: 1_000,
+			},
+		);
 		expect(reserve).not.toHaveBeenCalled();
 		expect(ledger.size).toBeGreaterThan(500);
 	});
@@ -151,11 +199,22 @@ describe('the ledger is sized from the report before it fills', () => {
 
 describe('row reading after the header is resolved once', () => {
 	const run = (csv: string) =>
-		runReconciler({ items: [csvItem(csv)], parameters: { operation: 'reconcileCsv', binaryPropertyName: 'data', options: { asOf: '2025-01-20' } } });
+		runReconciler({
+			items: [csvItem(csv)],
+			parameters: {
+				operation: 'reconcileCsv',
+				binaryPropertyName: 'data',
+				options: { asOf: '2025-01-20' },
+			},
+		});
 
 	it('rejects a row whose adjustment cell is not an amount, with its line, instead of counting it as zero', async () => {
-		const out = await run(`${HEADER}\n576300000000000001,2025-01-10,Home Supplies,$10.00,($0.50),$1.0.0,$9.50\n576300000000000002,2025-01-10,Home Supplies,$10.00,($0.50),($1.00),$8.50\n`);
-		expect(out.rejected.map((item) => [item.json.line, item.json.reason])).toEqual([[2, '"Adjustment amount" is not an amount']]);
+		const out = await run(
+			`${HEADER}\n576300000000000001,2025-01-10,Home Supplies,$10.00,($0.50),$1.0.0,$9.50\n576300000000000002,2025-01-10,Home Supplies,$10.00,($0.50),($1.00),$8.50\n`,
+		);
+		expect(out.rejected.map((item) => [item.json.line, item.json.reason])).toEqual([
+			[2, '"Adjustment amount" is not an amount'],
+		]);
 		expect(summaryOf(out).report.rows).toEqual({ total: 2, parsed: 1, rejected: 1, blank: 0 });
 	});
 
@@ -171,14 +230,25 @@ describe('row reading after the header is resolved once', () => {
 	});
 
 	it('rejects a European decimal comma rather than reading it a hundred times too large', async () => {
-		const out = await run(`${HEADER}\n576300000000000001,2025-01-10,Home Supplies,"12,50",($0.62),$0.00,$11.88\n`);
-		expect(out.rejected.map((item) => [item.json.line, item.json.reason])).toEqual([[2, '"Net sales" is not an amount']]);
+		const out = await run(
+			`${HEADER}\n576300000000000001,2025-01-10,Home Supplies,"12,50",($0.62),$0.00,$11.88\n`,
+		);
+		expect(out.rejected.map((item) => [item.json.line, item.json.reason])).toEqual([
+			[2, '"Net sales" is not an amount'],
+		]);
 	});
 
 	it('breaks urgency ties by order id, so the same report always lists findings in the same order', async () => {
-		const overcharged = (id: string) => `${id},2025-01-10,Home Supplies,$100.00,($9.00),$0.00,$91.00`;
-		const out = await run(`${HEADER}\n${['576300000000000009', '576300000000000002', '576300000000000005'].map(overcharged).join('\n')}\n`);
-		expect(out.discrepancies.map((item) => item.json.orderId)).toEqual(['576300000000000002', '576300000000000005', '576300000000000009']);
+		const overcharged = (id: string) =>
+			`${id},2025-01-10,Home Supplies,$100.00,($9.00),$0.00,$91.00`;
+		const out = await run(
+			`${HEADER}\n${['576300000000000009', '576300000000000002', '576300000000000005'].map(overcharged).join('\n')}\n`,
+		);
+		expect(out.discrepancies.map((item) => item.json.orderId)).toEqual([
+			'576300000000000002',
+			'576300000000000005',
+			'576300000000000009',
+		]);
 	});
 });
 
@@ -193,18 +263,34 @@ describe('a report kept in memory (n8n default binary mode)', () => {
 	});
 
 	it('reconciles the same as the file streamed from disk, with characters split across slices', async () => {
-		const rows = rowsUntil(200_000).map((row, n) => (n % 37 === 0 ? row.replace('Home Supplies', 'Décor – Niños') : row));
+		const rows = rowsUntil(200_000).map((row, n) =>
+			n % 37 === 0 ? row.replace('Home Supplies', 'Décor – Niños') : row,
+		);
 		rows[5] = rows[5].replace('($50.00),$0.00,$950.00', '($95.00),$0.00,$905.00'); // one overcharged order
 		const csv = `\uFEFF${HEADER}\n${rows.join('\n')}\n`;
 		const folder = mkdtempSync(join(tmpdir(), 'settlement-'));
 		try {
 			writeFileSync(join(folder, 'statement.csv'), csv);
-			const parameters = { operation: 'reconcileCsv', binaryPropertyName: 'data', options: { asOf: '2025-01-20' } };
+			const parameters = {
+				operation: 'reconcileCsv',
+				binaryPropertyName: 'data',
+				options: { asOf: '2025-01-20' },
+			};
 			const inMemory = await runReconciler({ items: [csvItem(csv)], parameters });
-			const onDisk = await runReconciler({ items: [storedCsvItem(join(folder, 'statement.csv'))], parameters });
+			const onDisk = await runReconciler({
+				items: [storedCsvItem(join(folder, 'statement.csv'))],
+				parameters,
+			});
 			expect(inMemory.summary[0].json).toEqual(onDisk.summary[0].json);
-			expect(summaryOf(inMemory).report.rows).toEqual({ total: rows.length, parsed: rows.length, rejected: 0, blank: 0 });
-			expect(inMemory.discrepancies.map((item) => [item.json.orderId, item.json.checkCode])).toEqual([['576300000000000005', 'commission']]);
+			expect(summaryOf(inMemory).report.rows).toEqual({
+				total: rows.length,
+				parsed: rows.length,
+				rejected: 0,
+				blank: 0,
+			});
+			expect(
+				inMemory.discrepancies.map((item) => [item.json.orderId, item.json.checkCode]),
+			).toEqual([['576300000000000005', 'commission']]);
 			expect(inMemory.streamsOpened).toEqual([]);
 		} finally {
 			rmSync(folder, { recursive: true, force: true });

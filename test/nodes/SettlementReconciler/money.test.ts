@@ -1,4 +1,9 @@
-import { applyRate, formatCents, formatDollars, parseCents } from '../../../nodes/SettlementReconciler/v1/helpers/money';
+import {
+	applyRate,
+	formatCents,
+	formatDollars,
+	parseCents,
+} from '../../../nodes/SettlementReconciler/v1/helpers/money';
 import { csvItem, runReconciler, summaryOf } from '../../../dev/harness/runReconciler';
 
 describe('report amounts become integer cents', () => {
@@ -31,11 +36,13 @@ describe('report amounts become integer cents', () => {
 
 	it('tells blank from not-an-amount', () => {
 		expect(parseCents('   ')).toBeNull();
-		for (const text of ['n/a', '12.3.4', '$', '1,23.4,5', '12abc', '(12', '1e5']) expect(parseCents(text)).toBeNaN();
+		for (const text of ['n/a', '12.3.4', '$', '1,23.4,5', '12abc', '(12', '1e5'])
+			expect(parseCents(text)).toBeNaN();
 	});
 
 	it('accepts thousands separators only in groups of three, so a decimal comma is never read 100× too large', () => {
-		for (const text of ['12,34', '1234,567', '1,2345', '1,,234', '5,000,0', '1,23', ',123']) expect(parseCents(text)).toBeNaN();
+		for (const text of ['12,34', '1234,567', '1,2345', '1,,234', '5,000,0', '1,23', ',123'])
+			expect(parseCents(text)).toBeNaN();
 	});
 
 	it('refuses amounts beyond exact integer cents rather than rounding them', () => {
@@ -61,19 +68,34 @@ describe('report amounts become integer cents', () => {
 
 describe('sums stay exact where float sums drift', () => {
 	it('10,000 fees of $0.10 and sales of $0.70 total exactly, and 5 % of $0.70 expects 4¢ (float: 3¢)', async () => {
-		const lines = ['Order ID,Settlement date,Subtotal after seller discounts,Commission fee,Total fees,Total settlement amount'];
+		const lines = [
+			'Order ID,Settlement date,Subtotal after seller discounts,Commission fee,Total fees,Total settlement amount',
+		];
 		let floatFees = 0;
 		for (let order = 0; order < 10_000; order++) {
-			lines.push(`5763000000000${String(order).padStart(5, '0')},2025-01-10,$0.70,($0.04),($0.10),$0.60`);
+			lines.push(
+				`5763000000000${String(order).padStart(5, '0')},2025-01-10,$0.70,($0.04),($0.10),$0.60`,
+			);
 			floatFees += 0.1;
 		}
 		expect(floatFees.toFixed(10)).not.toBe('1000.0000000000'); // the drift a float sum would carry
 		const out = await runReconciler({
 			items: [csvItem(lines.join('\n'))],
-			parameters: { operation: 'reconcileCsv', binaryPropertyName: 'data', toleranceAmount: 0, tolerancePercent: 0, options: { asOf: '2025-01-20' } },
+			parameters: {
+				operation: 'reconcileCsv',
+				binaryPropertyName: 'data',
+				toleranceAmount: 0,
+				tolerancePercent: 0,
+				options: { asOf: '2025-01-20' },
+			},
 		});
 		const summary = summaryOf(out);
-		expect(summary.totals).toMatchObject({ grossSales: '7000.00', fees: '1000.00', netPayoutReported: '6000.00', netPayoutExpected: '6000.00' });
+		expect(summary.totals).toMatchObject({
+			grossSales: '7000.00',
+			fees: '1000.00',
+			netPayoutReported: '6000.00',
+			netPayoutExpected: '6000.00',
+		});
 		expect(summary.ordersChecked).toBe(10_000);
 		expect(out.discrepancies).toEqual([]);
 	});

@@ -4,7 +4,17 @@ import { OrderIndex } from '../../../nodes/SettlementReconciler/v1/helpers/order
 describe('order index (ids held as numbers, not strings)', () => {
 	it('gives each distinct id one dense index and returns the id unchanged, whatever its shape', () => {
 		const index = new OrderIndex();
-		const ids = ['576684019603311365', '576684019603311366', '7', '000123', '123', '5766840196033113650', 'AB-1001', '100000000', '1000000000'];
+		const ids = [
+			'576684019603311365',
+			'576684019603311366',
+			'7',
+			'000123',
+			'123',
+			'5766840196033113650',
+			'AB-1001',
+			'100000000',
+			'1000000000',
+		];
 		const assigned = ids.map((id) => index.findOrAdd(id));
 		expect(assigned).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
 		expect(ids.map((id) => index.findOrAdd(id))).toEqual(assigned);
@@ -15,14 +25,20 @@ describe('order index (ids held as numbers, not strings)', () => {
 
 	it('stays correct across many growths of its table', () => {
 		const index = new OrderIndex();
-		for (let n = 0; n < 300_000; n++) expect(index.findOrAdd(`5766840${String(n * 7919).padStart(11, '0')}`)).toBe(n);
-		for (let n = 0; n < 300_000; n += 997) expect(index.idAt(index.find(`5766840${String(n * 7919).padStart(11, '0')}`))).toBe(`5766840${String(n * 7919).padStart(11, '0')}`);
+		for (let n = 0; n < 300_000; n++)
+			expect(index.findOrAdd(`5766840${String(n * 7919).padStart(11, '0')}`)).toBe(n);
+		for (let n = 0; n < 300_000; n += 997)
+			expect(index.idAt(index.find(`5766840${String(n * 7919).padStart(11, '0')}`))).toBe(
+				`5766840${String(n * 7919).padStart(11, '0')}`,
+			);
 		expect(index.size).toBe(300_000);
 	});
 
 	it('keeps numeric and other ids apart while its table grows', () => {
 		const index = new OrderIndex();
-		const ids = Array.from({ length: 200_000 }, (_, n) => (n % 1000 === 0 ? `RET-${n}` : `5766840${String(n).padStart(11, '0')}`));
+		const ids = Array.from({ length: 200_000 }, (_, n) =>
+			n % 1000 === 0 ? `RET-${n}` : `5766840${String(n).padStart(11, '0')}`,
+		);
 		expect(ids.map((id) => index.findOrAdd(id))).toEqual(ids.map((_, n) => n));
 		for (let n = 0; n < ids.length; n += 499) {
 			expect(index.find(ids[n])).toBe(n);

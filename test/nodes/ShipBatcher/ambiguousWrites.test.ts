@@ -1,5 +1,11 @@
 import type { RunningSimulator } from '../../../dev/simulator';
-import { ordersWithPackage, ordersWithoutPackage, row, runShipBatcher, startShop } from './simulatedShop';
+import {
+	ordersWithPackage,
+	ordersWithoutPackage,
+	row,
+	runShipBatcher,
+	startShop,
+} from './simulatedShop';
 import { validTrackingNumber } from '../../fixtures/validTrackingNumbers';
 
 /**
@@ -19,7 +25,9 @@ function callsTo(path: RegExp) {
 async function shipFirst() {
 	const [{ order, pkg }] = ordersWithPackage(sim);
 	const original = validTrackingNumber('UPS');
-	await runShipBatcher(sim, [row({ order_id: order.id, package_id: pkg.id, tracking_number: original, carrier: 'UPS' })]);
+	await runShipBatcher(sim, [
+		row({ order_id: order.id, package_id: pkg.id, tracking_number: original, carrier: 'UPS' }),
+	]);
 	sim.reset();
 	return { order, pkg, original };
 }
@@ -29,12 +37,32 @@ describe('once-only writes after an ambiguous failure', () => {
 		const { order, pkg, original } = await shipFirst();
 		sim.faults.inject({ pathPattern: '/shipping_info/update', kind: 'lostResponse', times: 1 });
 		const corrected = validTrackingNumber('USPS');
-		const { shipped, attention } = await runShipBatcher(sim, [row({ order_id: order.id, package_id: pkg.id, tracking_number: corrected, carrier: 'USPS' })], { updateTracking: true });
+		const { shipped, attention } = await runShipBatcher(
+			sim,
+			[
+				row({
+					order_id: order.id,
+					package_id: pkg.id,
+					tracking_number: corrected,
+					carrier: 'USPS',
+				}),
+			],
+			{ updateTracking: true },
+		);
 
 		expect(attention.map((item) => item.json.message)).toEqual([]);
-		expect(shipped[0].json).toMatchObject({ shipped_by: 'shipping_info_update', previous_tracking_number: original, tracking_number: corrected });
+		expect(shipped[0].json).toMatchObject({
+			shipped_by: 'shipping_info_update',
+			previous_tracking_number: original,
+			tracking_number: corrected,
+		});
 		expect(callsTo(/\/shipping_info\/update$/)).toHaveLength(1);
-		expect(sim.requests.some((request) => request.method === 'GET' && request.path === `/fulfillment/202309/packages/${pkg.id}`)).toBe(true);
+		expect(
+			sim.requests.some(
+				(request) =>
+					request.method === 'GET' && request.path === `/fulfillment/202309/packages/${pkg.id}`,
+			),
+		).toBe(true);
 		expect(pkg.tracking_number).toBe(corrected);
 	});
 
@@ -42,10 +70,24 @@ describe('once-only writes after an ambiguous failure', () => {
 		const { order, pkg, original } = await shipFirst();
 		sim.faults.inject({ pathPattern: '/shipping_info/update', kind: '5xx', times: 1 });
 		const corrected = validTrackingNumber('USPS');
-		const { shipped, attention } = await runShipBatcher(sim, [row({ order_id: order.id, package_id: pkg.id, tracking_number: corrected, carrier: 'USPS' })], { updateTracking: true });
+		const { shipped, attention } = await runShipBatcher(
+			sim,
+			[
+				row({
+					order_id: order.id,
+					package_id: pkg.id,
+					tracking_number: corrected,
+					carrier: 'USPS',
+				}),
+			],
+			{ updateTracking: true },
+		);
 
 		expect(shipped).toEqual([]);
-		expect(attention[0].json).toMatchObject({ reason: 'already_shipped_different_tracking', tracking_number: corrected });
+		expect(attention[0].json).toMatchObject({
+			reason: 'already_shipped_different_tracking',
+			tracking_number: corrected,
+		});
 		expect(attention[0].json.message).toContain(original);
 		expect(attention[0].json.message).toContain(corrected);
 		expect(callsTo(/\/shipping_info\/update$/)).toHaveLength(1);
@@ -54,11 +96,22 @@ describe('once-only writes after an ambiguous failure', () => {
 
 	it('Batch Ship Packages applied but its answer lost: shipped, from what TikTok holds, with one call', async () => {
 		const entries = ordersWithPackage(sim).slice(0, 3);
-		sim.faults.inject({ pathPattern: '/fulfillment/202309/packages/ship', kind: 'lostResponse', times: 1 });
+		sim.faults.inject({
+			pathPattern: '/fulfillment/202309/packages/ship',
+			kind: 'lostResponse',
+			times: 1,
+		});
 		const numbers = entries.map(() => validTrackingNumber('UPS'));
 		const { shipped, attention } = await runShipBatcher(
 			sim,
-			entries.map(({ order, pkg }, index) => row({ order_id: order.id, package_id: pkg.id, tracking_number: numbers[index], carrier: 'UPS' })),
+			entries.map(({ order, pkg }, index) =>
+				row({
+					order_id: order.id,
+					package_id: pkg.id,
+					tracking_number: numbers[index],
+					carrier: 'UPS',
+				}),
+			),
 		);
 		expect(attention.map((item) => item.json.message)).toEqual([]);
 		expect(shipped.map((item) => item.json.tracking_number).sort()).toEqual([...numbers].sort());
@@ -69,9 +122,14 @@ describe('once-only writes after an ambiguous failure', () => {
 		const [order] = ordersWithoutPackage(sim);
 		sim.faults.inject({ pathPattern: /\/orders\/\d+\/packages$/, kind: 'lostResponse', times: 1 });
 		const tracking = validTrackingNumber('USPS');
-		const { shipped, attention } = await runShipBatcher(sim, [row({ order_id: order.id, tracking_number: tracking, carrier: 'USPS' })]);
+		const { shipped, attention } = await runShipBatcher(sim, [
+			row({ order_id: order.id, tracking_number: tracking, carrier: 'USPS' }),
+		]);
 		expect(attention.map((item) => item.json.message)).toEqual([]);
-		expect(shipped[0].json).toMatchObject({ shipped_by: 'mark_package_as_shipped', tracking_number: tracking });
+		expect(shipped[0].json).toMatchObject({
+			shipped_by: 'mark_package_as_shipped',
+			tracking_number: tracking,
+		});
 		expect(callsTo(/\/orders\/\d+\/packages$/)).toHaveLength(1);
 	});
 });

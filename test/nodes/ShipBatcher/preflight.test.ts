@@ -1,4 +1,10 @@
-import { ordersWithPackage, row, runShipBatcher, shippedPackageIds, startShop } from './simulatedShop';
+import {
+	ordersWithPackage,
+	row,
+	runShipBatcher,
+	shippedPackageIds,
+	startShop,
+} from './simulatedShop';
 import type { RunningSimulator } from '../../../dev/simulator';
 import { validTrackingNumber } from '../../fixtures/validTrackingNumbers';
 
@@ -28,15 +34,33 @@ describe('tracking preflight, before any upload', () => {
 	it('ships a valid number of every carrier, uploaded in its normalised form', async () => {
 		const targets = ordersWithPackage(sim).slice(0, VALID.length);
 		const items = VALID.map(([carrier, number], index) =>
-			row({ order_id: targets[index].order.id, package_id: targets[index].pkg.id, tracking_number: number.replace(/(\w{4})/g, '$1 ').trim(), carrier }),
+			row({
+				order_id: targets[index].order.id,
+				package_id: targets[index].pkg.id,
+				tracking_number: number.replace(/(\w{4})/g, '$1 ').trim(),
+				carrier,
+			}),
 		);
 		const { shipped, attention } = await runShipBatcher(sim, items);
-		expect(attention.map((item) => [item.json.carrier, item.json.reason, item.json.message])).toEqual([]);
-		expect(shipped.map((item) => item.json.tracking_number)).toEqual(VALID.map(([, number]) => number));
+		expect(
+			attention.map((item) => [item.json.carrier, item.json.reason, item.json.message]),
+		).toEqual([]);
+		expect(shipped.map((item) => item.json.tracking_number)).toEqual(
+			VALID.map(([, number]) => number),
+		);
 		const uploaded = new Map(targets.map(({ pkg }) => [pkg.id, pkg.tracking_number]));
 		expect([...uploaded.values()]).toEqual(VALID.map(([, number]) => number));
 		expect(shipped.map((item) => item.json.shipping_provider_name)).toEqual([
-			'UPS', 'USPS', 'FedEx', 'FedEx', 'OnTrac', 'DHL eCommerce', 'Amazon Shipping', 'UniUni', 'GOFO', 'LaserShip',
+			'UPS',
+			'USPS',
+			'FedEx',
+			'FedEx',
+			'OnTrac',
+			'DHL eCommerce',
+			'Amazon Shipping',
+			'UniUni',
+			'GOFO',
+			'LaserShip',
 		]);
 	});
 
@@ -52,13 +76,29 @@ describe('tracking preflight, before any upload', () => {
 			['FedEx', '1Z999AA10123456784', 'carrier_mismatch'],
 			['LaserShip', '1LX734505321754', 'tracking_unknown_format'],
 		];
-		const items = bad.map(([carrier, number], index) => row({ order_id: targets[index].order.id, package_id: targets[index].pkg.id, tracking_number: number, carrier }));
-		items.push(row({ order_id: targets[8].order.id, package_id: targets[8].pkg.id, tracking_number: validTrackingNumber('UPS'), carrier: 'UPS' }));
+		const items = bad.map(([carrier, number], index) =>
+			row({
+				order_id: targets[index].order.id,
+				package_id: targets[index].pkg.id,
+				tracking_number: number,
+				carrier,
+			}),
+		);
+		items.push(
+			row({
+				order_id: targets[8].order.id,
+				package_id: targets[8].pkg.id,
+				tracking_number: validTrackingNumber('UPS'),
+				carrier: 'UPS',
+			}),
+		);
 
 		const { shipped, attention } = await runShipBatcher(sim, items);
 
 		expect(attention.map((item) => item.json.reason)).toEqual(bad.map(([, , reason]) => reason));
-		expect(attention.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+		expect(attention.map((item) => (item.pairedItem as { item: number }).item)).toEqual([
+			0, 1, 2, 3, 4, 5, 6, 7,
+		]);
 		for (const item of attention) expect(String(item.json.message)).toMatch(/\w.+\./);
 		expect(attention[6].json.message).toContain('is a UPS 1Z number');
 		expect(shipped.map((item) => item.json.package_id)).toEqual([targets[8].pkg.id]);
@@ -68,12 +108,30 @@ describe('tracking preflight, before any upload', () => {
 	it('flags one tracking number on two orders of the same batch, and uploads neither', async () => {
 		const [first, second, third] = ordersWithPackage(sim);
 		const items = [
-			row({ order_id: first.order.id, package_id: first.pkg.id, tracking_number: '1Z999AA10123456784', carrier: 'UPS' }),
-			row({ order_id: second.order.id, package_id: second.pkg.id, tracking_number: '1Z 999 AA1 0123 4567 84', carrier: 'UPS' }),
-			row({ order_id: third.order.id, package_id: third.pkg.id, tracking_number: 'TBA502887274000', carrier: 'Amazon' }),
+			row({
+				order_id: first.order.id,
+				package_id: first.pkg.id,
+				tracking_number: '1Z999AA10123456784',
+				carrier: 'UPS',
+			}),
+			row({
+				order_id: second.order.id,
+				package_id: second.pkg.id,
+				tracking_number: '1Z 999 AA1 0123 4567 84',
+				carrier: 'UPS',
+			}),
+			row({
+				order_id: third.order.id,
+				package_id: third.pkg.id,
+				tracking_number: 'TBA502887274000',
+				carrier: 'Amazon',
+			}),
 		];
 		const { shipped, attention } = await runShipBatcher(sim, items);
-		expect(attention.map((item) => item.json.reason)).toEqual(['tracking_reused_in_batch', 'tracking_reused_in_batch']);
+		expect(attention.map((item) => item.json.reason)).toEqual([
+			'tracking_reused_in_batch',
+			'tracking_reused_in_batch',
+		]);
 		expect(attention[0].json.message).toContain(`order ${second.order.id}`);
 		expect(shipped.map((item) => item.json.order_id)).toEqual([third.order.id]);
 		expect(shippedPackageIds(sim)).toEqual([third.pkg.id]);
@@ -81,16 +139,34 @@ describe('tracking preflight, before any upload', () => {
 
 	it('ships a row repeated in the file once, and gives one package two numbers to nobody', async () => {
 		const [first, second] = ordersWithPackage(sim);
-		const repeated = row({ order_id: first.order.id, package_id: first.pkg.id, tracking_number: 'TBA502887274000', carrier: 'Amazon' });
+		const repeated = row({
+			order_id: first.order.id,
+			package_id: first.pkg.id,
+			tracking_number: 'TBA502887274000',
+			carrier: 'Amazon',
+		});
 		const items = [
 			repeated,
 			repeated,
-			row({ order_id: second.order.id, package_id: second.pkg.id, tracking_number: '1Z999AA10123456784', carrier: 'UPS' }),
-			row({ order_id: second.order.id, package_id: second.pkg.id, tracking_number: 'D10011354453707', carrier: 'OnTrac' }),
+			row({
+				order_id: second.order.id,
+				package_id: second.pkg.id,
+				tracking_number: '1Z999AA10123456784',
+				carrier: 'UPS',
+			}),
+			row({
+				order_id: second.order.id,
+				package_id: second.pkg.id,
+				tracking_number: 'D10011354453707',
+				carrier: 'OnTrac',
+			}),
 		];
 		const { shipped, attention } = await runShipBatcher(sim, items);
 		expect(shipped.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1]);
-		expect(attention.map((item) => item.json.reason)).toEqual(['conflicting_rows_in_batch', 'conflicting_rows_in_batch']);
+		expect(attention.map((item) => item.json.reason)).toEqual([
+			'conflicting_rows_in_batch',
+			'conflicting_rows_in_batch',
+		]);
 		expect(shippedPackageIds(sim)).toEqual([first.pkg.id]);
 	});
 
@@ -104,7 +180,12 @@ describe('tracking preflight, before any upload', () => {
 		];
 		const { shipped, attention } = await runShipBatcher(sim, items);
 		expect(shipped).toEqual([]);
-		expect(attention.map((item) => item.json.reason)).toEqual(['invalid_order_id', 'invalid_order_id', 'invalid_package_id', 'missing_order_and_package']);
+		expect(attention.map((item) => item.json.reason)).toEqual([
+			'invalid_order_id',
+			'invalid_order_id',
+			'invalid_package_id',
+			'missing_order_and_package',
+		]);
 		expect(sim.requests).toEqual([]);
 	});
 });

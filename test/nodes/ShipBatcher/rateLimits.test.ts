@@ -1,5 +1,12 @@
 import type { RunningSimulator } from '../../../dev/simulator';
-import { ordersWithPackage, ordersWithoutPackage, row, runShipBatcher, shippedPackageIds, startShop } from './simulatedShop';
+import {
+	ordersWithPackage,
+	ordersWithoutPackage,
+	row,
+	runShipBatcher,
+	shippedPackageIds,
+	startShop,
+} from './simulatedShop';
 import { validTrackingNumber } from '../../fixtures/validTrackingNumbers';
 
 let sim: RunningSimulator;
@@ -16,17 +23,30 @@ describe('a 429 storm from the simulator', () => {
 		const withPackage = ordersWithPackage(sim).slice(0, 24);
 		const without = ordersWithoutPackage(sim).slice(0, 6);
 		const items = [
-			...withPackage.map(({ order, pkg }) => row({ order_id: order.id, package_id: pkg.id, tracking_number: validTrackingNumber('UPS'), carrier: 'UPS' })),
-			...without.map((order) => row({ order_id: order.id, tracking_number: validTrackingNumber('USPS'), carrier: 'USPS' })),
+			...withPackage.map(({ order, pkg }) =>
+				row({
+					order_id: order.id,
+					package_id: pkg.id,
+					tracking_number: validTrackingNumber('UPS'),
+					carrier: 'UPS',
+				}),
+			),
+			...without.map((order) =>
+				row({ order_id: order.id, tracking_number: validTrackingNumber('USPS'), carrier: 'USPS' }),
+			),
 		];
 
-		const { shipped, attention } = await runShipBatcher(sim, items, { options: { batchSize: 3, maxRetries: 10 } });
+		const { shipped, attention } = await runShipBatcher(sim, items, {
+			options: { batchSize: 3, maxRetries: 10 },
+		});
 
 		const throttled = sim.requests.filter((request) => request.status === 429);
 		expect(sim.rateLimitedCount).toBeGreaterThan(0);
 		expect(throttled.length).toBeGreaterThan(sim.rateLimitedCount);
 		expect(attention.map((item) => item.json.message)).toEqual([]);
-		expect(shipped.map((item) => (item.pairedItem as { item: number }).item).sort((a, b) => a - b)).toEqual(items.map((_, index) => index));
+		expect(
+			shipped.map((item) => (item.pairedItem as { item: number }).item).sort((a, b) => a - b),
+		).toEqual(items.map((_, index) => index));
 		const packageIds = shippedPackageIds(sim);
 		expect(packageIds).toHaveLength(30);
 		expect(new Set(packageIds).size).toBe(30);
@@ -37,13 +57,26 @@ describe('a 429 storm from the simulator', () => {
 		sim = await startShop();
 		sim.faults.inject({ pathPattern: '/fulfillment/202309/packages/ship', kind: '429' });
 		const targets = ordersWithPackage(sim).slice(0, 4);
-		const items = targets.map(({ order, pkg }) => row({ order_id: order.id, package_id: pkg.id, tracking_number: validTrackingNumber('UPS'), carrier: 'UPS' }));
+		const items = targets.map(({ order, pkg }) =>
+			row({
+				order_id: order.id,
+				package_id: pkg.id,
+				tracking_number: validTrackingNumber('UPS'),
+				carrier: 'UPS',
+			}),
+		);
 
-		const { shipped, attention } = await runShipBatcher(sim, items, { options: { batchSize: 2, maxRetries: 1 } });
+		const { shipped, attention } = await runShipBatcher(sim, items, {
+			options: { batchSize: 2, maxRetries: 1 },
+		});
 
 		expect(shipped).toEqual([]);
-		expect(attention.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1, 2, 3]);
-		expect(attention.map((item) => [item.json.reason, item.json.tiktok_code])).toEqual(Array(4).fill(['tiktok_unavailable', 36009002]));
+		expect(attention.map((item) => (item.pairedItem as { item: number }).item)).toEqual([
+			0, 1, 2, 3,
+		]);
+		expect(attention.map((item) => [item.json.reason, item.json.tiktok_code])).toEqual(
+			Array(4).fill(['tiktok_unavailable', 36009002]),
+		);
 		expect(attention[0].json.message).toContain('run the workflow again later');
 		expect(shippedPackageIds(sim)).toEqual([]);
 	});

@@ -5,7 +5,13 @@ import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
 import { clearShippingProviderCache } from '../../../nodes/ShipBatcher/v1/actions/ship/shippingProviders';
 import { runNode } from '../../../dev/harness/fakeExecuteFunctions';
 import { hasPendingAfterSale } from '../../../dev/simulator/lookup';
-import { startSimulator, type Order, type Package, type RunningSimulator, type SimulatorOptions } from '../../../dev/simulator';
+import {
+	startSimulator,
+	type Order,
+	type Package,
+	type RunningSimulator,
+	type SimulatorOptions,
+} from '../../../dev/simulator';
 import { simulatorCredentials } from '../../../dev/harness/simulatorCredentials';
 
 export const shipBatcher = new ShipBatcher().nodeVersions[1];
@@ -19,14 +25,28 @@ export async function startShop(options: SimulatorOptions = {}): Promise<Running
 }
 
 /** Seller-shipped orders ready for a tracking number, with their open package when TikTok created one. */
-export function awaitingSellerOrders(sim: RunningSimulator): Array<{ order: Order; pkg?: Package }> {
+export function awaitingSellerOrders(
+	sim: RunningSimulator,
+): Array<{ order: Order; pkg?: Package }> {
 	return sim.state.orders
-		.filter((order) => order.status === 'AWAITING_SHIPMENT' && order.shipping_type === 'SELLER' && !hasPendingAfterSale(sim.state, order.id))
-		.map((order) => ({ order, pkg: sim.state.packages.find((pkg) => pkg.order_id === order.id && pkg.status === 'PROCESSING') }));
+		.filter(
+			(order) =>
+				order.status === 'AWAITING_SHIPMENT' &&
+				order.shipping_type === 'SELLER' &&
+				!hasPendingAfterSale(sim.state, order.id),
+		)
+		.map((order) => ({
+			order,
+			pkg: sim.state.packages.find(
+				(pkg) => pkg.order_id === order.id && pkg.status === 'PROCESSING',
+			),
+		}));
 }
 
 export function ordersWithPackage(sim: RunningSimulator): Array<{ order: Order; pkg: Package }> {
-	return awaitingSellerOrders(sim).filter((entry): entry is { order: Order; pkg: Package } => entry.pkg !== undefined);
+	return awaitingSellerOrders(sim).filter(
+		(entry): entry is { order: Order; pkg: Package } => entry.pkg !== undefined,
+	);
 }
 
 export function ordersWithoutPackage(sim: RunningSimulator): Order[] {
@@ -65,5 +85,10 @@ export function shippedPackageIds(sim: RunningSimulator): string[] {
 }
 
 export function callsTo(sim: RunningSimulator, method: string, path: string | RegExp): number {
-	return sim.requests.filter((request) => request.method === method && (typeof path === 'string' ? request.path === path : path.test(request.path)) && request.status === 200).length;
+	return sim.requests.filter(
+		(request) =>
+			request.method === method &&
+			(typeof path === 'string' ? request.path === path : path.test(request.path)) &&
+			request.status === 200,
+	).length;
 }

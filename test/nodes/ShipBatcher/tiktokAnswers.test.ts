@@ -34,7 +34,15 @@ function order(id: string, packageId: string, tracking?: string) {
 		shipping_due_time: now + 3 * 86400,
 		packages: [{ id: packageId }],
 		recipient_address: { region_code: 'US' },
-		line_items: [{ id: `${id}1`, package_id: packageId, ...(tracking ? { tracking_number: tracking, shipping_provider_id: '6617634144517368017' } : {}) }],
+		line_items: [
+			{
+				id: `${id}1`,
+				package_id: packageId,
+				...(tracking
+					? { tracking_number: tracking, shipping_provider_id: '6617634144517368017' }
+					: {}),
+			},
+		],
 	};
 }
 
@@ -42,17 +50,44 @@ function ok(data: object) {
 	return [200, { code: 0, message: 'Success', request_id: '2026112508000001', data }] as const;
 }
 
-const ORDERS = ['576684019603311365', '576684019603311366', '576684019603311367', '576684019603311368'];
-const PACKAGES = ['1152965687616007937', '1152965687616007938', '1152965687616007939', '1152965687616007940'];
-const NUMBERS = ['1Z999AA10123456784', 'TBA502887274000', 'D10011354453707', '9400111202555842332669'];
+const ORDERS = [
+	'576684019603311365',
+	'576684019603311366',
+	'576684019603311367',
+	'576684019603311368',
+];
+const PACKAGES = [
+	'1152965687616007937',
+	'1152965687616007938',
+	'1152965687616007939',
+	'1152965687616007940',
+];
+const NUMBERS = [
+	'1Z999AA10123456784',
+	'TBA502887274000',
+	'D10011354453707',
+	'9400111202555842332669',
+];
 const CARRIERS = ['UPS', 'Amazon Shipping', 'OnTrac', 'USPS'];
 
 function items() {
-	return ORDERS.map((orderId, index) => row({ order_id: orderId, package_id: PACKAGES[index], tracking_number: NUMBERS[index], carrier: CARRIERS[index] }));
+	return ORDERS.map((orderId, index) =>
+		row({
+			order_id: orderId,
+			package_id: PACKAGES[index],
+			tracking_number: NUMBERS[index],
+			carrier: CARRIERS[index],
+		}),
+	);
 }
 
 function run(continueOnFail = false) {
-	return runNode(shipBatcher, { credentials, items: items(), continueOnFail, parameters: { trackingHistory: 'none', options: { maxRetries: 0 } } });
+	return runNode(shipBatcher, {
+		credentials,
+		items: items(),
+		continueOnFail,
+		parameters: { trackingHistory: 'none', options: { maxRetries: 0 } },
+	});
 }
 
 beforeEach(() => {
@@ -83,7 +118,10 @@ function providers() {
 
 describe('TikTok answers, item by item', () => {
 	it('ties each data.errors entry to its package, and re-checks "already shipped" against the order', async () => {
-		nock(BASE).get('/order/202309/orders').query(true).reply(...ok({ orders: ORDERS.map((id, index) => order(id, PACKAGES[index])) }));
+		nock(BASE)
+			.get('/order/202309/orders')
+			.query(true)
+			.reply(...ok({ orders: ORDERS.map((id, index) => order(id, PACKAGES[index])) }));
 		providers();
 		nock(BASE)
 			.post('/fulfillment/202309/packages/ship')
@@ -91,9 +129,22 @@ describe('TikTok answers, item by item', () => {
 			.reply(
 				...ok({
 					errors: [
-						{ code: 21011020, message: 'These orders are already shipped.', detail: { package_id: PACKAGES[1] } },
-						{ code: 21011007, message: 'Package item has after-sale request, please process the after-sale request first.', detail: { package_id: PACKAGES[2] } },
-						{ code: 21011020, message: 'These orders are already shipped.', detail: { package_id: PACKAGES[3] } },
+						{
+							code: 21011020,
+							message: 'These orders are already shipped.',
+							detail: { package_id: PACKAGES[1] },
+						},
+						{
+							code: 21011007,
+							message:
+								'Package item has after-sale request, please process the after-sale request first.',
+							detail: { package_id: PACKAGES[2] },
+						},
+						{
+							code: 21011020,
+							message: 'These orders are already shipped.',
+							detail: { package_id: PACKAGES[3] },
+						},
 					],
 				}),
 			);
@@ -101,7 +152,14 @@ describe('TikTok answers, item by item', () => {
 		nock(BASE)
 			.get('/order/202309/orders')
 			.query((query) => query.ids === `${ORDERS[1]},${ORDERS[3]}`)
-			.reply(...ok({ orders: [order(ORDERS[1], PACKAGES[1], NUMBERS[1]), order(ORDERS[3], PACKAGES[3], '9400111202555842332676')] }));
+			.reply(
+				...ok({
+					orders: [
+						order(ORDERS[1], PACKAGES[1], NUMBERS[1]),
+						order(ORDERS[3], PACKAGES[3], '9400111202555842332676'),
+					],
+				}),
+			);
 
 		const [shipped, attention] = await run();
 
@@ -109,7 +167,14 @@ describe('TikTok answers, item by item', () => {
 			[{ item: 0 }, 'batch_ship_packages'],
 			[{ item: 1 }, 'already_shipped'],
 		]);
-		expect(attention.map((item) => [item.pairedItem, item.json.reason, item.json.tiktok_code, item.json.tiktok_request_id])).toEqual([
+		expect(
+			attention.map((item) => [
+				item.pairedItem,
+				item.json.reason,
+				item.json.tiktok_code,
+				item.json.tiktok_request_id,
+			]),
+		).toEqual([
 			[{ item: 2 }, 'after_sale_pending', 21011007, '2026112508000001'],
 			[{ item: 3 }, 'already_shipped_different_tracking', null, null],
 		]);
@@ -118,23 +183,33 @@ describe('TikTok answers, item by item', () => {
 	});
 
 	it('counts no package of a batch as shipped when TikTok reports an error it ties to none', async () => {
-		nock(BASE).get('/order/202309/orders').query(true).reply(...ok({ orders: ORDERS.map((id, index) => order(id, PACKAGES[index])) }));
+		nock(BASE)
+			.get('/order/202309/orders')
+			.query(true)
+			.reply(...ok({ orders: ORDERS.map((id, index) => order(id, PACKAGES[index])) }));
 		providers();
 		nock(BASE)
 			.post('/fulfillment/202309/packages/ship')
 			.query(true)
-			.reply(...ok({ errors: [{ code: 21001011, message: 'System process error, please try again later.' }] }));
+			.reply(
+				...ok({
+					errors: [{ code: 21001011, message: 'System process error, please try again later.' }],
+				}),
+			);
 		const [shipped, attention] = await run();
 		expect(shipped).toEqual([]);
-		expect(attention.map((item) => [item.json.reason, item.json.tiktok_code])).toEqual(Array(4).fill(['tiktok_rejected', 21001011]));
+		expect(attention.map((item) => [item.json.reason, item.json.tiktok_code])).toEqual(
+			Array(4).fill(['tiktok_rejected', 21001011]),
+		);
 	});
 
-	it('stops on a credential TikTok refuses, and with Continue On Fail puts every item on Needs Attention with TikTok\'s answer', async () => {
+	it("stops on a credential TikTok refuses, and with Continue On Fail puts every item on Needs Attention with TikTok's answer", async () => {
 		const refuse = () =>
-			nock(BASE)
-				.get('/order/202309/orders')
-				.query(true)
-				.reply(401, { code: 106001, message: 'Invalid signature, please check your sign', request_id: '2026112508000009' });
+			nock(BASE).get('/order/202309/orders').query(true).reply(401, {
+				code: 106001,
+				message: 'Invalid signature, please check your sign',
+				request_id: '2026112508000009',
+			});
 		refuse();
 		const error = await run().catch((thrown: unknown) => thrown);
 		expect(error).toBeInstanceOf(NodeApiError);
@@ -143,7 +218,14 @@ describe('TikTok answers, item by item', () => {
 		refuse();
 		const [shipped, attention] = await run(true);
 		expect(shipped).toEqual([]);
-		expect(attention.map((item) => [item.pairedItem, item.json.reason, item.json.tiktok_code, item.json.tiktok_request_id])).toEqual(
+		expect(
+			attention.map((item) => [
+				item.pairedItem,
+				item.json.reason,
+				item.json.tiktok_code,
+				item.json.tiktok_request_id,
+			]),
+		).toEqual(
 			[0, 1, 2, 3].map((index) => [{ item: index }, 'node_error', 106001, '2026112508000009']),
 		);
 		expect(attention[0].json.message).toContain('App Key and App Secret');

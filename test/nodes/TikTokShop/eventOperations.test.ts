@@ -41,33 +41,70 @@ const credentials = () => ({
 describe('Event: dead letters', () => {
 	it('lists dead letters with their last error and replays one exactly once', async () => {
 		const store = await openStore({ kind: 'embedded' });
-		const letter: QueuedEvent = { item: { event: 'ORDER_STATUS_CHANGE', order_id: '576684019603311365' }, failures: 4, firstReceivedAt: '2026-11-25T01:00:00.000Z', lastError: 'Slack is down' };
+		const letter: QueuedEvent = {
+			item: { event: 'ORDER_STATUS_CHANGE', order_id: '576684019603311365' },
+			failures: 4,
+			firstReceivedAt: '2026-11-25T01:00:00.000Z',
+			lastError: 'Slack is down',
+		};
 		await store.putRecord(deadLettersOf('wf-dl'), 'id:n-1', letter);
-		const parameters = { resource: 'event', operation: 'listDeadLetters', queueName: 'wf-dl', stateStore: 'embedded', limit: 10 };
+		const parameters = {
+			resource: 'event',
+			operation: 'listDeadLetters',
+			queueName: 'wf-dl',
+			stateStore: 'embedded',
+			limit: 10,
+		};
 		const [listed] = await runNode(node, { credentials: credentials(), parameters });
 		expect(listed.map((item) => item.json)).toEqual([
-			expect.objectContaining({ event_key: 'id:n-1', attempts: 4, last_error: 'Slack is down', order_id: '576684019603311365' }),
+			expect.objectContaining({
+				event_key: 'id:n-1',
+				attempts: 4,
+				last_error: 'Slack is down',
+				order_id: '576684019603311365',
+			}),
 		]);
 
-		const replay = { resource: 'event', operation: 'replayDeadLetter', queueName: 'wf-dl', stateStore: 'embedded', eventKey: 'id:n-1' };
+		const replay = {
+			resource: 'event',
+			operation: 'replayDeadLetter',
+			queueName: 'wf-dl',
+			stateStore: 'embedded',
+			eventKey: 'id:n-1',
+		};
 		const [first] = await runNode(node, { credentials: credentials(), parameters: replay });
 		const [second] = await runNode(node, { credentials: credentials(), parameters: replay });
 		expect(first[0].json.replayed).toBe(true);
-		expect(second[0].json).toMatchObject({ replayed: false, note: expect.stringContaining('already replayed') });
+		expect(second[0].json).toMatchObject({
+			replayed: false,
+			note: expect.stringContaining('already replayed'),
+		});
 		const queued = await store.listRecords<QueuedEvent>(inboxOf('wf-dl'));
 		expect(queued.map((record) => [record.id, record.record.failures])).toEqual([['id:n-1', 0]]);
 	});
 });
 
 describe('Event: recover missed order updates', () => {
-	const parameters = { resource: 'event', operation: 'recoverMissed', queueName: 'wf-rec', stateStore: 'embedded', lookBackHours: 48, graceMinutes: 0 };
+	const parameters = {
+		resource: 'event',
+		operation: 'recoverMissed',
+		queueName: 'wf-rec',
+		stateStore: 'embedded',
+		lookBackHours: 48,
+		graceMinutes: 0,
+	};
 
 	it('queues every recently updated order the trigger never received, once, and the late webhook is then dropped', async () => {
 		const now = Math.floor(Date.now() / 1000);
-		const updatedRecently = simulator.state.orders.filter((order) => order.update_time >= now - 48 * 3600 && order.update_time < now);
+		const updatedRecently = simulator.state.orders.filter(
+			(order) => order.update_time >= now - 48 * 3600 && order.update_time < now,
+		);
 		expect(updatedRecently.length).toBeGreaterThan(0);
 		const [first] = await runNode(node, { credentials: credentials(), parameters });
-		expect(first[0].json).toMatchObject({ checked: updatedRecently.length, recovered: updatedRecently.length });
+		expect(first[0].json).toMatchObject({
+			checked: updatedRecently.length,
+			recovered: updatedRecently.length,
+		});
 
 		const store = await openStore({ kind: 'embedded' });
 		const queued = await store.listRecords<QueuedEvent>(inboxOf('wf-rec'), 10_000);
@@ -78,10 +115,21 @@ describe('Event: recover missed order updates', () => {
 		expect(second[0].json).toMatchObject({ recovered: 0 });
 
 		const order = updatedRecently[0];
-		const body = JSON.stringify({ type: 1, tts_notification_id: 'late-webhook', shop_id: simulator.shop.id, timestamp: Math.floor(Date.now() / 1000), data: { order_id: order.id, order_status: order.status, update_time: order.update_time } });
+		const body = JSON.stringify({
+			type: 1,
+			tts_notification_id: 'late-webhook',
+			shop_id: simulator.shop.id,
+			timestamp: Math.floor(Date.now() / 1000),
+			data: { order_id: order.id, order_status: order.status, update_time: order.update_time },
+		});
 		const { context, answer } = webhookContext(
 			body,
-			{ events: [1], processing: 'guaranteed', stateStore: 'embedded', options: { queueName: 'wf-rec' } },
+			{
+				events: [1],
+				processing: 'guaranteed',
+				stateStore: 'embedded',
+				options: { queueName: 'wf-rec' },
+			},
 			{ authorization: signWebhook('trigger-app-key', 'trigger-app-secret', body) },
 		);
 		await new TikTokShopTrigger().webhook.call(context);

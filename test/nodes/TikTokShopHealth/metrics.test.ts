@@ -1,4 +1,8 @@
-import { computeMetrics, type MetricKey, type MetricResult } from '../../../nodes/TikTokShopHealth/v1/health/metrics';
+import {
+	computeMetrics,
+	type MetricKey,
+	type MetricResult,
+} from '../../../nodes/TikTokShopHealth/v1/health/metrics';
 import { DAY, HOUR, NOW, order, returnCase, shipped } from './orderFixtures';
 
 const window = { from: NOW - 30 * DAY, to: NOW };
@@ -9,8 +13,18 @@ function metric(results: MetricResult[], key: MetricKey): MetricResult {
 	return found;
 }
 
-function run(orders: Parameters<typeof computeMetrics>[0]['orders'], extra: Partial<Parameters<typeof computeMetrics>[0]> = {}) {
-	return computeMetrics({ orders, returns: [], carrierScans: new Map(), window, now: NOW, ...extra });
+function run(
+	orders: Parameters<typeof computeMetrics>[0]['orders'],
+	extra: Partial<Parameters<typeof computeMetrics>[0]> = {},
+) {
+	return computeMetrics({
+		orders,
+		returns: [],
+		carrierScans: new Map(),
+		window,
+		now: NOW,
+		...extra,
+	});
 }
 
 describe('Compute Metrics, each number worked out by hand', () => {
@@ -23,15 +37,31 @@ describe('Compute Metrics, each number worked out by hand', () => {
 			[lateViaTracking.id, lateViaTracking.create_time + 60 * HOUR],
 			[neverScanned.id, undefined],
 		]);
-		const result = metric(run([...onTime, lateScan, lateViaTracking, neverScanned], { carrierScans: scans }), 'late_dispatch_rate');
-		expect(result).toMatchObject({ numerator: 2, denominator: 5, value: 40, unit: '%', threshold: 4, threshold_type: 'MAX', status: 'breach' });
+		const result = metric(
+			run([...onTime, lateScan, lateViaTracking, neverScanned], { carrierScans: scans }),
+			'late_dispatch_rate',
+		);
+		expect(result).toMatchObject({
+			numerator: 2,
+			denominator: 5,
+			value: 40,
+			unit: '%',
+			threshold: 4,
+			threshold_type: 'MAX',
+			status: 'breach',
+		});
 		expect(result.orders).toEqual([lateScan.id, lateViaTracking.id]);
 	});
 
 	it('late dispatch rate leaves Fulfilled by TikTok orders out', () => {
 		const fbt = shipped({ scanAfterHours: 90, fulfillment_type: 'FULFILLMENT_BY_TIKTOK' });
 		const own = shipped({ scanAfterHours: 10 });
-		expect(metric(run([fbt, own]), 'late_dispatch_rate')).toMatchObject({ numerator: 0, denominator: 1, value: 0, status: 'ok' });
+		expect(metric(run([fbt, own]), 'late_dispatch_rate')).toMatchObject({
+			numerator: 0,
+			denominator: 1,
+			value: 0,
+			status: 'ok',
+		});
 	});
 
 	it('valid tracking rate: 3 of 4 numbers past the line have carrier scans = 75 %; a number still inside its line is not judged', () => {
@@ -39,21 +69,56 @@ describe('Compute Metrics, each number worked out by hand', () => {
 		const neverScanned = shipped({ created: NOW - 5 * DAY }); // line passed 3 days ago, no scan
 		const stillInside = shipped({ created: NOW - 10 * HOUR }); // line in 38 h
 		const cancelled = shipped({ status: 'CANCELLED' });
-		const result = metric(run([...scanned, neverScanned, stillInside, cancelled]), 'valid_tracking_rate');
-		expect(result).toMatchObject({ numerator: 3, denominator: 4, value: 75, threshold: 95, threshold_type: 'MIN', status: 'breach' });
+		const result = metric(
+			run([...scanned, neverScanned, stillInside, cancelled]),
+			'valid_tracking_rate',
+		);
+		expect(result).toMatchObject({
+			numerator: 3,
+			denominator: 4,
+			value: 75,
+			threshold: 95,
+			threshold_type: 'MIN',
+			status: 'breach',
+		});
 		expect(result.orders).toEqual([neverScanned.id]);
 	});
 
 	it('seller-fault cancellation rate: seller + TikTok-for-not-shipping cancellations, 2 of 7 paid orders = 28.57 %', () => {
 		const open = [1, 2, 3].map(() => order());
-		const bySeller = order({ status: 'CANCELLED', cancellation_initiator: 'SELLER', cancel_reason: 'Out of stock' });
-		const bySystem = order({ status: 'CANCELLED', cancellation_initiator: 'SYSTEM', cancel_reason: 'Seller did not ship on time' });
-		const byBuyer = order({ status: 'CANCELLED', cancellation_initiator: 'BUYER', cancel_reason: 'No longer needed' });
-		const unpaidTimeout = order({ status: 'CANCELLED', cancellation_initiator: 'SYSTEM', cancel_reason: 'Payment timeout' });
+		const bySeller = order({
+			status: 'CANCELLED',
+			cancellation_initiator: 'SELLER',
+			cancel_reason: 'Out of stock',
+		});
+		const bySystem = order({
+			status: 'CANCELLED',
+			cancellation_initiator: 'SYSTEM',
+			cancel_reason: 'Seller did not ship on time',
+		});
+		const byBuyer = order({
+			status: 'CANCELLED',
+			cancellation_initiator: 'BUYER',
+			cancel_reason: 'No longer needed',
+		});
+		const unpaidTimeout = order({
+			status: 'CANCELLED',
+			cancellation_initiator: 'SYSTEM',
+			cancel_reason: 'Payment timeout',
+		});
 		const unpaid = order({ status: 'UNPAID' });
-		const result = metric(run([...open, bySeller, bySystem, byBuyer, unpaidTimeout, unpaid]), 'seller_fault_cancellation_rate');
+		const result = metric(
+			run([...open, bySeller, bySystem, byBuyer, unpaidTimeout, unpaid]),
+			'seller_fault_cancellation_rate',
+		);
 		// paid = 3 open + 4 cancelled = 7 (the UNPAID one is not paid); 2 / 7 = 28.571… %
-		expect(result).toMatchObject({ numerator: 2, denominator: 7, value: 28.57, threshold: 2.5, status: 'breach' });
+		expect(result).toMatchObject({
+			numerator: 2,
+			denominator: 7,
+			value: 28.57,
+			threshold: 2.5,
+			status: 'breach',
+		});
 		expect(result.orders).toEqual([bySeller.id, bySystem.id]);
 	});
 
@@ -62,22 +127,58 @@ describe('Compute Metrics, each number worked out by hand', () => {
 		const exactlyOnDue = shipped({ scanAfterHours: 20, deliveredAfterDays: 8 }); // delivered at the due second: on time
 		const notDelivered = shipped({ scanAfterHours: 20, created: NOW - 9 * DAY }); // due a day ago, still in transit
 		const notDueYet = shipped({ scanAfterHours: 20, created: NOW - 3 * DAY });
-		const cancelled = order({ status: 'CANCELLED', cancellation_initiator: 'BUYER', created: NOW - 20 * DAY });
-		const result = metric(run([...onTime, exactlyOnDue, notDelivered, notDueYet, cancelled]), 'on_time_delivery_rate');
-		expect(result).toMatchObject({ numerator: 3, denominator: 4, value: 75, threshold: 80, threshold_type: 'MIN', status: 'breach' });
+		const cancelled = order({
+			status: 'CANCELLED',
+			cancellation_initiator: 'BUYER',
+			created: NOW - 20 * DAY,
+		});
+		const result = metric(
+			run([...onTime, exactlyOnDue, notDelivered, notDueYet, cancelled]),
+			'on_time_delivery_rate',
+		);
+		expect(result).toMatchObject({
+			numerator: 3,
+			denominator: 4,
+			value: 75,
+			threshold: 80,
+			threshold_type: 'MIN',
+			status: 'breach',
+		});
 		expect(result.orders).toEqual([notDelivered.id]);
 	});
 
 	it('return handling time: decided after 10, 30 and 20 h = 20 h on average; a pending one 50 h old is listed', () => {
 		const base = NOW - 6 * DAY;
 		const returns = [
-			returnCase('576684019603311001', base, { return_status: 'AWAITING_BUYER_SHIP', update_time: base + 10 * HOUR }),
-			returnCase('576684019603311002', base, { return_status: 'REFUND_OR_RETURN_REQUEST_REJECT', update_time: base + 30 * HOUR }),
-			returnCase('576684019603311003', base, { return_status: 'RETURN_OR_REFUND_REQUEST_COMPLETE', update_time: base + 20 * HOUR }),
-			returnCase('576684019603311004', NOW - 50 * HOUR, { return_status: 'RETURN_OR_REFUND_REQUEST_PENDING', update_time: NOW - 50 * HOUR }),
+			returnCase('576684019603311001', base, {
+				return_status: 'AWAITING_BUYER_SHIP',
+				update_time: base + 10 * HOUR,
+			}),
+			returnCase('576684019603311002', base, {
+				return_status: 'REFUND_OR_RETURN_REQUEST_REJECT',
+				update_time: base + 30 * HOUR,
+			}),
+			returnCase('576684019603311003', base, {
+				return_status: 'RETURN_OR_REFUND_REQUEST_COMPLETE',
+				update_time: base + 20 * HOUR,
+			}),
+			returnCase('576684019603311004', NOW - 50 * HOUR, {
+				return_status: 'RETURN_OR_REFUND_REQUEST_PENDING',
+				update_time: NOW - 50 * HOUR,
+			}),
 		];
-		const result = metric(run([order()], { returns, thresholds: { return_handling_time: { value: 25, type: 'MAX' } } }), 'return_handling_time');
-		expect(result).toMatchObject({ value: 20, unit: 'hours', numerator: 3, denominator: 3, threshold: 25, status: 'ok' });
+		const result = metric(
+			run([order()], { returns, thresholds: { return_handling_time: { value: 25, type: 'MAX' } } }),
+			'return_handling_time',
+		);
+		expect(result).toMatchObject({
+			value: 20,
+			unit: 'hours',
+			numerator: 3,
+			denominator: 3,
+			threshold: 25,
+			status: 'ok',
+		});
 		// slower than 25 h: the 30 h decision and the request waiting 50 h
 		expect(result.orders).toEqual(['576684019603311002', '576684019603311004']);
 	});
@@ -91,11 +192,22 @@ describe('Compute Metrics, each number worked out by hand', () => {
 			'on_time_delivery_rate',
 			'return_handling_time',
 		]);
-		for (const result of results) expect(result).toMatchObject({ value: 0, numerator: 0, denominator: 0, status: 'no_data', note: 'no orders', orders: [] });
+		for (const result of results)
+			expect(result).toMatchObject({
+				value: 0,
+				numerator: 0,
+				denominator: 0,
+				status: 'no_data',
+				note: 'no orders',
+				orders: [],
+			});
 	});
 
 	it('a threshold exactly met is ok: 1 late of 25 = 4 % against 4 %', () => {
-		const orders = [...Array.from({ length: 24 }, () => shipped({ scanAfterHours: 20 })), shipped({ scanAfterHours: 50 })];
+		const orders = [
+			...Array.from({ length: 24 }, () => shipped({ scanAfterHours: 20 })),
+			shipped({ scanAfterHours: 50 }),
+		];
 		expect(metric(run(orders), 'late_dispatch_rate')).toMatchObject({ value: 4, status: 'ok' });
 	});
 });

@@ -23,7 +23,10 @@ beforeEach(() => {
 	sim.reset();
 });
 
-function run(parameters: Record<string, unknown>, extra: { continueOnFail?: boolean; items?: Array<{ json: Record<string, never> }> } = {}) {
+function run(
+	parameters: Record<string, unknown>,
+	extra: { continueOnFail?: boolean; items?: Array<{ json: Record<string, never> }> } = {},
+) {
 	return runNode(node, { credentials: simulatorCredentials(sim), parameters, ...extra });
 }
 
@@ -43,22 +46,27 @@ describe('TikTok Shop Health: Orders at Risk against the planted shop', () => {
 			[atRisk.R3, 'soon', 'NO_CARRIER_SCAN'],
 		]);
 		expect(out.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
-		expect(out[3].json).toMatchObject({ band_label: 'Due within 4 h', reason_label: 'No tracking number yet', deadline_field: 'shipping_due_time' });
+		expect(out[3].json).toMatchObject({
+			band_label: 'Due within 4 h',
+			reason_label: 'No tracking number yet',
+			deadline_field: 'shipping_due_time',
+		});
 		expect(out[3].json.hours_left).toBeCloseTo(3, 0);
 		expect(out[7].json.next_step).toMatch(/Hand the parcel to .+ or book a pickup/);
 	});
 
 	it('reads open orders with one search per status in pages of 100, and tracking only for uploaded parcels without a scan', async () => {
 		await run({ operation: 'ordersAtRisk' });
-		const searches = sim.requests.filter((request) => request.path === '/order/202309/orders/search');
-		expect(searches.map((request) => (request.body as { order_status: string }).order_status)).toEqual([
-			'AWAITING_COLLECTION',
-			'PARTIALLY_SHIPPING',
-			'AWAITING_SHIPMENT',
-			'ON_HOLD',
-		]);
+		const searches = sim.requests.filter(
+			(request) => request.path === '/order/202309/orders/search',
+		);
+		expect(
+			searches.map((request) => (request.body as { order_status: string }).order_status),
+		).toEqual(['AWAITING_COLLECTION', 'PARTIALLY_SHIPPING', 'AWAITING_SHIPMENT', 'ON_HOLD']);
 		expect(searches.every((request) => request.query.page_size === '100')).toBe(true);
-		const tracking = sim.requests.filter((request) => request.path.endsWith('/tracking')).map((request) => request.path.split('/')[4]);
+		const tracking = sim.requests
+			.filter((request) => request.path.endsWith('/tracking'))
+			.map((request) => request.path.split('/')[4]);
 		expect(tracking.sort()).toEqual([atRisk.F, atRisk.R3].sort());
 		// Tracking has its own rate budget: the reads of the first status's parcels run while later statuses are searched.
 		const firstTracking = sim.requests.findIndex((request) => request.path.endsWith('/tracking'));
@@ -66,7 +74,13 @@ describe('TikTok Shop Health: Orders at Risk against the planted shop', () => {
 	});
 
 	it('groups by band for one alert per band, and takes edited bands', async () => {
-		const [out] = await run({ operation: 'ordersAtRisk', riskOutput: 'perBand', criticalHours: 2, urgentHours: 8, soonHours: 48 });
+		const [out] = await run({
+			operation: 'ordersAtRisk',
+			riskOutput: 'perBand',
+			criticalHours: 2,
+			urgentHours: 8,
+			soonHours: 48,
+		});
 		expect(out.map((item) => [item.json.band, item.json.band_label, item.json.count])).toEqual([
 			['overdue', 'Past the line', 3],
 			['urgent', 'Due within 8 h', 2],
@@ -77,12 +91,18 @@ describe('TikTok Shop Health: Orders at Risk against the planted shop', () => {
 
 	it('fails when a tracking read fails, instead of listing the parcel as not scanned', async () => {
 		sim.faults.inject({ pathPattern: /\/tracking$/, kind: '5xx' });
-		await expect(run({ operation: 'ordersAtRisk', requestOptions: { maxRetries: 0 } })).rejects.toThrow();
-		expect(sim.requests.filter((request) => request.path === '/order/202309/orders/search')).toHaveLength(4);
+		await expect(
+			run({ operation: 'ordersAtRisk', requestOptions: { maxRetries: 0 } }),
+		).rejects.toThrow();
+		expect(
+			sim.requests.filter((request) => request.path === '/order/202309/orders/search'),
+		).toHaveLength(4);
 	});
 
 	it('refuses bands that do not grow', async () => {
-		await expect(run({ operation: 'ordersAtRisk', criticalHours: 12, urgentHours: 4, soonHours: 24 })).rejects.toThrow(/must grow/);
+		await expect(
+			run({ operation: 'ordersAtRisk', criticalHours: 12, urgentHours: 4, soonHours: 24 }),
+		).rejects.toThrow(/must grow/);
 	});
 });
 
@@ -90,45 +110,118 @@ describe('TikTok Shop Health: Compute Metrics against the planted shop', () => {
 	it('prints the planted numbers with the orders behind each', async () => {
 		const [out] = await run({ operation: 'computeMetrics', windowDays: 30 });
 		const byMetric = Object.fromEntries(out.map((item) => [item.json.metric, item.json]));
-		expect(byMetric.late_dispatch_rate).toMatchObject({ value: 4.17, numerator: 1, denominator: 24, status: 'breach', orders: [...PLANTED.lateDispatch] });
-		expect(byMetric.valid_tracking_rate).toMatchObject({ value: 96, numerator: 24, denominator: 25, status: 'ok', orders: [...PLANTED.invalidTracking] });
-		expect(byMetric.seller_fault_cancellation_rate).toMatchObject({ value: 2.44, numerator: 1, denominator: 41, status: 'ok', orders: [...PLANTED.sellerFaultCancelled] });
-		expect(byMetric.on_time_delivery_rate).toMatchObject({ value: 82.61, numerator: 19, denominator: 23, status: 'ok' });
-		expect([...(byMetric.on_time_delivery_rate.orders as string[])].sort()).toEqual([...PLANTED.lateDelivery].sort());
-		expect(byMetric.return_handling_time).toMatchObject({ value: 20, unit: 'hours', numerator: 3, status: 'ok' });
+		expect(byMetric.late_dispatch_rate).toMatchObject({
+			value: 4.17,
+			numerator: 1,
+			denominator: 24,
+			status: 'breach',
+			orders: [...PLANTED.lateDispatch],
+		});
+		expect(byMetric.valid_tracking_rate).toMatchObject({
+			value: 96,
+			numerator: 24,
+			denominator: 25,
+			status: 'ok',
+			orders: [...PLANTED.invalidTracking],
+		});
+		expect(byMetric.seller_fault_cancellation_rate).toMatchObject({
+			value: 2.44,
+			numerator: 1,
+			denominator: 41,
+			status: 'ok',
+			orders: [...PLANTED.sellerFaultCancelled],
+		});
+		expect(byMetric.on_time_delivery_rate).toMatchObject({
+			value: 82.61,
+			numerator: 19,
+			denominator: 23,
+			status: 'ok',
+		});
+		expect([...(byMetric.on_time_delivery_rate.orders as string[])].sort()).toEqual(
+			[...PLANTED.lateDelivery].sort(),
+		);
+		expect(byMetric.return_handling_time).toMatchObject({
+			value: 20,
+			unit: 'hours',
+			numerator: 3,
+			status: 'ok',
+		});
 	});
 
 	it('an empty window gives zeros and "no orders"', async () => {
-		const [out] = await run({ operation: 'computeMetrics', windowDays: 7, windowEnd: new Date(Date.now() - 200 * 86400_000).toISOString() });
+		const [out] = await run({
+			operation: 'computeMetrics',
+			windowDays: 7,
+			windowEnd: new Date(Date.now() - 200 * 86400_000).toISOString(),
+		});
 		expect(out).toHaveLength(5);
-		for (const item of out) expect(item.json).toMatchObject({ value: 0, denominator: 0, status: 'no_data', note: 'no orders' });
+		for (const item of out)
+			expect(item.json).toMatchObject({
+				value: 0,
+				denominator: 0,
+				status: 'no_data',
+				note: 'no orders',
+			});
 	});
 
 	it("prints TikTok's SPS value next to each metric SPS also reports, and the difference", async () => {
 		const [out] = await run({ operation: 'computeMetrics', windowDays: 30, compareWithSps: true });
 		const byMetric = Object.fromEntries(out.map((item) => [item.json.metric, item.json]));
-		expect(byMetric.late_dispatch_rate).toMatchObject({ sps_value: 4.17, sps_threshold: 4, difference: 0 });
+		expect(byMetric.late_dispatch_rate).toMatchObject({
+			sps_value: 4.17,
+			sps_threshold: 4,
+			difference: 0,
+		});
 		expect(byMetric.on_time_delivery_rate).toMatchObject({ sps_value: 84, difference: -1.39 });
-		expect(byMetric.valid_tracking_rate).toMatchObject({ sps_value: null, sps_note: 'SPS does not report this metric.' });
+		expect(byMetric.valid_tracking_rate).toMatchObject({
+			sps_value: null,
+			sps_note: 'SPS does not report this metric.',
+		});
 	});
 
 	it('still works for a shop outside the US, and says why there is no SPS value', async () => {
 		sim.state.shop.region = 'GB' as 'US';
 		const [out] = await run({ operation: 'computeMetrics', windowDays: 30, compareWithSps: true });
-		expect(out[0].json).toMatchObject({ metric: 'late_dispatch_rate', value: 4.17, sps_note: 'Shop Performance Score covers US shops only; this shop is in GB.' });
-		expect(sim.requests.some((request) => request.path.includes('shop_performance_score'))).toBe(false);
+		expect(out[0].json).toMatchObject({
+			metric: 'late_dispatch_rate',
+			value: 4.17,
+			sps_note: 'Shop Performance Score covers US shops only; this shop is in GB.',
+		});
+		expect(sim.requests.some((request) => request.path.includes('shop_performance_score'))).toBe(
+			false,
+		);
 	});
 });
 
 describe('TikTok Shop Health: Get Performance Score', () => {
 	it('overview: score, tier, metrics with standing; a metric TikTok added later passes through; a PNG trend chart', async () => {
-		const [out] = await run({ operation: 'getPerformanceScore', spsView: 'overview', includeChart: true });
+		const [out] = await run({
+			operation: 'getPerformanceScore',
+			spsView: 'overview',
+			includeChart: true,
+		});
 		expect(out).toHaveLength(1);
-		const json = out[0].json as Record<string, unknown> & { metrics: Array<Record<string, unknown>> };
-		expect(json).toMatchObject({ score: 3.8, tier: 'GOOD', is_scored: true, breaches: ['LATE_DISPATCH_RATE'], unknown_metrics: ['SHOP_COMMENT_RESPONSE_TIME'] });
-		expect(json.metrics.find((metric) => metric.metric_id === 'SELLER_FAULT_CANCELLATION_RATE')).toMatchObject({ value: 2.44, threshold: 2.5, standing: 'meets' });
+		const json = out[0].json as Record<string, unknown> & {
+			metrics: Array<Record<string, unknown>>;
+		};
+		expect(json).toMatchObject({
+			score: 3.8,
+			tier: 'GOOD',
+			is_scored: true,
+			breaches: ['LATE_DISPATCH_RATE'],
+			unknown_metrics: ['SHOP_COMMENT_RESPONSE_TIME'],
+		});
+		expect(
+			json.metrics.find((metric) => metric.metric_id === 'SELLER_FAULT_CANCELLATION_RATE'),
+		).toMatchObject({ value: 2.44, threshold: 2.5, standing: 'meets' });
 		const added = json.metrics.find((metric) => metric.metric_id === 'SHOP_COMMENT_RESPONSE_TIME');
-		expect(added).toMatchObject({ label: 'Comment response time', known: false, value: 7.5, unit: 'hours', tiktok: expect.objectContaining({ benchmark_percentile: 62 }) });
+		expect(added).toMatchObject({
+			label: 'Comment response time',
+			known: false,
+			value: 7.5,
+			unit: 'hours',
+			tiktok: expect.objectContaining({ benchmark_percentile: 62 }),
+		});
 		const chart = out[0].binary?.chart;
 		expect(chart).toMatchObject({ mimeType: 'image/png', fileName: 'shop-performance-trend.png' });
 		const meta = await sharp(Buffer.from(chart!.data, 'base64')).metadata();
@@ -137,21 +230,46 @@ describe('TikTok Shop Health: Get Performance Score', () => {
 	});
 
 	it('metric details: history and diagnosis per metric', async () => {
-		const [out] = await run({ operation: 'getPerformanceScore', spsView: 'metricDetail', metricIds: 'LATE_DISPATCH_RATE' });
+		const [out] = await run({
+			operation: 'getPerformanceScore',
+			spsView: 'metricDetail',
+			metricIds: 'LATE_DISPATCH_RATE',
+		});
 		expect(out).toHaveLength(1);
-		expect(out[0].json).toMatchObject({ metric_id: 'LATE_DISPATCH_RATE', value: 4.17, trend: 'UP', tier: 'FAIR', evaluation_window_days: 90 });
+		expect(out[0].json).toMatchObject({
+			metric_id: 'LATE_DISPATCH_RATE',
+			value: 4.17,
+			trend: 'UP',
+			tier: 'FAIR',
+			evaluation_window_days: 90,
+		});
 		expect(out[0].json.history).toHaveLength(30);
-		expect(out[0].json.diagnoses).toEqual([expect.objectContaining({ issue_type: 'CARRIER_SCAN_AFTER_DISPATCH_SLA' })]);
+		expect(out[0].json.diagnoses).toEqual([
+			expect.objectContaining({ issue_type: 'CARRIER_SCAN_AFTER_DISPATCH_SLA' }),
+		]);
 	});
 
 	it('drill-down pages through every chat with Return All, and stops at the limit', async () => {
-		const [all] = await run({ operation: 'getPerformanceScore', spsView: 'drillDown', metricId: 'IM_RESPONSE_RATE', drillDownTo: 'CHAT', returnAll: true });
+		const [all] = await run({
+			operation: 'getPerformanceScore',
+			spsView: 'drillDown',
+			metricId: 'IM_RESPONSE_RATE',
+			drillDownTo: 'CHAT',
+			returnAll: true,
+		});
 		expect(all).toHaveLength(120);
 		expect(new Set(all.map((item) => item.json.conversation_id)).size).toBe(120);
 		const calls = sim.requests.filter((request) => request.path.endsWith('/metrics/records'));
 		expect(calls.map((request) => request.query.page_size)).toEqual(['100', '100']);
 		sim.reset();
-		const [some] = await run({ operation: 'getPerformanceScore', spsView: 'drillDown', metricId: 'LATE_DISPATCH_RATE', drillDownTo: 'ORDER', returnAll: false, limit: 30 });
+		const [some] = await run({
+			operation: 'getPerformanceScore',
+			spsView: 'drillDown',
+			metricId: 'LATE_DISPATCH_RATE',
+			drillDownTo: 'ORDER',
+			returnAll: false,
+			limit: 30,
+		});
 		expect(some.map((item) => item.json.order_id)).toEqual([...PLANTED.lateDispatch]);
 	});
 
@@ -160,9 +278,17 @@ describe('TikTok Shop Health: Get Performance Score', () => {
 		await expect(run({ operation: 'getPerformanceScore', spsView: 'overview' })).rejects.toThrow(
 			/Shop Performance Score is available for US shops only; ".+" is in GB/,
 		);
-		const [out] = await run({ operation: 'getPerformanceScore', spsView: 'overview' }, { continueOnFail: true });
-		expect(out[0].json).toMatchObject({ error: expect.stringMatching(/US shops only/), details: { itemIndex: 0, description: expect.stringMatching(/Compute Metrics/) } });
-		expect(sim.requests.some((request) => request.path.includes('shop_performance_score'))).toBe(false);
+		const [out] = await run(
+			{ operation: 'getPerformanceScore', spsView: 'overview' },
+			{ continueOnFail: true },
+		);
+		expect(out[0].json).toMatchObject({
+			error: expect.stringMatching(/US shops only/),
+			details: { itemIndex: 0, description: expect.stringMatching(/Compute Metrics/) },
+		});
+		expect(sim.requests.some((request) => request.path.includes('shop_performance_score'))).toBe(
+			false,
+		);
 	});
 
 	it("TikTok's refusal becomes a NodeApiError with TikTok's code and request_id, per item under Continue On Fail", async () => {
@@ -172,7 +298,10 @@ describe('TikTok Shop Health: Get Performance Score', () => {
 		);
 		expect(out).toHaveLength(2);
 		expect(out.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1]);
-		expect(out[1].json).toMatchObject({ error: expect.stringMatching(/not a Shop Performance Score metric \(code 36009001\)/), details: { code: 36009001, itemIndex: 1 } });
+		expect(out[1].json).toMatchObject({
+			error: expect.stringMatching(/not a Shop Performance Score metric \(code 36009001\)/),
+			details: { code: 36009001, itemIndex: 1 },
+		});
 		expect(typeof (out[1].json.details as { request_id: unknown }).request_id).toBe('string');
 	});
 });

@@ -29,20 +29,34 @@ export function order(overrides: Partial<OrderRecord> & { created?: number } = {
 		shipping_due_time: created + 2 * DAY,
 		collection_due_time: created + 3 * DAY,
 		delivery_due_time: created + 8 * DAY,
-		line_items: [{ id: `5766840196034${String(100000 + sequence)}`, product_name: 'Ceramic pour-over kettle' }],
+		line_items: [
+			{ id: `5766840196034${String(100000 + sequence)}`, product_name: 'Ceramic pour-over kettle' },
+		],
 		...rest,
 	};
 }
 
 /** Shipped with tracking; `scanAfter` hours after creation the carrier scanned it (undefined: never). */
-export function shipped(overrides: Partial<OrderRecord> & { created?: number; scanAfterHours?: number; deliveredAfterDays?: number } = {}): OrderRecord {
+export function shipped(
+	overrides: Partial<OrderRecord> & {
+		created?: number;
+		scanAfterHours?: number;
+		deliveredAfterDays?: number;
+	} = {},
+): OrderRecord {
 	const { scanAfterHours, deliveredAfterDays, ...rest } = overrides;
 	const base = order(rest);
 	const scan = scanAfterHours === undefined ? undefined : base.create_time + scanAfterHours * HOUR;
-	const delivered = deliveredAfterDays === undefined ? undefined : base.create_time + deliveredAfterDays * DAY;
+	const delivered =
+		deliveredAfterDays === undefined ? undefined : base.create_time + deliveredAfterDays * DAY;
 	return {
 		...base,
-		status: delivered !== undefined ? 'DELIVERED' : scan !== undefined ? 'IN_TRANSIT' : 'AWAITING_COLLECTION',
+		status:
+			delivered !== undefined
+				? 'DELIVERED'
+				: scan !== undefined
+					? 'IN_TRANSIT'
+					: 'AWAITING_COLLECTION',
 		tracking_number: `9400111899223${String(base.id).slice(-9)}`,
 		shipping_provider: 'USPS',
 		rts_time: base.create_time + 20 * HOUR,
@@ -52,7 +66,11 @@ export function shipped(overrides: Partial<OrderRecord> & { created?: number; sc
 	};
 }
 
-export function returnCase(orderId: string, created: number, overrides: Partial<ReturnRecord> = {}): ReturnRecord {
+export function returnCase(
+	orderId: string,
+	created: number,
+	overrides: Partial<ReturnRecord> = {},
+): ReturnRecord {
 	sequence += 1;
 	return {
 		return_id: `4035000000${String(100000 + sequence)}`,

@@ -1,5 +1,13 @@
-import { DEFAULT_BANDS, bandFor, bandsProblem } from '../../../nodes/TikTokShopHealth/v1/health/riskBands';
-import { assessOrder, sortByUrgency, type OrderRisk } from '../../../nodes/TikTokShopHealth/v1/health/riskReasons';
+import {
+	DEFAULT_BANDS,
+	bandFor,
+	bandsProblem,
+} from '../../../nodes/TikTokShopHealth/v1/health/riskBands';
+import {
+	assessOrder,
+	sortByUrgency,
+	type OrderRisk,
+} from '../../../nodes/TikTokShopHealth/v1/health/riskReasons';
 import { HOUR, NOW, order, shipped } from './orderFixtures';
 
 /** An open order whose shipping line is `hours` from NOW. */
@@ -10,16 +18,9 @@ function dueIn(hours: number, overrides: Parameters<typeof order>[0] = {}) {
 
 describe('Orders at Risk: bands', () => {
 	it('24/12/4 hours by default; the edge of a band belongs to it', () => {
-		expect([-0.1, 0, 4, 4.01, 12, 12.5, 24, 24.01].map((hours) => bandFor(hours, DEFAULT_BANDS))).toEqual([
-			'overdue',
-			'critical',
-			'critical',
-			'urgent',
-			'urgent',
-			'soon',
-			'soon',
-			undefined,
-		]);
+		expect(
+			[-0.1, 0, 4, 4.01, 12, 12.5, 24, 24.01].map((hours) => bandFor(hours, DEFAULT_BANDS)),
+		).toEqual(['overdue', 'critical', 'critical', 'urgent', 'urgent', 'soon', 'soon', undefined]);
 	});
 
 	it('edited bands must grow', () => {
@@ -32,7 +33,13 @@ describe('Orders at Risk: bands', () => {
 describe('Orders at Risk: reasons and next steps', () => {
 	it('no tracking yet, due in 3 h: critical, with the upload-and-scan step', () => {
 		const risk = assessOrder(dueIn(3), NOW, DEFAULT_BANDS) as OrderRisk;
-		expect(risk).toMatchObject({ band: 'critical', band_label: 'Due within 4 h', hours_left: 3, reason: 'NO_TRACKING', reasons: ['NO_TRACKING'] });
+		expect(risk).toMatchObject({
+			band: 'critical',
+			band_label: 'Due within 4 h',
+			hours_left: 3,
+			reason: 'NO_TRACKING',
+			reasons: ['NO_TRACKING'],
+		});
 		expect(risk.deadline_field).toBe('shipping_due_time');
 		expect(risk.next_step).toMatch(/upload the tracking number and get the parcel scanned/);
 	});
@@ -41,7 +48,13 @@ describe('Orders at Risk: reasons and next steps', () => {
 		const parcel = shipped({ created: NOW - 30 * HOUR }); // collection due 72 h after creation = in 42 h
 		parcel.collection_due_time = NOW + 10 * HOUR;
 		const risk = assessOrder(parcel, NOW, DEFAULT_BANDS) as OrderRisk;
-		expect(risk).toMatchObject({ band: 'urgent', reason: 'NO_CARRIER_SCAN', deadline_field: 'collection_due_time', hours_left: 10, tracking_number: parcel.tracking_number });
+		expect(risk).toMatchObject({
+			band: 'urgent',
+			reason: 'NO_CARRIER_SCAN',
+			deadline_field: 'collection_due_time',
+			hours_left: 10,
+			tracking_number: parcel.tracking_number,
+		});
 		expect(risk.next_step).toMatch(/Hand the parcel to USPS/);
 		expect(risk.next_step).toMatch(/not from the tracking upload/);
 	});
@@ -50,7 +63,12 @@ describe('Orders at Risk: reasons and next steps', () => {
 		const parcel = shipped({ created: NOW - 53 * HOUR }); // shipping due 5 h ago
 		parcel.collection_due_time = NOW + 19 * HOUR;
 		const risk = assessOrder(parcel, NOW, DEFAULT_BANDS, NOW - 2 * HOUR) as OrderRisk;
-		expect(risk).toMatchObject({ band: 'overdue', band_label: 'Past the line', reason: 'LATE_CARRIER_SCAN', hours_left: 19 });
+		expect(risk).toMatchObject({
+			band: 'overdue',
+			band_label: 'Past the line',
+			reason: 'LATE_CARRIER_SCAN',
+			hours_left: 19,
+		});
 		expect(risk.carrier_scan_at).toBe(new Date((NOW - 2 * HOUR) * 1000).toISOString());
 		expect(risk.next_step).toMatch(/already counts as a late dispatch/);
 	});
@@ -61,23 +79,39 @@ describe('Orders at Risk: reasons and next steps', () => {
 	});
 
 	it('on hold: its own reason, not "no tracking"', () => {
-		const risk = assessOrder(dueIn(11, { status: 'ON_HOLD', is_on_hold_order: true }), NOW, DEFAULT_BANDS) as OrderRisk;
+		const risk = assessOrder(
+			dueIn(11, { status: 'ON_HOLD', is_on_hold_order: true }),
+			NOW,
+			DEFAULT_BANDS,
+		) as OrderRisk;
 		expect(risk).toMatchObject({ band: 'urgent', reason: 'ON_HOLD', reasons: ['ON_HOLD'] });
 		expect(risk.next_step).toMatch(/buy the label only once the hold lifts/);
 	});
 
 	it('buyer asked to cancel comes first, and no tracking is kept as a second reason', () => {
-		const risk = assessOrder(dueIn(6, { is_buyer_request_cancel: true }), NOW, DEFAULT_BANDS) as OrderRisk;
-		expect(risk).toMatchObject({ reason: 'BUYER_CANCEL_REQUEST', reasons: ['BUYER_CANCEL_REQUEST', 'NO_TRACKING'], reason_label: 'Buyer asked to cancel' });
+		const risk = assessOrder(
+			dueIn(6, { is_buyer_request_cancel: true }),
+			NOW,
+			DEFAULT_BANDS,
+		) as OrderRisk;
+		expect(risk).toMatchObject({
+			reason: 'BUYER_CANCEL_REQUEST',
+			reasons: ['BUYER_CANCEL_REQUEST', 'NO_TRACKING'],
+			reason_label: 'Buyer asked to cancel',
+		});
 	});
 
 	it('orders further out than the widest band are not listed; editing the band brings them in', () => {
 		expect(assessOrder(dueIn(30), NOW, DEFAULT_BANDS)).toBeUndefined();
-		expect(assessOrder(dueIn(30), NOW, { criticalHours: 4, urgentHours: 12, soonHours: 48 })).toMatchObject({ band: 'soon', band_label: 'Due within 48 h' });
+		expect(
+			assessOrder(dueIn(30), NOW, { criticalHours: 4, urgentHours: 12, soonHours: 48 }),
+		).toMatchObject({ band: 'soon', band_label: 'Due within 48 h' });
 	});
 
 	it('most urgent first: overdue, then least time left', () => {
-		const risks = [dueIn(10), dueIn(-1), dueIn(3), dueIn(20)].map((entry) => assessOrder(entry, NOW, DEFAULT_BANDS) as OrderRisk);
+		const risks = [dueIn(10), dueIn(-1), dueIn(3), dueIn(20)].map(
+			(entry) => assessOrder(entry, NOW, DEFAULT_BANDS) as OrderRisk,
+		);
 		expect(sortByUrgency(risks).map((risk) => [risk.band, risk.hours_left])).toEqual([
 			['overdue', -1],
 			['critical', 3],

@@ -11,26 +11,51 @@ interface TemplateNode {
 	disabled?: boolean;
 }
 
-const template = JSON.parse(readFileSync(join(__dirname, '../../../workflows/shop-health-guard.json'), 'utf8')) as {
+const template = JSON.parse(
+	readFileSync(join(__dirname, '../../../workflows/shop-health-guard.json'), 'utf8'),
+) as {
 	nodes: TemplateNode[];
 	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 };
-const properties = new Set(new TikTokShopHealth().nodeVersions[1].description.properties.map((property) => property.name));
+const properties = new Set(
+	new TikTokShopHealth().nodeVersions[1].description.properties.map((property) => property.name),
+);
 
 describe('Template "Shop health guard" (static checks; run in real n8n by test/e2e/shopHealthGuard.e2e.test.ts)', () => {
 	it('sets only parameters the TikTok Shop Health node has', () => {
-		const healthNodes = template.nodes.filter((node) => node.type === 'n8n-nodes-tiktok-shop-ops.tikTokShopHealth');
-		expect(healthNodes.map((node) => node.parameters.operation).sort()).toEqual(['computeMetrics', 'getPerformanceScore', 'ordersAtRisk', 'ordersAtRisk']);
-		for (const node of healthNodes) for (const name of Object.keys(node.parameters)) expect([node.name, name, properties.has(name)]).toEqual([node.name, name, true]);
+		const healthNodes = template.nodes.filter(
+			(node) => node.type === 'n8n-nodes-tiktok-shop-ops.tikTokShopHealth',
+		);
+		expect(healthNodes.map((node) => node.parameters.operation).sort()).toEqual([
+			'computeMetrics',
+			'getPerformanceScore',
+			'ordersAtRisk',
+			'ordersAtRisk',
+		]);
+		for (const node of healthNodes)
+			for (const name of Object.keys(node.parameters))
+				expect([node.name, name, properties.has(name)]).toEqual([node.name, name, true]);
 	});
 
 	it('alerts by email per band through SMTP, with Slack disabled; the hourly run groups by band', () => {
 		const byName = Object.fromEntries(template.nodes.map((node) => [node.name, node]));
-		expect(byName['Orders at risk, by band'].parameters).toMatchObject({ riskOutput: 'perBand', criticalHours: 4, urgentHours: 12, soonHours: 24 });
+		expect(byName['Orders at risk, by band'].parameters).toMatchObject({
+			riskOutput: 'perBand',
+			criticalHours: 4,
+			urgentHours: 12,
+			soonHours: 24,
+		});
 		expect(byName['Email one alert per band'].credentials).toHaveProperty('smtp');
 		expect(byName['Post to Slack instead'].disabled).toBe(true);
-		expect(template.connections['Orders at risk, by band'].main[0].map((target) => target.node)).toEqual(['Email one alert per band', 'Post to Slack instead']);
-		expect(byName['Performance score'].parameters).toMatchObject({ spsView: 'overview', includeChart: true });
-		expect(template.connections['Performance score'].main[0].map((target) => target.node)).toEqual(['Email the daily digest']);
+		expect(
+			template.connections['Orders at risk, by band'].main[0].map((target) => target.node),
+		).toEqual(['Email one alert per band', 'Post to Slack instead']);
+		expect(byName['Performance score'].parameters).toMatchObject({
+			spsView: 'overview',
+			includeChart: true,
+		});
+		expect(template.connections['Performance score'].main[0].map((target) => target.node)).toEqual([
+			'Email the daily digest',
+		]);
 	});
 });

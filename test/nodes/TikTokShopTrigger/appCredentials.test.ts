@@ -1,6 +1,9 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { APP_SECRET_TTL_MS, appSecretOf } from '../../../nodes/TikTokShopTrigger/webhook/appCredentials';
+import {
+	APP_SECRET_TTL_MS,
+	appSecretOf,
+} from '../../../nodes/TikTokShopTrigger/webhook/appCredentials';
 
 function context(credentialId: string, secret: () => string) {
 	let loads = 0;

@@ -5,11 +5,22 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { closeAllStores, openStore, type StoreConfig } from '../../../nodes/shared/store';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
-import { inboxOf, listDeadLetters, replayDeadLetter } from '../../../nodes/shared/events/eventQueue';
+import {
+	inboxOf,
+	listDeadLetters,
+	replayDeadLetter,
+} from '../../../nodes/shared/events/eventQueue';
 import { startRedeliveryLoop } from '../../../nodes/TikTokShopTrigger/delivery/redeliveryLoop';
 import { signWebhook } from '../../../nodes/shared/tiktok/webhookSignature';
 import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
-import { APP, orderEvent, runEnded, triggerContext, webhookContext, type Emitted } from './fakeTriggerContexts';
+import {
+	APP,
+	orderEvent,
+	runEnded,
+	triggerContext,
+	webhookContext,
+	type Emitted,
+} from './fakeTriggerContexts';
 
 const trigger = new TikTokShopTrigger();
 let userFolder = '';
@@ -39,18 +50,35 @@ let queueCounter = 0;
 describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s store', (kind) => {
 	let parameters: IDataObject;
 	let queue: string;
-	const redisCredential = () => ({ host: redis.host, port: redis.port, database: 0, keyPrefix: `t${queueCounter}:` });
+	const redisCredential = () => ({
+		host: redis.host,
+		port: redis.port,
+		database: 0,
+		keyPrefix: `t${queueCounter}:`,
+	});
 	const storeConfig = (): StoreConfig =>
-		kind === 'embedded' ? { kind: 'embedded' } : { kind: 'redis', host: redis.host, port: redis.port, keyPrefix: `t${queueCounter}:` };
+		kind === 'embedded'
+			? { kind: 'embedded' }
+			: { kind: 'redis', host: redis.host, port: redis.port, keyPrefix: `t${queueCounter}:` };
 
 	beforeEach(() => {
 		queueCounter++;
 		queue = `queue-${kind}-${queueCounter}`;
-		parameters = { events: [1], orderStatuses: [], skipOnHold: false, processing: 'guaranteed', stateStore: kind, options: { queueName: queue, retryDelays: '0' } };
+		parameters = {
+			events: [1],
+			orderStatuses: [],
+			skipOnHold: false,
+			processing: 'guaranteed',
+			stateStore: kind,
+			options: { queueName: queue, retryDelays: '0' },
+		};
 	});
 
 	const deliver = async (body: string, overrides: Parameters<typeof webhookContext>[2] = {}) => {
-		const { context, answer } = webhookContext(body, parameters, { redis: redisCredential(), ...overrides });
+		const { context, answer } = webhookContext(body, parameters, {
+			redis: redisCredential(),
+			...overrides,
+		});
 		const result = await trigger.webhook.call(context);
 		return { answer, result };
 	};
@@ -59,28 +87,51 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 		const body = orderEvent();
 		const results = await Promise.all(Array.from({ length: 100 }, () => deliver(body)));
 		expect(results.every(({ answer }) => answer.status === 200 && answer.ended)).toBe(true);
-		expect(results.every(({ result }) => result.noWebhookResponse === true && result.workflowData === undefined)).toBe(true);
+		expect(
+			results.every(
+				({ result }) => result.noWebhookResponse === true && result.workflowData === undefined,
+			),
+		).toBe(true);
 		const store = await openStore(storeConfig());
 		expect(await store.listRecords(inboxOf(queue))).toHaveLength(1);
 	});
 
 	it('reads and verifies a delivery whose content type n8n does not parse, and queues it', async () => {
-		expect((await deliver(orderEvent({ tts_notification_id: 'plain-text' }), { bodyReadByN8n: false })).answer.status).toBe(200);
-		expect((await deliver(orderEvent({ tts_notification_id: 'forged-plain' }), { bodyReadByN8n: false, authorization: 'b'.repeat(64) })).answer.status).toBe(401);
+		expect(
+			(await deliver(orderEvent({ tts_notification_id: 'plain-text' }), { bodyReadByN8n: false }))
+				.answer.status,
+		).toBe(200);
+		expect(
+			(
+				await deliver(orderEvent({ tts_notification_id: 'forged-plain' }), {
+					bodyReadByN8n: false,
+					authorization: 'b'.repeat(64),
+				})
+			).answer.status,
+		).toBe(401);
 		const store = await openStore(storeConfig());
-		expect((await store.listRecords(inboxOf(queue))).map((record) => record.id)).toEqual(['id:plain-text']);
+		expect((await store.listRecords(inboxOf(queue))).map((record) => record.id)).toEqual([
+			'id:plain-text',
+		]);
 	});
 
 	it('forged deliveries get 401 and queue nothing; unwanted types get 200 and queue nothing', async () => {
-		expect((await deliver(orderEvent(), { authorization: 'a'.repeat(64) })).answer.status).toBe(401);
+		expect((await deliver(orderEvent(), { authorization: 'a'.repeat(64) })).answer.status).toBe(
+			401,
+		);
 		expect((await deliver(orderEvent(), { authorization: null })).answer.status).toBe(401);
-		expect((await deliver(orderEvent({ type: 12, tts_notification_id: 'return-1' }))).answer.status).toBe(200);
+		expect(
+			(await deliver(orderEvent({ type: 12, tts_notification_id: 'return-1' }))).answer.status,
+		).toBe(200);
 		const store = await openStore(storeConfig());
 		expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
 	});
 
 	it('a signed body nested 100,000 levels deep gets 400, not 500, and queues nothing', async () => {
-		const body = orderEvent({ tts_notification_id: 'deep-1' }, { extra: '@' }).replace('"@"', '['.repeat(100_000) + ']'.repeat(100_000));
+		const body = orderEvent({ tts_notification_id: 'deep-1' }, { extra: '@' }).replace(
+			'"@"',
+			'['.repeat(100_000) + ']'.repeat(100_000),
+		);
 		for (const processing of ['guaranteed', 'once']) {
 			parameters.processing = processing;
 			const { answer, result } = await deliver(body);
@@ -96,7 +147,10 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 		const body = orderEvent({ tts_notification_id: 'once-1' });
 		const first = await deliver(body);
 		const second = await deliver(body);
-		expect(first.result.workflowData?.[0][0].json).toMatchObject({ event: 'ORDER_STATUS_CHANGE', order_id: '576684019603311365' });
+		expect(first.result.workflowData?.[0][0].json).toMatchObject({
+			event: 'ORDER_STATUS_CHANGE',
+			order_id: '576684019603311365',
+		});
 		expect(second.result.workflowData).toBeUndefined();
 		expect([first.answer.status, second.answer.status]).toEqual([200, 200]);
 	});
@@ -108,7 +162,10 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 			await deliver(orderEvent({ tts_notification_id: 'flaky-1' }));
 			for (const [index, outcome] of ['boom 1', 'boom 2', undefined].entries()) {
 				await waitFor(() => emitted.length === index + 1, `run ${index + 1}`);
-				expect(emitted[index].data[0][0].json).toMatchObject({ attempt: index + 1, order_id: '576684019603311365' });
+				expect(emitted[index].data[0][0].json).toMatchObject({
+					attempt: index + 1,
+					order_id: '576684019603311365',
+				});
 				emitted[index].done!.resolve(runEnded(outcome));
 			}
 			const store = await openStore(storeConfig());
@@ -133,7 +190,12 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 			}
 			await waitFor(() => emitted.some((entry) => entry.data[1].length), 'the dead letter');
 			const dead = emitted.find((entry) => entry.data[1].length)!.data[1][0].json;
-			expect(dead).toMatchObject({ dead_lettered: true, attempts: 4, last_error: 'failure 4', order_id: '576684019603311365' });
+			expect(dead).toMatchObject({
+				dead_lettered: true,
+				attempts: 4,
+				last_error: 'failure 4',
+				order_id: '576684019603311365',
+			});
 
 			const store = await openStore(storeConfig());
 			const letters = await listDeadLetters(store, queue);
@@ -142,7 +204,10 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 			expect(await replayDeadLetter(store, queue, 'id:doomed-1', Date.now())).toBe(false);
 
 			await waitFor(() => runs(emitted).length === 5, 'the replayed run');
-			expect(runs(emitted)[4].data[0][0].json).toMatchObject({ attempt: 1, replayed_at: expect.any(String) });
+			expect(runs(emitted)[4].data[0][0].json).toMatchObject({
+				attempt: 1,
+				replayed_at: expect.any(String),
+			});
 			runs(emitted)[4].done!.resolve(runEnded());
 			await new Promise((resolve) => setTimeout(resolve, 1500));
 			expect(runs(emitted)).toHaveLength(5);
@@ -204,12 +269,23 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 
 describe('concurrency cap', () => {
 	it('hands out no more runs at once than Max Concurrent Runs, and the next as each one ends', async () => {
-		const parameters = { events: [1], processing: 'guaranteed', stateStore: 'embedded', options: { queueName: 'capped', maxConcurrentRuns: 2 } };
+		const parameters = {
+			events: [1],
+			processing: 'guaranteed',
+			stateStore: 'embedded',
+			options: { queueName: 'capped', maxConcurrentRuns: 2 },
+		};
 		const { context, emitted } = triggerContext(parameters);
 		const stop = (await trigger.trigger.call(context)).closeFunction!;
 		try {
 			for (let index = 0; index < 5; index++) {
-				const { context: hook } = webhookContext(orderEvent({ tts_notification_id: `capped-${index}` }, { update_time: 1700000000 + index }), parameters);
+				const { context: hook } = webhookContext(
+					orderEvent(
+						{ tts_notification_id: `capped-${index}` },
+						{ update_time: 1700000000 + index },
+					),
+					parameters,
+				);
 				await trigger.webhook.call(hook);
 			}
 			await waitFor(() => emitted.length === 2, 'two runs');
@@ -227,7 +303,12 @@ describe('concurrency cap', () => {
 });
 
 describe('bursts are answered before they are processed', () => {
-	const parameters = { events: [1], processing: 'guaranteed', stateStore: 'embedded', options: { queueName: 'burst' } };
+	const parameters = {
+		events: [1],
+		processing: 'guaranteed',
+		stateStore: 'embedded',
+		options: { queueName: 'burst' },
+	};
 	const startLoop = async (burstMaxHoldMs: number) => {
 		const { context, emitted } = triggerContext(parameters);
 		const store = await openStore({ kind: 'embedded' });
@@ -245,9 +326,14 @@ describe('bursts are answered before they are processed', () => {
 	let sent = 0;
 	/** Delivers a new event every 40 ms for `ms`; resolves with how many runs had started when the stream ended. */
 	const stream = async (ms: number, emitted: Emitted[]) => {
-		for (const end = Date.now() + ms; Date.now() < end; ) {
-			const body = orderEvent({ tts_notification_id: `burst-${++sent}` }, { update_time: 1700000000 + sent });
-			expect((await trigger.webhook.call(webhookContext(body, parameters).context)).noWebhookResponse).toBe(true);
+		for (const end = Date.now() + ms; Date.now() < end;) {
+			const body = orderEvent(
+				{ tts_notification_id: `burst-${++sent}` },
+				{ update_time: 1700000000 + sent },
+			);
+			expect(
+				(await trigger.webhook.call(webhookContext(body, parameters).context)).noWebhookResponse,
+			).toBe(true);
 			await new Promise((resolve) => setTimeout(resolve, 40));
 		}
 		return emitted.length;
@@ -281,29 +367,44 @@ describe('an incomplete credential', () => {
 	it.each([
 		['empty', ''],
 		['whitespace-only', '   '],
-	])('refuses every delivery with 401 and says which field to fill in when the App Secret is %s', async (_case, blank) => {
-		const parameters = { events: [1], processing: 'guaranteed', stateStore: 'embedded', options: { queueName: `blank-secret-${blank.length}` } };
-		const body = orderEvent({ tts_notification_id: `blank-secret-${blank.length}` });
-		// Signed with the empty key: before the fix this passed verification.
-		for (const authorization of [signWebhook(APP.appKey, '', body), signWebhook(APP.appKey, blank, body)]) {
-			const { context, answer, warnings } = webhookContext(body, parameters, {
-				authorization,
-				app: { appKey: APP.appKey, appSecret: blank },
-				workflowId: `wf-blank-secret-${blank.length}`,
-			});
-			const result = await trigger.webhook.call(context);
-			expect(answer).toEqual({ status: 401, ended: true });
-			expect(result.workflowData).toBeUndefined();
-			expect(warnings.join('\n')).toMatch(/TikTok Shop API credential.*"App Secret" is empty/);
-		}
-		const store = await openStore({ kind: 'embedded' });
-		expect(await store.listRecords(inboxOf(parameters.options.queueName))).toHaveLength(0);
-	});
+	])(
+		'refuses every delivery with 401 and says which field to fill in when the App Secret is %s',
+		async (_case, blank) => {
+			const parameters = {
+				events: [1],
+				processing: 'guaranteed',
+				stateStore: 'embedded',
+				options: { queueName: `blank-secret-${blank.length}` },
+			};
+			const body = orderEvent({ tts_notification_id: `blank-secret-${blank.length}` });
+			// Signed with the empty key: before the fix this passed verification.
+			for (const authorization of [
+				signWebhook(APP.appKey, '', body),
+				signWebhook(APP.appKey, blank, body),
+			]) {
+				const { context, answer, warnings } = webhookContext(body, parameters, {
+					authorization,
+					app: { appKey: APP.appKey, appSecret: blank },
+					workflowId: `wf-blank-secret-${blank.length}`,
+				});
+				const result = await trigger.webhook.call(context);
+				expect(answer).toEqual({ status: 401, ended: true });
+				expect(result.workflowData).toBeUndefined();
+				expect(warnings.join('\n')).toMatch(/TikTok Shop API credential.*"App Secret" is empty/);
+			}
+			const store = await openStore({ kind: 'embedded' });
+			expect(await store.listRecords(inboxOf(parameters.options.queueName))).toHaveLength(0);
+		},
+	);
 });
 
 describe('manual test mode', () => {
 	it('returns the verified event straight to the editor', async () => {
-		const { context } = webhookContext(orderEvent(), { events: [], processing: 'guaranteed', stateStore: 'embedded', options: {} }, { mode: 'manual' });
+		const { context } = webhookContext(
+			orderEvent(),
+			{ events: [], processing: 'guaranteed', stateStore: 'embedded', options: {} },
+			{ mode: 'manual' },
+		);
 		const result = await trigger.webhook.call(context);
 		expect(result.workflowData?.[0][0].json).toMatchObject({ event: 'ORDER_STATUS_CHANGE' });
 	});

@@ -1,4 +1,11 @@
-import type { IDataObject, INode, INodeExecutionData, IRun, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IRun,
+	ITriggerFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { signWebhook } from '../../../nodes/shared/tiktok/webhookSignature';
 
@@ -56,11 +63,17 @@ export function webhookContext(
 		getRequestObject: () => request,
 		getResponseObject: () => response,
 		getCredentials: async (name: string) => (name === 'tikTokShopApi' ? app : redis),
-		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 		getMode: () => mode,
 		getWorkflow: () => ({ id: workflowId }),
 		getNode: () => node,
-		logger: { warn: (message: string) => warnings.push(message), debug: () => undefined, info: () => undefined, error: () => undefined },
+		logger: {
+			warn: (message: string) => warnings.push(message),
+			debug: () => undefined,
+			info: () => undefined,
+			error: () => undefined,
+		},
 	};
 	return { context: context as unknown as IWebhookFunctions, answer, warnings };
 }
@@ -71,15 +84,24 @@ export interface Emitted {
 }
 
 /** The n8n host around `trigger()`: records every emit and lets the test decide how each run ends. */
-export function triggerContext(parameters: IDataObject, { workflowId = 'wf-1', redis = {} as IDataObject } = {}) {
+export function triggerContext(
+	parameters: IDataObject,
+	{ workflowId = 'wf-1', redis = {} as IDataObject } = {},
+) {
 	const emitted: Emitted[] = [];
 	const context = {
-		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 		getMode: () => 'trigger',
 		getWorkflow: () => ({ id: workflowId }),
 		getNode: () => node,
 		getCredentials: async () => redis,
-		logger: { warn: () => undefined, debug: () => undefined, info: () => undefined, error: () => undefined },
+		logger: {
+			warn: () => undefined,
+			debug: () => undefined,
+			info: () => undefined,
+			error: () => undefined,
+		},
 		helpers: {
 			createDeferredPromise<T>() {
 				let resolve!: (value: T) => void;
@@ -99,7 +121,9 @@ export function triggerContext(parameters: IDataObject, { workflowId = 'wf-1', r
 }
 
 export function runEnded(error?: string): IRun {
-	return { data: { resultData: { runData: {}, ...(error ? { error: { message: error } } : {}) } } } as unknown as IRun;
+	return {
+		data: { resultData: { runData: {}, ...(error ? { error: { message: error } } : {}) } },
+	} as unknown as IRun;
 }
 
 export function orderEvent(overrides: IDataObject = {}, data: IDataObject = {}): string {
@@ -108,7 +132,13 @@ export function orderEvent(overrides: IDataObject = {}, data: IDataObject = {}):
 		tts_notification_id: 'notif-7294819',
 		shop_id: '7494726673780148744',
 		timestamp: Math.floor(Date.now() / 1000),
-		data: { order_id: '576684019603311365', order_status: 'AWAITING_SHIPMENT', is_on_hold_order: false, update_time: 1664095610, ...data },
+		data: {
+			order_id: '576684019603311365',
+			order_status: 'AWAITING_SHIPMENT',
+			is_on_hold_order: false,
+			update_time: 1664095610,
+			...data,
+		},
 		...overrides,
 	});
 }

@@ -22,55 +22,100 @@ describe('webhook verification', () => {
 		['signed with another app key', signWebhook('other-app', APP.appSecret, body)],
 		['signed with another secret', signWebhook(APP.appKey, 'other-secret', body)],
 	])('answers 401 for a %s signature', (_case, header) => {
-		expect(parseDelivery(Buffer.from(body), header, check)).toMatchObject({ accepted: false, status: 401 });
+		expect(parseDelivery(Buffer.from(body), header, check)).toMatchObject({
+			accepted: false,
+			status: 401,
+		});
 	});
 
 	it.each([
 		['empty', ''],
 		['whitespace-only', '  \t '],
-	])('refuses every delivery with 401, naming the field, when the App Secret is %s', (_case, blank) => {
-		for (const header of [signWebhook(APP.appKey, blank, body), signWebhook(APP.appKey, '', body), signed]) {
-			const delivery = parseDelivery(Buffer.from(body), header, { ...check, appSecret: blank });
-			expect(delivery).toMatchObject({ accepted: false, status: 401, credentialIncomplete: true });
-			expect(!delivery.accepted && delivery.reason).toMatch(/"App Secret" is empty/);
-		}
-	});
+	])(
+		'refuses every delivery with 401, naming the field, when the App Secret is %s',
+		(_case, blank) => {
+			for (const header of [
+				signWebhook(APP.appKey, blank, body),
+				signWebhook(APP.appKey, '', body),
+				signed,
+			]) {
+				const delivery = parseDelivery(Buffer.from(body), header, { ...check, appSecret: blank });
+				expect(delivery).toMatchObject({
+					accepted: false,
+					status: 401,
+					credentialIncomplete: true,
+				});
+				expect(!delivery.accepted && delivery.reason).toMatch(/"App Secret" is empty/);
+			}
+		},
+	);
 
 	it('answers 401 when one byte of the body was changed after signing', () => {
 		const altered = body.replace('AWAITING_SHIPMENT', 'AWAITING_SHIPMENX');
-		expect(parseDelivery(Buffer.from(altered), signed, check)).toMatchObject({ accepted: false, status: 401 });
+		expect(parseDelivery(Buffer.from(altered), signed, check)).toMatchObject({
+			accepted: false,
+			status: 401,
+		});
 	});
 
 	it('answers 400 for a signed body that is not JSON or has no type', () => {
 		for (const raw of ['{"type":1,', '[1,2]', '{"data":{}}']) {
-			expect(parseDelivery(Buffer.from(raw), signWebhook(APP.appKey, APP.appSecret, raw), check)).toMatchObject({ accepted: false, status: 400 });
+			expect(
+				parseDelivery(Buffer.from(raw), signWebhook(APP.appKey, APP.appSecret, raw), check),
+			).toMatchObject({ accepted: false, status: 400 });
 		}
 	});
 
 	it('answers 400 with a reason for a signed body nested too deeply to store, and accepts ordinary nesting', () => {
 		const nested = (depth: number, open = '[', close = ']') =>
-			orderEvent({ timestamp: NOW - 60 }, { extra: '@' }).replace('"@"', open.repeat(depth) + close.repeat(depth));
-		for (const raw of [nested(100_000), nested(65), nested(5_000, '{"a":', '}'), nested(2_000, '[{"b":', '}]')]) {
-			const delivery = parseDelivery(Buffer.from(raw), signWebhook(APP.appKey, APP.appSecret, raw), check);
+			orderEvent({ timestamp: NOW - 60 }, { extra: '@' }).replace(
+				'"@"',
+				open.repeat(depth) + close.repeat(depth),
+			);
+		for (const raw of [
+			nested(100_000),
+			nested(65),
+			nested(5_000, '{"a":', '}'),
+			nested(2_000, '[{"b":', '}]'),
+		]) {
+			const delivery = parseDelivery(
+				Buffer.from(raw),
+				signWebhook(APP.appKey, APP.appSecret, raw),
+				check,
+			);
 			expect(delivery).toMatchObject({ accepted: false, status: 400 });
 			expect(!delivery.accepted && delivery.reason).toMatch(/nested deeper than 64 levels/);
 		}
 		// Brackets inside strings are text, not nesting.
-		for (const raw of [nested(60), orderEvent({ timestamp: NOW - 60 }, { note: '[[[[{{{{'.repeat(100) + '\\"]]' })]) {
-			expect(parseDelivery(Buffer.from(raw), signWebhook(APP.appKey, APP.appSecret, raw), check)).toMatchObject({ accepted: true });
+		for (const raw of [
+			nested(60),
+			orderEvent({ timestamp: NOW - 60 }, { note: '[[[[{{{{'.repeat(100) + '\\"]]' }),
+		]) {
+			expect(
+				parseDelivery(Buffer.from(raw), signWebhook(APP.appKey, APP.appSecret, raw), check),
+			).toMatchObject({ accepted: true });
 		}
 	});
 
 	it('answers 401 for a delivery older than the limit, and accepts it when the check is off', () => {
 		const stale = orderEvent({ timestamp: NOW - 25 * 3600 });
 		const header = signWebhook(APP.appKey, APP.appSecret, stale);
-		expect(parseDelivery(Buffer.from(stale), header, check)).toMatchObject({ accepted: false, status: 401 });
-		expect(parseDelivery(Buffer.from(stale), header, { ...check, maxAgeSeconds: 0 })).toMatchObject({ accepted: true });
+		expect(parseDelivery(Buffer.from(stale), header, check)).toMatchObject({
+			accepted: false,
+			status: 401,
+		});
+		expect(parseDelivery(Buffer.from(stale), header, { ...check, maxAgeSeconds: 0 })).toMatchObject(
+			{ accepted: true },
+		);
 	});
 
 	it('falls back to a hash of the raw body when there is no tts_notification_id', () => {
 		const raw = orderEvent({ tts_notification_id: undefined, timestamp: NOW - 60 });
-		const delivery = parseDelivery(Buffer.from(raw), signWebhook(APP.appKey, APP.appSecret, raw), check);
+		const delivery = parseDelivery(
+			Buffer.from(raw),
+			signWebhook(APP.appKey, APP.appSecret, raw),
+			check,
+		);
 		expect(delivery.accepted && delivery.dedupeKey).toMatch(/^sha256:[0-9a-f]{64}$/);
 	});
 });
@@ -89,8 +134,12 @@ describe('event selection', () => {
 		const cancelledOnly = { ...all, orderStatuses: ['CANCELLED'] };
 		expect(isSelected(envelope(1, { order_status: 'CANCEL' }), cancelledOnly)).toBe(true);
 		expect(isSelected(envelope(1, { order_status: 'CANCELLED' }), cancelledOnly)).toBe(true);
-		expect(isSelected(envelope(1, { order_status: 'AWAITING_SHIPMENT' }), cancelledOnly)).toBe(false);
-		expect(isSelected(envelope(1, { order_status: 'CANCEL' }), { ...all, orderStatuses: ['CANCEL'] })).toBe(true);
+		expect(isSelected(envelope(1, { order_status: 'AWAITING_SHIPMENT' }), cancelledOnly)).toBe(
+			false,
+		);
+		expect(
+			isSelected(envelope(1, { order_status: 'CANCEL' }), { ...all, orderStatuses: ['CANCEL'] }),
+		).toBe(true);
 	});
 
 	it('skips on-hold orders only when asked', () => {
@@ -103,7 +152,13 @@ describe('event selection', () => {
 describe('output item', () => {
 	it('names the event, keeps ids as strings and carries the raw payload and receipt time', () => {
 		const item = normalizeEvent(
-			{ type: 1, tts_notification_id: 'n1', shop_id: '7494726673780148744', timestamp: 1664095733, data: { order_id: '576684019603311365', order_status: 'CANCEL' } },
+			{
+				type: 1,
+				tts_notification_id: 'n1',
+				shop_id: '7494726673780148744',
+				timestamp: 1664095733,
+				data: { order_id: '576684019603311365', order_status: 'CANCEL' },
+			},
 			'id:n1',
 			'2026-11-25T05:00:00.000Z',
 		);
@@ -117,7 +172,10 @@ describe('output item', () => {
 			received_at: '2026-11-25T05:00:00.000Z',
 			event_key: 'id:n1',
 		});
-		expect((item.payload as { data: object }).data).toEqual({ order_id: '576684019603311365', order_status: 'CANCEL' });
+		expect((item.payload as { data: object }).data).toEqual({
+			order_id: '576684019603311365',
+			order_status: 'CANCEL',
+		});
 	});
 
 	it('names unknown types by code', () => {

@@ -25,32 +25,45 @@ afterAll(async () => {
 	rmSync(userFolder, { recursive: true, force: true });
 });
 
-describe.each(['guaranteed', 'once'])('TikTok Shop Trigger (%s) with Redis stopped', (processing) => {
-	const parameters = { events: [1], processing, stateStore: 'redis', options: { queueName: `down-${processing}` } };
-	let sent = 0;
-	const deliver = async (keyPrefix: string) => {
-		const body = orderEvent({ tts_notification_id: `down-${processing}-${++sent}` });
-		const { context, answer, warnings } = webhookContext(body, parameters, { redis: { host: redis.host, port: redis.port, database: 0, keyPrefix } });
-		const started = Date.now();
-		const result = await trigger.webhook.call(context);
-		return { answer, result, warnings, ms: Date.now() - started };
-	};
+describe.each(['guaranteed', 'once'])(
+	'TikTok Shop Trigger (%s) with Redis stopped',
+	(processing) => {
+		const parameters = {
+			events: [1],
+			processing,
+			stateStore: 'redis',
+			options: { queueName: `down-${processing}` },
+		};
+		let sent = 0;
+		const deliver = async (keyPrefix: string) => {
+			const body = orderEvent({ tts_notification_id: `down-${processing}-${++sent}` });
+			const { context, answer, warnings } = webhookContext(body, parameters, {
+				redis: { host: redis.host, port: redis.port, database: 0, keyPrefix },
+			});
+			const started = Date.now();
+			const result = await trigger.webhook.call(context);
+			return { answer, result, warnings, ms: Date.now() - started };
+		};
 
-	it('answers 503 within a second, so that TikTok delivers again, for a store that was connected and for a new one', async () => {
-		const connected = await deliver(`${processing}-a:`);
-		expect(connected.answer.status).toBe(200);
+		it('answers 503 within a second, so that TikTok delivers again, for a store that was connected and for a new one', async () => {
+			const connected = await deliver(`${processing}-a:`);
+			expect(connected.answer.status).toBe(200);
 
-		await redis.stop();
-		try {
-			for (const keyPrefix of [`${processing}-a:`, `${processing}-a:`, `${processing}-b:`]) {
-				const { answer, result, warnings, ms } = await deliver(keyPrefix);
-				expect({ status: answer.status, ended: answer.ended }).toEqual({ status: 503, ended: true });
-				expect(result.workflowData).toBeUndefined();
-				expect(ms).toBeLessThan(DEADLINE_MS);
-				expect(warnings.join('\n')).toMatch(/not stored.*TikTok will deliver it again/);
+			await redis.stop();
+			try {
+				for (const keyPrefix of [`${processing}-a:`, `${processing}-a:`, `${processing}-b:`]) {
+					const { answer, result, warnings, ms } = await deliver(keyPrefix);
+					expect({ status: answer.status, ended: answer.ended }).toEqual({
+						status: 503,
+						ended: true,
+					});
+					expect(result.workflowData).toBeUndefined();
+					expect(ms).toBeLessThan(DEADLINE_MS);
+					expect(warnings.join('\n')).toMatch(/not stored.*TikTok will deliver it again/);
+				}
+			} finally {
+				redis = await startRedisServer();
 			}
-		} finally {
-			redis = await startRedisServer();
-		}
-	});
-});
+		});
+	},
+);

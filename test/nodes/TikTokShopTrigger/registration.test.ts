@@ -22,7 +22,11 @@ beforeEach(() => {
 	warnings.length = 0;
 });
 
-function hookContext(parameters: IDataObject, url: string, baseUrl = simulator.url): IHookFunctions {
+function hookContext(
+	parameters: IDataObject,
+	url: string,
+	baseUrl = simulator.url,
+): IHookFunctions {
 	const base = fakeExecuteFunctions({
 		parameters: {},
 		credentials: {
@@ -37,9 +41,15 @@ function hookContext(parameters: IDataObject, url: string, baseUrl = simulator.u
 	});
 	return {
 		...base,
-		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 		getNodeWebhookUrl: () => url,
-		logger: { warn: (message: string) => warnings.push(message), info: () => undefined, debug: () => undefined, error: () => undefined },
+		logger: {
+			warn: (message: string) => warnings.push(message),
+			info: () => undefined,
+			debug: () => undefined,
+			error: () => undefined,
+		},
 	} as unknown as IHookFunctions;
 }
 
@@ -47,7 +57,11 @@ const registered = async () => {
 	const context = hookContext({}, '');
 	const { getTikTokClient } = await import('../../../nodes/shared/tiktok');
 	const client = await getTikTokClient.call(context);
-	return (await client.get<{ webhooks: Array<{ event_type: string; address: string }> }>('/event/202309/webhooks')).data.webhooks;
+	return (
+		await client.get<{ webhooks: Array<{ event_type: string; address: string }> }>(
+			'/event/202309/webhooks',
+		)
+	).data.webhooks;
 };
 
 describe('self-registration through the Event API', () => {
@@ -59,26 +73,42 @@ describe('self-registration through the Event API', () => {
 		expect(await hooks.create.call(context)).toBe(true);
 		expect(await hooks.checkExists.call(context)).toBe(true);
 		// type 27 has no Event API name: it can only be subscribed to in Partner Center
-		expect((await registered()).filter((hook) => hook.address === url).map((hook) => hook.event_type).sort()).toEqual([
-			'ORDER_STATUS_CHANGE',
-			'RETURN_STATUS_CHANGE',
-		]);
+		expect(
+			(await registered())
+				.filter((hook) => hook.address === url)
+				.map((hook) => hook.event_type)
+				.sort(),
+		).toEqual(['ORDER_STATUS_CHANGE', 'RETURN_STATUS_CHANGE']);
 
-		const other = hookContext({ events: [4], registerWebhook: true }, 'https://other.example.com/hook');
+		const other = hookContext(
+			{ events: [4], registerWebhook: true },
+			'https://other.example.com/hook',
+		);
 		await hooks.create.call(other);
 		await hooks.delete.call(context);
-		expect((await registered()).map((hook) => hook.address)).toEqual(['https://other.example.com/hook']);
+		expect((await registered()).map((hook) => hook.address)).toEqual([
+			'https://other.example.com/hook',
+		]);
 	});
 
 	it('warns, naming both addresses, when it takes an event type from another workflow', async () => {
 		simulator.state.webhooks.length = 0;
-		await hooks.create.call(hookContext({ events: [1, 4], registerWebhook: true }, 'https://old.example.com/hook'));
+		await hooks.create.call(
+			hookContext({ events: [1, 4], registerWebhook: true }, 'https://old.example.com/hook'),
+		);
 		expect(warnings).toEqual([]);
 		await hooks.create.call(hookContext({ events: [1], registerWebhook: true }, url));
 		expect(warnings).toHaveLength(1);
-		expect(warnings[0]).toContain('ORDER_STATUS_CHANGE was sent to https://old.example.com/hook; it now goes to ' + url);
-		const byType = Object.fromEntries((await registered()).map((hook) => [hook.event_type, hook.address]));
-		expect(byType).toEqual({ ORDER_STATUS_CHANGE: url, PACKAGE_UPDATE: 'https://old.example.com/hook' });
+		expect(warnings[0]).toContain(
+			'ORDER_STATUS_CHANGE was sent to https://old.example.com/hook; it now goes to ' + url,
+		);
+		const byType = Object.fromEntries(
+			(await registered()).map((hook) => [hook.event_type, hook.address]),
+		);
+		expect(byType).toEqual({
+			ORDER_STATUS_CHANGE: url,
+			PACKAGE_UPDATE: 'https://old.example.com/hook',
+		});
 	});
 
 	it('does nothing with TikTok when registration is off', async () => {
@@ -91,7 +121,11 @@ describe('self-registration through the Event API', () => {
 	});
 
 	it('refuses an address TikTok would refuse, with the fix in the message', async () => {
-		const context = hookContext({ events: [1], registerWebhook: true }, 'http://203.0.113.7:5678/webhook/x', 'https://open-api.tiktokglobalshop.com');
+		const context = hookContext(
+			{ events: [1], registerWebhook: true },
+			'http://203.0.113.7:5678/webhook/x',
+			'https://open-api.tiktokglobalshop.com',
+		);
 		await expect(hooks.create.call(context)).rejects.toThrow(/https:\/\/.*port.*IP address/);
 	});
 });

@@ -8,7 +8,12 @@ import { connectRedis } from '../../../nodes/shared/store/redisConnection';
 import { RedisStore } from '../../../nodes/shared/store/redisStore';
 import { SqliteStore } from '../../../nodes/shared/store/sqliteStore';
 import type { DurableStore } from '../../../nodes/shared/store/types';
-import { deadLettersOf, inboxOf, replayDeadLetter, type QueuedEvent } from '../../../nodes/shared/events/eventQueue';
+import {
+	deadLettersOf,
+	inboxOf,
+	replayDeadLetter,
+	type QueuedEvent,
+} from '../../../nodes/shared/events/eventQueue';
 import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
 
 const QUEUE = 'wf-replay';
@@ -59,7 +64,10 @@ const backends: Array<[string, () => Promise<Harness>]> = [
 		'Redis',
 		async () => {
 			const keyPrefix = `replay-${++prefix}:`;
-			const store = new RedisStore(await connectRedis({ kind: 'redis', host: redis.host, port: redis.port }), keyPrefix);
+			const store = new RedisStore(
+				await connectRedis({ kind: 'redis', host: redis.host, port: redis.port }),
+				keyPrefix,
+			);
 			return {
 				store,
 				// The inbox hash holds a string: every write to it fails with WRONGTYPE.
@@ -87,26 +95,39 @@ describe.each(backends)('replaying a dead letter on %s', (_name, open) => {
 		expect(await replayDeadLetter(harness.store, QUEUE, ID, NOW)).toBe(false);
 		expect(await harness.store.getRecord(deadLettersOf(QUEUE), ID)).toBeUndefined();
 		const queued = await harness.store.getRecord<QueuedEvent>(inboxOf(QUEUE), ID);
-		expect(queued).toMatchObject({ dueAtMs: NOW, record: { failures: 0, firstReceivedAt: dead.firstReceivedAt, item: { replayed_at: new Date(NOW).toISOString() } } });
+		expect(queued).toMatchObject({
+			dueAtMs: NOW,
+			record: {
+				failures: 0,
+				firstReceivedAt: dead.firstReceivedAt,
+				item: { replayed_at: new Date(NOW).toISOString() },
+			},
+		});
 	});
 
 	it('never loses the event when the store fails between taking the dead letter out and queueing it', async () => {
 		// Fails every separate write to the queue, as a connection lost right after the dead letter was deleted would.
 		const failing = new Proxy(harness.store, {
 			get(target, property, receiver) {
-				if (property === 'putRecord') return async () => Promise.reject(new Error('connection lost'));
+				if (property === 'putRecord')
+					return async () => Promise.reject(new Error('connection lost'));
 				const value = Reflect.get(target, property, receiver) as unknown;
 				return typeof value === 'function' ? value.bind(target) : value;
 			},
 		});
 		await replayDeadLetter(failing, QUEUE, ID, NOW).catch(() => undefined);
-		const places = [await harness.store.getRecord(deadLettersOf(QUEUE), ID), await harness.store.getRecord(inboxOf(QUEUE), ID)];
+		const places = [
+			await harness.store.getRecord(deadLettersOf(QUEUE), ID),
+			await harness.store.getRecord(inboxOf(QUEUE), ID),
+		];
 		expect(places.filter(Boolean)).toHaveLength(1);
 	});
 
 	it('keeps the dead letter, and queues nothing, when the move itself fails', async () => {
 		await harness.breakInbox();
-		await expect(replayDeadLetter(harness.store, QUEUE, ID, NOW)).rejects.toThrow(/disk is full|WRONGTYPE/);
+		await expect(replayDeadLetter(harness.store, QUEUE, ID, NOW)).rejects.toThrow(
+			/disk is full|WRONGTYPE/,
+		);
 		expect(await harness.store.getRecord(deadLettersOf(QUEUE), ID)).toMatchObject({ record: dead });
 	});
 });

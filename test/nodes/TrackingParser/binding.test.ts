@@ -14,54 +14,101 @@ const USPS = '9400118052217396435956';
 const ORDER_A = '576633681693700223';
 const ORDER_B = '576635877843948677';
 
-const options = (mapping: Record<string, string> = {}) => ({ referenceMap: new Map(Object.entries(mapping)), minConfidence: 0.6, outputUnmappedForLookup: false, maxBytes: 1e7 });
-const parseCsv = (text: string, mapping?: Record<string, string>) => parseDocument({ data: Buffer.from(text), fileName: 'ship.csv', mimeType: 'text/csv' }, options(mapping));
-const parseText = (text: string, mapping?: Record<string, string>) => parseDocument({ data: Buffer.from(text), fileName: 'note.txt', mimeType: 'text/plain' }, options(mapping));
-const pairs = (result: Awaited<ReturnType<typeof parseDocument>>) => result.rows.map((row) => `${row.order_id}|${row.tracking_number}`).sort();
+const options = (mapping: Record<string, string> = {}) => ({
+	referenceMap: new Map(Object.entries(mapping)),
+	minConfidence: 0.6,
+	outputUnmappedForLookup: false,
+	maxBytes: 1e7,
+});
+const parseCsv = (text: string, mapping?: Record<string, string>) =>
+	parseDocument(
+		{ data: Buffer.from(text), fileName: 'ship.csv', mimeType: 'text/csv' },
+		options(mapping),
+	);
+const parseText = (text: string, mapping?: Record<string, string>) =>
+	parseDocument(
+		{ data: Buffer.from(text), fileName: 'note.txt', mimeType: 'text/plain' },
+		options(mapping),
+	);
+const pairs = (result: Awaited<ReturnType<typeof parseDocument>>) =>
+	result.rows.map((row) => `${row.order_id}|${row.tracking_number}`).sort();
 
 describe('order binding: never from another row or paragraph', () => {
 	it('sends a row whose only reference is unmapped to Unparsed instead of giving it the order of the row above', async () => {
-		const result = await parseCsv(`TikTok Order,3PL Ref,Tracking\n${ORDER_A},HL-1,${UPS_A}\n,HL-2,${UPS_B}\n`);
+		const result = await parseCsv(
+			`TikTok Order,3PL Ref,Tracking\n${ORDER_A},HL-1,${UPS_A}\n,HL-2,${UPS_B}\n`,
+		);
 		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
-		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'order_reference_not_mapped', order_reference: 'HL-2', tracking_numbers: [UPS_B] })]);
+		expect(result.unparsed).toEqual([
+			expect.objectContaining({
+				code: 'order_reference_not_mapped',
+				order_reference: 'HL-2',
+				tracking_numbers: [UPS_B],
+			}),
+		]);
 	});
 
 	it('reads "Harborline Order" as an order column: only the word "line" rules one out', () => {
-		expect(readHeader(['Harborline Order', 'Tracking #'])).toMatchObject({ orderColumns: [0], tracking: [1] });
+		expect(readHeader(['Harborline Order', 'Tracking #'])).toMatchObject({
+			orderColumns: [0],
+			tracking: [1],
+		});
 		expect(readHeader(['Line', 'Order', 'Tracking'])).toMatchObject({ orderColumns: [1] });
-		expect(readHeader(['#', 'platform_order_no', 'Shipment - Tracking Number'])).toMatchObject({ tiktokOrder: 1, tracking: [2] });
+		expect(readHeader(['#', 'platform_order_no', 'Shipment - Tracking Number'])).toMatchObject({
+			tiktokOrder: 1,
+			tracking: [2],
+		});
 	});
 
 	it('outputs a shared box once for each order its row names', async () => {
-		const result = await parseCsv(`Channel Order ID,Tracking Number\n"TT-${ORDER_A}; TT-${ORDER_B}",${UPS_A}\n`);
+		const result = await parseCsv(
+			`Channel Order ID,Tracking Number\n"TT-${ORDER_A}; TT-${ORDER_B}",${UPS_A}\n`,
+		);
 		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`, `${ORDER_B}|${UPS_A}`]);
 	});
 
 	it('splits several numbers in one cell, Excel guards removed', async () => {
-		const result = await parseCsv(`Platform Order No,Tracking\n${ORDER_A},${UPS_A} ${UPS_B}\n${ORDER_B},"=""${USPS}"""\n${ORDER_B},'${UPS_A}\n`);
-		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`, `${ORDER_A}|${UPS_B}`, `${ORDER_B}|${UPS_A}`, `${ORDER_B}|${USPS}`]);
+		const result = await parseCsv(
+			`Platform Order No,Tracking\n${ORDER_A},${UPS_A} ${UPS_B}\n${ORDER_B},"=""${USPS}"""\n${ORDER_B},'${UPS_A}\n`,
+		);
+		expect(pairs(result)).toEqual([
+			`${ORDER_A}|${UPS_A}`,
+			`${ORDER_A}|${UPS_B}`,
+			`${ORDER_B}|${UPS_A}`,
+			`${ORDER_B}|${USPS}`,
+		]);
 	});
 
 	it('leaves a number in a paragraph without an order unbound when the document names several orders', async () => {
 		const text = `Order ${ORDER_A}\nTracking: ${UPS_A}\n\nOrder ${ORDER_B}\n\nAlso shipped today, tracking ${USPS}\n`;
 		const result = await parseText(text);
 		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
-		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'tracking_without_order', tracking_numbers: [USPS] })]);
+		expect(result.unparsed).toEqual([
+			expect.objectContaining({ code: 'tracking_without_order', tracking_numbers: [USPS] }),
+		]);
 		expect(result.unparsed[0].reason).toContain(ORDER_B);
 	});
 });
 
 describe('Excel-damaged order ids', () => {
 	it('reports a column of rounded ids instead of confirming numbers against the wrong orders', async () => {
-		const result = await parseCsv(`TikTok Order ID,Tracking\n576633681693700000,${UPS_A}\n576635877843949000,${UPS_B}\n`);
+		const result = await parseCsv(
+			`TikTok Order ID,Tracking\n576633681693700000,${UPS_A}\n576635877843949000,${UPS_B}\n`,
+		);
 		expect(result.rows).toEqual([]);
-		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'excel_damaged_ids', tracking_numbers: [UPS_A, UPS_B] })]);
+		expect(result.unparsed).toEqual([
+			expect.objectContaining({ code: 'excel_damaged_ids', tracking_numbers: [UPS_A, UPS_B] }),
+		]);
 	});
 
 	it('in a column Excel touched, reports only the rounded ids and confirms the intact ones', async () => {
-		const result = await parseCsv(`Platform Order ID,Tracking Number\n${ORDER_A},${UPS_A}\n576635877843949000,${UPS_B}\n5.72169E+17,${USPS}\n`);
+		const result = await parseCsv(
+			`Platform Order ID,Tracking Number\n${ORDER_A},${UPS_A}\n576635877843949000,${UPS_B}\n5.72169E+17,${USPS}\n`,
+		);
 		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
-		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'excel_damaged_ids', tracking_numbers: [UPS_B, USPS] })]);
+		expect(result.unparsed).toEqual([
+			expect.objectContaining({ code: 'excel_damaged_ids', tracking_numbers: [UPS_B, USPS] }),
+		]);
 	});
 
 	it('does not bind a list line to the order of a sentence about a voided label above it', async () => {
@@ -93,7 +140,9 @@ describe('numbers that are not shipments', () => {
 
 	it('judges running text by the words around the number', () => {
 		expect(textStatus('Corrected tracking: ', ' (please use this one)')).toBeUndefined();
-		expect(textStatus('please disregard ', ', it was sent in error')).toMatchObject({ kind: 'superseded' });
+		expect(textStatus('please disregard ', ', it was sent in error')).toMatchObject({
+			kind: 'superseded',
+		});
 		expect(textStatus('Return label: ', '')).toMatchObject({ kind: 'return_label' });
 		expect(textStatus('Tracking ', ' was voided')).toMatchObject({ kind: 'voided' });
 	});
@@ -102,17 +151,23 @@ describe('numbers that are not shipments', () => {
 		const text = `Order ${ORDER_A} shipped.\nCorrected tracking: ${UPS_A}\nPlease disregard ${UPS_B}, it was sent in error.\n`;
 		const result = await parseText(text);
 		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
-		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'not_a_shipment', tracking_numbers: [UPS_B] })]);
+		expect(result.unparsed).toEqual([
+			expect.objectContaining({ code: 'not_a_shipment', tracking_numbers: [UPS_B] }),
+		]);
 	});
 
-	it('reads the status column, not the ship-to address\'s State', async () => {
-		const result = await parseCsv(`Order - Number,Ship To - State,Shipment - Tracking Number,Shipment - Status\n${ORDER_A},NC,${UPS_A},Voided\n${ORDER_B},GA,${UPS_B},Shipped\n`);
+	it("reads the status column, not the ship-to address's State", async () => {
+		const result = await parseCsv(
+			`Order - Number,Ship To - State,Shipment - Tracking Number,Shipment - Status\n${ORDER_A},NC,${UPS_A},Voided\n${ORDER_B},GA,${UPS_B},Shipped\n`,
+		);
 		expect(pairs(result)).toEqual([`${ORDER_B}|${UPS_B}`]);
 		expect(result.unparsed.map((entry) => entry.code)).toEqual(['not_a_shipment']);
 	});
 
 	it('reads a VOID mark on the line under a table row', async () => {
-		const result = await parseText(`Order\tTracking\tStatus\n${ORDER_A}\t${UPS_A}\tShipped\n${ORDER_B}\t${UPS_B}\tVoided\n`);
+		const result = await parseText(
+			`Order\tTracking\tStatus\n${ORDER_A}\t${UPS_A}\tShipped\n${ORDER_B}\t${UPS_B}\tVoided\n`,
+		);
 		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
 		expect(result.unparsed.map((entry) => entry.code)).toEqual(['not_a_shipment']);
 	});
@@ -125,15 +180,22 @@ describe('cells stay cells', () => {
 	});
 
 	it('names DHL eCommerce apart from DHL Express', async () => {
-		const result = await parseCsv(`TikTok Order ID,Carrier,Tracking\n${ORDER_A},DHL eCommerce,GM6051856748995190\n`);
-		expect(result.rows).toEqual([expect.objectContaining({ carrier: 'dhl_ecommerce', carrier_name: 'DHL eCommerce' })]);
+		const result = await parseCsv(
+			`TikTok Order ID,Carrier,Tracking\n${ORDER_A},DHL eCommerce,GM6051856748995190\n`,
+		);
+		expect(result.rows).toEqual([
+			expect.objectContaining({ carrier: 'dhl_ecommerce', carrier_name: 'DHL eCommerce' }),
+		]);
 	});
 });
 
 describe('where the order is printed', () => {
 	it('finds the TikTok id in whichever order column prints it (Amazon MCF: amazon-order-id, merchant-order-id)', async () => {
 		const tsv = `amazon-order-id\tmerchant-order-id\tcarrier\ttracking-number\nS01-3950935-2963715\t${ORDER_A}\tUPS\t${UPS_A}\n`;
-		const result = await parseDocument({ data: Buffer.from(tsv), fileName: 'report.txt', mimeType: 'text/plain' }, options());
+		const result = await parseDocument(
+			{ data: Buffer.from(tsv), fileName: 'report.txt', mimeType: 'text/plain' },
+			options(),
+		);
 		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`]);
 	});
 
@@ -155,7 +217,9 @@ describe('running text of an exceptions email', () => {
 		const text = `The label for TikTok order ${ORDER_A} was damaged and reprinted. Original label ${UPS_A} is cancelled and superseded by the reprint ${UPS_B}.\n`;
 		const result = await parseText(text);
 		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_B}`]);
-		expect(result.unparsed).toEqual([expect.objectContaining({ code: 'not_a_shipment', tracking_numbers: [UPS_A] })]);
+		expect(result.unparsed).toEqual([
+			expect.objectContaining({ code: 'not_a_shipment', tracking_numbers: [UPS_A] }),
+		]);
 	});
 
 	it('reads a list line whose reference the mapping knows, without an "Order" label', async () => {
@@ -165,13 +229,19 @@ describe('running text of an exceptions email', () => {
 
 	it('takes "the correct tracking is …" as a label, and a DHL eCommerce number beside its carrier name', async () => {
 		const text = `Order ${ORDER_A}: the correct tracking is GM6051423977932770.\n\nOrder ${ORDER_B}  DHL eCommerce  GM5312148580920107\n`;
-		expect(pairs(await parseText(text))).toEqual([`${ORDER_A}|GM6051423977932770`, `${ORDER_B}|GM5312148580920107`]);
+		expect(pairs(await parseText(text))).toEqual([
+			`${ORDER_A}|GM6051423977932770`,
+			`${ORDER_B}|GM5312148580920107`,
+		]);
 	});
 });
 
 describe('cells listing several values', () => {
 	it('outputs a shared box for each mapped reference its order cell lists', async () => {
-		const result = await parseCsv(`Order,Tracking\nLK341289 LK048990,${UPS_A}\n`, { LK341289: ORDER_A, LK048990: ORDER_B });
+		const result = await parseCsv(`Order,Tracking\nLK341289 LK048990,${UPS_A}\n`, {
+			LK341289: ORDER_A,
+			LK048990: ORDER_B,
+		});
 		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`, `${ORDER_B}|${UPS_A}`]);
 	});
 

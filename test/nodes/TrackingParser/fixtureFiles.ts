@@ -25,7 +25,10 @@ export function fixtureFiles(): FixtureFile[] {
 		.map((fileName) => ({
 			fileName,
 			data: readFileSync(join(DIR, fileName)),
-			...(JSON.parse(readFileSync(join(DIR, `${fileName}.truth.json`), 'utf8')) as Omit<FixtureFile, 'fileName' | 'data'>),
+			...(JSON.parse(readFileSync(join(DIR, `${fileName}.truth.json`), 'utf8')) as Omit<
+				FixtureFile,
+				'fileName' | 'data'
+			>),
 		}));
 }
 

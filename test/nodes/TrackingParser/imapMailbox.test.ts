@@ -59,21 +59,40 @@ function parameters(mailbox: string, extra: Record<string, unknown> = {}) {
 }
 
 function credentials(port = proxy.port) {
-	return { host: '127.0.0.1', port, secure: false, user: dovecot.user, password: dovecot.password, allowUnauthorizedCerts: false };
+	return {
+		host: '127.0.0.1',
+		port,
+		secure: false,
+		user: dovecot.user,
+		password: dovecot.password,
+		allowUnauthorizedCerts: false,
+	};
 }
 
-const run = (mailbox: string, extra: Record<string, unknown> = {}, port?: number, continueOnFail = false) =>
-	runParser({ parameters: parameters(mailbox, extra), credentials: credentials(port), continueOnFail });
+const run = (
+	mailbox: string,
+	extra: Record<string, unknown> = {},
+	port?: number,
+	continueOnFail = false,
+) =>
+	runParser({
+		parameters: parameters(mailbox, extra),
+		credentials: credentials(port),
+		continueOnFail,
+	});
 
-const trackingOf = (rows: Array<{ json: Record<string, unknown> }>): string[] => rows.map((item) => String(item.json.tracking_number)).sort();
-const truthOf = (fixtures: readonly Fixture[]): string[] => fixtures.flatMap((fixture) => fixture.truth.rows.map((row) => row.tracking_number)).sort();
+const trackingOf = (rows: Array<{ json: Record<string, unknown> }>): string[] =>
+	rows.map((item) => String(item.json.tracking_number)).sort();
+const truthOf = (fixtures: readonly Fixture[]): string[] =>
+	fixtures.flatMap((fixture) => fixture.truth.rows.map((row) => row.tracking_number)).sort();
 
 async function seenFlags(mailbox: string): Promise<Map<number, boolean>> {
 	const client = await dovecot.client();
 	try {
 		await client.mailboxOpen(mailbox);
 		const flags = new Map<number, boolean>();
-		for await (const message of client.fetch('1:*', { uid: true, flags: true })) flags.set(message.uid, message.flags?.has('\\Seen') ?? false);
+		for await (const message of client.fetch('1:*', { uid: true, flags: true }))
+			flags.set(message.uid, message.flags?.has('\\Seen') ?? false);
 		return flags;
 	} finally {
 		await client.logout();
@@ -96,9 +115,15 @@ describe('3PL Tracking Parser reading a real Dovecot mailbox', () => {
 
 		const one = await run(mailbox);
 		expect(trackingOf(one.rows)).toEqual(truthOf(first));
-		expect(one.rows.every((item) => (item.json.source as { mailbox: string }).mailbox === mailbox)).toBe(true);
-		expect(new Set(one.rows.map((item) => (item.json.source as { uid: number }).uid))).toEqual(new Set(uids));
-		expect(one.unparsed.map((item) => [item.json.code, (item.json.source as { uid: number }).uid])).toEqual([['no_tracking_found', receiptUid]]);
+		expect(
+			one.rows.every((item) => (item.json.source as { mailbox: string }).mailbox === mailbox),
+		).toBe(true);
+		expect(new Set(one.rows.map((item) => (item.json.source as { uid: number }).uid))).toEqual(
+			new Set(uids),
+		);
+		expect(
+			one.unparsed.map((item) => [item.json.code, (item.json.source as { uid: number }).uid]),
+		).toEqual([['no_tracking_found', receiptUid]]);
 		expect([...(await seenFlags(mailbox)).values()]).toEqual([true, true, true]);
 
 		const two = await run(mailbox);
@@ -127,8 +152,15 @@ describe('3PL Tracking Parser reading a real Dovecot mailbox', () => {
 	it('only reads messages matching the sender and subject filters', async () => {
 		const mailbox = newMailbox();
 		const wanted = shipBobConfirmation(random, 1);
-		await deliverAll(mailbox, [wanted, fixtureFile('shipmonk-') as never, fixtureFile('receipt-') as never]);
-		const { rows, unparsed } = await run(mailbox, { fromFilter: 'shipbob.com', subjectFilter: 'has shipped' });
+		await deliverAll(mailbox, [
+			wanted,
+			fixtureFile('shipmonk-') as never,
+			fixtureFile('receipt-') as never,
+		]);
+		const { rows, unparsed } = await run(mailbox, {
+			fromFilter: 'shipbob.com',
+			subjectFilter: 'has shipped',
+		});
 		expect(trackingOf(rows)).toEqual(truthOf([wanted]));
 		expect(unparsed).toHaveLength(0);
 	});
@@ -142,7 +174,9 @@ describe('3PL Tracking Parser reading a real Dovecot mailbox', () => {
 		expect(trackingOf(rows)).toEqual(truthOf(fixtures));
 		expect((await seenFlags(mailbox)).size).toBe(0);
 		expect((await seenFlags(folder)).size).toBe(2);
-		expect((await run(mailbox, { afterProcessing: 'move', moveToFolder: folder })).rows).toHaveLength(0);
+		expect(
+			(await run(mailbox, { afterProcessing: 'move', moveToFolder: folder })).rows,
+		).toHaveLength(0);
 	});
 
 	it('leaves a message that arrives during a run to the next run, and reads it exactly once', async () => {
@@ -169,7 +203,11 @@ describe('3PL Tracking Parser reading a real Dovecot mailbox', () => {
 
 	it('reconnects when the connection drops in the middle of a fetch, losing and repeating nothing', async () => {
 		const mailbox = newMailbox();
-		const fixtures = [shipBobConfirmation(random, 1), shipBobConfirmation(random, 1), shipBobConfirmation(random, 3)];
+		const fixtures = [
+			shipBobConfirmation(random, 1),
+			shipBobConfirmation(random, 1),
+			shipBobConfirmation(random, 3),
+		];
 		await deliverAll(mailbox, fixtures);
 		let bodyFetches = 0;
 		proxy.onCommand = (text) => {
@@ -187,7 +225,11 @@ describe('3PL Tracking Parser reading a real Dovecot mailbox', () => {
 
 	it('outputs what it read when the server goes away for good, and reads the rest next time', async () => {
 		const mailbox = newMailbox();
-		const fixtures = [shipBobConfirmation(random, 1), shipBobConfirmation(random, 1), shipBobConfirmation(random, 1)];
+		const fixtures = [
+			shipBobConfirmation(random, 1),
+			shipBobConfirmation(random, 1),
+			shipBobConfirmation(random, 1),
+		];
 		const uids = await deliverAll(mailbox, fixtures);
 		let bodyFetches = 0;
 		proxy.onCommand = (text) => {
@@ -197,16 +239,25 @@ describe('3PL Tracking Parser reading a real Dovecot mailbox', () => {
 			}
 			return undefined;
 		};
-		const first = await run(mailbox, { mailboxOptions: { reconnectAttempts: 1, storePath: join(stateDir, 'state.sqlite') } });
+		const first = await run(mailbox, {
+			mailboxOptions: { reconnectAttempts: 1, storePath: join(stateDir, 'state.sqlite') },
+		});
 		expect(trackingOf(first.rows)).toEqual(truthOf(fixtures.slice(0, 1)));
-		expect(first.unparsed.map((item) => item.json.code)).toEqual(['mailbox_connection_lost', 'not_marked']);
-		expect(String(first.unparsed[0].json.reason)).toContain('the other 2 will be read on the next run');
+		expect(first.unparsed.map((item) => item.json.code)).toEqual([
+			'mailbox_connection_lost',
+			'not_marked',
+		]);
+		expect(String(first.unparsed[0].json.reason)).toContain(
+			'the other 2 will be read on the next run',
+		);
 
 		proxy.onCommand = undefined;
 		proxy.refuse = false;
 		const second = await run(mailbox);
 		expect(trackingOf(second.rows)).toEqual(truthOf(fixtures.slice(1)));
-		expect(new Set(second.rows.map((item) => (item.json.source as { uid: number }).uid))).toEqual(new Set(uids.slice(1)));
+		expect(new Set(second.rows.map((item) => (item.json.source as { uid: number }).uid))).toEqual(
+			new Set(uids.slice(1)),
+		);
 		expect((await run(mailbox)).rows).toHaveLength(0);
 	});
 
@@ -226,10 +277,22 @@ describe('3PL Tracking Parser reading a real Dovecot mailbox', () => {
 	it('tells the user what to check when the server cannot be reached, or reports it with Continue On Fail', async () => {
 		const mailbox = newMailbox();
 		proxy.refuse = true;
-		const failing = run(mailbox, { mailboxOptions: { reconnectAttempts: 0, storePath: join(stateDir, 'state.sqlite') } });
+		const failing = run(mailbox, {
+			mailboxOptions: { reconnectAttempts: 0, storePath: join(stateDir, 'state.sqlite') },
+		});
 		await expect(failing).rejects.toThrow(NodeOperationError);
-		await expect(failing).rejects.toThrow(/Could not reach the mailbox at 127\.0\.0\.1:\d+ after 1 tries.*Check the host, port and TLS/);
-		const reported = await run(mailbox, { mailboxOptions: { reconnectAttempts: 0, storePath: join(stateDir, 'state.sqlite') } }, undefined, true);
-		expect(reported.unparsed[0]).toMatchObject({ json: { code: 'error' }, pairedItem: { item: 0 } });
+		await expect(failing).rejects.toThrow(
+			/Could not reach the mailbox at 127\.0\.0\.1:\d+ after 1 tries.*Check the host, port and TLS/,
+		);
+		const reported = await run(
+			mailbox,
+			{ mailboxOptions: { reconnectAttempts: 0, storePath: join(stateDir, 'state.sqlite') } },
+			undefined,
+			true,
+		);
+		expect(reported.unparsed[0]).toMatchObject({
+			json: { code: 'error' },
+			pairedItem: { item: 0 },
+		});
 	});
 });

@@ -9,5 +9,9 @@ import * as nodeModule from 'node:module';
  * globalThis.pdfjsWorker. Import this file before parsing PDFs in a test.
  */
 const workerPath = join(__dirname, '../../../node_modules/pdf-parse/dist/worker/pdf.worker.mjs');
-const load = (nodeModule as unknown as { Module: { _load(request: string, parent: null, isMain: boolean): unknown } }).Module._load;
+const load = (
+	nodeModule as unknown as {
+		Module: { _load(request: string, parent: null, isMain: boolean): unknown };
+	}
+).Module._load;
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = load(workerPath, null, false);

@@ -46,7 +46,8 @@ export function useBackends(): Backend[] {
 	});
 
 	const clock = { now: 1_700_000_000_000 };
-	const openSqlite = () => new SqliteStore({ path: join(dir, `store-${generation}.sqlite`), now: () => clock.now });
+	const openSqlite = () =>
+		new SqliteStore({ path: join(dir, `store-${generation}.sqlite`), now: () => clock.now });
 	const sqlite: Backend = {
 		name: 'embedded (SQLite)',
 		async open() {
@@ -62,7 +63,10 @@ export function useBackends(): Backend[] {
 	};
 
 	const openRedis = async () => {
-		if (!redis) throw new Error('redis-server is not running: open stores inside tests, not at describe time');
+		if (!redis)
+			throw new Error(
+				'redis-server is not running: open stores inside tests, not at describe time',
+			);
 		const client = await connectRedis({ kind: 'redis', host: redis.host, port: redis.port });
 		return track(new RedisStore(client, `test-${generation}:`));
 	};

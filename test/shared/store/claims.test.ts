@@ -37,7 +37,9 @@ describe.each(useBackends())('claims on $name', (backend) => {
 		const store = await backend.open();
 
 		const results = await Promise.all(
-			Array.from({ length: 100 }, () => store.claim('webhook', 'order-status-576469', DEDUPE_TTL_MS)),
+			Array.from({ length: 100 }, () =>
+				store.claim('webhook', 'order-status-576469', DEDUPE_TTL_MS),
+			),
 		);
 
 		expect(results.filter(Boolean)).toHaveLength(1);
@@ -70,7 +72,9 @@ describe.each(useBackends())('claims on $name', (backend) => {
 	it('refuses a TTL that is not a positive whole number of milliseconds', async () => {
 		const store = await backend.open();
 
-		await expect(store.claim('webhook', 'evt-1', 0)).rejects.toThrow('ttlMs must be a positive whole number');
+		await expect(store.claim('webhook', 'evt-1', 0)).rejects.toThrow(
+			'ttlMs must be a positive whole number',
+		);
 		await expect(store.claim('webhook', 'evt-1', 1.5)).rejects.toThrow(RangeError);
 	});
 
@@ -79,8 +83,17 @@ describe.each(useBackends())('claims on $name', (backend) => {
 
 		it('claims every key and stores the record in one step, once', async () => {
 			const store = await backend.open();
-			expect(await store.claimAndPutRecord({ namespace: 'seen', keys: ['evt-1', 'order-1@5'], ttlMs: DAY_MS }, record('evt-1'))).toBe(true);
-			expect(await store.getRecord('inbox', 'evt-1')).toEqual({ id: 'evt-1', record: { id: 'evt-1' }, dueAtMs: 1000 });
+			expect(
+				await store.claimAndPutRecord(
+					{ namespace: 'seen', keys: ['evt-1', 'order-1@5'], ttlMs: DAY_MS },
+					record('evt-1'),
+				),
+			).toBe(true);
+			expect(await store.getRecord('inbox', 'evt-1')).toEqual({
+				id: 'evt-1',
+				record: { id: 'evt-1' },
+				dueAtMs: 1000,
+			});
 			expect(await store.claim('seen', 'evt-1', DAY_MS)).toBe(false);
 			expect(await store.claim('seen', 'order-1@5', DAY_MS)).toBe(false);
 		});
@@ -88,7 +101,12 @@ describe.each(useBackends())('claims on $name', (backend) => {
 		it('changes nothing when any one key is taken: no other key claimed, no record stored', async () => {
 			const store = await backend.open();
 			expect(await store.claim('seen', 'order-1@5', DAY_MS)).toBe(true);
-			expect(await store.claimAndPutRecord({ namespace: 'seen', keys: ['evt-2', 'order-1@5'], ttlMs: DAY_MS }, record('evt-2'))).toBe(false);
+			expect(
+				await store.claimAndPutRecord(
+					{ namespace: 'seen', keys: ['evt-2', 'order-1@5'], ttlMs: DAY_MS },
+					record('evt-2'),
+				),
+			).toBe(false);
 			expect(await store.getRecord('inbox', 'evt-2')).toBeUndefined();
 			expect(await store.claim('seen', 'evt-2', DAY_MS)).toBe(true);
 		});
@@ -98,7 +116,10 @@ describe.each(useBackends())('claims on $name', (backend) => {
 			const second = await backend.openAgain();
 			const results = await Promise.all(
 				Array.from({ length: 100 }, (_, index) =>
-					(index % 2 === 0 ? first : second).claimAndPutRecord({ namespace: 'seen', keys: ['evt-race'], ttlMs: DEDUPE_TTL_MS }, record(`evt-race-${index}`)),
+					(index % 2 === 0 ? first : second).claimAndPutRecord(
+						{ namespace: 'seen', keys: ['evt-race'], ttlMs: DEDUPE_TTL_MS },
+						record(`evt-race-${index}`),
+					),
 				),
 			);
 			expect(results.filter(Boolean)).toHaveLength(1);
@@ -109,7 +130,12 @@ describe.each(useBackends())('claims on $name', (backend) => {
 			const store = await backend.open();
 			expect(await store.claim('seen', 'evt-3', 200)).toBe(true);
 			await backend.elapse(200);
-			expect(await store.claimAndPutRecord({ namespace: 'seen', keys: ['evt-3'], ttlMs: 200 }, record('evt-3'))).toBe(true);
+			expect(
+				await store.claimAndPutRecord(
+					{ namespace: 'seen', keys: ['evt-3'], ttlMs: 200 },
+					record('evt-3'),
+				),
+			).toBe(true);
 		});
 	});
 });

@@ -3,14 +3,21 @@ import { useBackends } from './backends';
 const T0 = Date.UTC(2026, 11, 7, 9, 0, 0);
 const LEASE_MS = 1000;
 const QUEUE = 'events:wf-crash';
-const event = (n: number) => ({ item: { event_key: `id:crash-${n}` }, failures: 0, firstReceivedAt: '2026-12-07T09:00:00.000Z' });
+const event = (n: number) => ({
+	item: { event_key: `id:crash-${n}` },
+	failures: 0,
+	firstReceivedAt: '2026-12-07T09:00:00.000Z',
+});
 
 describe.each(useBackends())('leases on $name', (backend) => {
 	it('two consumers taking at once get disjoint events, each with its own lease', async () => {
 		const a = await backend.open();
 		const b = await backend.openAgain();
 		for (let n = 0; n < 40; n++) await a.putRecord(QUEUE, `id:crash-${n}`, event(n), T0);
-		const [takenByA, takenByB] = await Promise.all([a.takeDue(QUEUE, T0, 25, LEASE_MS), b.takeDue(QUEUE, T0, 25, LEASE_MS)]);
+		const [takenByA, takenByB] = await Promise.all([
+			a.takeDue(QUEUE, T0, 25, LEASE_MS),
+			b.takeDue(QUEUE, T0, 25, LEASE_MS),
+		]);
 		const ids = [...takenByA, ...takenByB].map((record) => record.id);
 		expect(ids).toHaveLength(40);
 		expect(new Set(ids).size).toBe(40);
@@ -28,10 +35,21 @@ describe.each(useBackends())('leases on $name', (backend) => {
 		expect(second.id).toBe('id:crash-1');
 
 		// The stale holder's outcome, success or retry or dead letter, changes nothing.
-		expect(await a.settleLease(QUEUE, first.id, first.lease, { put: { record: { ...event(1), failures: 1 }, dueAtMs: T0 } })).toBe(false);
-		expect(await a.settleLease(QUEUE, first.id, first.lease, { moveTo: { namespace: 'dead-letters:wf-crash', id: first.id, record: event(1) } })).toBe(false);
+		expect(
+			await a.settleLease(QUEUE, first.id, first.lease, {
+				put: { record: { ...event(1), failures: 1 }, dueAtMs: T0 },
+			}),
+		).toBe(false);
+		expect(
+			await a.settleLease(QUEUE, first.id, first.lease, {
+				moveTo: { namespace: 'dead-letters:wf-crash', id: first.id, record: event(1) },
+			}),
+		).toBe(false);
 		expect(await a.settleLease(QUEUE, first.id, first.lease, { delete: true })).toBe(false);
-		expect(await b.getRecord(QUEUE, 'id:crash-1')).toMatchObject({ record: event(1), dueAtMs: T0 + 2 * LEASE_MS });
+		expect(await b.getRecord(QUEUE, 'id:crash-1')).toMatchObject({
+			record: event(1),
+			dueAtMs: T0 + 2 * LEASE_MS,
+		});
 		expect(await b.getRecord('dead-letters:wf-crash', 'id:crash-1')).toBeUndefined();
 		// Not handed out a third time while the second holder runs it.
 		expect(await a.takeDue(QUEUE, T0 + LEASE_MS + 1, 10, LEASE_MS)).toHaveLength(0);
@@ -52,9 +70,16 @@ describe.each(useBackends())('leases on $name', (backend) => {
 		expect(await restarted.takeDue(QUEUE, T0 + 10, 10, LEASE_MS)).toHaveLength(0);
 		await backend.elapse(LEASE_MS);
 		const again = await restarted.takeDue(QUEUE, T0 + LEASE_MS, 10, LEASE_MS);
-		expect(again.map((record) => record.id).sort()).toEqual(['id:crash-0', 'id:crash-1', 'id:crash-2']);
+		expect(again.map((record) => record.id).sort()).toEqual([
+			'id:crash-0',
+			'id:crash-1',
+			'id:crash-2',
+		]);
 		expect(await restarted.takeDue(QUEUE, T0 + LEASE_MS + 1, 10, LEASE_MS)).toHaveLength(0);
-		for (const record of again) expect(await restarted.settleLease(QUEUE, record.id, record.lease, { delete: true })).toBe(true);
+		for (const record of again)
+			expect(await restarted.settleLease(QUEUE, record.id, record.lease, { delete: true })).toBe(
+				true,
+			);
 		expect(await restarted.listRecords(QUEUE)).toHaveLength(0);
 	});
 
@@ -62,7 +87,11 @@ describe.each(useBackends())('leases on $name', (backend) => {
 		const store = await backend.open();
 		await store.putRecord(QUEUE, 'id:crash-9', event(9), T0);
 		const [first] = await store.takeDue(QUEUE, T0, 1, LEASE_MS);
-		expect(await store.settleLease(QUEUE, first.id, first.lease, { put: { record: { ...event(9), failures: 1 }, dueAtMs: T0 } })).toBe(true);
+		expect(
+			await store.settleLease(QUEUE, first.id, first.lease, {
+				put: { record: { ...event(9), failures: 1 }, dueAtMs: T0 },
+			}),
+		).toBe(true);
 		const [retry] = await store.takeDue<ReturnType<typeof event>>(QUEUE, T0, 1, LEASE_MS);
 		expect(retry).toMatchObject({ id: 'id:crash-9', record: { failures: 1 } });
 		expect(retry.lease).not.toBe(first.lease);

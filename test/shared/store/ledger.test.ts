@@ -15,11 +15,26 @@ describe.each(useBackends())('stock ledger on $name', (backend) => {
 		const store = await backend.open();
 		await store.setOnHand('shop-us', SKU, 40);
 
-		expect(await store.recordMovement('shop-us', sale('576469812345', 1, 2, NOW))).toEqual({ applied: true, onHand: 38 });
-		expect(await store.recordMovement('shop-us', sale('576469812345', 1, 2, NOW))).toEqual({ applied: false, onHand: 38 });
-		expect(await store.recordMovement('shop-us', sale('576469812345', 2, 1, NOW))).toEqual({ applied: true, onHand: 37 });
+		expect(await store.recordMovement('shop-us', sale('576469812345', 1, 2, NOW))).toEqual({
+			applied: true,
+			onHand: 38,
+		});
+		expect(await store.recordMovement('shop-us', sale('576469812345', 1, 2, NOW))).toEqual({
+			applied: false,
+			onHand: 38,
+		});
+		expect(await store.recordMovement('shop-us', sale('576469812345', 2, 1, NOW))).toEqual({
+			applied: true,
+			onHand: 37,
+		});
 		expect(
-			await store.recordMovement('shop-us', { sku: SKU, key: 'tiktok:576469812345:1:cancel', delta: 2, atMs: NOW, kind: 'cancel' }),
+			await store.recordMovement('shop-us', {
+				sku: SKU,
+				key: 'tiktok:576469812345:1:cancel',
+				delta: 2,
+				atMs: NOW,
+				kind: 'cancel',
+			}),
 		).toEqual({ applied: true, onHand: 39 });
 	});
 
@@ -30,11 +45,16 @@ describe.each(useBackends())('stock ledger on $name', (backend) => {
 		const sales = Array.from({ length: 50 }, (_, index) => sale(`5764698${index}`, 1, 1, NOW));
 
 		const results = await Promise.all(
-			[...sales, ...sales].map((movement, index) => (index % 2 ? first : second).recordMovement('shop-us', movement)),
+			[...sales, ...sales].map((movement, index) =>
+				(index % 2 ? first : second).recordMovement('shop-us', movement),
+			),
 		);
 
 		expect(results.filter((result) => result.applied)).toHaveLength(50);
-		expect(await second.getStock('shop-us', SKU, DAY, NOW)).toEqual({ onHand: 50, soldInWindow: 50 });
+		expect(await second.getStock('shop-us', SKU, DAY, NOW)).toEqual({
+			onHand: 50,
+			soldInWindow: 50,
+		});
 	});
 
 	it('sums sales inside the velocity window only', async () => {
@@ -44,22 +64,55 @@ describe.each(useBackends())('stock ledger on $name', (backend) => {
 		await store.recordMovement('shop-us', sale('1003', 1, 5, NOW - HOUR));
 		await store.recordMovement('shop-us', sale('1004', 1, 1, NOW)); // the window's end: inside
 		await store.recordMovement('shop-us', sale('1005', 1, 4, NOW + 1)); // after now: outside
-		await store.recordMovement('shop-us', { sku: SKU, key: 'return:1003:1', delta: 1, atMs: NOW - 1, kind: 'return' });
-		await store.recordMovement('shop-us', { sku: SKU, key: 'adjust:damaged', delta: -2, atMs: NOW - 1, kind: 'adjust' });
-		await store.recordMovement('shop-us', { ...sale('1006', 1, 6, NOW - HOUR), sku: 'TS-HOODIE-BLK-L' });
+		await store.recordMovement('shop-us', {
+			sku: SKU,
+			key: 'return:1003:1',
+			delta: 1,
+			atMs: NOW - 1,
+			kind: 'return',
+		});
+		await store.recordMovement('shop-us', {
+			sku: SKU,
+			key: 'adjust:damaged',
+			delta: -2,
+			atMs: NOW - 1,
+			kind: 'adjust',
+		});
+		await store.recordMovement('shop-us', {
+			...sale('1006', 1, 6, NOW - HOUR),
+			sku: 'TS-HOODIE-BLK-L',
+		});
 
-		expect(await store.getStock('shop-us', SKU, 7 * DAY, NOW)).toEqual({ onHand: -16, soldInWindow: 8 });
-		expect(await store.getStock('shop-us', SKU, 2 * HOUR, NOW)).toEqual({ onHand: -16, soldInWindow: 6 });
-		expect(await store.getStock('shop-us', 'TS-UNKNOWN', DAY, NOW)).toEqual({ onHand: 0, soldInWindow: 0 });
+		expect(await store.getStock('shop-us', SKU, 7 * DAY, NOW)).toEqual({
+			onHand: -16,
+			soldInWindow: 8,
+		});
+		expect(await store.getStock('shop-us', SKU, 2 * HOUR, NOW)).toEqual({
+			onHand: -16,
+			soldInWindow: 6,
+		});
+		expect(await store.getStock('shop-us', 'TS-UNKNOWN', DAY, NOW)).toEqual({
+			onHand: 0,
+			soldInWindow: 0,
+		});
 	});
 
 	it('sets on-hand once per count key, keeping sales recorded since', async () => {
 		const store = await backend.open();
 
-		expect(await store.setOnHand('shop-us', SKU, 120, 'count:2026-11-25')).toEqual({ applied: true, onHand: 120 });
+		expect(await store.setOnHand('shop-us', SKU, 120, 'count:2026-11-25')).toEqual({
+			applied: true,
+			onHand: 120,
+		});
 		await store.recordMovement('shop-us', sale('2001', 1, 5, NOW));
-		expect(await store.setOnHand('shop-us', SKU, 120, 'count:2026-11-25')).toEqual({ applied: false, onHand: 115 });
-		expect(await store.setOnHand('shop-us', SKU, 118, 'count:2026-11-26')).toEqual({ applied: true, onHand: 118 });
+		expect(await store.setOnHand('shop-us', SKU, 120, 'count:2026-11-25')).toEqual({
+			applied: false,
+			onHand: 115,
+		});
+		expect(await store.setOnHand('shop-us', SKU, 118, 'count:2026-11-26')).toEqual({
+			applied: true,
+			onHand: 118,
+		});
 		expect(await store.setOnHand('shop-us', SKU, 90)).toEqual({ applied: true, onHand: 90 });
 		expect(await store.setOnHand('shop-us', SKU, 90)).toEqual({ applied: true, onHand: 90 });
 	});
@@ -69,8 +122,14 @@ describe.each(useBackends())('stock ledger on $name', (backend) => {
 		await store.setOnHand('shop-us', SKU, 10);
 		await store.setOnHand('shop-us-2', SKU, 20);
 
-		expect(await store.recordMovement('shop-us', sale('3001', 1, 1, NOW))).toEqual({ applied: true, onHand: 9 });
-		expect(await store.recordMovement('shop-us-2', sale('3001', 1, 1, NOW))).toEqual({ applied: true, onHand: 19 });
+		expect(await store.recordMovement('shop-us', sale('3001', 1, 1, NOW))).toEqual({
+			applied: true,
+			onHand: 9,
+		});
+		expect(await store.recordMovement('shop-us-2', sale('3001', 1, 1, NOW))).toEqual({
+			applied: true,
+			onHand: 19,
+		});
 	});
 
 	it('keeps stock and movement keys across a restart', async () => {
@@ -81,22 +140,25 @@ describe.each(useBackends())('stock ledger on $name', (backend) => {
 
 		const after = await backend.openAgain();
 
-		expect(await after.recordMovement('shop-us', sale('4001', 1, 1, NOW))).toEqual({ applied: false, onHand: 9 });
+		expect(await after.recordMovement('shop-us', sale('4001', 1, 1, NOW))).toEqual({
+			applied: false,
+			onHand: 9,
+		});
 		expect(await after.getStock('shop-us', SKU, DAY, NOW)).toEqual({ onHand: 9, soldInWindow: 1 });
 	});
 
 	it('refuses movements whose sign contradicts their kind, or fractional units', async () => {
 		const store = await backend.open();
 
-		await expect(store.recordMovement('shop-us', { ...sale('5001', 1, 1, NOW), delta: 1 })).rejects.toThrow(
-			'a sale must have a negative delta',
-		);
+		await expect(
+			store.recordMovement('shop-us', { ...sale('5001', 1, 1, NOW), delta: 1 }),
+		).rejects.toThrow('a sale must have a negative delta');
 		await expect(
 			store.recordMovement('shop-us', { sku: SKU, key: 'c', delta: -1, atMs: NOW, kind: 'cancel' }),
 		).rejects.toThrow('a cancel must have a positive delta');
-		await expect(store.recordMovement('shop-us', { ...sale('5002', 1, 1, NOW), delta: -0.5 })).rejects.toThrow(
-			'whole number of units',
-		);
+		await expect(
+			store.recordMovement('shop-us', { ...sale('5002', 1, 1, NOW), delta: -0.5 }),
+		).rejects.toThrow('whole number of units');
 		await expect(store.setOnHand('shop-us', SKU, -1)).rejects.toThrow('0 or more');
 		expect(await store.getStock('shop-us', SKU, DAY, NOW)).toEqual({ onHand: 0, soldInWindow: 0 });
 	});

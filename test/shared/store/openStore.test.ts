@@ -61,16 +61,25 @@ describe('openStore', () => {
 		expect(defaultEmbeddedPath({ N8N_USER_FOLDER: '/srv/n8n', HOME: '/home/node' })).toBe(
 			'/srv/n8n/.n8n/tiktok-shop-ops.sqlite',
 		);
-		expect(defaultEmbeddedPath({ HOME: '/home/node' })).toBe('/home/node/.n8n/tiktok-shop-ops.sqlite');
+		expect(defaultEmbeddedPath({ HOME: '/home/node' })).toBe(
+			'/home/node/.n8n/tiktok-shop-ops.sqlite',
+		);
 	});
 
 	it('shares one Redis connection per configuration and writes under the key prefix', async () => {
-		const config = { kind: 'redis', host: redis.host, port: redis.port, keyPrefix: 'shop-a:' } as const;
+		const config = {
+			kind: 'redis',
+			host: redis.host,
+			port: redis.port,
+			keyPrefix: 'shop-a:',
+		} as const;
 		const store = await openStore(config);
 
 		expect(await openStore({ ...config })).toBe(store);
 		expect(await openStore({ ...config, keyPrefix: undefined })).not.toBe(store);
-		expect(await openStore({ kind: 'redis', url: `redis://${redis.host}:${redis.port}` })).not.toBe(store);
+		expect(await openStore({ kind: 'redis', url: `redis://${redis.host}:${redis.port}` })).not.toBe(
+			store,
+		);
 
 		await store.claim('webhook', 'evt-1', 60_000);
 		const raw = new Redis({ host: redis.host, port: redis.port });
@@ -96,7 +105,9 @@ describe('openStore', () => {
 	it('says what to check when Redis is unreachable, and tries again on the next call', async () => {
 		const config = { kind: 'redis', host: '127.0.0.1', port: 1 } as const;
 
-		await expect(openStore(config)).rejects.toThrow(/Could not connect to Redis at 127\.0\.0\.1:1 \(connect ECONNREFUSED.*\)\. Check that Redis/);
+		await expect(openStore(config)).rejects.toThrow(
+			/Could not connect to Redis at 127\.0\.0\.1:1 \(connect ECONNREFUSED.*\)\. Check that Redis/,
+		);
 		await expect(openStore(config)).rejects.toThrow('Could not connect to Redis');
 	});
 });

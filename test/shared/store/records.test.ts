@@ -16,19 +16,28 @@ describe.each(useBackends())('records on $name', (backend) => {
 		await store.putRecord('dead:wf-12', 'evt-a', retry('evt-a', 5));
 		await store.putRecord('retry:wf-12', 'evt-c', retry('evt-c'), T0 + MINUTE);
 
-		expect(await store.getRecord('dead:wf-12', 'evt-a')).toEqual({ id: 'evt-a', record: retry('evt-a', 5), dueAtMs: null });
+		expect(await store.getRecord('dead:wf-12', 'evt-a')).toEqual({
+			id: 'evt-a',
+			record: retry('evt-a', 5),
+			dueAtMs: null,
+		});
 		expect(await store.getRecord('retry:wf-12', 'evt-c')).toEqual({
 			id: 'evt-c',
 			record: retry('evt-c'),
 			dueAtMs: T0 + MINUTE,
 		});
-		expect((await store.listRecords('dead:wf-12')).map((entry) => entry.id)).toEqual(['evt-a', 'evt-b']);
+		expect((await store.listRecords('dead:wf-12')).map((entry) => entry.id)).toEqual([
+			'evt-a',
+			'evt-b',
+		]);
 		expect(await store.listRecords('dead:wf-12', 1)).toHaveLength(1);
 
 		expect(await store.deleteRecord('dead:wf-12', 'evt-a')).toBe(true);
 		expect(await store.deleteRecord('dead:wf-12', 'evt-a')).toBe(false);
 		expect(await store.getRecord('dead:wf-12', 'evt-a')).toBeUndefined();
-		expect(await store.listRecords('dead:wf-12')).toEqual([{ id: 'evt-b', record: retry('evt-b', 5), dueAtMs: null }]);
+		expect(await store.listRecords('dead:wf-12')).toEqual([
+			{ id: 'evt-b', record: retry('evt-b', 5), dueAtMs: null },
+		]);
 	});
 
 	it('lists scheduled records by due time, unscheduled ones last', async () => {
@@ -37,7 +46,11 @@ describe.each(useBackends())('records on $name', (backend) => {
 		await store.putRecord('retry', 'later', retry('later'), T0 + 2 * MINUTE);
 		await store.putRecord('retry', 'sooner', retry('sooner'), T0 + MINUTE);
 
-		expect((await store.listRecords('retry')).map((entry) => entry.id)).toEqual(['sooner', 'later', 'parked']);
+		expect((await store.listRecords('retry')).map((entry) => entry.id)).toEqual([
+			'sooner',
+			'later',
+			'parked',
+		]);
 	});
 
 	it('hands out only records that are due, oldest first, and leases them', async () => {
@@ -89,7 +102,9 @@ describe.each(useBackends())('records on $name', (backend) => {
 		for (const id of ids) await first.putRecord('retry', id, retry(id), T0 + ids.indexOf(id));
 
 		const batches = await Promise.all(
-			Array.from({ length: 20 }, (_, index) => (index % 2 ? first : second).takeDue('retry', T0 + MINUTE, 4, MINUTE)),
+			Array.from({ length: 20 }, (_, index) =>
+				(index % 2 ? first : second).takeDue('retry', T0 + MINUTE, 4, MINUTE),
+			),
 		);
 
 		const taken = batches.flat().map((entry) => entry.id);
@@ -103,7 +118,9 @@ describe.each(useBackends())('records on $name', (backend) => {
 		await first.putRecord('dead', 'evt-1', retry('evt-1', 5));
 
 		const deleted = await Promise.all(
-			Array.from({ length: 10 }, (_, index) => (index % 2 ? first : second).deleteRecord('dead', 'evt-1')),
+			Array.from({ length: 10 }, (_, index) =>
+				(index % 2 ? first : second).deleteRecord('dead', 'evt-1'),
+			),
 		);
 
 		expect(deleted.filter(Boolean)).toHaveLength(1);
@@ -117,7 +134,11 @@ describe.each(useBackends())('records on $name', (backend) => {
 
 		const after = await backend.openAgain();
 
-		expect(await after.listRecords('dead')).toEqual([{ id: 'evt-1', record: retry('evt-1', 5), dueAtMs: null }]);
-		expect((await after.takeDue('retry', T0, 1, MINUTE)).map((entry) => entry.id)).toEqual(['evt-2']);
+		expect(await after.listRecords('dead')).toEqual([
+			{ id: 'evt-1', record: retry('evt-1', 5), dueAtMs: null },
+		]);
+		expect((await after.takeDue('retry', T0, 1, MINUTE)).map((entry) => entry.id)).toEqual([
+			'evt-2',
+		]);
 	});
 });

@@ -13,7 +13,13 @@ const RECORDS = 45;
 function startWorker(path: string, index: number) {
 	const child = spawn(
 		process.execPath,
-		['-r', require.resolve('ts-node/register/transpile-only'), join(__dirname, 'sqliteRaceWorker.ts'), path, String(index)],
+		[
+			'-r',
+			require.resolve('ts-node/register/transpile-only'),
+			join(__dirname, 'sqliteRaceWorker.ts'),
+			path,
+			String(index),
+		],
 		{ cwd: join(__dirname, '../../..'), stdio: ['pipe', 'pipe', 'pipe'] },
 	);
 	let stdout = '';
@@ -45,7 +51,8 @@ describe('embedded store shared by several processes', () => {
 		const path = join(dir, 'tiktok-shop-ops.sqlite');
 		const setup = new SqliteStore({ path });
 		await setup.setOnHand('shop-us', RACE.sku, RACE.startingStock);
-		for (let index = 0; index < RECORDS; index++) await setup.putRecord('retry', `evt-${index}`, { index }, 0);
+		for (let index = 0; index < RECORDS; index++)
+			await setup.putRecord('retry', `evt-${index}`, { index }, 0);
 
 		const workers = Array.from({ length: PROCESSES }, (_, index) => startWorker(path, index));
 		await Promise.all(workers.map((worker) => worker.ready));

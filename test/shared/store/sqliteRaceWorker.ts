@@ -6,7 +6,13 @@ import { SqliteStore } from '../../../nodes/shared/store/sqliteStore';
 
 export type RaceResult = { claimed: string[]; applied: number; taken: string[] };
 
-export const RACE = { claims: 60, sharedSales: 40, ownSales: 20, startingStock: 1000, sku: 'TS-MUG-WHT' };
+export const RACE = {
+	claims: 60,
+	sharedSales: 40,
+	ownSales: 20,
+	startingStock: 1000,
+	sku: 'TS-MUG-WHT',
+};
 
 async function main(): Promise<void> {
 	const [path, worker] = process.argv.slice(2);
@@ -16,14 +22,24 @@ async function main(): Promise<void> {
 
 	const result: RaceResult = { claimed: [], applied: 0, taken: [] };
 	for (let index = 0; index < RACE.claims; index++) {
-		if (await store.claim('webhook', `evt-${index}`, 72 * 3600_000)) result.claimed.push(`evt-${index}`);
+		if (await store.claim('webhook', `evt-${index}`, 72 * 3600_000))
+			result.claimed.push(`evt-${index}`);
 	}
 	const sales = [
 		...Array.from({ length: RACE.sharedSales }, (_, index) => `tiktok:order-${index}:1`),
-		...Array.from({ length: RACE.ownSales }, (_, index) => `tiktok:worker-${worker}-order-${index}:1`),
+		...Array.from(
+			{ length: RACE.ownSales },
+			(_, index) => `tiktok:worker-${worker}-order-${index}:1`,
+		),
 	];
 	for (const key of sales) {
-		const change = await store.recordMovement('shop-us', { sku: RACE.sku, key, delta: -1, atMs: 1, kind: 'sale' });
+		const change = await store.recordMovement('shop-us', {
+			sku: RACE.sku,
+			key,
+			delta: -1,
+			atMs: 1,
+			kind: 'sale',
+		});
 		if (change.applied) result.applied++;
 	}
 	for (;;) {

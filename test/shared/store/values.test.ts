@@ -5,7 +5,10 @@ type CaseMark = { status: string; emittedAt: string };
 describe.each(useBackends())('values and watermarks on $name', (backend) => {
 	it('stores JSON values and forgets them on release', async () => {
 		const store = await backend.open();
-		const mark: CaseMark = { status: 'AWAITING_SELLER_RESPONSE', emittedAt: '2026-11-25T09:14:03Z' };
+		const mark: CaseMark = {
+			status: 'AWAITING_SELLER_RESPONSE',
+			emittedAt: '2026-11-25T09:14:03Z',
+		};
 
 		await store.setValue('cases', '7491022365', mark);
 
@@ -35,9 +38,15 @@ describe.each(useBackends())('values and watermarks on $name', (backend) => {
 	it('moves a watermark forward only', async () => {
 		const store = await backend.open();
 
-		expect(await store.advanceWatermark('imap:orders@shop.example', 'INBOX', 4_294_967_000)).toBe(4_294_967_000);
-		expect(await store.advanceWatermark('imap:orders@shop.example', 'INBOX', 17)).toBe(4_294_967_000);
-		expect(await store.advanceWatermark('imap:orders@shop.example', 'INBOX', 4_294_967_295)).toBe(4_294_967_295);
+		expect(await store.advanceWatermark('imap:orders@shop.example', 'INBOX', 4_294_967_000)).toBe(
+			4_294_967_000,
+		);
+		expect(await store.advanceWatermark('imap:orders@shop.example', 'INBOX', 17)).toBe(
+			4_294_967_000,
+		);
+		expect(await store.advanceWatermark('imap:orders@shop.example', 'INBOX', 4_294_967_295)).toBe(
+			4_294_967_295,
+		);
 		expect(await store.advanceWatermark('imap:orders@shop.example', 'Archive', 3)).toBe(3);
 	});
 
@@ -46,7 +55,9 @@ describe.each(useBackends())('values and watermarks on $name', (backend) => {
 		const second = await backend.openAgain();
 		const uids = Array.from({ length: 60 }, (_, index) => (index * 7919) % 1000);
 
-		await Promise.all(uids.map((uid, index) => (index % 2 ? first : second).advanceWatermark('imap', 'INBOX', uid)));
+		await Promise.all(
+			uids.map((uid, index) => (index % 2 ? first : second).advanceWatermark('imap', 'INBOX', uid)),
+		);
 
 		expect(await first.advanceWatermark('imap', 'INBOX', 0)).toBe(Math.max(...uids));
 	});

@@ -42,9 +42,12 @@ describe('normalizeCarrierName', () => {
 		expect(normalizeCarrierName(text)).toBe(code);
 	});
 
-	it.each(['', '   ', 'Speedee', 'Royal Mail', 'Pickup in store', 'Unisys'])('%j is not a carrier we know', (text) => {
-		expect(normalizeCarrierName(text)).toBeUndefined();
-	});
+	it.each(['', '   ', 'Speedee', 'Royal Mail', 'Pickup in store', 'Unisys'])(
+		'%j is not a carrier we know',
+		(text) => {
+			expect(normalizeCarrierName(text)).toBeUndefined();
+		},
+	);
 });
 
 describe('carrierDisplayName', () => {

@@ -52,7 +52,10 @@ describe('the brief’s USPS sample', () => {
 	it('9400111899223197428490 fails its check digit; with 7 it passes', () => {
 		// The number is a sample shape, not a real label: USPS's mod-10 makes the last digit 7.
 		expect(checkTrackingNumber('9400111899223197428490').problem).toBe('check_digit');
-		expect(checkTrackingNumber('9400111899223197428497')).toMatchObject({ valid: true, carrier: 'usps' });
+		expect(checkTrackingNumber('9400111899223197428497')).toMatchObject({
+			valid: true,
+			carrier: 'usps',
+		});
 	});
 });
 

@@ -29,9 +29,12 @@ describe('inputs that are not tracking numbers', () => {
 		});
 	});
 
-	it.each(['N/A', 'see attached PDF', '#1Z999AA10123456784', 'pending', 'TBD'])('%j is garbage', (input) => {
-		expect(checkTrackingNumber(input).problem).toBe('garbage');
-	});
+	it.each(['N/A', 'see attached PDF', '#1Z999AA10123456784', 'pending', 'TBD'])(
+		'%j is garbage',
+		(input) => {
+			expect(checkTrackingNumber(input).problem).toBe('garbage');
+		},
+	);
 
 	it('names the characters that do not belong', () => {
 		expect(checkTrackingNumber('#1Z999AA10123456784').message).toBe(
@@ -40,13 +43,19 @@ describe('inputs that are not tracking numbers', () => {
 		);
 	});
 
-	it.each(['000000000000', '0000000000000000000000'])('%s is a placeholder, though FedEx’s check digit accepts it', (input) => {
-		expect(checkTrackingNumber(input).problem).toBe('garbage');
-	});
+	it.each(['000000000000', '0000000000000000000000'])(
+		'%s is a placeholder, though FedEx’s check digit accepts it',
+		(input) => {
+			expect(checkTrackingNumber(input).problem).toBe('garbage');
+		},
+	);
 
-	it.each(['9.40011E+21', '9,40011E+21', '9.4001e21'])('%s was mangled by a spreadsheet', (input) => {
-		expect(checkTrackingNumber(input).problem).toBe('spreadsheet_number');
-	});
+	it.each(['9.40011E+21', '9,40011E+21', '9.4001e21'])(
+		'%s was mangled by a spreadsheet',
+		(input) => {
+			expect(checkTrackingNumber(input).problem).toBe('spreadsheet_number');
+		},
+	);
 
 	it('recognises a spreadsheet number that arrives as a JavaScript number', () => {
 		// eslint-disable-next-line no-loss-of-precision -- on purpose: the rounded number a spreadsheet hands over
@@ -71,7 +80,10 @@ describe('TikTok order IDs', () => {
 	});
 
 	it('is not confused with the order ID when it is a FedEx SSCC-18', () => {
-		expect(checkTrackingNumber('000123450000000027')).toMatchObject({ valid: true, carrier: 'fedex' });
+		expect(checkTrackingNumber('000123450000000027')).toMatchObject({
+			valid: true,
+			carrier: 'fedex',
+		});
 	});
 });
 
@@ -149,12 +161,21 @@ describe('the carrier the 3PL names', () => {
 			valid: true,
 			carrier: 'fedex',
 		});
-		expect(checkTrackingNumber('9261292700768711948021', 'USPS')).toMatchObject({ valid: true, carrier: 'usps' });
-		expect(checkTrackingNumber('9261292700768711948021').candidates).toEqual(['usps', 'dhl_ecommerce', 'fedex']);
+		expect(checkTrackingNumber('9261292700768711948021', 'USPS')).toMatchObject({
+			valid: true,
+			carrier: 'usps',
+		});
+		expect(checkTrackingNumber('9261292700768711948021').candidates).toEqual([
+			'usps',
+			'dhl_ecommerce',
+			'fedex',
+		]);
 	});
 
 	it('mentions every carrier that tracks a number when it mismatches', () => {
-		expect(checkTrackingNumber('9261292700768711948021', 'UPS').message).toContain('(tracked by USPS, DHL eCommerce and FedEx)');
+		expect(checkTrackingNumber('9261292700768711948021', 'UPS').message).toContain(
+			'(tracked by USPS, DHL eCommerce and FedEx)',
+		);
 	});
 
 	it('flags a carrier name it does not know, but still says what the number is', () => {
@@ -169,18 +190,32 @@ describe('the carrier the 3PL names', () => {
 	});
 
 	it('ignores a blank carrier', () => {
-		expect(checkTrackingNumber('986578788855', '  ')).toMatchObject({ valid: true, carrier: 'fedex' });
+		expect(checkTrackingNumber('986578788855', '  ')).toMatchObject({
+			valid: true,
+			carrier: 'fedex',
+		});
 	});
 
 	it('reports a typo in terms of the expected carrier', () => {
-		expect(checkTrackingNumber('986578788856', 'FedEx').message).toMatch(/shape of a FedEx Express 12-digit number/);
+		expect(checkTrackingNumber('986578788856', 'FedEx').message).toMatch(
+			/shape of a FedEx Express 12-digit number/,
+		);
 	});
 });
 
 describe('DHL eCommerce under USPS package barcodes', () => {
 	it('accepts a USPS IMpb number, also read whole with its 420 + ZIP prefix, for DHL eCommerce', () => {
-		expect(checkTrackingNumber('9261292700768711948021', 'DHL eCommerce')).toMatchObject({ valid: true, carrier: 'dhl_ecommerce' });
-		expect(checkTrackingNumber('420064029261290705672730938820', 'DHL eCommerce')).toMatchObject({ valid: true, carrier: 'dhl_ecommerce' });
-		expect(checkTrackingNumber('9261292700768711948021')).toMatchObject({ valid: true, carrier: 'usps' });
+		expect(checkTrackingNumber('9261292700768711948021', 'DHL eCommerce')).toMatchObject({
+			valid: true,
+			carrier: 'dhl_ecommerce',
+		});
+		expect(checkTrackingNumber('420064029261290705672730938820', 'DHL eCommerce')).toMatchObject({
+			valid: true,
+			carrier: 'dhl_ecommerce',
+		});
+		expect(checkTrackingNumber('9261292700768711948021')).toMatchObject({
+			valid: true,
+			carrier: 'usps',
+		});
 	});
 });

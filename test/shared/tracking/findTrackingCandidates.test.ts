@@ -30,13 +30,19 @@ describe('findTrackingCandidates in a 3PL email', () => {
 
 	it('reports where each number is in the text, as written', () => {
 		for (const candidate of found) {
-			expect(SHIPMENT_EMAIL.slice(candidate.index, candidate.index + candidate.length)).toBe(candidate.value);
+			expect(SHIPMENT_EMAIL.slice(candidate.index, candidate.index + candidate.length)).toBe(
+				candidate.value,
+			);
 		}
 		expect(found[1].value).toBe('1Z 999 AA1 01 2345 678 4');
 	});
 
 	it('is confident about all three', () => {
-		expect(found.every((candidate) => candidate.confidence === 'high' && !candidate.ambiguousWithOrderId)).toBe(true);
+		expect(
+			found.every(
+				(candidate) => candidate.confidence === 'high' && !candidate.ambiguousWithOrderId,
+			),
+		).toBe(true);
 	});
 });
 
@@ -73,7 +79,11 @@ describe('look-alikes in free text', () => {
 	it('keeps a bare 10-digit number that passes DHL’s check, but with low confidence', () => {
 		// One phone number in seven passes DHL Express's mod-7 check; without a label we cannot tell.
 		const [candidate] = findTrackingCandidates('ref 2 / 2125551234');
-		expect(candidate).toMatchObject({ normalized: '2125551234', confidence: 'low', ambiguousWithOrderId: false });
+		expect(candidate).toMatchObject({
+			normalized: '2125551234',
+			confidence: 'low',
+			ambiguousWithOrderId: false,
+		});
 		expect(candidate.check.carrier).toBe('dhl');
 	});
 
@@ -94,7 +104,9 @@ describe('look-alikes in free text', () => {
 	});
 
 	it('skips numbers with a wrong check digit', () => {
-		expect(findTrackingCandidates('UPS 1Z999AA10123456785 and USPS 9400111899223197428490')).toEqual([]);
+		expect(
+			findTrackingCandidates('UPS 1Z999AA10123456785 and USPS 9400111899223197428490'),
+		).toEqual([]);
 	});
 });
 
@@ -112,11 +124,9 @@ describe('numbers written in several parts', () => {
 	});
 
 	it('does not join numbers across a line break or a comma', () => {
-		expect(findTrackingCandidates('986578788855\n477179081230, 799531274483').map((c) => c.normalized)).toEqual([
-			'986578788855',
-			'477179081230',
-			'799531274483',
-		]);
+		expect(
+			findTrackingCandidates('986578788855\n477179081230, 799531274483').map((c) => c.normalized),
+		).toEqual(['986578788855', '477179081230', '799531274483']);
 	});
 
 	it('reports each occurrence of a repeated number', () => {
@@ -125,7 +135,9 @@ describe('numbers written in several parts', () => {
 	});
 
 	it('finds numbers in a tracking URL', () => {
-		const [candidate] = findTrackingCandidates('https://www.ups.com/track?tracknum=1Z999AA10123456784&loc=en_US');
+		const [candidate] = findTrackingCandidates(
+			'https://www.ups.com/track?tracknum=1Z999AA10123456784&loc=en_US',
+		);
 		expect(candidate.normalized).toBe('1Z999AA10123456784');
 	});
 

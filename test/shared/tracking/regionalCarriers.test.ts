@@ -17,14 +17,24 @@ describe('carriers ts-tracking-number does not know', () => {
 		['lasership', '1LS7119013618127-1'],
 		['lasership', '1LS CX VE00 58631Y'],
 	])('%s accepts %s on its shape alone', (carrier, sample) => {
-		expect(checkTrackingNumber(sample)).toMatchObject({ valid: true, carrier, checkDigitVerified: false });
+		expect(checkTrackingNumber(sample)).toMatchObject({
+			valid: true,
+			carrier,
+			checkDigitVerified: false,
+		});
 	});
 
 	it.each([
 		['GFUS0101188421446', 'GOFO numbers are GFUS followed by 14 digits; this one has 17.'],
-		['GFUS0101188421446A', 'GOFO numbers are GFUS followed by 14 digits; this one has the right length'],
+		[
+			'GFUS0101188421446A',
+			'GOFO numbers are GFUS followed by 14 digits; this one has the right length',
+		],
 		['UUS12345', 'UniUni numbers are UUS followed by 10 to 20 letters and digits; this one has 8.'],
-		['UR0625000000000035', 'UniUni numbers starting UR are UR followed by 17 digits (or URB followed by 16); this one has 18.'],
+		[
+			'UR0625000000000035',
+			'UniUni numbers starting UR are UR followed by 17 digits (or URB followed by 16); this one has 18.',
+		],
 		['1LS71779348216', 'LaserShip numbers starting 1LS have 15 characters'],
 		['1LX734505321754', 'does not match any carrier we know'],
 	])('rejects %s: %s', (sample, message) => {
@@ -87,7 +97,10 @@ describe('Veho, which has no number format', () => {
 	});
 
 	it('is never recognised from the number alone', () => {
-		expect(checkTrackingNumber(vehoNumber)).toMatchObject({ valid: false, problem: 'unknown_format' });
+		expect(checkTrackingNumber(vehoNumber)).toMatchObject({
+			valid: false,
+			problem: 'unknown_format',
+		});
 	});
 
 	it('does not hide a UPS number labelled Veho', () => {

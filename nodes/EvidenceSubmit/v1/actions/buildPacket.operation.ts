@@ -1,9 +1,24 @@
-import { NodeOperationError, type IBinaryKeyData, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IBinaryKeyData,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { CLAIM_LABELS, CLAIM_TYPES, claimTypeOf, isClaimType } from '../cases/claimTypes';
 import { factsOfItem } from '../cases/caseFacts';
 import { toCents } from '../helpers/money';
-import type { CaseFacts, ClientGetter, EvidenceImage, EvidenceInput, Outcome, RejectedImage, WorkUnit } from '../helpers/interfaces';
+import type {
+	CaseFacts,
+	ClientGetter,
+	EvidenceImage,
+	EvidenceInput,
+	Outcome,
+	RejectedImage,
+	WorkUnit,
+} from '../helpers/interfaces';
 import { buildPacket } from '../packet/buildPacket';
 import { prepareImage } from '../packet/images';
 import { PHOTO_KINDS, photoKindOf } from '../packet/photoKinds';
@@ -32,7 +47,8 @@ export const description: INodeProperties[] = [
 			...CLAIM_TYPES.map((claim) => ({ name: CLAIM_LABELS[claim], value: claim })),
 		],
 		default: 'auto',
-		description: 'Which checklist applies. Returned packages (empty box, wrong or used item returned) need to be chosen: TikTok does not know what arrived.',
+		description:
+			'Which checklist applies. Returned packages (empty box, wrong or used item returned) need to be chosen: TikTok does not know what arrived.',
 		displayOptions: { show },
 	},
 	{
@@ -40,7 +56,8 @@ export const description: INodeProperties[] = [
 		name: 'poolByCase',
 		type: 'boolean',
 		default: true,
-		description: 'Whether input items that belong to the same case (for example one item per photo from Read Files from Disk) make one packet',
+		description:
+			'Whether input items that belong to the same case (for example one item per photo from Read Files from Disk) make one packet',
 		displayOptions: { show },
 	},
 	{
@@ -61,29 +78,73 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', placeholder: 'USPS' },
-			{ displayName: 'Listing Images Uploaded At', name: 'listingUploadedAt', type: 'dateTime', default: '', description: 'Date for listing images whose EXIF capture date is missing' },
-			{ displayName: 'Notes for TikTok', name: 'notes', type: 'string', default: '', description: 'One more fact for the comment (it is cut to fit TikTok\'s 500 characters)' },
-			{ displayName: 'Packing Video Link', name: 'packingVideoUrl', type: 'string', default: '', placeholder: 'https://drive.google.com/file/d/…', description: 'Google Drive or Vimeo: the hosts TikTok\'s agents open' },
+			{
+				displayName: 'Listing Images Uploaded At',
+				name: 'listingUploadedAt',
+				type: 'dateTime',
+				default: '',
+				description: 'Date for listing images whose EXIF capture date is missing',
+			},
+			{
+				displayName: 'Notes for TikTok',
+				name: 'notes',
+				type: 'string',
+				default: '',
+				description: "One more fact for the comment (it is cut to fit TikTok's 500 characters)",
+			},
+			{
+				displayName: 'Packing Video Link',
+				name: 'packingVideoUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://drive.google.com/file/d/…',
+				description: "Google Drive or Vimeo: the hosts TikTok's agents open",
+			},
 			{
 				displayName: 'Photo Kind',
 				name: 'photoKind',
 				type: 'options',
-				options: [{ name: 'From the File Name', value: 'auto' }, ...PHOTO_KINDS.map((entry) => ({ name: entry.name, value: entry.kind })), { name: 'Other Photo', value: 'photo' }],
+				options: [
+					{ name: 'From the File Name', value: 'auto' },
+					...PHOTO_KINDS.map((entry) => ({ name: entry.name, value: entry.kind })),
+					{ name: 'Other Photo', value: 'photo' },
+				],
 				default: 'auto',
 				description:
 					'What this item\'s photos show. From the file name: "pod"/"delivered" proof of delivery, "listing", "pack"/"label" packing, "open"/"unbox" opened package, "return" returned item, "warehouse" receiving record, "chat" screenshot.',
 			},
-			{ displayName: 'Return Scan Events', name: 'returnScanEvents', type: 'json', default: '', description: 'The return parcel\'s tracking history, same shape as Scan Events' },
-			{ displayName: 'Returned Weight', name: 'returnedWeight', type: 'string', default: '', placeholder: '0.3 lb', description: 'Weight of the return on arrival' },
+			{
+				displayName: 'Return Scan Events',
+				name: 'returnScanEvents',
+				type: 'json',
+				default: '',
+				description: "The return parcel's tracking history, same shape as Scan Events",
+			},
+			{
+				displayName: 'Returned Weight',
+				name: 'returnedWeight',
+				type: 'string',
+				default: '',
+				placeholder: '0.3 lb',
+				description: 'Weight of the return on arrival',
+			},
 			{
 				displayName: 'Scan Events',
 				name: 'scanEvents',
 				type: 'json',
 				default: '',
-				description: 'The outbound tracking history: a list of {time, description, location} from your tracking node or carrier (AfterShip and EasyPost field names work too)',
+				description:
+					'The outbound tracking history: a list of {time, description, location} from your tracking node or carrier (AfterShip and EasyPost field names work too)',
 			},
 			{ displayName: 'Shipped To Address', name: 'shippedToAddress', type: 'string', default: '' },
-			{ displayName: 'Shipped Weight', name: 'shippedWeight', type: 'string', default: '', placeholder: '1.2 lb', description: 'Weight at shipment, from the 3PL or the label' },
+			{
+				displayName: 'Shipped Weight',
+				name: 'shippedWeight',
+				type: 'string',
+				default: '',
+				placeholder: '1.2 lb',
+				description: 'Weight at shipment, from the 3PL or the label',
+			},
 			{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', default: '' },
 		],
 	},
@@ -100,7 +161,8 @@ export const description: INodeProperties[] = [
 				name: 'binaryProperties',
 				type: 'string',
 				default: '',
-				description: 'Comma-separated binary properties that hold evidence files. Empty: every file on the item.',
+				description:
+					'Comma-separated binary properties that hold evidence files. Empty: every file on the item.',
 			},
 			{
 				displayName: 'Empty-Box Weight Threshold (%)',
@@ -108,9 +170,17 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 100 },
 				default: 30,
-				description: 'A return lighter than the shipped weight by more than this is flagged for fraud review',
+				description:
+					'A return lighter than the shipped weight by more than this is flagged for fraud review',
 			},
-			{ displayName: 'Minimum Refund Worth Disputing', name: 'minimumRefund', type: 'string', default: '', placeholder: '15.00', description: 'Smaller refunds get the verdict "not worth disputing"' },
+			{
+				displayName: 'Minimum Refund Worth Disputing',
+				name: 'minimumRefund',
+				type: 'string',
+				default: '',
+				placeholder: '15.00',
+				description: 'Smaller refunds get the verdict "not worth disputing"',
+			},
 			{
 				displayName: 'Weight Unit',
 				name: 'weightUnit',
@@ -134,16 +204,23 @@ function caseOf(context: IExecuteFunctions, itemIndex: number): CaseFacts {
 		try {
 			value = value.trim() ? JSON.parse(value) : {};
 		} catch {
-			throw new NodeOperationError(context.getNode(), '"Case" is not JSON', { itemIndex, description: 'Set it to {{ $json }} or to the case item of Find Cases Needing Action.' });
+			throw new NodeOperationError(context.getNode(), '"Case" is not JSON', {
+				itemIndex,
+				description: 'Set it to {{ $json }} or to the case item of Find Cases Needing Action.',
+			});
 		}
 	}
 	const facts = value && typeof value === 'object' ? factsOfItem(value as IDataObject) : undefined;
 	if (!facts) {
-		throw new NodeOperationError(context.getNode(), 'The case has no case id (case_id, return_id or cancel_id)', {
-			itemIndex,
-			description:
-				"Connect this node after Find Cases Needing Action, or set \"Case\" to an expression pointing at that node's item, e.g. {{ $('Cases Needing Action').item.json }}.",
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'The case has no case id (case_id, return_id or cancel_id)',
+			{
+				itemIndex,
+				description:
+					"Connect this node after Find Cases Needing Action, or set \"Case\" to an expression pointing at that node's item, e.g. {{ $('Cases Needing Action').item.json }}.",
+			},
+		);
 	}
 	return facts;
 }
@@ -170,13 +247,18 @@ export function units(this: IExecuteFunctions, items: INodeExecutionData[]): Wor
 function firstText(context: IExecuteFunctions, unit: WorkUnit, field: string): string | undefined {
 	for (const itemIndex of unit) {
 		const value = context.getNodeParameter(`evidence.${field}`, itemIndex, '') as unknown;
-		if (value !== undefined && value !== null && String(value).trim() !== '') return typeof value === 'string' ? value.trim() : (value as string);
+		if (value !== undefined && value !== null && String(value).trim() !== '')
+			return typeof value === 'string' ? value.trim() : (value as string);
 	}
 	return undefined;
 }
 
 function evidenceOf(context: IExecuteFunctions, unit: WorkUnit): EvidenceInput {
-	const scans = (field: string) => readScanEvents(firstText(context, unit, field), field === 'scanEvents' ? 'Scan Events' : 'Return Scan Events');
+	const scans = (field: string) =>
+		readScanEvents(
+			firstText(context, unit, field),
+			field === 'scanEvents' ? 'Scan Events' : 'Return Scan Events',
+		);
 	const listing = firstText(context, unit, 'listingUploadedAt');
 	return {
 		trackingNumber: firstText(context, unit, 'trackingNumber'),
@@ -192,12 +274,18 @@ function evidenceOf(context: IExecuteFunctions, unit: WorkUnit): EvidenceInput {
 	};
 }
 
-async function gatherImages(context: IExecuteFunctions, unit: WorkUnit, listingUploadedAt: string | undefined) {
+async function gatherImages(
+	context: IExecuteFunctions,
+	unit: WorkUnit,
+	listingUploadedAt: string | undefined,
+) {
 	const images: EvidenceImage[] = [];
 	const rejected: RejectedImage[] = [];
 	const items = context.getInputData();
 	for (const itemIndex of unit) {
-		const wanted = String(context.getNodeParameter('packetOptions.binaryProperties', itemIndex, '') ?? '')
+		const wanted = String(
+			context.getNodeParameter('packetOptions.binaryProperties', itemIndex, '') ?? '',
+		)
 			.split(',')
 			.map((name) => name.trim())
 			.filter(Boolean);
@@ -205,18 +293,41 @@ async function gatherImages(context: IExecuteFunctions, unit: WorkUnit, listingU
 		const override = context.getNodeParameter('evidence.photoKind', itemIndex, 'auto') as string;
 		for (const property of wanted.length ? wanted : Object.keys(binary)) {
 			const meta = binary[property];
-			if (!meta) throw new NodeOperationError(context.getNode(), `Item ${itemIndex} has no binary property "${property}"`, { itemIndex, description: 'Check "Binary Properties" in Options.' });
+			if (!meta)
+				throw new NodeOperationError(
+					context.getNode(),
+					`Item ${itemIndex} has no binary property "${property}"`,
+					{ itemIndex, description: 'Check "Binary Properties" in Options.' },
+				);
 			const fileName = meta.fileName ?? `${property}.${meta.fileExtension ?? 'bin'}`;
 			const data = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-			const result = await prepareImage({ binaryProperty: property, fileName, data, kind: photoKindOf(fileName, override === 'auto' ? undefined : override) });
+			const result = await prepareImage({
+				binaryProperty: property,
+				fileName,
+				data,
+				kind: photoKindOf(fileName, override === 'auto' ? undefined : override),
+			});
 			if ('rejected' in result) rejected.push(result.rejected);
-			else images.push(result.image.kind === 'listing' && !result.image.capturedAt && listingUploadedAt ? { ...result.image, capturedAt: listingUploadedAt, captureSource: 'listing_upload_date' } : result.image);
+			else
+				images.push(
+					result.image.kind === 'listing' && !result.image.capturedAt && listingUploadedAt
+						? {
+								...result.image,
+								capturedAt: listingUploadedAt,
+								captureSource: 'listing_upload_date',
+							}
+						: result.image,
+				);
 		}
 	}
 	return { images, rejected };
 }
 
-export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: ClientGetter): Promise<Outcome[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	unit: WorkUnit,
+	client: ClientGetter,
+): Promise<Outcome[]> {
 	const [first] = unit;
 	const facts = caseOf(this, first);
 	const claimSetting = this.getNodeParameter('claimType', first, 'auto') as string;
@@ -227,14 +338,22 @@ export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: C
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: first });
 	}
-	if (!input.scanEvents.length && facts.orderId && this.getNodeParameter('trackingFromTikTok', first, false)) {
+	if (
+		!input.scanEvents.length &&
+		facts.orderId &&
+		this.getNodeParameter('trackingFromTikTok', first, false)
+	) {
 		input.scanEvents = await fetchTikTokTracking(await client(), facts.orderId);
 	}
 	const options = this.getNodeParameter('packetOptions', first, {}) as IDataObject;
 	const unitOfWeight = (options.weightUnit as WeightUnit | undefined) ?? 'lb';
 	const minimum = String(options.minimumRefund ?? '').trim();
 	if (minimum && !/^\d+(\.\d{1,2})?$/.test(minimum)) {
-		throw new NodeOperationError(this.getNode(), `"Minimum Refund Worth Disputing" must be an amount like 15.00 (got "${minimum}")`, { itemIndex: first });
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Minimum Refund Worth Disputing" must be an amount like 15.00 (got "${minimum}")`,
+			{ itemIndex: first },
+		);
 	}
 	let shippedGrams: number | undefined;
 	let returnedGrams: number | undefined;
@@ -258,6 +377,11 @@ export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: C
 		nowSeconds: Math.floor(Date.now() / 1000),
 	});
 	const binary: IBinaryKeyData = {};
-	for (const file of packet.files) binary[file.key] = await this.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+	for (const file of packet.files)
+		binary[file.key] = await this.helpers.prepareBinaryData(
+			file.data,
+			file.fileName,
+			file.mimeType,
+		);
 	return [{ output: 0, json: packet.json, binary }];
 }

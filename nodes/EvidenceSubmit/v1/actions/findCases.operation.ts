@@ -5,13 +5,27 @@ import { collectPages } from '../../../shared/tiktok';
 import { RETURN_STATUSES } from '../../../shared/tiktok/resources/returns';
 import { compact, toUnixSeconds } from '../../../shared/nodeParameters';
 import { caseItem } from '../cases/caseItem';
-import { factsOfCancellation, factsOfReturn, type TikTokCancellation, type TikTokReturn } from '../cases/caseFacts';
+import {
+	factsOfCancellation,
+	factsOfReturn,
+	type TikTokCancellation,
+	type TikTokReturn,
+} from '../cases/caseFacts';
 import type { CaseFacts, ClientGetter, Outcome, WorkUnit } from '../helpers/interfaces';
 import { returnPaths } from '../../../shared/tiktok/resources/paths';
-import { CANCELLATION_STATUS_NAMES, RETURN_STATUS_NAMES, codeOptions } from '../../../shared/optionNames';
+import {
+	CANCELLATION_STATUS_NAMES,
+	RETURN_STATUS_NAMES,
+	codeOptions,
+} from '../../../shared/optionNames';
 
 const show = { operation: ['findCases'] };
-const CANCEL_STATUSES = ['CANCELLATION_REQUEST_PENDING', 'CANCELLATION_REQUEST_SUCCESS', 'CANCELLATION_REQUEST_CANCEL', 'CANCELLATION_REQUEST_COMPLETE'];
+const CANCEL_STATUSES = [
+	'CANCELLATION_REQUEST_PENDING',
+	'CANCELLATION_REQUEST_SUCCESS',
+	'CANCELLATION_REQUEST_CANCEL',
+	'CANCELLATION_REQUEST_COMPLETE',
+];
 /** Page sizes from the reference (§7): returns 10–50, cancellations 1–50; the largest keeps the call count low. */
 const RETURNS_PAGE_SIZE = 50;
 const CANCELLATIONS_PAGE_SIZE = 50;
@@ -33,8 +47,13 @@ export const description: INodeProperties[] = [
 		name: 'returnStatuses',
 		type: 'multiOptions',
 		options: codeOptions(RETURN_STATUSES, RETURN_STATUS_NAMES),
-		default: ['RETURN_OR_REFUND_REQUEST_PENDING', 'BUYER_SHIPPED_ITEM', 'REFUND_OR_RETURN_REQUEST_REJECT'],
-		description: 'Pending requests and returned packages wait for your answer; rejected ones may be in arbitration',
+		default: [
+			'RETURN_OR_REFUND_REQUEST_PENDING',
+			'BUYER_SHIPPED_ITEM',
+			'REFUND_OR_RETURN_REQUEST_REJECT',
+		],
+		description:
+			'Pending requests and returned packages wait for your answer; rejected ones may be in arbitration',
 		displayOptions: { show: { ...show, caseTypes: ['return'] } },
 	},
 	{
@@ -63,7 +82,8 @@ export const description: INodeProperties[] = [
 		name: 'onlyNeedingAction',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to keep only cases with a seller deadline (TikTok waits for your answer) or in arbitration',
+		description:
+			'Whether to keep only cases with a seller deadline (TikTok waits for your answer) or in arbitration',
 		displayOptions: { show },
 	},
 	{
@@ -71,7 +91,8 @@ export const description: INodeProperties[] = [
 		name: 'emitOncePerStatus',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to remember the cases already emitted, so a scheduled workflow alerts once per case and status rather than on every run',
+		description:
+			'Whether to remember the cases already emitted, so a scheduled workflow alerts once per case and status rather than on every run',
 		displayOptions: { show },
 	},
 	{ ...storeProperty, displayOptions: { show: { ...show, emitOncePerStatus: [true] } } },
@@ -92,7 +113,14 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
-			{ displayName: 'Max Cases', name: 'maxCases', type: 'number', typeOptions: { minValue: 1 }, default: 1000, description: 'Per case type' },
+			{
+				displayName: 'Max Cases',
+				name: 'maxCases',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1000,
+				description: 'Per case type',
+			},
 			{
 				displayName: 'Remember for (Days)',
 				name: 'rememberDays',
@@ -110,9 +138,16 @@ function needsAction(facts: CaseFacts): boolean {
 	return facts.sellerActions.length > 0 || facts.arbitrationStatus === 'IN_PROGRESS';
 }
 
-export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: ClientGetter): Promise<Outcome[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	unit: WorkUnit,
+	client: ClientGetter,
+): Promise<Outcome[]> {
 	const [itemIndex] = unit;
-	const caseTypes = this.getNodeParameter('caseTypes', itemIndex, ['return', 'cancellation']) as string[];
+	const caseTypes = this.getNodeParameter('caseTypes', itemIndex, [
+		'return',
+		'cancellation',
+	]) as string[];
 	const options = this.getNodeParameter('findOptions', itemIndex, {}) as IDataObject;
 	const createdAfter = toUnixSeconds(this, options.createdAfter, 'Created After', itemIndex);
 	const maxItems = (options.maxCases as number | undefined) ?? 1000;
@@ -126,21 +161,41 @@ export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: C
 		});
 		const returns = await collectPages<TikTokReturn>(
 			api,
-			{ method: 'POST', path: returnPaths.searchReturns, query: { sort_field: 'create_time' }, body },
+			{
+				method: 'POST',
+				path: returnPaths.searchReturns,
+				query: { sort_field: 'create_time' },
+				body,
+			},
 			'return_orders',
 			{ pageSize: RETURNS_PAGE_SIZE, maxItems },
 		);
-		found.push(...returns.map((ret) => ({ facts: factsOfReturn(ret), raw: ret as unknown as IDataObject })));
+		found.push(
+			...returns.map((ret) => ({ facts: factsOfReturn(ret), raw: ret as unknown as IDataObject })),
+		);
 	}
 	if (caseTypes.includes('cancellation')) {
-		const body = compact({ cancel_status: this.getNodeParameter('cancelStatuses', itemIndex, []) as string[], create_time_ge: createdAfter });
+		const body = compact({
+			cancel_status: this.getNodeParameter('cancelStatuses', itemIndex, []) as string[],
+			create_time_ge: createdAfter,
+		});
 		const cancellations = await collectPages<TikTokCancellation>(
 			api,
-			{ method: 'POST', path: returnPaths.searchCancellations, query: { sort_field: 'create_time' }, body },
+			{
+				method: 'POST',
+				path: returnPaths.searchCancellations,
+				query: { sort_field: 'create_time' },
+				body,
+			},
 			'cancellations',
 			{ pageSize: CANCELLATIONS_PAGE_SIZE, maxItems },
 		);
-		found.push(...cancellations.map((cancellation) => ({ facts: factsOfCancellation(cancellation), raw: cancellation as unknown as IDataObject })));
+		found.push(
+			...cancellations.map((cancellation) => ({
+				facts: factsOfCancellation(cancellation),
+				raw: cancellation as unknown as IDataObject,
+			})),
+		);
 	}
 	const onlyNeedingAction = this.getNodeParameter('onlyNeedingAction', itemIndex, true) as boolean;
 	const nowSeconds = Math.floor(Date.now() / 1000);
@@ -148,19 +203,32 @@ export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: C
 		.filter(({ facts }) => !onlyNeedingAction || needsAction(facts))
 		.map(({ facts, raw }) => caseItem(facts, raw, nowSeconds))
 		// Soonest deadline first; cases without one (arbitration) last, newest-created order kept among equals.
-		.sort((a, b) => ((a.deadline_unix as number | null) ?? Infinity) - ((b.deadline_unix as number | null) ?? Infinity));
-	const fresh = this.getNodeParameter('emitOncePerStatus', itemIndex, false) ? await keepUnseen(this, itemIndex, items, options) : items;
+		.sort(
+			(a, b) =>
+				((a.deadline_unix as number | null) ?? Infinity) -
+				((b.deadline_unix as number | null) ?? Infinity),
+		);
+	const fresh = this.getNodeParameter('emitOncePerStatus', itemIndex, false)
+		? await keepUnseen(this, itemIndex, items, options)
+		: items;
 	return fresh.map((json) => ({ output: 0, json }));
 }
 
 /** claim() is atomic across n8n processes, so two overlapping schedule runs still emit a case and status once. */
-async function keepUnseen(context: IExecuteFunctions, itemIndex: number, items: IDataObject[], options: IDataObject): Promise<IDataObject[]> {
+async function keepUnseen(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	items: IDataObject[],
+	options: IDataObject,
+): Promise<IDataObject[]> {
 	const store = await openSelectedStore(context, itemIndex);
 	const memory = String(context.getNodeParameter('memoryName', itemIndex, '') || 'default');
 	const ttlMs = ((options.rememberDays as number | undefined) ?? 90) * 86_400_000;
 	const unseen: IDataObject[] = [];
 	for (const item of items) {
-		const key = [item.case_type, item.case_id, item.status, item.arbitration_status ?? ''].join(':');
+		const key = [item.case_type, item.case_id, item.status, item.arbitration_status ?? ''].join(
+			':',
+		);
 		if (await store.claim(`evidence-submit:cases:${memory}`, key, ttlMs)) unseen.push(item);
 	}
 	return unseen;

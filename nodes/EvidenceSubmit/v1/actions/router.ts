@@ -21,7 +21,8 @@ export function outputCount(operation: string): number {
 /** The case an error item is about, so an Error output or a Slack message can name it. */
 function caseIdentity(json: IDataObject): IDataObject {
 	const identity: IDataObject = {};
-	for (const key of ['case_id', 'case_type', 'order_id', 'deadline'] as const) if (json[key] !== undefined) identity[key] = json[key];
+	for (const key of ['case_id', 'case_type', 'order_id', 'deadline'] as const)
+		if (json[key] !== undefined) identity[key] = json[key];
 	return identity;
 }
 
@@ -38,8 +39,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) throw new Error(`The operation "${operationName}" is not known`);
 	let client: Promise<TikTokShopClient> | undefined;
 	const getClient = () => {
-		const options = this.getNodeParameter('requestOptions', 0, {}) as { requestsPerSecond?: number; maxRetries?: number };
-		client ??= getTikTokClient.call(this, { ratePerSecond: options.requestsPerSecond, maxRetries: options.maxRetries });
+		const options = this.getNodeParameter('requestOptions', 0, {}) as {
+			requestsPerSecond?: number;
+			maxRetries?: number;
+		};
+		client ??= getTikTokClient.call(this, {
+			ratePerSecond: options.requestsPerSecond,
+			maxRetries: options.maxRetries,
+		});
 		return client;
 	};
 	const runner = new ItemRunner(this, {
@@ -52,6 +59,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			...tiktokFields(nodeError),
 		}),
 	});
-	const units: WorkUnit[] = operation.units ? operation.units.call(this, items) : items.map((_, itemIndex) => [itemIndex]);
-	return await runner.eachUnit(units, async (unit) => await operation.execute.call(this, unit, getClient));
+	const units: WorkUnit[] = operation.units
+		? operation.units.call(this, items)
+		: items.map((_, itemIndex) => [itemIndex]);
+	return await runner.eachUnit(
+		units,
+		async (unit) => await operation.execute.call(this, unit, getClient),
+	);
 }

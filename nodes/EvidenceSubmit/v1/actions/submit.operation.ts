@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { idempotencyKeyField, resolveIdempotencyKey } from '../../../shared/tiktok/idempotency';
 import { compact } from '../../../shared/nodeParameters';
@@ -18,7 +23,13 @@ export const SKIPPED = 1;
 export const FAILED = 2;
 
 /** TikTok's product-image use cases (upload-product-image-202309); none is meant for return evidence. */
-const USE_CASES = ['DESCRIPTION_IMAGE', 'MAIN_IMAGE', 'ATTRIBUTE_IMAGE', 'CERTIFICATION_IMAGE', 'SIZE_CHART_IMAGE'];
+const USE_CASES = [
+	'DESCRIPTION_IMAGE',
+	'MAIN_IMAGE',
+	'ATTRIBUTE_IMAGE',
+	'CERTIFICATION_IMAGE',
+	'SIZE_CHART_IMAGE',
+];
 
 export const description: INodeProperties[] = [
 	{
@@ -27,7 +38,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '={{ $json.case_id }}',
-		description: 'The packet\'s case; set to a literal ID to list that case\'s reject reasons below',
+		description: "The packet's case; set to a literal ID to list that case's reject reasons below",
 		displayOptions: { show },
 	},
 	{
@@ -47,7 +58,8 @@ export const description: INodeProperties[] = [
 		name: 'submitNotReady',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to submit packets whose verdict is not "ready". Off: they go to Skipped with the reason.',
+		description:
+			'Whether to submit packets whose verdict is not "ready". Off: they go to Skipped with the reason.',
 		displayOptions: { show },
 	},
 	{
@@ -55,7 +67,8 @@ export const description: INodeProperties[] = [
 		name: 'attachSummary',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to upload the rendered evidence summary as the first image: the API takes images only, so this is how the scan timeline reaches TikTok',
+		description:
+			'Whether to upload the rendered evidence summary as the first image: the API takes images only, so this is how the scan timeline reaches TikTok',
 		displayOptions: { show },
 	},
 	{
@@ -68,44 +81,104 @@ export const description: INodeProperties[] = [
 			'The product image upload needs a use case and none is meant for return evidence (unconfirmed, reference §11). Description image is the default because it takes any aspect ratio (main image expects square product shots); change it only if TikTok refuses the upload.',
 		displayOptions: { show },
 	},
-	{ ...idempotencyKeyField, description: 'Leave empty to derive one from the case and the packet, so running the workflow again never submits twice', displayOptions: { show } },
+	{
+		...idempotencyKeyField,
+		description:
+			'Leave empty to derive one from the case and the packet, so running the workflow again never submits twice',
+		displayOptions: { show },
+	},
 ];
 
-const skip = (packet: IDataObject, reason: string): Outcome => ({ output: SKIPPED, json: { ...packet, skipped_reason: reason } });
+const skip = (packet: IDataObject, reason: string): Outcome => ({
+	output: SKIPPED,
+	json: { ...packet, skipped_reason: reason },
+});
 
-export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: ClientGetter): Promise<Outcome[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	unit: WorkUnit,
+	client: ClientGetter,
+): Promise<Outcome[]> {
 	const [itemIndex] = unit;
 	const item = this.getInputData()[itemIndex];
 	const packet = item.json;
 	const caseId = String(this.getNodeParameter('caseId', itemIndex, '') ?? '').trim();
 	if (!caseId) {
-		throw new NodeOperationError(this.getNode(), 'The item has no case id', { itemIndex, description: 'Connect Submit after Build Evidence Packet, or set "Case ID".' });
+		throw new NodeOperationError(this.getNode(), 'The item has no case id', {
+			itemIndex,
+			description: 'Connect Submit after Build Evidence Packet, or set "Case ID".',
+		});
 	}
 	if (!packet.packet_hash || !isClaimType(packet.claim_type)) {
-		throw new NodeOperationError(this.getNode(), 'This item is not an evidence packet', { itemIndex, description: 'Connect Submit after Build Evidence Packet (directly, or through nodes that keep its fields and files).' });
+		throw new NodeOperationError(this.getNode(), 'This item is not an evidence packet', {
+			itemIndex,
+			description:
+				'Connect Submit after Build Evidence Packet (directly, or through nodes that keep its fields and files).',
+		});
 	}
 	if (packet.case_id !== undefined && String(packet.case_id) !== caseId) {
-		throw new NodeOperationError(this.getNode(), `"Case ID" is ${caseId} but the packet is for case ${String(packet.case_id)}`, { itemIndex, description: 'Leave "Case ID" at {{ $json.case_id }}.' });
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Case ID" is ${caseId} but the packet is for case ${String(packet.case_id)}`,
+			{ itemIndex, description: 'Leave "Case ID" at {{ $json.case_id }}.' },
+		);
 	}
 	const submission = (packet.submission ?? {}) as IDataObject;
 	const output = { ...packet };
 	const withBinary = (outcome: Outcome): Outcome => ({ ...outcome, binary: item.binary });
-	if (submission.channel === 'manual') return [withBinary(skip(output, `No API takes this answer. ${String(submission.how)} Deadline: ${String(packet.deadline ?? 'none')}.`))];
-	if (submission.channel !== 'api') return [withBinary(skip(output, String(submission.how ?? 'TikTok awaits no answer on this case.')))];
+	if (submission.channel === 'manual')
+		return [
+			withBinary(
+				skip(
+					output,
+					`No API takes this answer. ${String(submission.how)} Deadline: ${String(packet.deadline ?? 'none')}.`,
+				),
+			),
+		];
+	if (submission.channel !== 'api')
+		return [
+			withBinary(skip(output, String(submission.how ?? 'TikTok awaits no answer on this case.'))),
+		];
 	if (packet.verdict !== 'ready' && !this.getNodeParameter('submitNotReady', itemIndex, false)) {
-		return [withBinary(skip(output, `Verdict "${String(packet.verdict)}": ${String(packet.verdict_reason)} Nothing was sent. ${String(packet.next_step ?? '')}`.trim()))];
+		return [
+			withBinary(
+				skip(
+					output,
+					`Verdict "${String(packet.verdict)}": ${String(packet.verdict_reason)} Nothing was sent. ${String(packet.next_step ?? '')}`.trim(),
+				),
+			),
+		];
 	}
 	const deadline = Number(packet.deadline_unix);
 	if (Number.isFinite(deadline) && deadline > 0 && deadline * 1000 < Date.now()) {
-		return [withBinary(skip(output, `The deadline passed on ${formatUtc(deadline)}; TikTok no longer takes an answer through the API. Use the PDF in Seller Center if the case goes to arbitration.`))];
+		return [
+			withBinary(
+				skip(
+					output,
+					`The deadline passed on ${formatUtc(deadline)}; TikTok no longer takes an answer through the API. Use the PDF in Seller Center if the case goes to arbitration.`,
+				),
+			),
+		];
 	}
 
 	const api = await client();
 	const caseType = packet.case_type as CaseType;
 	const now = await currentCase(api, caseType, caseId);
-	if (!now) throw new NodeOperationError(this.getNode(), `TikTok has no ${caseType} ${caseId} in this shop`, { itemIndex, description: 'Check that the credential is for the shop the case belongs to.' });
+	if (!now)
+		throw new NodeOperationError(
+			this.getNode(),
+			`TikTok has no ${caseType} ${caseId} in this shop`,
+			{ itemIndex, description: 'Check that the credential is for the shop the case belongs to.' },
+		);
 	if (!now.sellerActions.length) {
-		return [withBinary(skip(output, `TikTok no longer waits for an answer on this ${caseType} (status ${now.status ?? 'unknown'}): it was answered already or has closed. Nothing was sent.`))];
+		return [
+			withBinary(
+				skip(
+					output,
+					`TikTok no longer waits for an answer on this ${caseType} (status ${now.status ?? 'unknown'}): it was answered already or has closed. Nothing was sent.`,
+				),
+			),
+		];
 	}
 
 	let rejectReason = String(this.getNodeParameter('rejectReason', itemIndex, 'auto') ?? '').trim();
@@ -114,7 +187,14 @@ export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: C
 		const match = matchRejectReason(packet.claim_type, reasons);
 		if (!match) {
 			const offered = reasons.map((reason) => `${reason.name} ("${reason.text}")`).join(', ');
-			return [withBinary(skip(output, `None of TikTok's reject reasons for this case answers "${String(packet.claim_label)}". Choose one in "Reject Reason". Offered: ${offered || 'none'}.`))];
+			return [
+				withBinary(
+					skip(
+						output,
+						`None of TikTok's reject reasons for this case answers "${String(packet.claim_label)}". Choose one in "Reject Reason". Offered: ${offered || 'none'}.`,
+					),
+				),
+			];
 		}
 		rejectReason = match.name;
 	}
@@ -122,19 +202,45 @@ export async function execute(this: IExecuteFunctions, unit: WorkUnit, client: C
 	const sources: UploadSource[] = [];
 	const summaryFile = item.binary?.[SUMMARY_PNG];
 	if (this.getNodeParameter('attachSummary', itemIndex, true) && summaryFile) {
-		sources.push({ binaryProperty: SUMMARY_PNG, fileName: summaryFile.fileName ?? 'evidence-summary.png', mimeType: 'image/png' });
+		sources.push({
+			binaryProperty: SUMMARY_PNG,
+			fileName: summaryFile.fileName ?? 'evidence-summary.png',
+			mimeType: 'image/png',
+		});
 	}
 	for (const image of (packet.images ?? []) as IDataObject[]) {
-		sources.push({ binaryProperty: String(image.binary_property), fileName: String(image.file_name), mimeType: String(image.mime_type) });
+		sources.push({
+			binaryProperty: String(image.binary_property),
+			fileName: String(image.file_name),
+			mimeType: String(image.mime_type),
+		});
 	}
 	const useCase = this.getNodeParameter('imageUseCase', itemIndex, 'DESCRIPTION_IMAGE') as string;
 	const images = await uploadImages(this, api, itemIndex, sources, useCase);
 
-	const decision = caseType === 'return' && submission.decision ? String(submission.decision) : undefined;
-	const body = compact({ decision, reject_reason: rejectReason, comment: packet.comment ? String(packet.comment) : undefined, images: images as unknown as IDataObject[] });
-	const idempotencyKey = resolveIdempotencyKey(this, itemIndex, `evidence:${caseType}:${caseId}:${String(packet.packet_hash)}:${rejectReason}`);
-	const path = caseType === 'cancellation' ? returnPaths.rejectCancellation(caseId) : returnPaths.rejectReturn(caseId);
-	const { requestId } = await api.request<IDataObject>({ method: 'POST', path, query: { idempotency_key: idempotencyKey }, body });
+	const decision =
+		caseType === 'return' && submission.decision ? String(submission.decision) : undefined;
+	const body = compact({
+		decision,
+		reject_reason: rejectReason,
+		comment: packet.comment ? String(packet.comment) : undefined,
+		images: images as unknown as IDataObject[],
+	});
+	const idempotencyKey = resolveIdempotencyKey(
+		this,
+		itemIndex,
+		`evidence:${caseType}:${caseId}:${String(packet.packet_hash)}:${rejectReason}`,
+	);
+	const path =
+		caseType === 'cancellation'
+			? returnPaths.rejectCancellation(caseId)
+			: returnPaths.rejectReturn(caseId);
+	const { requestId } = await api.request<IDataObject>({
+		method: 'POST',
+		path,
+		query: { idempotency_key: idempotencyKey },
+		body,
+	});
 	return [
 		{
 			output: SUBMITTED,

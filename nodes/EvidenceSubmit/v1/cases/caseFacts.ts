@@ -35,13 +35,17 @@ export interface TikTokCancellation {
 	update_time?: number;
 }
 
-const text = (value: unknown): string | undefined => (value === undefined || value === null || value === '' ? undefined : String(value));
+const text = (value: unknown): string | undefined =>
+	value === undefined || value === null || value === '' ? undefined : String(value);
 
 function actionsOf(value: unknown): SellerAction[] {
 	if (!Array.isArray(value)) return [];
 	return value
 		.map((entry) => entry as IDataObject)
-		.map((entry) => ({ action: String(entry.action ?? ''), deadline: Number(entry.deadline_unix ?? entry.deadline) }))
+		.map((entry) => ({
+			action: String(entry.action ?? ''),
+			deadline: Number(entry.deadline_unix ?? entry.deadline),
+		}))
 		.filter((entry) => Number.isFinite(entry.deadline));
 }
 
@@ -60,7 +64,9 @@ export function factsOfReturn(ret: TikTokReturn): CaseFacts {
 		sellerActions: actionsOf(ret.seller_next_action_response),
 		returnTrackingNumber: text(ret.return_tracking_number),
 		returnCarrier: text(ret.return_provider_name),
-		products: (ret.return_line_items ?? []).map((line) => [line.product_name, line.sku_name].filter(Boolean).join(' - ')).filter(Boolean),
+		products: (ret.return_line_items ?? [])
+			.map((line) => [line.product_name, line.sku_name].filter(Boolean).join(' - '))
+			.filter(Boolean),
 	};
 }
 
@@ -76,7 +82,9 @@ export function factsOfCancellation(cancellation: TikTokCancellation): CaseFacts
 		refundTotal: text(cancellation.refund_amount?.refund_total),
 		currency: text(cancellation.refund_amount?.currency),
 		sellerActions: actionsOf(cancellation.seller_next_action_response),
-		products: (cancellation.cancel_line_items ?? []).map((line) => line.product_name ?? '').filter(Boolean),
+		products: (cancellation.cancel_line_items ?? [])
+			.map((line) => line.product_name ?? '')
+			.filter(Boolean),
 	};
 }
 
@@ -86,7 +94,11 @@ export function factsOfCancellation(cancellation: TikTokCancellation): CaseFacts
  */
 export function factsOfItem(json: IDataObject): CaseFacts | undefined {
 	if (json.case_id !== undefined && json.case_id !== null && json.case_id !== '') {
-		const caseType = (['return', 'cancellation', 'chargeback'].includes(String(json.case_type)) ? json.case_type : 'return') as CaseType;
+		const caseType = (
+			['return', 'cancellation', 'chargeback'].includes(String(json.case_type))
+				? json.case_type
+				: 'return'
+		) as CaseType;
 		const refund = (json.refund_amount ?? {}) as IDataObject;
 		return {
 			caseId: String(json.case_id),

@@ -35,7 +35,9 @@ export function caseItem(facts: CaseFacts, raw: IDataObject, nowSeconds: number)
 		return_tracking_number: facts.returnTrackingNumber ?? null,
 		return_provider_name: facts.returnCarrier ?? null,
 		products: facts.products,
-		created_at: typeof raw.create_time === 'number' ? new Date(raw.create_time * 1000).toISOString() : null,
-		updated_at: typeof raw.update_time === 'number' ? new Date(raw.update_time * 1000).toISOString() : null,
+		created_at:
+			typeof raw.create_time === 'number' ? new Date(raw.create_time * 1000).toISOString() : null,
+		updated_at:
+			typeof raw.update_time === 'number' ? new Date(raw.update_time * 1000).toISOString() : null,
 	};
 }

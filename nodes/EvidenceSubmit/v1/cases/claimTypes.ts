@@ -26,13 +26,25 @@ export const CLAIM_TYPES = Object.keys(CLAIM_LABELS) as ClaimType[];
 const REASON_PATTERNS: Array<[RegExp, ClaimType]> = [
 	[/unauthori[sz]ed|fraud|did not (place|make)|not my order/, 'UNAUTHORIZED_TRANSACTION'],
 	[/address/, 'SHIPPING_ADDRESS_ERROR'],
-	[/missing[ _-]?(item|part|accessor)|incomplete|parts? missing|package missing items/, 'NOT_AS_DESCRIBED_MISSING_PARTS'],
-	[/not[ _-]?(received|delivered|arrived)|never arrived|lost|package missing|didn.?t receive/, 'ITEM_NOT_RECEIVED'],
+	[
+		/missing[ _-]?(item|part|accessor)|incomplete|parts? missing|package missing items/,
+		'NOT_AS_DESCRIBED_MISSING_PARTS',
+	],
+	[
+		/not[ _-]?(received|delivered|arrived)|never arrived|lost|package missing|didn.?t receive/,
+		'ITEM_NOT_RECEIVED',
+	],
 	[/damag|defect|broken|crack|leak|not working|doesn.?t work/, 'NOT_AS_DESCRIBED_DAMAGED'],
-	[/wrong[ _-]?(item|product|colou?r|model)|different|counterfeit|fake/, 'NOT_AS_DESCRIBED_WRONG_ITEM'],
+	[
+		/wrong[ _-]?(item|product|colou?r|model)|different|counterfeit|fake/,
+		'NOT_AS_DESCRIBED_WRONG_ITEM',
+	],
 	[/used|worn|second[ _-]?hand|not new|opened/, 'NOT_AS_DESCRIBED_USED'],
 	[/not[ _-]?as[ _-]?described|description|quality/, 'NOT_AS_DESCRIBED'],
-	[/no longer need|changed? (my )?mind|wrong[ _-]?size|size|fit|better price|ordered by mistake|mistake|dislike|don.?t (want|like)/, 'BUYER_REMORSE'],
+	[
+		/no longer need|changed? (my )?mind|wrong[ _-]?size|size|fit|better price|ordered by mistake|mistake|dislike|don.?t (want|like)/,
+		'BUYER_REMORSE',
+	],
 ];
 
 /**
@@ -41,7 +53,8 @@ const REASON_PATTERNS: Array<[RegExp, ClaimType]> = [
  */
 export function claimTypeOf(facts: CaseFacts): ClaimType {
 	if (facts.caseType === 'cancellation') return 'CANCELLATION_ALREADY_PACKED';
-	if (facts.sellerActions.some((action) => action.action === 'SELLER_RESPOND_RECEIVE_PACKAGE')) return 'RETURN_NOT_RECEIVED';
+	if (facts.sellerActions.some((action) => action.action === 'SELLER_RESPOND_RECEIVE_PACKAGE'))
+		return 'RETURN_NOT_RECEIVED';
 	const words = `${facts.reason ?? ''} ${facts.reasonText ?? ''}`.toLowerCase().replace(/_/g, ' ');
 	for (const [pattern, claim] of REASON_PATTERNS) if (pattern.test(words)) return claim;
 	return facts.caseType === 'chargeback' ? 'UNAUTHORIZED_TRANSACTION' : 'NOT_AS_DESCRIBED';

@@ -13,19 +13,32 @@ export interface DeadlineFacts {
 }
 
 export function earliestAction(actions: SellerAction[]): SellerAction | undefined {
-	return actions.filter((action) => Number.isFinite(action.deadline) && action.deadline > 0).sort((a, b) => a.deadline - b.deadline)[0];
+	return actions
+		.filter((action) => Number.isFinite(action.deadline) && action.deadline > 0)
+		.sort((a, b) => a.deadline - b.deadline)[0];
 }
 
 export function deadlineFacts(actions: SellerAction[], nowSeconds: number): DeadlineFacts {
 	const first = earliestAction(actions);
-	if (!first) return { deadline: null, deadline_unix: null, deadline_action: null, time_left_hours: null, time_left: null, deadline_passed: false };
+	if (!first)
+		return {
+			deadline: null,
+			deadline_unix: null,
+			deadline_action: null,
+			time_left_hours: null,
+			time_left: null,
+			deadline_passed: false,
+		};
 	const leftSeconds = first.deadline - nowSeconds;
 	return {
 		deadline: new Date(first.deadline * 1000).toISOString(),
 		deadline_unix: first.deadline,
 		deadline_action: first.action,
 		time_left_hours: Math.round(leftSeconds / 360) / 10,
-		time_left: leftSeconds < 0 ? `overdue by ${describeDuration(-leftSeconds)}` : describeDuration(leftSeconds),
+		time_left:
+			leftSeconds < 0
+				? `overdue by ${describeDuration(-leftSeconds)}`
+				: describeDuration(leftSeconds),
 		deadline_passed: leftSeconds < 0,
 	};
 }

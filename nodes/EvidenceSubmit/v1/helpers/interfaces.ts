@@ -1,4 +1,10 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../shared/tiktok';
 
@@ -50,7 +56,15 @@ export interface CaseFacts {
 	products: string[];
 }
 
-export type ScanKind = 'label_created' | 'acceptance' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'delivery_attempt' | 'exception' | 'other';
+export type ScanKind =
+	| 'label_created'
+	| 'acceptance'
+	| 'in_transit'
+	| 'out_for_delivery'
+	| 'delivered'
+	| 'delivery_attempt'
+	| 'exception'
+	| 'other';
 
 export interface ScanEvent {
 	/** ISO 8601 as given (kept with its offset), or the raw text when it does not parse. */
@@ -62,7 +76,15 @@ export interface ScanEvent {
 	kind: ScanKind;
 }
 
-export type PhotoKind = 'proof_of_delivery' | 'listing' | 'packing' | 'opened_package' | 'returned_item' | 'warehouse' | 'chat' | 'photo';
+export type PhotoKind =
+	| 'proof_of_delivery'
+	| 'listing'
+	| 'packing'
+	| 'opened_package'
+	| 'returned_item'
+	| 'warehouse'
+	| 'chat'
+	| 'photo';
 
 export interface EvidenceImage {
 	binaryProperty: string;

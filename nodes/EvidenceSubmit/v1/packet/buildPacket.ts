@@ -5,7 +5,14 @@ import { CLAIM_LABELS } from '../cases/claimTypes';
 import { deadlineFacts, formatUtc } from '../cases/deadlines';
 import { submissionFor } from '../cases/submission';
 import { toCents } from '../helpers/money';
-import type { CaseFacts, ClaimType, EvidenceImage, EvidenceInput, RejectedImage, Verdict } from '../helpers/interfaces';
+import type {
+	CaseFacts,
+	ClaimType,
+	EvidenceImage,
+	EvidenceInput,
+	RejectedImage,
+	Verdict,
+} from '../helpers/interfaces';
 import { COLORS, layoutSummary } from '../summary/layout';
 import { canRenderText, renderSummaryPng } from '../summary/renderPng';
 import { renderSummaryPdf } from '../summary/renderPdf';
@@ -60,19 +67,38 @@ function packetHash(request: PacketRequest, decision: string | undefined, commen
 	return createHash('sha256').update(canonical).digest('hex');
 }
 
-export async function buildPacket(request: PacketRequest): Promise<{ json: IDataObject; files: PacketFile[] }> {
+export async function buildPacket(
+	request: PacketRequest,
+): Promise<{ json: IDataObject; files: PacketFile[] }> {
 	const { facts, claim, input, images, nowSeconds } = request;
-	const weight = checkWeights(request.shippedGrams, request.returnedGrams, request.thresholdPercent);
+	const weight = checkWeights(
+		request.shippedGrams,
+		request.returnedGrams,
+		request.thresholdPercent,
+	);
 	const checklist = assessEvidence(claim, { facts, input, images, weight });
 	const deadline = deadlineFacts(facts.sellerActions, nowSeconds);
 	const submission = submissionFor(facts);
 	const refundCents = toCents(facts.refundTotal);
-	const verdict = decideVerdict({ claim, checklist, deadline, submission, weight, refundCents, minimumCents: request.minimumCents });
-	const comment = claim === 'BUYER_REMORSE' ? '' : writeComment({ claim, facts, input, images, weight });
+	const verdict = decideVerdict({
+		claim,
+		checklist,
+		deadline,
+		submission,
+		weight,
+		refundCents,
+		minimumCents: request.minimumCents,
+	});
+	const comment =
+		claim === 'BUYER_REMORSE' ? '' : writeComment({ claim, facts, input, images, weight });
 	const hash = packetHash(request, submission.decision, comment);
-	const warnings = request.rejectedImages.map((rejected) => `${rejected.fileName} was not used: ${rejected.reason}`);
+	const warnings = request.rejectedImages.map(
+		(rejected) => `${rejected.fileName} was not used: ${rejected.reason}`,
+	);
 	if (!(await canRenderText())) {
-		warnings.push('This n8n machine has no fonts, so the summary PNG has no text. Install a font package (for example ttf-dejavu) on the n8n host; the PDF is not affected.');
+		warnings.push(
+			'This n8n machine has no fonts, so the summary PNG has no text. Install a font package (for example ttf-dejavu) on the n8n host; the PDF is not affected.',
+		);
 	}
 	const [label, color] = VERDICT_LABELS[verdict.verdict];
 	const refund = facts.refundTotal ? `${facts.refundTotal} ${facts.currency ?? ''}`.trim() : '-';
@@ -81,14 +107,35 @@ export async function buildPacket(request: PacketRequest): Promise<{ json: IData
 		verdict: { label: `${CLAIM_LABELS[claim]} - ${label}`, reason: verdict.reason, color },
 		facts: [
 			['Order', facts.orderId ?? '-'],
-			[facts.caseType === 'return' ? 'Return' : facts.caseType === 'cancellation' ? 'Cancellation' : 'Case', `${facts.caseId}${facts.subType ? ` (${facts.subType})` : ''}`],
+			[
+				facts.caseType === 'return'
+					? 'Return'
+					: facts.caseType === 'cancellation'
+						? 'Cancellation'
+						: 'Case',
+				`${facts.caseId}${facts.subType ? ` (${facts.subType})` : ''}`,
+			],
 			['Buyer reason', facts.reasonText ?? facts.reason ?? '-'],
 			['Refund requested', refund],
 			['Products', facts.products.join('; ') || '-'],
 			['Tracking', [input.carrier, input.trackingNumber].filter(Boolean).join(' ') || '-'],
-			...(input.shippedToAddress ? ([['Shipped to', input.shippedToAddress]] as Array<[string, string]>) : []),
-			...(facts.returnTrackingNumber ? ([['Return tracking', [facts.returnCarrier, facts.returnTrackingNumber].filter(Boolean).join(' ')]] as Array<[string, string]>) : []),
-			['Respond by', deadline.deadline_unix ? formatUtc(deadline.deadline_unix) : 'no deadline (TikTok awaits no answer)'],
+			...(input.shippedToAddress
+				? ([['Shipped to', input.shippedToAddress]] as Array<[string, string]>)
+				: []),
+			...(facts.returnTrackingNumber
+				? ([
+						[
+							'Return tracking',
+							[facts.returnCarrier, facts.returnTrackingNumber].filter(Boolean).join(' '),
+						],
+					] as Array<[string, string]>)
+				: []),
+			[
+				'Respond by',
+				deadline.deadline_unix
+					? formatUtc(deadline.deadline_unix)
+					: 'no deadline (TikTok awaits no answer)',
+			],
 		],
 		scans: input.scanEvents.length ? input.scanEvents : input.returnScanEvents,
 		weight,
@@ -99,12 +146,21 @@ export async function buildPacket(request: PacketRequest): Promise<{ json: IData
 	});
 	const createdAt = new Date(nowSeconds * 1000);
 	const png = await renderSummaryPng(blocks);
-	const pdf = await renderSummaryPdf(blocks, { title: `Evidence ${facts.caseType} ${facts.caseId}`, subject: `Order ${facts.orderId ?? ''} - ${CLAIM_LABELS[claim]}`, createdAt });
+	const pdf = await renderSummaryPdf(blocks, {
+		title: `Evidence ${facts.caseType} ${facts.caseId}`,
+		subject: `Order ${facts.orderId ?? ''} - ${CLAIM_LABELS[claim]}`,
+		createdAt,
+	});
 	const base = `evidence-${facts.caseType}-${facts.caseId}`;
 	const files: PacketFile[] = [
 		{ key: SUMMARY_PNG, fileName: `${base}.png`, mimeType: 'image/png', data: png },
 		{ key: SUMMARY_PDF, fileName: `${base}.pdf`, mimeType: 'application/pdf', data: pdf },
-		...images.map((image, index) => ({ key: `evidence_${index + 1}`, fileName: image.fileName, mimeType: image.mimeType, data: image.data })),
+		...images.map((image, index) => ({
+			key: `evidence_${index + 1}`,
+			fileName: image.fileName,
+			mimeType: image.mimeType,
+			data: image.data,
+		})),
 	];
 	const json: IDataObject = {
 		case_id: facts.caseId,
@@ -118,11 +174,18 @@ export async function buildPacket(request: PacketRequest): Promise<{ json: IData
 		currency: facts.currency ?? null,
 		verdict: verdict.verdict,
 		verdict_reason: verdict.reason,
-		next_step: verdict.verdict === 'missing_required_evidence' && request.rejectedImages.length ? `${verdict.nextStep} ${warnings.join(' ')}` : verdict.nextStep,
+		next_step:
+			verdict.verdict === 'missing_required_evidence' && request.rejectedImages.length
+				? `${verdict.nextStep} ${warnings.join(' ')}`
+				: verdict.nextStep,
 		missing: checklist.filter((line) => line.required && !line.present).map((line) => line.label),
 		checklist: checklist as unknown as IDataObject[],
 		...deadline,
-		submission: { channel: submission.channel, decision: submission.decision ?? null, how: submission.how },
+		submission: {
+			channel: submission.channel,
+			decision: submission.decision ?? null,
+			how: submission.how,
+		},
 		comment,
 		comment_length: comment.length,
 		images: images.map((image, index) => ({

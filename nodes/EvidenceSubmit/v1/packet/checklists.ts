@@ -24,13 +24,30 @@ export const PIECE_LABELS: Record<EvidencePiece, string> = {
 	warehouse_record: 'Warehouse receiving record',
 };
 
-const need = (piece: EvidencePiece, why: string): ChecklistEntry => ({ piece, required: true, why });
-const helps = (piece: EvidencePiece, why: string): ChecklistEntry => ({ piece, required: false, why });
+const need = (piece: EvidencePiece, why: string): ChecklistEntry => ({
+	piece,
+	required: true,
+	why,
+});
+const helps = (piece: EvidencePiece, why: string): ChecklistEntry => ({
+	piece,
+	required: false,
+	why,
+});
 
 const INAD_BASE = (what: string): ChecklistEntry[] => [
-	need('listing_images', `Shows what the listing promised, dated before the order, against the buyer's "${what}" claim.`),
-	need('packing_video', `Shows the item leaving your warehouse complete and intact; TikTok's agents open Google Drive and Vimeo links.`),
-	helps('shipped_weight', 'The weight at shipment backs up the video: the parcel left with the full item inside.'),
+	need(
+		'listing_images',
+		`Shows what the listing promised, dated before the order, against the buyer's "${what}" claim.`,
+	),
+	need(
+		'packing_video',
+		`Shows the item leaving your warehouse complete and intact; TikTok's agents open Google Drive and Vimeo links.`,
+	),
+	helps(
+		'shipped_weight',
+		'The weight at shipment backs up the video: the parcel left with the full item inside.',
+	),
 ];
 
 /**
@@ -41,21 +58,42 @@ const INAD_BASE = (what: string): ChecklistEntry[] => [
 export const CHECKLISTS: Record<ClaimType, ChecklistEntry[]> = {
 	ITEM_NOT_RECEIVED: [
 		need('tracking_number', 'Ties the parcel to this order.'),
-		need('acceptance_scan', 'Proves the carrier took the parcel. A "shipped" mark or a printed label without a carrier scan is not evidence.'),
-		need('delivery_scan', "Proves the carrier delivered it; TikTok rules for the seller on a delivery scan to the buyer's address."),
-		helps('proof_of_delivery_photo', 'A carrier photo at the door answers "I never got it" better than any scan.'),
+		need(
+			'acceptance_scan',
+			'Proves the carrier took the parcel. A "shipped" mark or a printed label without a carrier scan is not evidence.',
+		),
+		need(
+			'delivery_scan',
+			"Proves the carrier delivered it; TikTok rules for the seller on a delivery scan to the buyer's address.",
+		),
+		helps(
+			'proof_of_delivery_photo',
+			'A carrier photo at the door answers "I never got it" better than any scan.',
+		),
 	],
 	NOT_AS_DESCRIBED: INAD_BASE('not as described'),
-	NOT_AS_DESCRIBED_DAMAGED: [...INAD_BASE('damaged'), helps('packed_photo', 'Shows the protective packing the item left in.')],
-	NOT_AS_DESCRIBED_WRONG_ITEM: [...INAD_BASE('wrong item'), helps('packed_photo', 'Shows the right item and its label going into the parcel.')],
+	NOT_AS_DESCRIBED_DAMAGED: [
+		...INAD_BASE('damaged'),
+		helps('packed_photo', 'Shows the protective packing the item left in.'),
+	],
+	NOT_AS_DESCRIBED_WRONG_ITEM: [
+		...INAD_BASE('wrong item'),
+		helps('packed_photo', 'Shows the right item and its label going into the parcel.'),
+	],
 	NOT_AS_DESCRIBED_MISSING_PARTS: [
 		need('packing_video', 'Shows every part going into the parcel.'),
 		need('shipped_weight', 'A parcel that left at full weight had all its parts.'),
 		helps('listing_images', 'Shows which parts the listing includes.'),
 	],
-	NOT_AS_DESCRIBED_USED: [...INAD_BASE('used'), helps('packed_photo', 'Shows the item sealed and new when packed.')],
+	NOT_AS_DESCRIBED_USED: [
+		...INAD_BASE('used'),
+		helps('packed_photo', 'Shows the item sealed and new when packed.'),
+	],
 	SHIPPING_ADDRESS_ERROR: [
-		need('shipped_to_address', 'The address the buyer entered at checkout, which the parcel went to.'),
+		need(
+			'shipped_to_address',
+			'The address the buyer entered at checkout, which the parcel went to.',
+		),
 		need('acceptance_scan', 'Proves the parcel was handed to the carrier for that address.'),
 		need('delivery_scan', 'Proves delivery to the address the buyer entered.'),
 		helps('proof_of_delivery_photo', 'Shows the door it was delivered to.'),
@@ -67,13 +105,19 @@ export const CHECKLISTS: Record<ClaimType, ChecklistEntry[]> = {
 		helps('tracking_number', 'Ties the delivery to this order.'),
 	],
 	RETURN_NOT_RECEIVED: [
-		need('return_tracking_events', 'Shows where the return parcel is: not delivered, or delivered elsewhere, or more than 10 days since drop-off.'),
+		need(
+			'return_tracking_events',
+			'Shows where the return parcel is: not delivered, or delivered elsewhere, or more than 10 days since drop-off.',
+		),
 		helps('warehouse_record', 'Your receiving log for the day the carrier says it delivered.'),
 	],
 	RETURN_WRONG_ITEM: [
 		need('returned_item_photos', 'Shows what came back, with the return label visible.'),
 		need('listing_images', 'Shows what you sold, to compare.'),
-		helps('shipped_weight', 'Compared with the returned weight it shows a different item came back.'),
+		helps(
+			'shipped_weight',
+			'Compared with the returned weight it shows a different item came back.',
+		),
 		helps('returned_weight', 'Compared with the shipped weight.'),
 		helps('packing_video', 'Shows the right item leaving.'),
 	],
@@ -86,7 +130,10 @@ export const CHECKLISTS: Record<ClaimType, ChecklistEntry[]> = {
 		need('shipped_weight', 'What the parcel weighed with the item inside.'),
 		need('returned_weight', 'What the return weighed on arrival.'),
 		need('weight_mismatch', 'An empty or swapped box weighs far less than what you shipped.'),
-		need('opened_package_photos', 'Shows the box opened, empty or with the wrong content, label visible.'),
+		need(
+			'opened_package_photos',
+			'Shows the box opened, empty or with the wrong content, label visible.',
+		),
 		helps('packing_video', 'Shows the item leaving in that box.'),
 	],
 	CANCELLATION_ALREADY_PACKED: [

@@ -22,12 +22,25 @@ function readIfd(tiff: Buffer, offset: number, little: boolean): Entries {
 	return entries;
 }
 
-function readAscii(tiff: Buffer, entries: Entries, tag: number, little: boolean): string | undefined {
+function readAscii(
+	tiff: Buffer,
+	entries: Entries,
+	tag: number,
+	little: boolean,
+): string | undefined {
 	const entry = entries.get(tag);
 	if (!entry || entry.type !== TYPE_ASCII) return undefined;
-	const start = entry.count <= 4 ? entry.valueOffset : little ? tiff.readUInt32LE(entry.valueOffset) : tiff.readUInt32BE(entry.valueOffset);
+	const start =
+		entry.count <= 4
+			? entry.valueOffset
+			: little
+				? tiff.readUInt32LE(entry.valueOffset)
+				: tiff.readUInt32BE(entry.valueOffset);
 	if (start + entry.count > tiff.length) return undefined;
-	const value = tiff.toString('latin1', start, start + entry.count).replace(/\0+$/, '').trim();
+	const value = tiff
+		.toString('latin1', start, start + entry.count)
+		.replace(/\0+$/, '')
+		.trim();
 	return value || undefined;
 }
 
@@ -45,9 +58,19 @@ export function captureTime(exif: Buffer | undefined): string | undefined {
 	try {
 		const ifd0 = readIfd(tiff, little ? tiff.readUInt32LE(4) : tiff.readUInt32BE(4), little);
 		const exifPointer = ifd0.get(TAG_EXIF_IFD);
-		const exifIfd = exifPointer ? readIfd(tiff, little ? tiff.readUInt32LE(exifPointer.valueOffset) : tiff.readUInt32BE(exifPointer.valueOffset), little) : new Map();
+		const exifIfd = exifPointer
+			? readIfd(
+					tiff,
+					little
+						? tiff.readUInt32LE(exifPointer.valueOffset)
+						: tiff.readUInt32BE(exifPointer.valueOffset),
+					little,
+				)
+			: new Map();
 		const raw =
-			readAscii(tiff, exifIfd, TAG_DATE_TIME_ORIGINAL, little) ?? readAscii(tiff, exifIfd, TAG_DATE_TIME_DIGITIZED, little) ?? readAscii(tiff, ifd0, TAG_DATE_TIME, little);
+			readAscii(tiff, exifIfd, TAG_DATE_TIME_ORIGINAL, little) ??
+			readAscii(tiff, exifIfd, TAG_DATE_TIME_DIGITIZED, little) ??
+			readAscii(tiff, ifd0, TAG_DATE_TIME, little);
 		const match = raw?.match(/^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/);
 		if (!match || match[1] === '0000') return undefined;
 		const offset = readAscii(tiff, exifIfd, TAG_OFFSET_TIME_ORIGINAL, little);

@@ -22,7 +22,11 @@ export const MAX_INPUT_PIXELS = MAX_INPUT_MEGAPIXELS * 1_000_000;
 const DECODE: sharp.SharpOptions = { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS };
 /** Re-encoded evidence keeps enough pixels to read a label; TikTok's viewer shows less. */
 const LONG_SIDES = [4096, 2048];
-const ACCEPTED: Record<string, EvidenceImage['mimeType']> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+const ACCEPTED: Record<string, EvidenceImage['mimeType']> = {
+	jpeg: 'image/jpeg',
+	png: 'image/png',
+	webp: 'image/webp',
+};
 
 export interface ImageSource {
 	binaryProperty: string;
@@ -34,7 +38,11 @@ export interface ImageSource {
 export type ImageResult = { image: EvidenceImage } | { rejected: RejectedImage };
 
 function isHeic(data: Buffer): boolean {
-	return data.length > 12 && data.toString('latin1', 4, 8) === 'ftyp' && /^(heic|heix|hevc|hevx|mif1|msf1)$/.test(data.toString('latin1', 8, 12));
+	return (
+		data.length > 12 &&
+		data.toString('latin1', 4, 8) === 'ftyp' &&
+		/^(heic|heix|hevc|hevx|mif1|msf1)$/.test(data.toString('latin1', 8, 12))
+	);
 }
 
 function reject(source: ImageSource, reason: string): ImageResult {
@@ -47,7 +55,9 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 async function reencode(data: Buffer): Promise<Buffer | undefined> {
 	for (const longSide of [undefined, ...LONG_SIDES]) {
 		const pipeline = sharp(data, DECODE).keepMetadata().flatten({ background: '#ffffff' });
-		const sized = longSide ? pipeline.resize(longSide, longSide, { fit: 'inside', withoutEnlargement: true }) : pipeline;
+		const sized = longSide
+			? pipeline.resize(longSide, longSide, { fit: 'inside', withoutEnlargement: true })
+			: pipeline;
 		const output = await sized.jpeg({ quality: 85, mozjpeg: true }).toBuffer();
 		if (output.length <= MAX_UPLOAD_BYTES) return output;
 	}
@@ -64,23 +74,32 @@ export async function prepareImage(source: ImageSource): Promise<ImageResult> {
 	const { data } = source;
 	if (data.length === 0) return reject(source, 'The file is empty. Gather it again.');
 	if (data.length > MAX_INPUT_BYTES) {
-		return reject(source, `The file is ${megabytes(data.length)}; files over ${megabytes(MAX_INPUT_BYTES)} are not processed. Export a smaller JPG (TikTok takes up to 10 MB).`);
+		return reject(
+			source,
+			`The file is ${megabytes(data.length)}; files over ${megabytes(MAX_INPUT_BYTES)} are not processed. Export a smaller JPG (TikTok takes up to 10 MB).`,
+		);
 	}
 	if (isHeic(data)) {
-		return reject(source, 'This is an iPhone HEIC photo, which TikTok does not take and which cannot be converted here. Export it as JPG (on the iPhone: Settings > Camera > Formats > Most Compatible), then gather it again.');
+		return reject(
+			source,
+			'This is an iPhone HEIC photo, which TikTok does not take and which cannot be converted here. Export it as JPG (on the iPhone: Settings > Camera > Formats > Most Compatible), then gather it again.',
+		);
 	}
 	let metadata: sharp.Metadata;
 	try {
 		// The header only, with no pixel limit, so that an oversized image can be refused with its size.
 		metadata = await sharp(data, { failOn: 'error', limitInputPixels: false }).metadata();
 	} catch {
-		return reject(source, 'The file is not a readable image (damaged, or not a picture). TikTok takes JPG, PNG or WEBP: open it on your computer and save it again as JPG.');
+		return reject(
+			source,
+			'The file is not a readable image (damaged, or not a picture). TikTok takes JPG, PNG or WEBP: open it on your computer and save it again as JPG.',
+		);
 	}
 	const { width = 0, height = 0 } = metadata;
 	if (width * height > MAX_INPUT_PIXELS) {
 		return reject(
 			source,
-			`The image is ${width} × ${height} pixels (${(width * height / 1_000_000).toFixed(0)} MP); the limit is ${MAX_INPUT_MEGAPIXELS} megapixels, ` +
+			`The image is ${width} × ${height} pixels (${((width * height) / 1_000_000).toFixed(0)} MP); the limit is ${MAX_INPUT_MEGAPIXELS} megapixels, ` +
 				'so it was not opened. Export it at a normal photo size (for example 4000 × 3000) as JPG, then gather it again.',
 		);
 	}
@@ -88,7 +107,10 @@ export async function prepareImage(source: ImageSource): Promise<ImageResult> {
 		// The header can be intact while the rest is missing: decode every pixel once, and fail on a cut-off file.
 		await sharp(data, DECODE).stats();
 	} catch {
-		return reject(source, `The ${String(metadata.format ?? 'image').toUpperCase()} file is cut off or damaged: only part of the picture is there. Copy it again from the phone or camera, or open it and save it again as JPG, then gather it again.`);
+		return reject(
+			source,
+			`The ${String(metadata.format ?? 'image').toUpperCase()} file is cut off or damaged: only part of the picture is there. Copy it again from the phone or camera, or open it and save it again as JPG, then gather it again.`,
+		);
 	}
 	const capturedAt = captureTime(metadata.exif);
 	const accepted = metadata.format ? ACCEPTED[metadata.format] : undefined;
@@ -100,9 +122,16 @@ export async function prepareImage(source: ImageSource): Promise<ImageResult> {
 		try {
 			converted = await reencode(data);
 		} catch {
-			return reject(source, `The ${String(metadata.format ?? 'image').toUpperCase()} file could not be decoded. Save it again as JPG.`);
+			return reject(
+				source,
+				`The ${String(metadata.format ?? 'image').toUpperCase()} file could not be decoded. Save it again as JPG.`,
+			);
 		}
-		if (!converted) return reject(source, `Even re-encoded, the image stays above TikTok's 10 MB limit. Export a smaller JPG.`);
+		if (!converted)
+			return reject(
+				source,
+				`Even re-encoded, the image stays above TikTok's 10 MB limit. Export a smaller JPG.`,
+			);
 		output = converted;
 		convertedFrom = `${String(metadata.format ?? 'unknown')} (${megabytes(data.length)})`;
 		mimeType = 'image/jpeg';

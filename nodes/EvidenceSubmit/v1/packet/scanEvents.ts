@@ -10,14 +10,23 @@ import { InputProblem, type ScanEvent, type ScanKind } from '../helpers/interfac
 const KIND_PATTERNS: Array<[RegExp, ScanKind]> = [
 	[/out[ _-]?for[ _-]?delivery/, 'out_for_delivery'],
 	[/attempt|notice left|no access|unable to deliver|attemptfail|failure/, 'delivery_attempt'],
-	[/not delivered|undeliver|exception|return(ed)? to sender|return_to_sender|lost|damaged|held at|delay/, 'exception'],
+	[
+		/not delivered|undeliver|exception|return(ed)? to sender|return_to_sender|lost|damaged|held at|delay/,
+		'exception',
+	],
 	[/delivered/, 'delivered'],
 	[
 		/label (created|printed)|shipping label|pre[ _-]?(shipment|transit)|shipment information (sent|received)|ready for (ups|fedex|usps)|awaiting item|inforeceived|info received|electronic (shipping )?info|^shipped$|marked (as )?shipped|order shipped|seller shipped/,
 		'label_created',
 	],
-	[/accept|picked up|pick[ _-]?up scan|origin scan|received by (the )?(carrier|post office)|dropped off|drop[ _-]?off|usps in possession|tendered|first scan|package received by/, 'acceptance'],
-	[/in[ _-]?transit|intransit|departed|arrived|processed|on its way|facility|hub|sort/, 'in_transit'],
+	[
+		/accept|picked up|pick[ _-]?up scan|origin scan|received by (the )?(carrier|post office)|dropped off|drop[ _-]?off|usps in possession|tendered|first scan|package received by/,
+		'acceptance',
+	],
+	[
+		/in[ _-]?transit|intransit|departed|arrived|processed|on its way|facility|hub|sort/,
+		'in_transit',
+	],
 ];
 
 export function classifyScan(description: string): ScanKind {
@@ -26,7 +35,10 @@ export function classifyScan(description: string): ScanKind {
 	return 'other';
 }
 
-const pick = (event: IDataObject, keys: string[]): unknown => keys.map((key) => event[key]).find((value) => value !== undefined && value !== null && value !== '');
+const pick = (event: IDataObject, keys: string[]): unknown =>
+	keys
+		.map((key) => event[key])
+		.find((value) => value !== undefined && value !== null && value !== '');
 
 function parseTime(value: unknown): { time: string; at?: number } {
 	if (typeof value === 'number' && Number.isFinite(value)) {
@@ -57,27 +69,76 @@ export function readScanEvents(value: unknown, field: string): ScanEvent[] {
 	if (value === undefined || value === null || value === '') return [];
 	const list = typeof value === 'string' ? parseJson(value) : value;
 	if (list === NOT_JSON) {
-		throw new InputProblem(`"${field}" is not JSON. Give a list like [{"time":"2026-11-20T10:14:00-05:00","description":"Accepted at USPS Origin Facility","location":"Columbus, OH"}].`);
+		throw new InputProblem(
+			`"${field}" is not JSON. Give a list like [{"time":"2026-11-20T10:14:00-05:00","description":"Accepted at USPS Origin Facility","location":"Columbus, OH"}].`,
+		);
 	}
-	if (!Array.isArray(list)) throw new InputProblem(`"${field}" must be a list of scan events (got ${typeof list}).`);
+	if (!Array.isArray(list))
+		throw new InputProblem(`"${field}" must be a list of scan events (got ${typeof list}).`);
 	const events = list.map((entry, index): ScanEvent => {
-		if (!entry || typeof entry !== 'object') throw new InputProblem(`"${field}" entry ${index + 1} is not an object with a time and a description.`);
+		if (!entry || typeof entry !== 'object')
+			throw new InputProblem(
+				`"${field}" entry ${index + 1} is not an object with a time and a description.`,
+			);
 		const event = entry as IDataObject;
-		const description = String(pick(event, ['description', 'message', 'status_detail', 'event', 'status', 'tag', 'subtag_message']) ?? '').trim();
-		const { time, at } = parseTime(pick(event, ['time', 'datetime', 'date', 'timestamp', 'checkpoint_time', 'occurred_at', 'event_time']));
+		const description = String(
+			pick(event, [
+				'description',
+				'message',
+				'status_detail',
+				'event',
+				'status',
+				'tag',
+				'subtag_message',
+			]) ?? '',
+		).trim();
+		const { time, at } = parseTime(
+			pick(event, [
+				'time',
+				'datetime',
+				'date',
+				'timestamp',
+				'checkpoint_time',
+				'occurred_at',
+				'event_time',
+			]),
+		);
 		const place = pick(event, ['location', 'city']);
-		const location = typeof place === 'object' && place ? Object.values(place as IDataObject).filter(Boolean).join(', ') : (place as string | undefined);
+		const location =
+			typeof place === 'object' && place
+				? Object.values(place as IDataObject)
+						.filter(Boolean)
+						.join(', ')
+				: (place as string | undefined);
 		const kindHint = String(pick(event, ['tag', 'status']) ?? '');
-		return { time, at, description, location: location || undefined, kind: classifyScan(`${description} ${kindHint}`) };
+		return {
+			time,
+			at,
+			description,
+			location: location || undefined,
+			kind: classifyScan(`${description} ${kindHint}`),
+		};
 	});
-	return events.sort((a, b) => (a.at ?? Number.MAX_SAFE_INTEGER) - (b.at ?? Number.MAX_SAFE_INTEGER));
+	return events.sort(
+		(a, b) => (a.at ?? Number.MAX_SAFE_INTEGER) - (b.at ?? Number.MAX_SAFE_INTEGER),
+	);
 }
 
-const CARRIER_POSSESSION: ScanKind[] = ['acceptance', 'in_transit', 'out_for_delivery', 'delivery_attempt', 'delivered', 'exception'];
+const CARRIER_POSSESSION: ScanKind[] = [
+	'acceptance',
+	'in_transit',
+	'out_for_delivery',
+	'delivery_attempt',
+	'delivered',
+	'exception',
+];
 
 /** The scan that proves the carrier had the package: an explicit acceptance, else its first own scan. */
 export function acceptanceScan(events: ScanEvent[]): ScanEvent | undefined {
-	return events.find((event) => event.kind === 'acceptance') ?? events.find((event) => CARRIER_POSSESSION.includes(event.kind));
+	return (
+		events.find((event) => event.kind === 'acceptance') ??
+		events.find((event) => CARRIER_POSSESSION.includes(event.kind))
+	);
 }
 
 export function deliveryScan(events: ScanEvent[]): ScanEvent | undefined {

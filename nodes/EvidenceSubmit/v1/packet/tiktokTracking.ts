@@ -13,8 +13,16 @@ interface TikTokTrackingEvent {
  * same history TikTok's agents see, so a packet built from it cannot contradict their screen. Newest first on
  * TikTok; returned oldest first like every other scan list.
  */
-export async function fetchTikTokTracking(client: TikTokShopClient, orderId: string): Promise<ScanEvent[]> {
-	const { data } = await client.get<{ tracking?: TikTokTrackingEvent[] }>(fulfillmentPaths.orderTracking(orderId));
-	const events = (data.tracking ?? []).map((event) => ({ time: event.update_time_millis, description: event.description ?? '' }));
+export async function fetchTikTokTracking(
+	client: TikTokShopClient,
+	orderId: string,
+): Promise<ScanEvent[]> {
+	const { data } = await client.get<{ tracking?: TikTokTrackingEvent[] }>(
+		fulfillmentPaths.orderTracking(orderId),
+	);
+	const events = (data.tracking ?? []).map((event) => ({
+		time: event.update_time_millis,
+		description: event.description ?? '',
+	}));
 	return readScanEvents(events, "TikTok's tracking history");
 }

@@ -24,29 +24,41 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
 	if (claim === 'BUYER_REMORSE') {
 		return {
 			verdict: 'not_worth_disputing',
-			reason: "The buyer changed their mind (wrong size, no longer needed). TikTok Shop US lets buyers return for that within the return window, so a rejection is overturned and counts against you.",
-			nextStep: 'Approve it (TikTok Shop node > Return > Approve), or offer a partial refund if the item comes back used.',
+			reason:
+				'The buyer changed their mind (wrong size, no longer needed). TikTok Shop US lets buyers return for that within the return window, so a rejection is overturned and counts against you.',
+			nextStep:
+				'Approve it (TikTok Shop node > Return > Approve), or offer a partial refund if the item comes back used.',
 		};
 	}
 	if (deadline.deadline_passed) {
 		return {
 			verdict: 'not_worth_disputing',
 			reason: `The deadline to answer passed ${deadline.time_left?.replace('overdue by ', '')} ago (${deadline.deadline}). TikTok no longer takes an answer through the API and usually decides for the buyer.`,
-			nextStep: 'If TikTok opens arbitration or the buyer appeals, upload the summary PDF and the photos in Seller Center. Answer earlier next time: run Find Cases Needing Action on a schedule.',
+			nextStep:
+				'If TikTok opens arbitration or the buyer appeals, upload the summary PDF and the photos in Seller Center. Answer earlier next time: run Find Cases Needing Action on a schedule.',
 		};
 	}
-	if (input.minimumCents > 0 && input.refundCents !== undefined && input.refundCents < input.minimumCents) {
+	if (
+		input.minimumCents > 0 &&
+		input.refundCents !== undefined &&
+		input.refundCents < input.minimumCents
+	) {
 		return {
 			verdict: 'not_worth_disputing',
 			reason: `The refund (${(input.refundCents / 100).toFixed(2)}) is below your minimum worth disputing (${(input.minimumCents / 100).toFixed(2)}).`,
 			nextStep: 'Approve it, or lower "Minimum Refund Worth Disputing".',
 		};
 	}
-	if (claim === 'RETURN_EMPTY_BOX' && weight.differencePercent !== undefined && !weight.flaggedForFraudReview) {
+	if (
+		claim === 'RETURN_EMPTY_BOX' &&
+		weight.differencePercent !== undefined &&
+		!weight.flaggedForFraudReview
+	) {
 		return {
 			verdict: 'not_worth_disputing',
 			reason: `${weight.message} The weights do not show an empty box.`,
-			nextStep: 'Inspect the return: if a different or used item came back, build the packet as "Wrong item returned" or "Used item returned"; otherwise approve the return.',
+			nextStep:
+				'Inspect the return: if a different or used item came back, build the packet as "Wrong item returned" or "Used item returned"; otherwise approve the return.',
 		};
 	}
 	const missing = checklist.filter((line) => line.required && !line.present);

@@ -1,10 +1,19 @@
 import type { TikTokShopClient } from '../../../shared/tiktok';
-import { factsOfCancellation, factsOfReturn, type TikTokCancellation, type TikTokReturn } from '../cases/caseFacts';
+import {
+	factsOfCancellation,
+	factsOfReturn,
+	type TikTokCancellation,
+	type TikTokReturn,
+} from '../cases/caseFacts';
 import type { CaseFacts, CaseType } from '../helpers/interfaces';
 import { returnPaths } from '../../../shared/tiktok/resources/paths';
 
 /** The case as TikTok sees it now: a re-run finds it answered and skips it before uploading anything. */
-export async function currentCase(client: TikTokShopClient, caseType: CaseType, caseId: string): Promise<CaseFacts | undefined> {
+export async function currentCase(
+	client: TikTokShopClient,
+	caseType: CaseType,
+	caseId: string,
+): Promise<CaseFacts | undefined> {
 	if (caseType === 'cancellation') {
 		const { data } = await client.request<{ cancellations?: TikTokCancellation[] }>({
 			method: 'POST',
@@ -12,7 +21,9 @@ export async function currentCase(client: TikTokShopClient, caseType: CaseType, 
 			query: { page_size: 1 },
 			body: { cancel_ids: [caseId] },
 		});
-		const found = data.cancellations?.find((cancellation) => String(cancellation.cancel_id) === caseId);
+		const found = data.cancellations?.find(
+			(cancellation) => String(cancellation.cancel_id) === caseId,
+		);
 		return found && factsOfCancellation(found);
 	}
 	const { data } = await client.request<{ return_orders?: TikTokReturn[] }>({

@@ -7,8 +7,13 @@ export interface RejectReason {
 	text: string;
 }
 
-export async function fetchRejectReasons(client: TikTokShopClient, caseId: string): Promise<RejectReason[]> {
-	const { data } = await client.get<{ reasons?: RejectReason[] }>(returnPaths.rejectReasons, { return_or_cancel_id: caseId });
+export async function fetchRejectReasons(
+	client: TikTokShopClient,
+	caseId: string,
+): Promise<RejectReason[]> {
+	const { data } = await client.get<{ reasons?: RejectReason[] }>(returnPaths.rejectReasons, {
+		return_or_cancel_id: caseId,
+	});
 	return data.reasons ?? [];
 }
 
@@ -33,9 +38,14 @@ const MATCHES: Record<ClaimType, RegExp[]> = {
 	BUYER_REMORSE: [],
 };
 
-export function matchRejectReason(claim: ClaimType, reasons: RejectReason[]): RejectReason | undefined {
+export function matchRejectReason(
+	claim: ClaimType,
+	reasons: RejectReason[],
+): RejectReason | undefined {
 	for (const pattern of MATCHES[claim]) {
-		const match = reasons.find((reason) => pattern.test(`${reason.name} ${reason.text}`.toLowerCase().replace(/_/g, ' ')));
+		const match = reasons.find((reason) =>
+			pattern.test(`${reason.name} ${reason.text}`.toLowerCase().replace(/_/g, ' ')),
+		);
 		if (match) return match;
 	}
 	return undefined;

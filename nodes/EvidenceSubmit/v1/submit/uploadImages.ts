@@ -30,24 +30,50 @@ export async function uploadImages(
 	const uploaded: UploadedImage[] = [];
 	for (const source of sources) {
 		if (!context.getInputData()[itemIndex].binary?.[source.binaryProperty]) {
-			throw new NodeOperationError(context.getNode(), `The packet's file "${source.fileName}" (binary property "${source.binaryProperty}") is not on the item`, {
-				itemIndex,
-				description: 'Connect Submit straight after Build Evidence Packet, or keep binaries in the nodes between.',
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`The packet's file "${source.fileName}" (binary property "${source.binaryProperty}") is not on the item`,
+				{
+					itemIndex,
+					description:
+						'Connect Submit straight after Build Evidence Packet, or keep binaries in the nodes between.',
+				},
+			);
 		}
 		const data = await context.helpers.getBinaryDataBuffer(itemIndex, source.binaryProperty);
 		try {
 			const { data: answer } = await client.request<IDataObject>({
 				method: 'POST',
 				path: productPaths.uploadImage,
-				multipart: { file: { fieldName: 'data', fileName: source.fileName, contentType: source.mimeType, data }, fields: { use_case: useCase } },
+				multipart: {
+					file: {
+						fieldName: 'data',
+						fileName: source.fileName,
+						contentType: source.mimeType,
+						data,
+					},
+					fields: { use_case: useCase },
+				},
 			});
-			uploaded.push({ image_id: String(answer.uri), mime_type: source.mimeType, width: Number(answer.width), height: Number(answer.height) });
+			uploaded.push({
+				image_id: String(answer.uri),
+				mime_type: source.mimeType,
+				width: Number(answer.width),
+				height: Number(answer.height),
+			});
 		} catch (error) {
-			if (!(error instanceof TikTokApiError)) throw toNodeError(context.getNode(), error, itemIndex);
+			if (!(error instanceof TikTokApiError))
+				throw toNodeError(context.getNode(), error, itemIndex);
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the router turns it into a NodeApiError with TikTok's code
 			throw new TikTokApiError(
-				{ code: error.code, message: `uploading "${source.fileName}" failed: ${error.tiktokMessage}`, requestId: error.requestId, httpStatus: error.httpStatus, method: error.method, path: error.path },
+				{
+					code: error.code,
+					message: `uploading "${source.fileName}" failed: ${error.tiktokMessage}`,
+					requestId: error.requestId,
+					httpStatus: error.httpStatus,
+					method: error.method,
+					path: error.path,
+				},
 				`Nothing was submitted for this case (${uploaded.length} of ${sources.length} images were uploaded first and stay unused). Fix or remove the file and run again.`,
 			);
 		}

@@ -22,7 +22,16 @@ export interface SummaryData {
 	footer: string;
 }
 
-export const COLORS = { ink: '#1f2328', muted: '#57606a', rule: '#d0d7de', band: '#f3f5f7', good: '#1a7f37', bad: '#cf222e', warn: '#9a6700', accent: '#0b5cad' };
+export const COLORS = {
+	ink: '#1f2328',
+	muted: '#57606a',
+	rule: '#d0d7de',
+	band: '#f3f5f7',
+	good: '#1a7f37',
+	bad: '#cf222e',
+	warn: '#9a6700',
+	accent: '#0b5cad',
+};
 
 /**
  * Conservative average glyph width of DejaVu Sans (the widest of the fonts used), so text measured here never
@@ -53,14 +62,36 @@ export function wrapText(text: string, size: number, width: number): string[] {
 
 /** Lays the one-page summary out top to bottom; sections that do not fit are cut with a "more" line. */
 export function layoutSummary(data: SummaryData): Block[] {
-	const blocks: Block[] = [{ kind: 'rect', x: 0, y: 0, width: PAGE_WIDTH, height: PAGE_HEIGHT, fill: '#ffffff' }];
+	const blocks: Block[] = [
+		{ kind: 'rect', x: 0, y: 0, width: PAGE_WIDTH, height: PAGE_HEIGHT, fill: '#ffffff' },
+	];
 	let y = MARGIN;
-	const text = (x: number, value: string, size: number, options: { bold?: boolean; color?: string } = {}) =>
-		blocks.push({ kind: 'text', x, y, size, bold: options.bold ?? false, color: options.color ?? COLORS.ink, text: value });
+	const text = (
+		x: number,
+		value: string,
+		size: number,
+		options: { bold?: boolean; color?: string } = {},
+	) =>
+		blocks.push({
+			kind: 'text',
+			x,
+			y,
+			size,
+			bold: options.bold ?? false,
+			color: options.color ?? COLORS.ink,
+			text: value,
+		});
 	const room = (needed: number) => y + needed <= BOTTOM;
 	const heading = (label: string) => {
 		y += 22;
-		blocks.push({ kind: 'rect', x: MARGIN, y: y - 4, width: PAGE_WIDTH - 2 * MARGIN, height: 40, fill: COLORS.band });
+		blocks.push({
+			kind: 'rect',
+			x: MARGIN,
+			y: y - 4,
+			width: PAGE_WIDTH - 2 * MARGIN,
+			height: 40,
+			fill: COLORS.band,
+		});
 		y += 26;
 		text(MARGIN + 14, label, 22, { bold: true, color: COLORS.accent });
 		y += 26;
@@ -93,22 +124,36 @@ export function layoutSummary(data: SummaryData): Block[] {
 			blocks.push({ kind: 'rect', x: MARGIN + 14, y: y - 13, width: 10, height: 10, fill: color });
 			text(MARGIN + 34, fitText(scan.time.replace('T', ' '), 18, 290), 18, { color: COLORS.muted });
 			text(MARGIN + 330, fitText(scan.description, 18, 470), 18, { bold: key, color });
-			text(MARGIN + 810, fitText(scan.location ?? '', 18, PAGE_WIDTH - 2 * MARGIN - 840), 18, { color: COLORS.muted });
+			text(MARGIN + 810, fitText(scan.location ?? '', 18, PAGE_WIDTH - 2 * MARGIN - 840), 18, {
+				color: COLORS.muted,
+			});
 			y += 27;
 		}
 		if (data.scans.length > shown.length) {
-			text(MARGIN + 34, `(${data.scans.length - shown.length} earlier scans not shown)`, 16, { color: COLORS.muted });
+			text(MARGIN + 34, `(${data.scans.length - shown.length} earlier scans not shown)`, 16, {
+				color: COLORS.muted,
+			});
 			y += 24;
 		}
 	}
 
-	if (data.weight && (data.weight.shippedGrams !== undefined || data.weight.returnedGrams !== undefined)) {
+	if (
+		data.weight &&
+		(data.weight.shippedGrams !== undefined || data.weight.returnedGrams !== undefined)
+	) {
 		heading('Weights');
 		const weight = data.weight;
-		text(MARGIN + 14, `Shipped: ${weight.shippedGrams ?? '-'} g     Returned: ${weight.returnedGrams ?? '-'} g`, 20, { bold: true });
+		text(
+			MARGIN + 14,
+			`Shipped: ${weight.shippedGrams ?? '-'} g     Returned: ${weight.returnedGrams ?? '-'} g`,
+			20,
+			{ bold: true },
+		);
 		y += 28;
 		for (const line of wrapText(weight.message, 18, PAGE_WIDTH - 2 * MARGIN - 14).slice(0, 2)) {
-			text(MARGIN + 14, line, 18, { color: weight.flaggedForFraudReview ? COLORS.bad : COLORS.muted });
+			text(MARGIN + 14, line, 18, {
+				color: weight.flaggedForFraudReview ? COLORS.bad : COLORS.muted,
+			});
 			y += 25;
 		}
 	}
@@ -120,14 +165,30 @@ export function layoutSummary(data: SummaryData): Block[] {
 			const mark = line.present ? 'PRESENT' : line.required ? 'MISSING' : 'not given';
 			const color = line.present ? COLORS.good : line.required ? COLORS.bad : COLORS.muted;
 			text(MARGIN + 14, mark, 17, { bold: true, color });
-			text(MARGIN + 150, fitText(`${line.label}${line.required ? '' : ' (helps)'}`, 18, PAGE_WIDTH - 2 * MARGIN - 150), 18, { bold: true });
+			text(
+				MARGIN + 150,
+				fitText(
+					`${line.label}${line.required ? '' : ' (helps)'}`,
+					18,
+					PAGE_WIDTH - 2 * MARGIN - 150,
+				),
+				18,
+				{ bold: true },
+			);
 			y += 24;
 			// What is missing gets two lines: the second usually holds what to do.
 			const detail = wrapText(line.detail, 16, PAGE_WIDTH - 2 * MARGIN - 150);
 			const shown = line.required && !line.present ? detail.slice(0, 2) : detail.slice(0, 1);
 			shown.forEach((part, index) => {
 				const last = index === shown.length - 1;
-				text(MARGIN + 150, last && detail.length > shown.length ? fitText(`${part} …`, 16, PAGE_WIDTH - 2 * MARGIN - 150) : part, 16, { color: COLORS.muted });
+				text(
+					MARGIN + 150,
+					last && detail.length > shown.length
+						? fitText(`${part} …`, 16, PAGE_WIDTH - 2 * MARGIN - 150)
+						: part,
+					16,
+					{ color: COLORS.muted },
+				);
 				y += last ? 28 : 21;
 			});
 		}
@@ -141,8 +202,18 @@ export function layoutSummary(data: SummaryData): Block[] {
 				y += 24;
 				break;
 			}
-			const taken = image.capturedAt ? `${image.captureSource === 'exif' ? 'taken' : 'listed'} ${image.capturedAt}` : 'no capture date';
-			text(MARGIN + 14, fitText(`${image.fileName} - ${image.kind.replace(/_/g, ' ')} - ${taken}`, 17, PAGE_WIDTH - 2 * MARGIN - 14), 17);
+			const taken = image.capturedAt
+				? `${image.captureSource === 'exif' ? 'taken' : 'listed'} ${image.capturedAt}`
+				: 'no capture date';
+			text(
+				MARGIN + 14,
+				fitText(
+					`${image.fileName} - ${image.kind.replace(/_/g, ' ')} - ${taken}`,
+					17,
+					PAGE_WIDTH - 2 * MARGIN - 14,
+				),
+				17,
+			);
 			y += 26;
 		}
 	}

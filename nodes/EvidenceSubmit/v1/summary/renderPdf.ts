@@ -6,7 +6,17 @@ import { PAGE_HEIGHT, PAGE_WIDTH, type Block } from './layout';
 const A4_WIDTH = 595.28;
 const SCALE = A4_WIDTH / PAGE_WIDTH;
 
-const REPLACEMENTS: Record<string, string> = { '…': '...', '–': '-', '—': '-', '‘': "'", '’': "'", '“': '"', '”': '"', '→': '->', '•': '-' };
+const REPLACEMENTS: Record<string, string> = {
+	'…': '...',
+	'–': '-',
+	'—': '-',
+	'‘': "'",
+	'’': "'",
+	'“': '"',
+	'”': '"',
+	'→': '->',
+	'•': '-',
+};
 
 /** pdf-lib's built-in Helvetica encodes WinAnsi only; anything else becomes "?" instead of failing the packet. */
 export function toWinAnsi(text: string): string {
@@ -42,9 +52,21 @@ export async function renderSummaryPdf(blocks: Block[], info: PdfInfo): Promise<
 	const page = pdf.addPage([A4_WIDTH, PAGE_HEIGHT * SCALE]);
 	for (const block of blocks) {
 		if (block.kind === 'rect') {
-			page.drawRectangle({ x: block.x * SCALE, y: (PAGE_HEIGHT - block.y - block.height) * SCALE, width: block.width * SCALE, height: block.height * SCALE, color: color(block.fill) });
+			page.drawRectangle({
+				x: block.x * SCALE,
+				y: (PAGE_HEIGHT - block.y - block.height) * SCALE,
+				width: block.width * SCALE,
+				height: block.height * SCALE,
+				color: color(block.fill),
+			});
 		} else {
-			page.drawText(toWinAnsi(block.text), { x: block.x * SCALE, y: (PAGE_HEIGHT - block.y) * SCALE, size: block.size * SCALE, font: block.bold ? bold : regular, color: color(block.color) });
+			page.drawText(toWinAnsi(block.text), {
+				x: block.x * SCALE,
+				y: (PAGE_HEIGHT - block.y) * SCALE,
+				size: block.size * SCALE,
+				font: block.bold ? bold : regular,
+				color: color(block.color),
+			});
 		}
 	}
 	return Buffer.from(await pdf.save());

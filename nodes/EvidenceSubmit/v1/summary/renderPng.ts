@@ -7,8 +7,10 @@ const FONT_FAMILY = "'DejaVu Sans', 'Liberation Sans', 'Noto Sans', Arial, Helve
 
 const escapeXml = (value: string) =>
 	// Control characters are not allowed in XML at all.
-	// eslint-disable-next-line no-control-regex
-	value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+	value
+		// eslint-disable-next-line no-control-regex
+		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+		.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export function summarySvg(blocks: Block[]): string {
 	const body = blocks
@@ -22,7 +24,9 @@ export function summarySvg(blocks: Block[]): string {
 }
 
 export async function renderSummaryPng(blocks: Block[]): Promise<Buffer> {
-	return await sharp(Buffer.from(summarySvg(blocks)), { density: 72 }).png({ compressionLevel: 9, palette: true }).toBuffer();
+	return await sharp(Buffer.from(summarySvg(blocks)), { density: 72 })
+		.png({ compressionLevel: 9, palette: true })
+		.toBuffer();
 }
 
 let fontCheck: Promise<boolean> | undefined;

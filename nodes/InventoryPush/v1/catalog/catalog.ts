@@ -30,10 +30,20 @@ export class Catalog {
 		private readonly options: CatalogOptions,
 	) {}
 
-	static async open(client: TikTokShopClient, store: DurableStore, options: CatalogOptions): Promise<Catalog> {
+	static async open(
+		client: TikTokShopClient,
+		store: DurableStore,
+		options: CatalogOptions,
+	): Promise<Catalog> {
 		const key = await client.shopCipher();
 		const cached = await store.getValue<CatalogSnapshot>(NAMESPACE, key);
-		const catalog = new Catalog(client, store, key, cached ?? { loadedAtMs: 0, bySellerSku: {} }, options);
+		const catalog = new Catalog(
+			client,
+			store,
+			key,
+			cached ?? { loadedAtMs: 0, bySellerSku: {} },
+			options,
+		);
 		if (!cached) await catalog.loadAll();
 		return catalog;
 	}
@@ -120,8 +130,15 @@ export class Catalog {
 			for (const sku of product.skus ?? []) {
 				const sellerSku = sku.seller_sku?.trim();
 				if (!sellerSku) continue;
-				const warehouseIds = (sku.inventory ?? []).map((entry) => entry.warehouse_id).filter((id): id is string => Boolean(id));
-				(this.snapshot.bySellerSku[sellerSku] ??= []).push({ productId: product.id, skuId: sku.id, status, warehouseIds });
+				const warehouseIds = (sku.inventory ?? [])
+					.map((entry) => entry.warehouse_id)
+					.filter((id): id is string => Boolean(id));
+				(this.snapshot.bySellerSku[sellerSku] ??= []).push({
+					productId: product.id,
+					skuId: sku.id,
+					status,
+					warehouseIds,
+				});
 			}
 		}
 		this.dirty = true;

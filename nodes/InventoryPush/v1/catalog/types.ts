@@ -13,5 +13,9 @@ export type CatalogSnapshot = {
 	bySellerSku: Record<string, CatalogEntry[]>;
 };
 
-export type TikTokSku = { id: string; seller_sku?: string; inventory?: Array<{ warehouse_id?: string; quantity?: number }> };
+export type TikTokSku = {
+	id: string;
+	seller_sku?: string;
+	inventory?: Array<{ warehouse_id?: string; quantity?: number }>;
+};
 export type TikTokProduct = { id: string; status?: string; skus?: TikTokSku[] };

@@ -23,15 +23,18 @@ export const optionFields: INodeProperties = {
 			name: 'dryRun',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to read TikTok and output the update calls it would send, without sending them',
+			description:
+				'Whether to read TikTok and output the update calls it would send, without sending them',
 		},
 		{
 			...maxRetriesOption,
-			description: 'How often a rate-limited or failed call is sent again, with growing random pauses, before its SKUs go to To Check',
+			description:
+				'How often a rate-limited or failed call is sent again, with growing random pauses, before its SKUs go to To Check',
 		},
 		{
 			...requestsPerSecondOption,
-			description: 'TikTok allows 50 per second per API and shop. Lower it when other workflows update inventory at the same time.',
+			description:
+				'TikTok allows 50 per second per API and shop. Lower it when other workflows update inventory at the same time.',
 		},
 	],
 };

@@ -8,7 +8,7 @@ export const ruleFields: INodeProperties[] = [
 		placeholder: 'Add rule',
 		default: {},
 		description:
-			'Applied in this order: kill switch, available, lag-aware buffer, safety threshold, percentage, maximum, TikTok\'s 99,999 limit',
+			"Applied in this order: kill switch, available, lag-aware buffer, safety threshold, percentage, maximum, TikTok's 99,999 limit",
 		options: [
 			{
 				displayName: 'Safety Threshold',
@@ -45,8 +45,16 @@ export const ruleFields: INodeProperties[] = [
 			'Holds back ceil(sales velocity × sync lag) units: what probably sold on other channels since the stock figure was taken. Velocity comes from the Stock Ledger.',
 		options: [
 			{ name: 'Off', value: 'off' },
-			{ name: 'Fixed Lag', value: 'fixed', description: 'You know how late the figures usually are' },
-			{ name: 'Age of the Source Data', value: 'sourceAge', description: 'Lag = now minus the time on each item' },
+			{
+				name: 'Fixed Lag',
+				value: 'fixed',
+				description: 'You know how late the figures usually are',
+			},
+			{
+				name: 'Age of the Source Data',
+				value: 'sourceAge',
+				description: 'Lag = now minus the time on each item',
+			},
 		],
 	},
 	{
@@ -63,7 +71,8 @@ export const ruleFields: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.exported_at }}',
 		displayOptions: { show: { lagBuffer: ['sourceAge'] } },
-		description: 'When the stock figure was taken (ISO date or Unix time), e.g. the export time of the WMS file',
+		description:
+			'When the stock figure was taken (ISO date or Unix time), e.g. the export time of the WMS file',
 	},
 	{
 		displayName: 'Velocity Window (Hours)',
@@ -72,6 +81,7 @@ export const ruleFields: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 168,
 		displayOptions: { show: { lagBuffer: ['fixed', 'sourceAge'] } },
-		description: 'Sales velocity = units sold in this many hours before now (Stock Ledger sales), per hour',
+		description:
+			'Sales velocity = units sold in this many hours before now (Stock Ledger sales), per hour',
 	},
 ];

@@ -8,8 +8,16 @@ export const stockFields: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'ledger',
 		options: [
-			{ name: 'Stock Ledger', value: 'ledger', description: 'On hand as the TikTok Shop Stock Ledger node keeps it' },
-			{ name: 'Input Field', value: 'input', description: 'A quantity on each item, e.g. from Postgres, a sheet or a WMS' },
+			{
+				name: 'Stock Ledger',
+				value: 'ledger',
+				description: 'On hand as the TikTok Shop Stock Ledger node keeps it',
+			},
+			{
+				name: 'Input Field',
+				value: 'input',
+				description: 'A quantity on each item, e.g. from Postgres, a sheet or a WMS',
+			},
 		],
 	},
 	{
@@ -18,7 +26,8 @@ export const stockFields: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.sellerSku ?? $json.sku }}',
 		required: true,
-		description: 'The seller SKU as on TikTok, or another channel\'s SKU that the SKU Mapping turns into one',
+		description:
+			"The seller SKU as on TikTok, or another channel's SKU that the SKU Mapping turns into one",
 	},
 	{
 		displayName: 'Available Quantity',

@@ -12,7 +12,10 @@ import { credentialsFirst } from '../../../shared/credentialsFirst';
 
 export const OUTPUT_NAMES = ['Updated', 'Unchanged', 'To Check'];
 
-export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
+export const versionDescription: Omit<
+	INodeTypeDescription,
+	'displayName' | 'name' | 'group' | 'description'
+> & {
 	version: number;
 } = {
 	version: 1,
@@ -22,7 +25,12 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	outputNames: OUTPUT_NAMES,
 	credentials: [
 		{ name: CREDENTIAL_NAME, required: true },
-		{ name: REDIS_CREDENTIAL_NAME, required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { stateStore: ['redis'] } } },
+		{
+			name: REDIS_CREDENTIAL_NAME,
+			required: true,
+			testedBy: 'tikTokShopRedisTest',
+			displayOptions: { show: { stateStore: ['redis'] } },
+		},
 	],
 	properties: [
 		credentialsFirst,

@@ -7,10 +7,19 @@ export const warehouseFields: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'default',
-		description: 'Every warehouse TikTok assigns to a SKU is always sent; this decides how many units each one lists',
+		description:
+			'Every warehouse TikTok assigns to a SKU is always sent; this decides how many units each one lists',
 		options: [
-			{ name: 'All to a Default Warehouse', value: 'default', description: 'Everything at one warehouse, 0 at the others' },
-			{ name: 'By Source Location', value: 'byLocation', description: 'Map your stock locations to TikTok warehouses' },
+			{
+				name: 'All to a Default Warehouse',
+				value: 'default',
+				description: 'Everything at one warehouse, 0 at the others',
+			},
+			{
+				name: 'By Source Location',
+				value: 'byLocation',
+				description: 'Map your stock locations to TikTok warehouses',
+			},
 		],
 	},
 	{
@@ -35,7 +44,13 @@ export const warehouseFields: INodeProperties[] = [
 				displayName: 'Location',
 				name: 'rows',
 				values: [
-					{ displayName: 'Source Location', name: 'location', type: 'string', default: '', placeholder: 'NJ-01' },
+					{
+						displayName: 'Source Location',
+						name: 'location',
+						type: 'string',
+						default: '',
+						placeholder: 'NJ-01',
+					},
 					{ displayName: 'TikTok Warehouse ID', name: 'warehouseId', type: 'string', default: '' },
 				],
 			},

@@ -8,14 +8,28 @@ export function buildTargets(items: PushItem[], settings: PushSettings): Target[
 	const targets: Target[] = [];
 	for (const item of items) {
 		const listed = listedQuantity(
-			{ onHand: item.onHand, killSwitch: item.killSwitch, heldBack: item.heldBack, heldBackDetail: item.heldBackDetail },
+			{
+				onHand: item.onHand,
+				killSwitch: item.killSwitch,
+				heldBack: item.heldBack,
+				heldBackDetail: item.heldBackDetail,
+			},
 			settings.rules,
 		);
 		const split =
 			settings.warehouseMode === 'byLocation'
-				? { mode: 'byLocation' as const, stockByWarehouse: item.stockByWarehouse ?? new Map<string, number>() }
+				? {
+						mode: 'byLocation' as const,
+						stockByWarehouse: item.stockByWarehouse ?? new Map<string, number>(),
+					}
 				: { mode: 'default' as const, defaultWarehouseId: settings.defaultWarehouseId };
-		targets.push({ itemIndex: item.itemIndex, role: 'original', sellerSku: item.sellerSku, listed, split });
+		targets.push({
+			itemIndex: item.itemIndex,
+			role: 'original',
+			sellerSku: item.sellerSku,
+			listed,
+			split,
+		});
 		if (item.preOrder) {
 			targets.push({
 				itemIndex: item.itemIndex,
@@ -35,7 +49,8 @@ export function buildTargets(items: PushItem[], settings: PushSettings): Target[
 /** Two items setting the same seller SKU would race; which one is right is the user's call, not ours. */
 function flagDuplicates(targets: Target[]): void {
 	const bySku = new Map<string, Target[]>();
-	for (const target of targets) bySku.set(target.sellerSku, [...(bySku.get(target.sellerSku) ?? []), target]);
+	for (const target of targets)
+		bySku.set(target.sellerSku, [...(bySku.get(target.sellerSku) ?? []), target]);
 	for (const [sku, group] of bySku) {
 		if (group.length < 2) continue;
 		const items = [...new Set(group.map((target) => target.itemIndex + 1))].join(', ');
@@ -63,7 +78,9 @@ export function resolveTargets(targets: Target[], catalog: Catalog): void {
 				value: target.sellerSku,
 			};
 		} else if (entries.length > 1) {
-			const where = entries.map((entry) => `product ${entry.productId} (SKU ${entry.skuId})`).join(', ');
+			const where = entries
+				.map((entry) => `product ${entry.productId} (SKU ${entry.skuId})`)
+				.join(', ');
 			target.problem = {
 				reason: 'skuOnSeveralProducts',
 				message: `Seller SKU ${target.sellerSku} is on ${entries.length} TikTok listings: ${where}. Give each listing its own seller SKU in Seller Center`,

@@ -24,31 +24,57 @@ export function buildOutputs(
 	const results: ItemResult[] = [];
 	const itemsByIndex = new Map(items.map((item) => [item.itemIndex, item]));
 	const targetsByItem = new Map<number, Target[]>();
-	for (const target of targets) targetsByItem.set(target.itemIndex, [...(targetsByItem.get(target.itemIndex) ?? []), target]);
+	for (const target of targets)
+		targetsByItem.set(target.itemIndex, [...(targetsByItem.get(target.itemIndex) ?? []), target]);
 
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		const inputProblem = inputProblems.get(itemIndex);
 		const item = itemsByIndex.get(itemIndex);
 		const own = targetsByItem.get(itemIndex) ?? [];
 		if (inputProblem || !item || !own.length) {
-			const problem = inputProblem ?? runProblem ?? { reason: 'notProcessed', message: 'This item was not processed' };
-			results.push({ itemIndex, json: { status: 'needsAttention', sku: rawSkuOf(itemIndex) as string, ...problemJson(problem) }, output: NEEDS_ATTENTION });
+			const problem = inputProblem ??
+				runProblem ?? { reason: 'notProcessed', message: 'This item was not processed' };
+			results.push({
+				itemIndex,
+				json: {
+					status: 'needsAttention',
+					sku: rawSkuOf(itemIndex) as string,
+					...problemJson(problem),
+				},
+				output: NEEDS_ATTENTION,
+			});
 			continue;
 		}
-		for (const target of own) if (!target.problem && !target.outcome) target.problem = runProblem ?? { reason: 'notProcessed', message: 'This SKU was not processed' };
+		for (const target of own)
+			if (!target.problem && !target.outcome)
+				target.problem = runProblem ?? {
+					reason: 'notProcessed',
+					message: 'This SKU was not processed',
+				};
 		const original = own.find((target) => target.role === 'original')!;
 		const preOrder = own.find((target) => target.role === 'preOrder');
 		const firstProblem = own.find((target) => target.problem)?.problem;
-		const status = firstProblem ? 'needsAttention' : own.some((target) => target.outcome === 'updated' || target.outcome === 'planned') ? 'updated' : 'unchanged';
+		const status = firstProblem
+			? 'needsAttention'
+			: own.some((target) => target.outcome === 'updated' || target.outcome === 'planned')
+				? 'updated'
+				: 'unchanged';
 		const json: IDataObject = {
 			status,
 			...(item.channelSku ? { channelSku: item.channelSku } : {}),
 			...targetJson(original),
 			...(item.unmappedLocations?.length ? { unmappedLocations: item.unmappedLocations } : {}),
-			...(preOrder ? { preOrder: { ...targetJson(preOrder), shipsInDays: preOrder.shipsInDays } } : {}),
+			...(preOrder
+				? { preOrder: { ...targetJson(preOrder), shipsInDays: preOrder.shipsInDays } }
+				: {}),
 			...(firstProblem ? problemJson(firstProblem) : {}),
 		};
-		results.push({ itemIndex, json, output: status === 'needsAttention' ? NEEDS_ATTENTION : status === 'updated' ? UPDATED : UNCHANGED });
+		results.push({
+			itemIndex,
+			json,
+			output:
+				status === 'needsAttention' ? NEEDS_ATTENTION : status === 'updated' ? UPDATED : UNCHANGED,
+		});
 	}
 	return results;
 }
@@ -68,14 +94,20 @@ function targetJson(target: Target): IDataObject {
 		rule: target.listed.rule,
 		steps: target.listed.steps,
 		...(warehouses ? { warehouses } : {}),
-		...(target.outcome === 'planned' ? { dryRun: true, plannedCall: target.plannedCall as unknown as IDataObject } : {}),
+		...(target.outcome === 'planned'
+			? { dryRun: true, plannedCall: target.plannedCall as unknown as IDataObject }
+			: {}),
 		...(target.problem && target.role === 'preOrder' ? problemJson(target.problem) : {}),
 	};
 }
 
 function warehouseRows(target: Target): IDataObject[] {
 	const ids = [...new Set([...(target.before?.keys() ?? []), ...(target.after?.keys() ?? [])])];
-	return ids.map((warehouseId) => ({ warehouseId, before: target.before?.get(warehouseId) ?? null, after: target.after?.get(warehouseId) ?? null }));
+	return ids.map((warehouseId) => ({
+		warehouseId,
+		before: target.before?.get(warehouseId) ?? null,
+		after: target.after?.get(warehouseId) ?? null,
+	}));
 }
 
 function problemJson(problem: Problem): IDataObject {

@@ -26,7 +26,9 @@ export function hasChanged(target: Target): boolean {
 }
 
 /** One call per product, carrying its changed SKUs, each with every assigned warehouse (reference §6). */
-export function updateBody(targets: Target[]): { skus: Array<{ id: string; inventory: Array<{ warehouse_id: string; quantity: number }> }> } {
+export function updateBody(targets: Target[]): {
+	skus: Array<{ id: string; inventory: Array<{ warehouse_id: string; quantity: number }> }>;
+} {
 	return {
 		skus: targets.map((target) => ({
 			id: target.entry!.skuId,

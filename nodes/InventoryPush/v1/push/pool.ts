@@ -26,7 +26,11 @@ export function createLimiter(concurrency: number): <T>(task: () => Promise<T>) 
 	};
 }
 
-export async function mapLimited<T, R>(values: T[], concurrency: number, task: (value: T) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(
+	values: T[],
+	concurrency: number,
+	task: (value: T) => Promise<R>,
+): Promise<R[]> {
 	const limit = createLimiter(concurrency);
 	return await Promise.all(values.map((value) => limit(() => task(value))));
 }

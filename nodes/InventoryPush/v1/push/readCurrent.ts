@@ -10,17 +10,29 @@ export type CurrentSku = { skuId: string; sellerSku?: string; warehouses: Map<st
 type InventorySearch = {
 	inventory?: Array<{
 		product_id: string;
-		skus?: Array<{ id: string; seller_sku?: string; warehouse_inventory?: Array<{ warehouse_id: string; available_quantity?: number }> }>;
+		skus?: Array<{
+			id: string;
+			seller_sku?: string;
+			warehouse_inventory?: Array<{ warehouse_id: string; available_quantity?: number }>;
+		}>;
 	}>;
 };
 
 /** TikTok's current quantities for these SKUs, per warehouse, keyed by sku_id. */
-export async function readCurrent(client: TikTokShopClient, skuIds: string[]): Promise<Map<string, CurrentSku>> {
+export async function readCurrent(
+	client: TikTokShopClient,
+	skuIds: string[],
+): Promise<Map<string, CurrentSku>> {
 	const { data } = await client.post<InventorySearch>(READ_PATH, { sku_ids: skuIds });
 	const current = new Map<string, CurrentSku>();
 	for (const product of data?.inventory ?? []) {
 		for (const sku of product.skus ?? []) {
-			const warehouses = new Map((sku.warehouse_inventory ?? []).map((entry) => [entry.warehouse_id, entry.available_quantity ?? 0]));
+			const warehouses = new Map(
+				(sku.warehouse_inventory ?? []).map((entry) => [
+					entry.warehouse_id,
+					entry.available_quantity ?? 0,
+				]),
+			);
 			current.set(sku.id, { skuId: sku.id, sellerSku: sku.seller_sku, warehouses });
 		}
 	}

@@ -29,7 +29,9 @@ export async function runPush(this: IExecuteFunctions): Promise<INodeExecutionDa
 		errorOutput: NEEDS_ATTENTION,
 		convertError: (error) =>
 			error instanceof ItemInputError
-				? new NodeOperationError(this.getNode(), error.message, { description: `Fix the node's "${error.field}" setting.` })
+				? new NodeOperationError(this.getNode(), error.message, {
+						description: `Fix the node's "${error.field}" setting.`,
+					})
 				: undefined,
 	});
 	return await runner.allItems(
@@ -38,17 +40,28 @@ export async function runPush(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const store = await openSelectedStore(this);
 			read = await readPushItems(this, settings, store, Date.now());
 			targets = buildTargets(read.items, settings);
-			const client = await getTikTokClient.call(this, { ratePerSecond: settings.requestsPerSecond, maxRetries: settings.maxRetries });
+			const client = await getTikTokClient.call(this, {
+				ratePerSecond: settings.requestsPerSecond,
+				maxRetries: settings.maxRetries,
+			});
 			const catalog = await Catalog.open(client, store, { ttlMs: settings.cacheTtlMs });
-			await catalog.refreshMissing(targets.filter((target) => !target.problem).map((target) => target.sellerSku));
+			await catalog.refreshMissing(
+				targets.filter((target) => !target.problem).map((target) => target.sellerSku),
+			);
 			resolveTargets(targets, catalog);
 			const ready = targets.filter((target) => !target.problem);
-			await syncProducts(client, catalog, ready, { dryRun: settings.dryRun, ratePerSecond: client.ratePerSecond });
+			await syncProducts(client, catalog, ready, {
+				dryRun: settings.dryRun,
+				ratePerSecond: client.ratePerSecond,
+			});
 			await catalog.save();
 			return buildOutputs(itemCount, read.items, read.problems, targets, undefined, rawSkuOf);
 		},
 		(error, nodeError) => {
-			const runProblem: Problem = { ...callProblem(error, 'run the push'), message: nodeError.message };
+			const runProblem: Problem = {
+				...callProblem(error, 'run the push'),
+				message: nodeError.message,
+			};
 			for (const target of targets) if (!target.outcome) target.problem ??= runProblem;
 			return buildOutputs(itemCount, read.items, read.problems, targets, runProblem, rawSkuOf);
 		},

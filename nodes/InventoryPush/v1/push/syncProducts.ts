@@ -4,7 +4,12 @@ import type { TikTokProduct } from '../catalog/types';
 import { hasChanged, planTarget, updateBody, UPDATE_PATH } from './planProduct';
 import { createLimiter, mapLimited } from './pool';
 import { packReads, readCurrent, type CurrentSku } from './readCurrent';
-import { callProblem, partialProblem, WAREHOUSES_MISMATCH, type PartialError } from './tiktokProblems';
+import {
+	callProblem,
+	partialProblem,
+	WAREHOUSES_MISMATCH,
+	type PartialError,
+} from './tiktokProblems';
 import type { Target } from './types';
 
 /** One read (≤ 600 SKUs) feeds about a second of updates at 50/s; two in flight keep them fed without crowding them. */
@@ -27,7 +32,12 @@ export type SyncOptions = { dryRun: boolean; ratePerSecond: number };
  * a product start as soon as its read is back, so the update API's budget is used from the first second; the
  * client's token bucket paces both APIs. Every target ends with an outcome or a Problem.
  */
-export async function syncProducts(client: TikTokShopClient, catalog: Catalog, targets: Target[], options: SyncOptions): Promise<void> {
+export async function syncProducts(
+	client: TikTokShopClient,
+	catalog: Catalog,
+	targets: Target[],
+	options: SyncOptions,
+): Promise<void> {
 	const groups = new Map<string, ProductGroup>();
 	for (const target of targets) {
 		const productId = target.entry!.productId;
@@ -42,7 +52,10 @@ export async function syncProducts(client: TikTokShopClient, catalog: Catalog, t
 	await mapLimited(packReads([...groups.values()]), READ_CONCURRENCY, async (chunk) => {
 		let current: Map<string, CurrentSku>;
 		try {
-			current = await readCurrent(client, chunk.flatMap((group) => group.targets.map((target) => target.entry!.skuId)));
+			current = await readCurrent(
+				client,
+				chunk.flatMap((group) => group.targets.map((target) => target.entry!.skuId)),
+			);
 		} catch (error) {
 			const problem = callProblem(error, 'read the current inventory');
 			for (const group of chunk) for (const target of group.targets) target.problem = problem;
@@ -52,7 +65,11 @@ export async function syncProducts(client: TikTokShopClient, catalog: Catalog, t
 			const changed = planGroup(group, current, catalog);
 			if (!changed.length) continue;
 			if (options.dryRun) {
-				const plannedCall = { method: 'POST' as const, path: UPDATE_PATH(group.productId), body: updateBody(changed) };
+				const plannedCall = {
+					method: 'POST' as const,
+					path: UPDATE_PATH(group.productId),
+					body: updateBody(changed),
+				};
 				for (const target of changed) Object.assign(target, { outcome: 'planned', plannedCall });
 				continue;
 			}
@@ -63,7 +80,11 @@ export async function syncProducts(client: TikTokShopClient, catalog: Catalog, t
 }
 
 /** Compares each SKU with TikTok; marks the unchanged ones and returns those that need an update. */
-function planGroup(group: ProductGroup, current: Map<string, CurrentSku>, catalog: Catalog): Target[] {
+function planGroup(
+	group: ProductGroup,
+	current: Map<string, CurrentSku>,
+	catalog: Catalog,
+): Target[] {
 	const changed: Target[] = [];
 	for (const target of group.targets) {
 		const now = current.get(target.entry!.skuId);
@@ -86,11 +107,20 @@ function planGroup(group: ProductGroup, current: Map<string, CurrentSku>, catalo
 	return changed;
 }
 
-async function sendUpdate(client: TikTokShopClient, catalog: Catalog, productId: string, targets: Target[], isRetry: boolean): Promise<void> {
+async function sendUpdate(
+	client: TikTokShopClient,
+	catalog: Catalog,
+	productId: string,
+	targets: Target[],
+	isRetry: boolean,
+): Promise<void> {
 	let errors: PartialError[];
 	let requestId: string | undefined;
 	try {
-		const result = await client.post<{ errors?: PartialError[] } | undefined>(UPDATE_PATH(productId), updateBody(targets));
+		const result = await client.post<{ errors?: PartialError[] } | undefined>(
+			UPDATE_PATH(productId),
+			updateBody(targets),
+		);
 		errors = result.data?.errors ?? [];
 		requestId = result.requestId;
 	} catch (error) {
@@ -110,7 +140,12 @@ async function sendUpdate(client: TikTokShopClient, catalog: Catalog, productId:
 }
 
 /** TikTok says the warehouses changed (12019028): read the product's detail, re-plan with its warehouses, send once more. */
-async function retryWithFreshWarehouses(client: TikTokShopClient, catalog: Catalog, productId: string, targets: Target[]): Promise<void> {
+async function retryWithFreshWarehouses(
+	client: TikTokShopClient,
+	catalog: Catalog,
+	productId: string,
+	targets: Target[],
+): Promise<void> {
 	let detail: TikTokProduct;
 	try {
 		detail = await catalog.refreshProduct(productId);

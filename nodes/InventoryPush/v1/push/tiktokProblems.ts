@@ -14,7 +14,10 @@ export const QUANTITY_REFUSED_CODES = new Set([12052055, 12019024]);
 export type PartialError = {
 	code: number;
 	message: string;
-	detail?: { sku_id?: string; extra_errors?: Array<{ warehouse_id?: string; code?: number; message?: string }> };
+	detail?: {
+		sku_id?: string;
+		extra_errors?: Array<{ warehouse_id?: string; code?: number; message?: string }>;
+	};
 };
 
 /** A whole call failed (after the client's retries): every SKU it carried gets TikTok's code, message and request_id. */
@@ -23,7 +26,8 @@ export function callProblem(error: unknown, action: string): Problem {
 		const next =
 			error.code === 36009002
 				? 'TikTok kept rate-limiting after every retry; run the push again later or lower Requests per Second'
-				: (error.hint ?? 'Run the push again; if it keeps failing, check the product in Seller Center');
+				: (error.hint ??
+					'Run the push again; if it keeps failing, check the product in Seller Center');
 		return {
 			reason: error.code === 36009002 ? 'rateLimited' : 'tiktokError',
 			message: `TikTok refused to ${action}: ${error.tiktokMessage} (code ${error.code}). ${next}`,
@@ -39,13 +43,22 @@ export function callProblem(error: unknown, action: string): Problem {
  * of warehouses we were setting to 0 is TikTok not taking 0: the item says which warehouses and why, because the fix
  * is then in Seller Center (deactivate the listing), never "list 1".
  */
-export function partialProblem(error: PartialError, target: Target, requestId: string | undefined): Problem {
+export function partialProblem(
+	error: PartialError,
+	target: Target,
+	requestId: string | undefined,
+): Problem {
 	const warehouseErrors = (error.detail?.extra_errors ?? []).map((extra) => ({
 		warehouse_id: extra.warehouse_id ?? '',
 		code: extra.code ?? error.code,
 		message: extra.message ?? '',
 	}));
-	const perWarehouse = warehouseErrors.map((extra) => `warehouse ${extra.warehouse_id || '(none)'}: ${extra.message} (code ${extra.code})`).join('; ');
+	const perWarehouse = warehouseErrors
+		.map(
+			(extra) =>
+				`warehouse ${extra.warehouse_id || '(none)'}: ${extra.message} (code ${extra.code})`,
+		)
+		.join('; ');
 	const tiktok = { code: error.code, message: error.message, request_id: requestId };
 	const base = `TikTok refused SKU ${target.entry?.skuId} (${target.sellerSku}): ${error.message} (code ${error.code})${perWarehouse ? ` — ${perWarehouse}` : ''}`;
 	if (error.code === WAREHOUSES_MISMATCH) {
@@ -58,7 +71,12 @@ export function partialProblem(error: PartialError, target: Target, requestId: s
 	}
 	const emptied = zeroRefusedWarehouses(error, target, warehouseErrors);
 	if (emptied.length) {
-		const which = emptied.map((extra) => `warehouse ${extra.warehouse_id || '(the SKU\'s only warehouse)'} (code ${extra.code}: ${extra.message || error.message})`).join(', ');
+		const which = emptied
+			.map(
+				(extra) =>
+					`warehouse ${extra.warehouse_id || "(the SKU's only warehouse)"} (code ${extra.code}: ${extra.message || error.message})`,
+			)
+			.join(', ');
 		return {
 			reason: 'zeroRefused',
 			message:
@@ -80,10 +98,24 @@ function zeroRefusedWarehouses(
 ): Array<{ warehouse_id: string; code: number; message: string }> {
 	const after = target.after ?? new Map<string, number>();
 	if (warehouseErrors.length) {
-		const quantityErrors = warehouseErrors.filter((extra) => QUANTITY_REFUSED_CODES.has(extra.code));
-		return quantityErrors.length && quantityErrors.every((extra) => after.get(extra.warehouse_id) === 0) ? quantityErrors : [];
+		const quantityErrors = warehouseErrors.filter((extra) =>
+			QUANTITY_REFUSED_CODES.has(extra.code),
+		);
+		return quantityErrors.length &&
+			quantityErrors.every((extra) => after.get(extra.warehouse_id) === 0)
+			? quantityErrors
+			: [];
 	}
 	// No warehouse named: only a SKU going to 0 everywhere can be told apart.
-	if (!QUANTITY_REFUSED_CODES.has(error.code) || after.size === 0 || ![...after.values()].every((quantity) => quantity === 0)) return [];
-	return [...after.keys()].map((warehouseId) => ({ warehouse_id: warehouseId, code: error.code, message: error.message }));
+	if (
+		!QUANTITY_REFUSED_CODES.has(error.code) ||
+		after.size === 0 ||
+		![...after.values()].every((quantity) => quantity === 0)
+	)
+		return [];
+	return [...after.keys()].map((warehouseId) => ({
+		warehouse_id: warehouseId,
+		code: error.code,
+		message: error.message,
+	}));
 }

@@ -1,7 +1,10 @@
 import type { CatalogEntry } from '../catalog/types';
 import type { Listed, ListingRules } from '../rules/listedQuantity';
 
-export type LagBuffer = { kind: 'off' } | { kind: 'fixed'; lagMs: number; windowMs: number } | { kind: 'sourceAge'; windowMs: number };
+export type LagBuffer =
+	| { kind: 'off' }
+	| { kind: 'fixed'; lagMs: number; windowMs: number }
+	| { kind: 'sourceAge'; windowMs: number };
 
 export type PushSettings = {
 	stockSource: 'ledger' | 'input';
@@ -31,7 +34,9 @@ export type Problem = {
 	warehouseErrors?: Array<{ warehouse_id: string; code: number; message: string }>;
 };
 
-export type SplitPlan = { mode: 'default'; defaultWarehouseId?: string } | { mode: 'byLocation'; stockByWarehouse: Map<string, number> };
+export type SplitPlan =
+	| { mode: 'default'; defaultWarehouseId?: string }
+	| { mode: 'byLocation'; stockByWarehouse: Map<string, number> };
 
 /** One seller SKU to set on TikTok. An input item has one, or two with a pre-order variant. */
 export type Target = {

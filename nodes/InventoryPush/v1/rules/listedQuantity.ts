@@ -54,24 +54,45 @@ export function listedQuantity(facts: StockFacts, rules: ListingRules): Listed {
 	}
 	const steps: RuleStep[] = [];
 	let quantity = Math.max(0, facts.onHand);
-	steps.push({ rule: 'available', quantity, detail: facts.onHand < 0 ? `on hand ${facts.onHand} counts as 0` : `on hand ${facts.onHand}` });
+	steps.push({
+		rule: 'available',
+		quantity,
+		detail: facts.onHand < 0 ? `on hand ${facts.onHand} counts as 0` : `on hand ${facts.onHand}`,
+	});
 	if (facts.heldBack > 0) {
 		quantity = Math.max(0, quantity - facts.heldBack);
-		steps.push({ rule: 'lagBuffer', quantity, detail: `hold back ${facts.heldBack}${facts.heldBackDetail ? ` (${facts.heldBackDetail})` : ''}` });
+		steps.push({
+			rule: 'lagBuffer',
+			quantity,
+			detail: `hold back ${facts.heldBack}${facts.heldBackDetail ? ` (${facts.heldBackDetail})` : ''}`,
+		});
 	}
 	if (rules.safetyThreshold > 0 && quantity <= rules.safetyThreshold && quantity > 0) {
-		steps.push({ rule: 'safetyThreshold', quantity: 0, detail: `${quantity} is at or below the safety threshold ${rules.safetyThreshold}` });
+		steps.push({
+			rule: 'safetyThreshold',
+			quantity: 0,
+			detail: `${quantity} is at or below the safety threshold ${rules.safetyThreshold}`,
+		});
 		quantity = 0;
 	}
 	return finish(applyCaps(quantity, rules, steps));
 }
 
 /** Percentage, maximum listed and TikTok's own maximum: the last rules, shared with the pre-order SKU. */
-export function applyCaps(start: number, rules: Pick<ListingRules, 'percentOfAvailable' | 'maxListed'>, steps: RuleStep[]): RuleStep[] {
+export function applyCaps(
+	start: number,
+	rules: Pick<ListingRules, 'percentOfAvailable' | 'maxListed'>,
+	steps: RuleStep[],
+): RuleStep[] {
 	let quantity = start;
 	if (rules.percentOfAvailable < 100) {
 		const next = Math.floor((quantity * rules.percentOfAvailable) / 100);
-		if (next !== quantity) steps.push({ rule: 'percentOfAvailable', quantity: next, detail: `${rules.percentOfAvailable}% of ${quantity}, rounded down` });
+		if (next !== quantity)
+			steps.push({
+				rule: 'percentOfAvailable',
+				quantity: next,
+				detail: `${rules.percentOfAvailable}% of ${quantity}, rounded down`,
+			});
 		quantity = next;
 	}
 	if (rules.maxListed !== undefined && quantity > rules.maxListed) {
@@ -80,7 +101,11 @@ export function applyCaps(start: number, rules: Pick<ListingRules, 'percentOfAva
 	}
 	if (quantity > TIKTOK_MAX_QUANTITY) {
 		quantity = TIKTOK_MAX_QUANTITY;
-		steps.push({ rule: 'tiktokMaximum', quantity, detail: `TikTok accepts at most ${TIKTOK_MAX_QUANTITY}` });
+		steps.push({
+			rule: 'tiktokMaximum',
+			quantity,
+			detail: `TikTok accepts at most ${TIKTOK_MAX_QUANTITY}`,
+		});
 	}
 	return steps;
 }

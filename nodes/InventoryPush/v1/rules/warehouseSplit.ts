@@ -8,11 +8,20 @@
  *   proportion to the stock each warehouse holds (largest remainder, so the parts add up exactly), and no
  *   warehouse lists more than it holds.
  */
-export type SplitResult = { ok: true; quantities: Map<string, number> } | { ok: false; reason: string; message: string };
+export type SplitResult =
+	{ ok: true; quantities: Map<string, number> } | { ok: false; reason: string; message: string };
 
-export function splitToDefaultWarehouse(listed: number, assigned: string[], defaultWarehouseId: string | undefined): SplitResult {
+export function splitToDefaultWarehouse(
+	listed: number,
+	assigned: string[],
+	defaultWarehouseId: string | undefined,
+): SplitResult {
 	if (assigned.length === 0) {
-		return { ok: false, reason: 'noWarehouse', message: 'TikTok lists no warehouse for this SKU; assign one in Seller Center' };
+		return {
+			ok: false,
+			reason: 'noWarehouse',
+			message: 'TikTok lists no warehouse for this SKU; assign one in Seller Center',
+		};
 	}
 	const target = assigned.length === 1 ? assigned[0] : defaultWarehouseId;
 	if (!target) {
@@ -32,9 +41,17 @@ export function splitToDefaultWarehouse(listed: number, assigned: string[], defa
 	return { ok: true, quantities: new Map(assigned.map((id) => [id, id === target ? listed : 0])) };
 }
 
-export function splitByStock(listed: number, assigned: string[], stockByWarehouse: Map<string, number>): SplitResult {
+export function splitByStock(
+	listed: number,
+	assigned: string[],
+	stockByWarehouse: Map<string, number>,
+): SplitResult {
 	if (assigned.length === 0) {
-		return { ok: false, reason: 'noWarehouse', message: 'TikTok lists no warehouse for this SKU; assign one in Seller Center' };
+		return {
+			ok: false,
+			reason: 'noWarehouse',
+			message: 'TikTok lists no warehouse for this SKU; assign one in Seller Center',
+		};
 	}
 	const stock = assigned.map((id) => Math.max(0, stockByWarehouse.get(id) ?? 0));
 	const total = stock.reduce((sum, units) => sum + units, 0);

@@ -9,7 +9,8 @@ export const rateFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
 		default: 5,
-		description: 'Rate TikTok should charge on sales after seller discounts and before tax, minus refunds',
+		description:
+			'Rate TikTok should charge on sales after seller discounts and before tax, minus refunds',
 	},
 	{
 		displayName: 'Commission Rate, Apparel (%)',
@@ -23,7 +24,8 @@ export const rateFields: INodeProperties[] = [
 		name: 'apparelCategories',
 		type: 'string',
 		default: DEFAULT_APPAREL_KEYWORDS,
-		description: "Words that mark a report row's category as apparel (comma-separated). Rows without a category use the non-apparel rate.",
+		description:
+			"Words that mark a report row's category as apparel (comma-separated). Rows without a category use the non-apparel rate.",
 	},
 	{
 		displayName: 'Rate Exceptions',
@@ -48,8 +50,20 @@ export const rateFields: INodeProperties[] = [
 						],
 						default: 'category',
 					},
-					{ displayName: 'Category or SKU', name: 'value', type: 'string', default: '', placeholder: 'Beauty & Personal Care' },
-					{ displayName: 'Rate (%)', name: 'ratePercent', type: 'number', typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 }, default: 5 },
+					{
+						displayName: 'Category or SKU',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'Beauty & Personal Care',
+					},
+					{
+						displayName: 'Rate (%)',
+						name: 'ratePercent',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
+						default: 5,
+					},
 				],
 			},
 		],
@@ -60,7 +74,8 @@ export const rateFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0.01,
-		description: 'Differences up to the larger of this amount and the tolerance percent are not reported',
+		description:
+			'Differences up to the larger of this amount and the tolerance percent are not reported',
 	},
 	{
 		displayName: 'Tolerance (%)',
@@ -99,14 +114,16 @@ export const optionFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 1000,
-			description: 'Unreadable rows beyond this are counted by reason in the summary instead of listed one by one',
+			description:
+				'Unreadable rows beyond this are counted by reason in the summary instead of listed one by one',
 		},
 		{
 			displayName: 'Seller Time Zone',
 			name: 'timeZone',
 			type: 'string',
 			default: 'America/Los_Angeles',
-			description: 'IANA time zone of the shop (Seller Center US reports use Pacific Time). Deadlines are counted in it.',
+			description:
+				'IANA time zone of the shop (Seller Center US reports use Pacific Time). Deadlines are counted in it.',
 		},
 		{
 			displayName: 'Shop Name',
@@ -121,7 +138,8 @@ export const optionFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
 			default: 0,
-			description: "Expected transaction / payment processing fee. TikTok's US referral fee includes processing, so any separate transaction fee is reported unless you set one here.",
+			description:
+				"Expected transaction / payment processing fee. TikTok's US referral fee includes processing, so any separate transaction fee is reported unless you set one here.",
 		},
 		{
 			displayName: 'Transaction Fee per Order ($)',
@@ -138,7 +156,8 @@ export const optionFields: INodeProperties = {
 				{
 					name: 'Kept by TikTok (Fee on the Whole Sale)',
 					value: 'kept',
-					description: "TikTok's US rule: the fee is on the payment taken and is not given back when the sale is refunded",
+					description:
+						"TikTok's US rule: the fee is on the payment taken and is not given back when the sale is refunded",
 				},
 				{
 					name: 'Given Back (Fee on Sales Minus Refunds)',
@@ -155,8 +174,22 @@ export const optionFields: INodeProperties = {
 export function periodFields(operation: string, emptyMeans: string): INodeProperties[] {
 	const show = { operation: [operation] };
 	return [
-		{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: `Start of the statement period (inclusive). Empty: ${emptyMeans}.`, displayOptions: { show } },
-		{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'End of the statement period (exclusive). Empty: the end of the As Of day.', displayOptions: { show } },
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'dateTime',
+			default: '',
+			description: `Start of the statement period (inclusive). Empty: ${emptyMeans}.`,
+			displayOptions: { show },
+		},
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'dateTime',
+			default: '',
+			description: 'End of the statement period (exclusive). Empty: the end of the As Of day.',
+			displayOptions: { show },
+		},
 	];
 }
 
@@ -168,7 +201,8 @@ export function unsettledFields(operation: string): INodeProperties[] {
 			name: 'checkUnsettled',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to search the shop for orders delivered more than the given days ago that were never settled (confirmed order by order)',
+			description:
+				'Whether to search the shop for orders delivered more than the given days ago that were never settled (confirmed order by order)',
 			displayOptions: { show },
 		},
 		{

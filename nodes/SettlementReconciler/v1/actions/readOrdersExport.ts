@@ -2,18 +2,34 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { openBinaryStream } from '../helpers/binaryStream';
 import type { OrderLedger } from '../helpers/orderLedger';
-import { findUnsettledInExport, OrdersExportColumnsError, type UnsettledFromExport } from '../helpers/ordersExport';
+import {
+	findUnsettledInExport,
+	OrdersExportColumnsError,
+	type UnsettledFromExport,
+} from '../helpers/ordersExport';
 import type { ReconcileSettings } from '../helpers/settings';
 
 /** The optional orders export, when its binary field is named: delivered orders the report does not settle. */
-export async function readOrdersExport(context: IExecuteFunctions, itemIndex: number, ledger: OrderLedger, settings: ReconcileSettings): Promise<UnsettledFromExport | undefined> {
-	const propertyName = String(context.getNodeParameter('ordersBinaryPropertyName', itemIndex, '')).trim();
+export async function readOrdersExport(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	ledger: OrderLedger,
+	settings: ReconcileSettings,
+): Promise<UnsettledFromExport | undefined> {
+	const propertyName = String(
+		context.getNodeParameter('ordersBinaryPropertyName', itemIndex, ''),
+	).trim();
 	if (!propertyName) return undefined;
 	if (!context.getInputData()[itemIndex]?.binary?.[propertyName]) {
-		throw new NodeOperationError(context.getNode(), `The input item has no binary field "${propertyName}" for the orders export`, {
-			itemIndex,
-			description: 'Attach the orders CSV from Seller Center (Orders → Export) under that name, or empty "Orders Export Binary Field" to check the settlement report alone.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`The input item has no binary field "${propertyName}" for the orders export`,
+			{
+				itemIndex,
+				description:
+					'Attach the orders CSV from Seller Center (Orders → Export) under that name, or empty "Orders Export Binary Field" to check the settlement report alone.',
+			},
+		);
 	}
 	const { stream } = await openBinaryStream(context, itemIndex, propertyName);
 	try {

@@ -8,13 +8,32 @@ import { readPeriod, readSettings, reportSettings } from '../helpers/settings';
 import { periodFields, unsettledFields } from './common.descriptions';
 import { readApi } from './readApi';
 
-export const description: INodeProperties[] = [...periodFields('reconcileApi', 'the 7 days before the As Of day'), ...unsettledFields('reconcileApi')];
+export const description: INodeProperties[] = [
+	...periodFields('reconcileApi', 'the 7 days before the As Of day'),
+	...unsettledFields('reconcileApi'),
+];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ClientProvider): Promise<ReconcileOutputs> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ClientProvider,
+): Promise<ReconcileOutputs> {
 	const settings = readSettings(this, itemIndex);
-	const period = readPeriod(this, itemIndex, settings, settings.today.startOf('day').minus({ days: 7 }));
+	const period = readPeriod(
+		this,
+		itemIndex,
+		settings,
+		settings.today.startOf('day').minus({ days: 7 }),
+	);
 	const ledger = new OrderLedger();
-	const { api, unsettled } = await readApi(this, itemIndex, await client(), ledger, settings, period);
+	const { api, unsettled } = await readApi(
+		this,
+		itemIndex,
+		await client(),
+		ledger,
+		settings,
+		period,
+	);
 	const feeSign = ledger.feeSign();
 	const { discrepancies, totals } = checkLedger(ledger, feeSign.sign, settings.checks);
 	return buildOutputs({

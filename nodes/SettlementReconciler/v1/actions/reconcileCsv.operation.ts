@@ -28,19 +28,24 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 14,
-		description: 'A delivered order in the orders export without a settlement row is reported once it was delivered more than this many days before the As Of day',
+		description:
+			'A delivered order in the orders export without a settlement row is reported once it was delivered more than this many days before the As Of day',
 		displayOptions: { show: { operation: ['reconcileCsv'] } },
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ReconcileOutputs> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<ReconcileOutputs> {
 	const settings = readSettings(this, itemIndex);
 	const ledger = new OrderLedger();
 	const csv = await readReport(this, itemIndex, ledger, settings);
 	if (csv.rows.parsed === 0 && csv.rows.rejected === 0) {
 		throw new NodeOperationError(this.getNode(), 'The settlement report has a header but no rows', {
 			itemIndex,
-			description: 'Export the report again from Seller Center (Finance → Statements) for a period with settled orders.',
+			description:
+				'Export the report again from Seller Center (Finance → Statements) for a period with settled orders.',
 		});
 	}
 	const unsettled = await readOrdersExport(this, itemIndex, ledger, settings);

@@ -7,7 +7,11 @@ import * as compareCsvApi from './compareCsvApi.operation';
 import * as reconcileApi from './reconcileApi.operation';
 import * as reconcileCsv from './reconcileCsv.operation';
 
-const operations: Record<string, ReconcileOperation> = { reconcileCsv, reconcileApi, compareCsvApi };
+const operations: Record<string, ReconcileOperation> = {
+	reconcileCsv,
+	reconcileApi,
+	compareCsvApi,
+};
 
 /** Output order: what the user acts on first. */
 export const OUTPUT_NAMES = ['Discrepancies', 'Summary', 'Rejected Rows'];
@@ -24,9 +28,16 @@ const REJECTED_ROWS = 2;
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operations[operationName];
-	const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as { requestsPerSecond?: number; maxRetries?: number };
+	const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as {
+		requestsPerSecond?: number;
+		maxRetries?: number;
+	};
 	let client: Promise<TikTokShopClient> | undefined;
-	const clientProvider = () => (client ??= getTikTokClient.call(this, { ratePerSecond: requestOptions.requestsPerSecond, maxRetries: requestOptions.maxRetries }));
+	const clientProvider = () =>
+		(client ??= getTikTokClient.call(this, {
+			ratePerSecond: requestOptions.requestsPerSecond,
+			maxRetries: requestOptions.maxRetries,
+		}));
 	const runner = new ItemRunner(this, { outputs: OUTPUT_NAMES.length, errorOutput: SUMMARY });
 	return await runner.eachItem(async (itemIndex) => {
 		if (!operation) throw new Error(`The operation "${operationName}" is not known`);

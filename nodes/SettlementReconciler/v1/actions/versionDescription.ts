@@ -8,14 +8,23 @@ import * as reconcileCsv from './reconcileCsv.operation';
 import { requestOptions } from '../../../shared/tiktok/requestOptions';
 import { credentialsFirst } from '../../../shared/credentialsFirst';
 
-export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & { version: number } = {
+export const versionDescription: Omit<
+	INodeTypeDescription,
+	'displayName' | 'name' | 'group' | 'description'
+> & { version: number } = {
 	version: 1,
 	defaults: { name: 'Settlement Reconciler' },
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 	// Short enough for the canvas: an unconnected output label is cut after about 10 characters.
 	outputNames: ['Findings', 'Summary', 'Unreadable'],
-	credentials: [{ name: CREDENTIAL_NAME, required: true, displayOptions: { show: { operation: ['reconcileApi', 'compareCsvApi'] } } }],
+	credentials: [
+		{
+			name: CREDENTIAL_NAME,
+			required: true,
+			displayOptions: { show: { operation: ['reconcileApi', 'compareCsvApi'] } },
+		},
+	],
 	properties: [
 		credentialsFirst,
 		{
@@ -57,6 +66,9 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...compareCsvApi.description,
 		...rateFields,
 		optionFields,
-		{ ...requestOptions, displayOptions: { show: { operation: ['reconcileApi', 'compareCsvApi'] } } },
+		{
+			...requestOptions,
+			displayOptions: { show: { operation: ['reconcileApi', 'compareCsvApi'] } },
+		},
 	],
 };

@@ -11,18 +11,31 @@ const BASE64_SLICE = 64 * 1024;
  * binary mode) it is read from there and never held whole. Kept in memory, n8n already holds it as base64; it is
  * decoded slice by slice, so the file is not held a second time as one decoded Buffer.
  */
-export async function openBinaryStream(context: IExecuteFunctions, itemIndex: number, propertyName: string): Promise<{ stream: Readable; bytes?: number }> {
+export async function openBinaryStream(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+): Promise<{ stream: Readable; bytes?: number }> {
 	const binary = context.helpers.assertBinaryData(itemIndex, propertyName);
-	if (binary.id) return { stream: await context.helpers.getBinaryStream(binary.id, CHUNK_BYTES), bytes: binary.bytes };
-	return { stream: Readable.from(decodedSlices(binary.data), { objectMode: false }), bytes: binary.bytes ?? Math.floor((binary.data.length * 3) / 4) };
+	if (binary.id)
+		return {
+			stream: await context.helpers.getBinaryStream(binary.id, CHUNK_BYTES),
+			bytes: binary.bytes,
+		};
+	return {
+		stream: Readable.from(decodedSlices(binary.data), { objectMode: false }),
+		bytes: binary.bytes ?? Math.floor((binary.data.length * 3) / 4),
+	};
 }
 
 export function* decodedSlices(base64: string): Generator<Buffer> {
 	// Unpadded or wrapped base64 does not cut cleanly into 4-character slices: decoded whole, as before.
 	if (base64.length % 4 !== 0 || /\s/.test(base64.slice(0, 80))) {
 		const buffer = Buffer.from(base64, BINARY_ENCODING);
-		for (let start = 0; start < buffer.length; start += CHUNK_BYTES) yield buffer.subarray(start, start + CHUNK_BYTES);
+		for (let start = 0; start < buffer.length; start += CHUNK_BYTES)
+			yield buffer.subarray(start, start + CHUNK_BYTES);
 		return;
 	}
-	for (let start = 0; start < base64.length; start += BASE64_SLICE) yield Buffer.from(base64.slice(start, start + BASE64_SLICE), BINARY_ENCODING);
+	for (let start = 0; start < base64.length; start += BASE64_SLICE)
+		yield Buffer.from(base64.slice(start, start + BASE64_SLICE), BINARY_ENCODING);
 }

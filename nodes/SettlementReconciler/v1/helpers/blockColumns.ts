@@ -53,7 +53,8 @@ export class CentsColumn {
 		// A column that only ever receives zeros (no transaction fees, no refunds) then costs no memory at all.
 		if (value === 0) return;
 		const blockIndex = index >>> BLOCK_BITS;
-		while (this.blocks.length <= blockIndex) this.blocks.push(this.wide ? new Float64Array(BLOCK_SIZE) : new Int32Array(BLOCK_SIZE));
+		while (this.blocks.length <= blockIndex)
+			this.blocks.push(this.wide ? new Float64Array(BLOCK_SIZE) : new Int32Array(BLOCK_SIZE));
 		const block = this.blocks[blockIndex];
 		const sum = block[index & BLOCK_MASK] + value;
 		if (!this.wide && (sum < INT32_MIN || sum > INT32_MAX)) {

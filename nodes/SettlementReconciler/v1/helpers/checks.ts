@@ -1,5 +1,11 @@
 import { applyRate, formatDollars } from './money';
-import { charged, OrderFlag, type AdjustmentSeen, type FeeSign, type OrderLedger } from './orderLedger';
+import {
+	charged,
+	OrderFlag,
+	type AdjustmentSeen,
+	type FeeSign,
+	type OrderLedger,
+} from './orderLedger';
 
 export type CheckCode =
 	| 'commission'
@@ -76,15 +82,35 @@ function flat(strings: TemplateStringsArray, ...values: Array<string | number>):
 
 /** max(absolute, percent of the expected amount), both configurable. */
 export function toleranceFor(expected: number, settings: CheckSettings): number {
-	return Math.max(settings.toleranceCents, applyRate(Math.abs(expected), Math.round(settings.tolerancePercent * 100)));
+	return Math.max(
+		settings.toleranceCents,
+		applyRate(Math.abs(expected), Math.round(settings.tolerancePercent * 100)),
+	);
 }
 
 /** Runs every per-order check over the ledger. */
-export function checkLedger(ledger: OrderLedger, sign: FeeSign, settings: CheckSettings): { discrepancies: Discrepancy[]; totals: LedgerTotals } {
+export function checkLedger(
+	ledger: OrderLedger,
+	sign: FeeSign,
+	settings: CheckSettings,
+): { discrepancies: Discrepancy[]; totals: LedgerTotals } {
 	const discrepancies: Discrepancy[] = [];
-	const totals: LedgerTotals = { orders: ledger.size, b2bOrders: 0, gross: 0, refunds: 0, fees: 0, adjustments: 0, netReported: 0, netExpected: 0 };
+	const totals: LedgerTotals = {
+		orders: ledger.size,
+		b2bOrders: 0,
+		gross: 0,
+		refunds: 0,
+		fees: 0,
+		adjustments: 0,
+		netReported: 0,
+		netExpected: 0,
+	};
 	// Called only for orders with a finding (about 1 in 100), and defined once: no per-order allocation over a million orders.
-	const at = (index: number) => ({ orderId: ledger.ids.idAt(index), dateKey: ledger.dateKey.get(index), line: ledger.firstLine.get(index) || undefined });
+	const at = (index: number) => ({
+		orderId: ledger.ids.idAt(index),
+		dateKey: ledger.dateKey.get(index),
+		line: ledger.firstLine.get(index) || undefined,
+	});
 	for (let index = 0; index < ledger.size; index++) {
 		const flags = ledger.flags.get(index);
 		const gross = ledger.gross.get(index);
@@ -114,7 +140,8 @@ export function checkLedger(ledger: OrderLedger, sign: FeeSign, settings: CheckS
 		}
 		if (!b2b && (flags & OrderFlag.TransactionFee) !== 0 && gross !== 0) {
 			const basis = settings.transactionFeeOnRefunds === 'returned' ? gross - refunds : gross;
-			const expected = applyRate(basis, settings.transactionFeeBasisPoints) + settings.transactionFeeFixedCents;
+			const expected =
+				applyRate(basis, settings.transactionFeeBasisPoints) + settings.transactionFeeFixedCents;
 			const actual = charged(ledger.transactionFeeRaw.get(index), sign);
 			if (Math.abs(actual - expected) > toleranceFor(expected, settings)) {
 				discrepancies.push({
@@ -191,14 +218,21 @@ function commissionFinding(
  */
 const DUPLICATE_WINDOW_DAYS = 2;
 
-function duplicateAdjustments(orderId: string, base: { dateKey: number; line?: number }, seen: AdjustmentSeen[]): Discrepancy[] {
+function duplicateAdjustments(
+	orderId: string,
+	base: { dateKey: number; line?: number },
+	seen: AdjustmentSeen[],
+): Discrepancy[] {
 	const byId = new Map<string, AdjustmentSeen[]>();
 	const byCharge = new Map<string, AdjustmentSeen[]>();
 	for (const adjustment of seen) {
 		if (adjustment.id) groupInto(byId, adjustment.id, adjustment);
 	}
 	// One representative per id, and every adjustment without one, compared by type, amount and date.
-	for (const adjustment of [...[...byId.values()].map((group) => group[0]), ...seen.filter((entry) => !entry.id)]) {
+	for (const adjustment of [
+		...[...byId.values()].map((group) => group[0]),
+		...seen.filter((entry) => !entry.id),
+	]) {
 		groupInto(byCharge, `${adjustment.type.toLowerCase()}|${adjustment.amountRaw}`, adjustment);
 	}
 	const groups = new Map<string, AdjustmentSeen[]>();
@@ -227,7 +261,11 @@ function duplicateAdjustments(orderId: string, base: { dateKey: number; line?: n
 	for (const [key, group] of groups) {
 		if (group.length < 2) continue;
 		if (key.startsWith('id:')) report(group, `with the same adjustment ID ${group[0].id}`);
-		else if (group.every((entry) => entry.id)) report(group, `under different adjustment IDs (${group.map((entry) => entry.id).join(', ')})`);
+		else if (group.every((entry) => entry.id))
+			report(
+				group,
+				`under different adjustment IDs (${group.map((entry) => entry.id).join(', ')})`,
+			);
 		else report(group, 'with the same amount');
 	}
 	return findings;
@@ -247,7 +285,8 @@ function closeInTime(group: AdjustmentSeen[]): AdjustmentSeen[][] {
 	for (const adjustment of sorted) {
 		const last = clusters[clusters.length - 1];
 		const previous = last?.[last.length - 1];
-		if (previous && daysBetween(previous.dateKey, adjustment.dateKey) <= DUPLICATE_WINDOW_DAYS) last.push(adjustment);
+		if (previous && daysBetween(previous.dateKey, adjustment.dateKey) <= DUPLICATE_WINDOW_DAYS)
+			last.push(adjustment);
 		else clusters.push([adjustment]);
 	}
 	return clusters;
@@ -256,6 +295,7 @@ function closeInTime(group: AdjustmentSeen[]): AdjustmentSeen[][] {
 /** Days between two yyyymmdd keys; an undated adjustment (0) counts as the same day as any other. */
 function daysBetween(a: number, b: number): number {
 	if (a === 0 || b === 0) return 0;
-	const day = (key: number) => Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, key % 100) / 86_400_000;
+	const day = (key: number) =>
+		Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, key % 100) / 86_400_000;
 	return Math.abs(day(b) - day(a));
 }

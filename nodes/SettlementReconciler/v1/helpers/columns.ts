@@ -32,28 +32,96 @@ export type Field =
 	| 'channel';
 
 const ALIASES: Record<Field, string[]> = {
-	orderId: ['Order ID', 'Order/adjustment ID', 'Order Number', 'Order No', 'order_id', 'Order/Adjustment ID', 'Transaction ID'],
-	relatedOrderId: ['Related order ID', 'Adjustment order ID', 'adjustment_order_id', 'Associated order ID'],
+	orderId: [
+		'Order ID',
+		'Order/adjustment ID',
+		'Order Number',
+		'Order No',
+		'order_id',
+		'Order/Adjustment ID',
+		'Transaction ID',
+	],
+	relatedOrderId: [
+		'Related order ID',
+		'Adjustment order ID',
+		'adjustment_order_id',
+		'Associated order ID',
+	],
 	type: ['Type', 'Transaction type', 'Order type', 'Record type'],
 	adjustmentId: ['Adjustment ID', 'adjustment_id'],
-	date: ['Order settled time', 'Settled time', 'Settlement time', 'Settlement date', 'Statement date', 'Statement time', 'Transaction date', 'Transaction time'],
-	createdTime: ['Order created time', 'Order create time', 'Order creation time', 'Created time', 'Order date'],
+	date: [
+		'Order settled time',
+		'Settled time',
+		'Settlement time',
+		'Settlement date',
+		'Statement date',
+		'Statement time',
+		'Transaction date',
+		'Transaction time',
+	],
+	createdTime: [
+		'Order created time',
+		'Order create time',
+		'Order creation time',
+		'Created time',
+		'Order date',
+	],
 	currency: ['Currency', 'Settlement currency'],
 	sku: ['Seller SKU', 'Seller SKU ID', 'SKU', 'Seller sku code'],
 	skuId: ['SKU ID', 'sku_id', 'TikTok SKU ID'],
 	category: ['Category', 'Product category', 'Primary category'],
-	subtotal: ['Subtotal after seller discounts', 'Net sales', 'Product sales after seller discounts', 'Sales after seller discounts'],
-	grossBeforeDiscount: ['Subtotal before discounts', 'Gross sales', 'Subtotal before seller discounts', 'Gross merchandise sales'],
+	subtotal: [
+		'Subtotal after seller discounts',
+		'Net sales',
+		'Product sales after seller discounts',
+		'Sales after seller discounts',
+	],
+	grossBeforeDiscount: [
+		'Subtotal before discounts',
+		'Gross sales',
+		'Subtotal before seller discounts',
+		'Gross merchandise sales',
+	],
 	sellerDiscount: ['Seller discounts', 'Seller discount', 'Seller-funded discounts'],
 	revenue: ['Total revenue', 'Revenue', 'revenue_amount'],
-	refund: ['Refund subtotal after seller discounts', 'Refunds', 'Refund amount', 'Refund subtotal', 'Customer refund'],
-	commission: ['TikTok Shop commission fee', 'Platform commission', 'Commission fee', 'Referral fee', 'Platform commission fee', 'Commission'],
-	transactionFee: ['Transaction fee', 'Payment processing fee', 'Processing fee', 'Credit card handling fee'],
+	refund: [
+		'Refund subtotal after seller discounts',
+		'Refunds',
+		'Refund amount',
+		'Refund subtotal',
+		'Customer refund',
+	],
+	commission: [
+		'TikTok Shop commission fee',
+		'Platform commission',
+		'Commission fee',
+		'Referral fee',
+		'Platform commission fee',
+		'Commission',
+	],
+	transactionFee: [
+		'Transaction fee',
+		'Payment processing fee',
+		'Processing fee',
+		'Credit card handling fee',
+	],
 	totalFees: ['Total fees', 'Fees total', 'Total fees and taxes'],
 	adjustment: ['Adjustment amount', 'Adjustments', 'Total adjustments'],
 	// Paid to the seller on top of the sale; TikTok's 2026 finance fields name it shipping_fee_incentive.
-	income: ['Shipping incentive', 'Shipping fee incentive', 'Platform shipping incentive', 'Shipping subsidy', 'Shipping fee subsidy'],
-	settlement: ['Total settlement amount', 'Settlement amount', 'Net payout', 'Payout amount', 'Total payout'],
+	income: [
+		'Shipping incentive',
+		'Shipping fee incentive',
+		'Platform shipping incentive',
+		'Shipping subsidy',
+		'Shipping fee subsidy',
+	],
+	settlement: [
+		'Total settlement amount',
+		'Settlement amount',
+		'Net payout',
+		'Payout amount',
+		'Total payout',
+	],
 	channel: ['Sales channel', 'Business type', 'Order channel', 'Buyer type', 'Is B2B'],
 };
 
@@ -94,7 +162,11 @@ export function headerZone(header: string): string | undefined {
 }
 
 export function normalizeHeader(header: string): string {
-	return header.replace(/^\uFEFF/, '').replace(HEADER_ZONE, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+	return header
+		.replace(/^\uFEFF/, '')
+		.replace(HEADER_ZONE, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
 }
 
 /** Normalised alias → its field and rank (0 = the field's preferred name). */
@@ -121,7 +193,15 @@ const FUZZY_THRESHOLD = 0.8;
 
 export function mapColumns(rawHeaders: string[]): ColumnMap {
 	const headers = rawHeaders.map((header) => header.replace(/^\uFEFF/, '').trim());
-	const result: ColumnMap = { index: {}, mapped: {}, fuzzy: [], zones: {}, extraFeeColumns: [], unknown: [], headers };
+	const result: ColumnMap = {
+		index: {},
+		mapped: {},
+		fuzzy: [],
+		zones: {},
+		extraFeeColumns: [],
+		unknown: [],
+		headers,
+	};
 	const pending: number[] = [];
 	const bestRank: Partial<Record<Field, number>> = {};
 	headers.forEach((header, index) => {
@@ -142,7 +222,11 @@ export function mapColumns(rawHeaders: string[]): ColumnMap {
 		const best = closestAlias(normalized);
 		if (best && best.similarity >= FUZZY_THRESHOLD && result.index[best.field] === undefined) {
 			assign(result, best.field, index);
-			result.fuzzy.push({ header, readAs: best.alias, similarity: Math.round(best.similarity * 100) / 100 });
+			result.fuzzy.push({
+				header,
+				readAs: best.alias,
+				similarity: Math.round(best.similarity * 100) / 100,
+			});
 		} else if (/fee|commission/.test(normalized)) {
 			result.extraFeeColumns.push({ header, index });
 		} else {
@@ -160,7 +244,9 @@ function assign(result: ColumnMap, field: Field, index: number): void {
 	else delete result.zones[field];
 }
 
-function closestAlias(normalized: string): { field: Field; alias: string; similarity: number } | undefined {
+function closestAlias(
+	normalized: string,
+): { field: Field; alias: string; similarity: number } | undefined {
 	let best: { field: Field; alias: string; similarity: number } | undefined;
 	for (const [field, aliases] of Object.entries(ALIASES) as Array<[Field, string[]]>) {
 		for (const alias of aliases) {
@@ -180,7 +266,11 @@ export function similarityOf(a: string, b: string): number {
 	for (let i = 1; i <= a.length; i++) {
 		const current = [i];
 		for (let j = 1; j <= b.length; j++) {
-			current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+			current[j] = Math.min(
+				previous[j] + 1,
+				current[j - 1] + 1,
+				previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+			);
 		}
 		previous = current;
 	}
@@ -189,8 +279,17 @@ export function similarityOf(a: string, b: string): number {
 
 /** The report must say which order a row belongs to and carry at least one amount to check. */
 export function missingEssentials(columns: ColumnMap): string | undefined {
-	if (columns.index.orderId === undefined) return 'an order ID column (for example "Order ID" or "Order/adjustment ID")';
-	const amounts: Field[] = ['subtotal', 'grossBeforeDiscount', 'revenue', 'commission', 'settlement', 'transactionFee', 'totalFees'];
+	if (columns.index.orderId === undefined)
+		return 'an order ID column (for example "Order ID" or "Order/adjustment ID")';
+	const amounts: Field[] = [
+		'subtotal',
+		'grossBeforeDiscount',
+		'revenue',
+		'commission',
+		'settlement',
+		'transactionFee',
+		'totalFees',
+	];
 	if (!amounts.some((field) => columns.index[field] !== undefined)) {
 		return 'at least one amount column (for example "Subtotal after seller discounts", "TikTok Shop commission fee" or "Total settlement amount")';
 	}

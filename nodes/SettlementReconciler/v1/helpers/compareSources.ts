@@ -30,11 +30,22 @@ export function compareSources(csv: Side, api: Side, settings: CheckSettings): D
 			continue;
 		}
 		const pairs: Array<[string, number, number, boolean]> = [
-			['payout', payout, api.ledger.settlementRaw.get(other), both(csv, api, index, other, OrderFlag.Settlement)],
-			['fees', charged(csv.ledger.feesRaw.get(index), csv.sign), charged(api.ledger.feesRaw.get(other), api.sign), both(csv, api, index, other, OrderFlag.Fees)],
+			[
+				'payout',
+				payout,
+				api.ledger.settlementRaw.get(other),
+				both(csv, api, index, other, OrderFlag.Settlement),
+			],
+			[
+				'fees',
+				charged(csv.ledger.feesRaw.get(index), csv.sign),
+				charged(api.ledger.feesRaw.get(other), api.sign),
+				both(csv, api, index, other, OrderFlag.Fees),
+			],
 		];
 		for (const [what, reportValue, apiValue, comparable] of pairs) {
-			if (!comparable || Math.abs(reportValue - apiValue) <= toleranceFor(apiValue, settings)) continue;
+			if (!comparable || Math.abs(reportValue - apiValue) <= toleranceFor(apiValue, settings))
+				continue;
 			findings.push({
 				orderId,
 				check: 'csv_api_mismatch',

@@ -18,7 +18,9 @@ export const MAX_LINE_CHARS = 256 * 1024;
 
 export class LineTooLongError extends Error {
 	constructor(readonly line: number) {
-		super(`Line ${line} is longer than ${MAX_LINE_CHARS / 1024} KB: that is not a report row. Is the file damaged, or not a CSV export?`);
+		super(
+			`Line ${line} is longer than ${MAX_LINE_CHARS / 1024} KB: that is not a report row. Is the file damaged, or not a CSV export?`,
+		);
 	}
 }
 
@@ -64,7 +66,8 @@ export function streamCsvRecords(
 				const rows = results.data;
 				let problems: Map<number, string> | undefined;
 				for (const error of results.errors) {
-					if (error.row !== undefined && error.row !== null) (problems ??= new Map()).set(error.row, error.message);
+					if (error.row !== undefined && error.row !== null)
+						(problems ??= new Map()).set(error.row, error.message);
 				}
 				try {
 					for (let index = 0; index < rows.length; index++) {

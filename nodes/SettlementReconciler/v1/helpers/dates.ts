@@ -6,7 +6,8 @@ import { processCache } from '../../../shared/processCaches';
  * Report dates are calendar days in the seller's time zone, kept as the integer yyyymmdd so that 1M rows need no
  * date objects. Only dates carrying an offset (or Unix seconds) go through luxon to land on the seller's day.
  */
-const LOCAL = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const LOCAL =
+	/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$/i;
 
 /**
@@ -38,9 +39,18 @@ function parseDateText(text: string, zone: string, sourceZone: string | undefine
 	if (match) {
 		const day = dateKey(Number(match[1]), Number(match[2]), Number(match[3]));
 		if (Number.isNaN(day) || !validTime(match[4], match[5], match[6])) return NaN;
-		if (match[7]) return fromDateTime(DateTime.fromISO(text.replace(' ', 'T').replace(/\//g, '-'), { setZone: true }), zone);
+		if (match[7])
+			return fromDateTime(
+				DateTime.fromISO(text.replace(' ', 'T').replace(/\//g, '-'), { setZone: true }),
+				zone,
+			);
 		if (sourceZone && sourceZone !== zone && match[4] !== undefined) {
-			return fromDateTime(DateTime.fromObject(timeParts(match[1], match[2], match[3], match[4], match[5], match[6]), { zone: sourceZone }), zone);
+			return fromDateTime(
+				DateTime.fromObject(timeParts(match[1], match[2], match[3], match[4], match[5], match[6]), {
+					zone: sourceZone,
+				}),
+				zone,
+			);
 		}
 		return day;
 	}
@@ -51,11 +61,29 @@ function parseDateText(text: string, zone: string, sourceZone: string | undefine
 }
 
 function validTime(hour?: string, minute?: string, second?: string): boolean {
-	return (hour === undefined || Number(hour) < 24) && (minute === undefined || Number(minute) < 60) && (second === undefined || Number(second) < 60);
+	return (
+		(hour === undefined || Number(hour) < 24) &&
+		(minute === undefined || Number(minute) < 60) &&
+		(second === undefined || Number(second) < 60)
+	);
 }
 
-function timeParts(year: string, month: string, day: string, hour: string, minute: string, second?: string) {
-	return { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second ?? 0) };
+function timeParts(
+	year: string,
+	month: string,
+	day: string,
+	hour: string,
+	minute: string,
+	second?: string,
+) {
+	return {
+		year: Number(year),
+		month: Number(month),
+		day: Number(day),
+		hour: Number(hour),
+		minute: Number(minute),
+		second: Number(second ?? 0),
+	};
 }
 
 export function unixSecondsToDateKey(seconds: number, zone: string): number {
@@ -80,7 +108,10 @@ function daysInMonth(year: number, month: number): number {
 }
 
 export function dateKeyToDateTime(key: number, zone: string): DateTime {
-	return DateTime.fromObject({ year: Math.floor(key / 10000), month: Math.floor(key / 100) % 100, day: key % 100 }, { zone });
+	return DateTime.fromObject(
+		{ year: Math.floor(key / 10000), month: Math.floor(key / 100) % 100, day: key % 100 },
+		{ zone },
+	);
 }
 
 export function dateKeyToIso(key: number): string {
@@ -102,6 +133,13 @@ export interface Deadline {
 export function deadlineFor(key: number, today: DateTime, zone: string): Deadline {
 	const transaction = dateKeyToDateTime(key, zone);
 	const last = transaction.plus({ days: CORRECTION_WINDOW_DAYS });
-	const daysLeft = Math.round(last.startOf('day').diff(today.setZone(zone).startOf('day'), 'days').days);
-	return { transactionDate: transaction.toISODate()!, deadline: last.toISODate()!, daysLeft, pastDeadline: daysLeft < 0 };
+	const daysLeft = Math.round(
+		last.startOf('day').diff(today.setZone(zone).startOf('day'), 'days').days,
+	);
+	return {
+		transactionDate: transaction.toISODate()!,
+		deadline: last.toISODate()!,
+		daysLeft,
+		pastDeadline: daysLeft < 0,
+	};
 }

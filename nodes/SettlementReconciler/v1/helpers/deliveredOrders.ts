@@ -32,8 +32,17 @@ const DAY = 86400;
  * can have settled in a statement outside the period, so each candidate is confirmed with the order's own
  * statement transactions before it is reported.
  */
-export async function findDeliveredUnsettled(client: TikTokShopClient, ledger: OrderLedger, options: UnsettledOptions): Promise<UnsettledResult> {
-	const result: UnsettledResult = { discrepancies: [], deliveredOrdersSeen: 0, confirmedSettledElsewhere: 0, unconfirmed: 0 };
+export async function findDeliveredUnsettled(
+	client: TikTokShopClient,
+	ledger: OrderLedger,
+	options: UnsettledOptions,
+): Promise<UnsettledResult> {
+	const result: UnsettledResult = {
+		discrepancies: [],
+		deliveredOrdersSeen: 0,
+		confirmedSettledElsewhere: 0,
+		unconfirmed: 0,
+	};
 	const deliveredBefore = options.asOfSeconds - options.afterDays * DAY;
 	let confirmations = 0;
 	for (const status of ['DELIVERED', 'COMPLETED']) {
@@ -41,7 +50,11 @@ export async function findDeliveredUnsettled(client: TikTokShopClient, ledger: O
 			method: 'POST' as const,
 			path: orderPaths.search,
 			query: { sort_field: 'create_time', sort_order: 'ASC' },
-			body: { order_status: status, create_time_ge: options.asOfSeconds - options.lookbackDays * DAY, create_time_lt: options.asOfSeconds },
+			body: {
+				order_status: status,
+				create_time_ge: options.asOfSeconds - options.lookbackDays * DAY,
+				create_time_lt: options.asOfSeconds,
+			},
 		};
 		for await (const orders of pages<SearchedOrder>(client, request, 'orders', { pageSize: 100 })) {
 			for (const order of orders) {
@@ -51,9 +64,12 @@ export async function findDeliveredUnsettled(client: TikTokShopClient, ledger: O
 				let confirmed = false;
 				if (confirmations < options.maxConfirmations) {
 					confirmations++;
-					const { data } = await client.get<OrderStatementTransactions>(financePaths.orderTransactions(order.id), {
-						sort_field: 'order_create_time',
-					});
+					const { data } = await client.get<OrderStatementTransactions>(
+						financePaths.orderTransactions(order.id),
+						{
+							sort_field: 'order_create_time',
+						},
+					);
 					if (data?.sku_transactions?.length) {
 						result.confirmedSettledElsewhere++;
 						continue;
@@ -69,7 +85,12 @@ export async function findDeliveredUnsettled(client: TikTokShopClient, ledger: O
 	return result;
 }
 
-function unsettledFinding(order: SearchedOrder, deliveredAt: number, confirmed: boolean, options: UnsettledOptions): Discrepancy {
+function unsettledFinding(
+	order: SearchedOrder,
+	deliveredAt: number,
+	confirmed: boolean,
+	options: UnsettledOptions,
+): Discrepancy {
 	const value = parseCents(order.payment?.sub_total ?? '') ?? 0;
 	const owed = Number.isNaN(value) ? 0 : value - applyRate(value, options.commissionBasisPoints);
 	const days = Math.floor((options.asOfSeconds - deliveredAt) / DAY);

@@ -27,17 +27,34 @@ export interface ApiReadOptions {
 const PAGE_SIZE = 100;
 
 /** Statements in the period, then each statement's 202501 transactions, page by page, into the ledger. */
-export async function readFinanceApi(client: TikTokShopClient, ledger: OrderLedger, options: ApiReadOptions): Promise<ApiReadResult> {
-	const result: ApiReadResult = { statements: 0, transactions: { total: 0, parsed: 0, reserves: 0, rejected: 0 }, rejected: [], statementSettlement: 0 };
+export async function readFinanceApi(
+	client: TikTokShopClient,
+	ledger: OrderLedger,
+	options: ApiReadOptions,
+): Promise<ApiReadResult> {
+	const result: ApiReadResult = {
+		statements: 0,
+		transactions: { total: 0, parsed: 0, reserves: 0, rejected: 0 },
+		rejected: [],
+		statementSettlement: 0,
+	};
 	const statementRequest = {
 		method: 'GET' as const,
 		path: financePaths.statements,
-		query: { sort_field: 'statement_time', sort_order: 'ASC', statement_time_ge: options.fromSeconds, statement_time_lt: options.toSeconds },
+		query: {
+			sort_field: 'statement_time',
+			sort_order: 'ASC',
+			statement_time_ge: options.fromSeconds,
+			statement_time_lt: options.toSeconds,
+		},
 	};
-	for await (const statements of pages<Statement>(client, statementRequest, 'statements', { pageSize: PAGE_SIZE })) {
+	for await (const statements of pages<Statement>(client, statementRequest, 'statements', {
+		pageSize: PAGE_SIZE,
+	})) {
 		for (const statement of statements) {
 			result.statements++;
-			result.statementSettlement += new Amounts().read(statement.settlement_amount, 'settlement_amount') ?? 0;
+			result.statementSettlement +=
+				new Amounts().read(statement.settlement_amount, 'settlement_amount') ?? 0;
 			const dateKey = unixSecondsToDateKey(statement.statement_time, options.zone);
 			if (!result.dateRange) result.dateRange = { first: dateKey, last: dateKey };
 			result.dateRange.first = Math.min(result.dateRange.first, dateKey);
@@ -61,7 +78,9 @@ async function readStatement(
 		path: financePaths.statementTransactions(statement.id),
 		query: { sort_field: 'order_create_time' },
 	};
-	for await (const transactions of pages<StatementTransaction>(client, request, 'transactions', { pageSize: PAGE_SIZE })) {
+	for await (const transactions of pages<StatementTransaction>(client, request, 'transactions', {
+		pageSize: PAGE_SIZE,
+	})) {
 		for (const transaction of transactions) {
 			result.transactions.total++;
 			if (transaction.type === 'RESERVE') {
@@ -76,7 +95,11 @@ async function readStatement(
 			}
 			result.transactions.rejected++;
 			if (result.rejected.length < options.maxRejectedListed) {
-				result.rejected.push({ line: 0, reason: `statement ${statement.id}, transaction ${transaction.id}: ${entry}`, content: JSON.stringify(transaction).slice(0, 300) });
+				result.rejected.push({
+					line: 0,
+					reason: `statement ${statement.id}, transaction ${transaction.id}: ${entry}`,
+					content: JSON.stringify(transaction).slice(0, 300),
+				});
 			}
 		}
 	}
@@ -96,16 +119,25 @@ class Amounts {
 }
 
 function sum(...values: Array<number | null>): number | null {
-	return values.some((value) => value !== null) ? values.reduce<number>((total, value) => total + (value ?? 0), 0) : null;
+	return values.some((value) => value !== null)
+		? values.reduce<number>((total, value) => total + (value ?? 0), 0)
+		: null;
 }
 
 /**
  * 202501 transaction → ledger entry. Amounts keep TikTok's signs; the ledger decides from the data whether fees are
  * negative (settlement = revenue + shipping + fee_tax + adjustment) or positive and subtracted.
  */
-function toEntry(transaction: StatementTransaction, dateKey: number, rates: RateTable): LedgerEntry | string {
+function toEntry(
+	transaction: StatementTransaction,
+	dateKey: number,
+	rates: RateTable,
+): LedgerEntry | string {
 	const isOrder = transaction.type === 'ORDER';
-	const orderId = String((isOrder ? transaction.order_id : transaction.adjustment_order_id || transaction.order_id) ?? '').trim();
+	const orderId = String(
+		(isOrder ? transaction.order_id : transaction.adjustment_order_id || transaction.order_id) ??
+			'',
+	).trim();
 	if (!orderId) return `a ${transaction.type} transaction without an order ID`;
 	const amounts = new Amounts();
 	const amount = amounts.read.bind(amounts);
@@ -126,22 +158,51 @@ function toEntry(transaction: StatementTransaction, dateKey: number, rates: Rate
 		rateBasisPoints: rates.defaultBasisPoints,
 		b2b: false,
 	};
-	if (!isOrder) return amounts.invalid ?? { ...base, adjustment: { id: String(transaction.adjustment_id ?? transaction.id), type: transaction.type } };
+	if (!isOrder)
+		return (
+			amounts.invalid ?? {
+				...base,
+				adjustment: {
+					id: String(transaction.adjustment_id ?? transaction.id),
+					type: transaction.type,
+				},
+			}
+		);
 
 	const breakdown = transaction.revenue_breakdown ?? {};
-	const refund = Math.abs(amount(breakdown.refund_subtotal_before_discount_amount, 'refund_subtotal_before_discount_amount') ?? 0);
-	const beforeDiscount = amount(breakdown.subtotal_before_discount_amount, 'subtotal_before_discount_amount');
+	const refund = Math.abs(
+		amount(
+			breakdown.refund_subtotal_before_discount_amount,
+			'refund_subtotal_before_discount_amount',
+		) ?? 0,
+	);
+	const beforeDiscount = amount(
+		breakdown.subtotal_before_discount_amount,
+		'subtotal_before_discount_amount',
+	);
 	const discount = amount(breakdown.seller_discount_amount, 'seller_discount_amount');
 	const revenue = amount(transaction.revenue_amount, 'revenue_amount');
-	const gross = beforeDiscount !== null ? Math.abs(beforeDiscount) - Math.abs(discount ?? 0) : (revenue ?? 0) + refund;
+	const gross =
+		beforeDiscount !== null
+			? Math.abs(beforeDiscount) - Math.abs(discount ?? 0)
+			: (revenue ?? 0) + refund;
 	const fee = transaction.fee_tax_breakdown?.fee ?? {};
 	const entry: LedgerEntry = {
 		...base,
 		gross,
 		refund,
-		commissionRaw: sum(amount(fee.platform_commission_amount, 'platform_commission_amount'), amount(fee.referral_fee_amount, 'referral_fee_amount')),
-		transactionFeeRaw: sum(amount(fee.transaction_fee_amount, 'transaction_fee_amount'), amount(fee.credit_card_handling_fee_amount, 'credit_card_handling_fee_amount')),
-		feesRaw: sum(amount(transaction.fee_tax_amount, 'fee_tax_amount'), amount(transaction.shipping_cost_amount, 'shipping_cost_amount')),
+		commissionRaw: sum(
+			amount(fee.platform_commission_amount, 'platform_commission_amount'),
+			amount(fee.referral_fee_amount, 'referral_fee_amount'),
+		),
+		transactionFeeRaw: sum(
+			amount(fee.transaction_fee_amount, 'transaction_fee_amount'),
+			amount(fee.credit_card_handling_fee_amount, 'credit_card_handling_fee_amount'),
+		),
+		feesRaw: sum(
+			amount(transaction.fee_tax_amount, 'fee_tax_amount'),
+			amount(transaction.shipping_cost_amount, 'shipping_cost_amount'),
+		),
 	};
 	return amounts.invalid ?? entry;
 }

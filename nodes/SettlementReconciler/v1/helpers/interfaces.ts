@@ -13,5 +13,9 @@ export type ClientProvider = () => Promise<TikTokShopClient>;
 
 export interface ReconcileOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, client: ClientProvider): Promise<ReconcileOutputs>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		client: ClientProvider,
+	): Promise<ReconcileOutputs>;
 }

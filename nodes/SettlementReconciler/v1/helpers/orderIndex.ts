@@ -98,7 +98,11 @@ export class OrderIndex {
 		const mask = this.capacity - 1;
 		const slots = this.slotIndex;
 		let slot = slotOf(high, low, mask);
-		for (let index = slots[slot]; index !== EMPTY && (this.low.get(index) !== low || this.high.get(index) !== high); index = slots[slot]) {
+		for (
+			let index = slots[slot];
+			index !== EMPTY && (this.low.get(index) !== low || this.high.get(index) !== high);
+			index = slots[slot]
+		) {
 			slot = (slot + 1) & mask;
 		}
 		return slot;

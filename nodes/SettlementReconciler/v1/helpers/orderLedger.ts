@@ -83,9 +83,11 @@ export class OrderLedger {
 	add(entry: LedgerEntry): void {
 		const index = this.ids.findOrAdd(entry.orderId);
 		const known = this.firstLine.get(index);
-		if (known === 0 || (entry.line > 0 && entry.line < known)) this.firstLine.set(index, entry.line);
+		if (known === 0 || (entry.line > 0 && entry.line < known))
+			this.firstLine.set(index, entry.line);
 		const date = this.dateKey.get(index);
-		if (entry.dateKey > 0 && (date === 0 || entry.dateKey < date)) this.dateKey.set(index, entry.dateKey);
+		if (entry.dateKey > 0 && (date === 0 || entry.dateKey < date))
+			this.dateKey.set(index, entry.dateKey);
 		if (entry.b2b) this.flags.raise(index, OrderFlag.B2B);
 		if (entry.gross !== 0) {
 			this.gross.add(index, entry.gross);
@@ -93,7 +95,10 @@ export class OrderLedger {
 		}
 		if (entry.refund !== 0) this.refunds.add(index, entry.refund);
 		if (entry.gross !== 0 || entry.refund !== 0) {
-			this.expectedCommission.add(index, applyRate(entry.gross - entry.refund, entry.rateBasisPoints));
+			this.expectedCommission.add(
+				index,
+				applyRate(entry.gross - entry.refund, entry.rateBasisPoints),
+			);
 			this.expectedReversal.add(index, applyRate(entry.refund, entry.rateBasisPoints));
 		}
 		if (entry.commissionRaw !== null) {
@@ -116,7 +121,13 @@ export class OrderLedger {
 		}
 		if (entry.adjustment) {
 			const seen = this.adjustments.get(index) ?? [];
-			seen.push({ id: entry.adjustment.id, type: entry.adjustment.type, amountRaw: entry.adjustmentRaw, line: entry.line, dateKey: entry.dateKey });
+			seen.push({
+				id: entry.adjustment.id,
+				type: entry.adjustment.type,
+				amountRaw: entry.adjustmentRaw,
+				line: entry.line,
+				dateKey: entry.dateKey,
+			});
 			this.adjustments.set(index, seen);
 		}
 		this.vote(entry);

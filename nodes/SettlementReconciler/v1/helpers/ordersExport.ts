@@ -13,14 +13,33 @@ import { isPlaceholder } from './settlementCsv';
  * Seller Center's orders export (Orders → Export), read to find orders TikTok delivered long ago that the settlement
  * report never paid. It has one row per SKU line, so an order's id repeats; its value is the sum of its lines.
  */
-type OrderField = 'orderId' | 'status' | 'substatus' | 'delivered' | 'lineValue' | 'orderValue' | 'category' | 'sku' | 'skuId';
+type OrderField =
+	| 'orderId'
+	| 'status'
+	| 'substatus'
+	| 'delivered'
+	| 'lineValue'
+	| 'orderValue'
+	| 'category'
+	| 'sku'
+	| 'skuId';
 
 const ALIASES: Record<OrderField, string[]> = {
 	orderId: ['Order ID', 'Order id', 'Order Number', 'order_id'],
 	status: ['Order Status', 'Status'],
 	substatus: ['Order Substatus', 'Order Sub Status', 'Substatus'],
-	delivered: ['Delivered Time', 'Delivery Time', 'Delivered time', 'Delivered Date', 'delivery_time'],
-	lineValue: ['SKU Subtotal After Discount', 'SKU subtotal after discount', 'Item Subtotal After Discount'],
+	delivered: [
+		'Delivered Time',
+		'Delivery Time',
+		'Delivered time',
+		'Delivered Date',
+		'delivery_time',
+	],
+	lineValue: [
+		'SKU Subtotal After Discount',
+		'SKU subtotal after discount',
+		'Item Subtotal After Discount',
+	],
 	orderValue: ['Order Amount', 'Order Total', 'Total Amount', 'Order amount'],
 	category: ['Product Category', 'Category'],
 	sku: ['Seller SKU', 'Seller sku'],
@@ -69,7 +88,11 @@ interface OrderSeen {
 }
 
 /** Delivered orders of the export, more than `afterDays` before As Of, that the ledger (the settlement report) lacks. */
-export async function findUnsettledInExport(stream: Readable, ledger: OrderLedger, options: OrdersExportOptions): Promise<UnsettledFromExport> {
+export async function findUnsettledInExport(
+	stream: Readable,
+	ledger: OrderLedger,
+	options: OrdersExportOptions,
+): Promise<UnsettledFromExport> {
 	let index: Partial<Record<OrderField, number>> | undefined;
 	let deliveredZone: string | undefined;
 	let width = 0;
@@ -81,7 +104,12 @@ export async function findUnsettledInExport(stream: Readable, ledger: OrderLedge
 		if (!index) {
 			headers = cells.map((cell) => cell.replace(/^\uFEFF/, '').trim());
 			const found = mapOrderColumns(headers);
-			if (found.orderId === undefined || found.status === undefined || found.delivered === undefined) throw new OrdersExportColumnsError(headers);
+			if (
+				found.orderId === undefined ||
+				found.status === undefined ||
+				found.delivered === undefined
+			)
+				throw new OrdersExportColumnsError(headers);
 			index = found;
 			width = headers.length;
 			deliveredZone = headerZone(headers[found.delivered]);
@@ -92,40 +120,81 @@ export async function findUnsettledInExport(stream: Readable, ledger: OrderLedge
 			const value = at === undefined ? '' : (cells[at] ?? '').trim();
 			return isPlaceholder(value) ? '' : value;
 		};
-		if (cells.length !== width) return void rejected.push({ line, reason: `has ${cells.length} cells but the header has ${width}`, content: cells.join(',').slice(0, 300) });
+		if (cells.length !== width)
+			return void rejected.push({
+				line,
+				reason: `has ${cells.length} cells but the header has ${width}`,
+				content: cells.join(',').slice(0, 300),
+			});
 		const orderId = text('orderId');
 		if (!orderId) return;
 		const deliveredText = text('delivered');
-		const deliveredKey = deliveredText ? parseDateKey(deliveredText, options.zone, deliveredZone) : 0;
-		if (Number.isNaN(deliveredKey)) return void rejected.push({ line, reason: `"${headers[index.delivered!]}" is not a date`, content: cells.join(',').slice(0, 300) });
-		const seen = orders.get(orderId) ?? { status: '', deliveredKey: 0, lineValue: 0, lineCommission: 0, orderValue: null, line };
+		const deliveredKey = deliveredText
+			? parseDateKey(deliveredText, options.zone, deliveredZone)
+			: 0;
+		if (Number.isNaN(deliveredKey))
+			return void rejected.push({
+				line,
+				reason: `"${headers[index.delivered!]}" is not a date`,
+				content: cells.join(',').slice(0, 300),
+			});
+		const seen = orders.get(orderId) ?? {
+			status: '',
+			deliveredKey: 0,
+			lineValue: 0,
+			lineCommission: 0,
+			orderValue: null,
+			line,
+		};
 		seen.status ||= `${text('status')} ${text('substatus')}`.trim();
 		seen.deliveredKey = Math.max(seen.deliveredKey, deliveredKey);
 		const lineValue = parseCents(text('lineValue'));
 		if (lineValue !== null && !Number.isNaN(lineValue)) {
 			seen.lineValue += lineValue;
-			seen.lineCommission += applyRate(lineValue, options.rates.basisPointsFor(text('category'), text('sku'), text('skuId')));
+			seen.lineCommission += applyRate(
+				lineValue,
+				options.rates.basisPointsFor(text('category'), text('sku'), text('skuId')),
+			);
 		}
 		const orderValue = parseCents(text('orderValue'));
-		if (seen.orderValue === null && orderValue !== null && !Number.isNaN(orderValue)) seen.orderValue = orderValue;
+		if (seen.orderValue === null && orderValue !== null && !Number.isNaN(orderValue))
+			seen.orderValue = orderValue;
 		orders.set(orderId, seen);
 	});
 	if (!index) throw new OrdersExportColumnsError(headers);
 
-	const result: UnsettledFromExport = { discrepancies: [], deliveredOrders: 0, tooRecent: 0, rejected };
+	const result: UnsettledFromExport = {
+		discrepancies: [],
+		deliveredOrders: 0,
+		tooRecent: 0,
+		rejected,
+	};
 	const asOf = dateKeyToDateTime(options.asOfKey, options.zone);
 	for (const [orderId, order] of orders) {
-		if (!DELIVERED.test(order.status) || NOT_DELIVERED.test(order.status) || order.deliveredKey === 0) continue;
+		if (
+			!DELIVERED.test(order.status) ||
+			NOT_DELIVERED.test(order.status) ||
+			order.deliveredKey === 0
+		)
+			continue;
 		result.deliveredOrders++;
 		if (ledger.ids.find(orderId) !== -1) continue;
-		const days = Math.round(asOf.diff(dateKeyToDateTime(order.deliveredKey, options.zone), 'days').days);
+		const days = Math.round(
+			asOf.diff(dateKeyToDateTime(order.deliveredKey, options.zone), 'days').days,
+		);
 		if (days <= options.afterDays) {
 			result.tooRecent++;
 			continue;
 		}
 		const value = order.lineValue || order.orderValue || 0;
-		const commission = order.lineValue ? order.lineCommission : applyRate(value, options.rates.defaultBasisPoints);
-		const owed = value - commission - applyRate(value, options.transactionFeeBasisPoints) - options.transactionFeeFixedCents;
+		const commission = order.lineValue
+			? order.lineCommission
+			: applyRate(value, options.rates.defaultBasisPoints);
+		const owed =
+			value -
+			commission -
+			applyRate(value, options.transactionFeeBasisPoints) -
+			options.transactionFeeFixedCents;
 		result.discrepancies.push({
 			orderId,
 			check: 'delivered_not_settled',

@@ -1,6 +1,7 @@
 import { percentToBasisPoints } from './money';
 
-export const DEFAULT_APPAREL_KEYWORDS = 'apparel, clothing, womenswear, menswear, kidswear, underwear, fashion';
+export const DEFAULT_APPAREL_KEYWORDS =
+	'apparel, clothing, womenswear, menswear, kidswear, underwear, fashion';
 
 export interface RateRule {
 	matchBy: 'sku' | 'category';
@@ -31,11 +32,16 @@ export class RateTable {
 	constructor(readonly settings: RateSettings) {
 		this.nonApparel = percentToBasisPoints(settings.nonApparelPercent);
 		this.apparel = percentToBasisPoints(settings.apparelPercent);
-		this.keywords = settings.apparelKeywords.map((keyword) => keyword.trim().toLowerCase()).filter(Boolean);
+		this.keywords = settings.apparelKeywords
+			.map((keyword) => keyword.trim().toLowerCase())
+			.filter(Boolean);
 		for (const rule of settings.rules) {
 			const key = rule.value.trim().toLowerCase();
 			if (!key) continue;
-			(rule.matchBy === 'sku' ? this.bySku : this.byCategory).set(key, percentToBasisPoints(rule.ratePercent));
+			(rule.matchBy === 'sku' ? this.bySku : this.byCategory).set(
+				key,
+				percentToBasisPoints(rule.ratePercent),
+			);
 		}
 	}
 
@@ -60,7 +66,9 @@ export class RateTable {
 		let rate = this.categoryCache.get(category);
 		if (rate === undefined) {
 			const key = category.trim().toLowerCase();
-			rate = this.byCategory.get(key) ?? (this.keywords.some((keyword) => key.includes(keyword)) ? this.apparel : this.nonApparel);
+			rate =
+				this.byCategory.get(key) ??
+				(this.keywords.some((keyword) => key.includes(keyword)) ? this.apparel : this.nonApparel);
 			// Copied so the cache key does not pin a parsed CSV chunk.
 			this.categoryCache.set(Buffer.from(category, 'utf8').toString('utf8'), rate);
 		}
@@ -68,7 +76,14 @@ export class RateTable {
 	}
 
 	describe(): string {
-		const rules = this.settings.rules.map((rule) => `${rule.matchBy === 'sku' ? 'SKU' : 'category'} "${rule.value}" ${rule.ratePercent}%`);
-		return [`${this.settings.nonApparelPercent}% non-apparel`, `${this.settings.apparelPercent}% apparel`, ...rules].join(', ');
+		const rules = this.settings.rules.map(
+			(rule) =>
+				`${rule.matchBy === 'sku' ? 'SKU' : 'category'} "${rule.value}" ${rule.ratePercent}%`,
+		);
+		return [
+			`${this.settings.nonApparelPercent}% non-apparel`,
+			`${this.settings.apparelPercent}% apparel`,
+			...rules,
+		].join(', ');
 	}
 }

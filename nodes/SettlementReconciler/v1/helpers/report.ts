@@ -50,7 +50,11 @@ function byUrgency(a: Dated, b: Dated): number {
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export function buildOutputs(outcome: Outcome): { discrepancies: IDataObject[]; summary: IDataObject; rejected: IDataObject[] } {
+export function buildOutputs(outcome: Outcome): {
+	discrepancies: IDataObject[];
+	summary: IDataObject;
+	rejected: IDataObject[];
+} {
 	// Time-zone arithmetic is slow and findings share a few dozen dates.
 	const deadlines = new Map<number, Deadline>();
 	const deadlineOf = (key: number) => {
@@ -63,12 +67,25 @@ export function buildOutputs(outcome: Outcome): { discrepancies: IDataObject[]; 
 		return { finding, deadline, rank: rank(finding, deadline) };
 	});
 	dated.sort(byUrgency);
-	const discrepancies = dated.map(({ finding, deadline }, index) => discrepancyItem(finding, deadline, index + 1));
-	const requests = correctionRequests(dated.filter((entry) => entry.rank === 0), outcome);
-	return { discrepancies, summary: summaryItem(outcome, dated, requests), rejected: rejectedItems(outcome) };
+	const discrepancies = dated.map(({ finding, deadline }, index) =>
+		discrepancyItem(finding, deadline, index + 1),
+	);
+	const requests = correctionRequests(
+		dated.filter((entry) => entry.rank === 0),
+		outcome,
+	);
+	return {
+		discrepancies,
+		summary: summaryItem(outcome, dated, requests),
+		rejected: rejectedItems(outcome),
+	};
 }
 
-function discrepancyItem(finding: Discrepancy, deadline: Deadline | undefined, urgency: number): IDataObject {
+function discrepancyItem(
+	finding: Discrepancy,
+	deadline: Deadline | undefined,
+	urgency: number,
+): IDataObject {
 	return {
 		urgency,
 		orderId: finding.orderId,
@@ -110,7 +127,11 @@ function correctionRequests(claimable: Dated[], outcome: Outcome): CorrectionReq
 		for (let start = 0; start < entries.length; start += outcome.requestBatchSize) {
 			const batch = entries.slice(start, start + outcome.requestBatchSize);
 			const amount = batch.reduce((total, entry) => total + entry.finding.owed, 0);
-			const deadline = batch.map((entry) => entry.deadline?.deadline).filter((value): value is string => Boolean(value)).sort()[0] ?? null;
+			const deadline =
+				batch
+					.map((entry) => entry.deadline?.deadline)
+					.filter((value): value is string => Boolean(value))
+					.sort()[0] ?? null;
 			requests.push({
 				batch: requests.length + 1,
 				check: CHECK_LABELS[check],
@@ -124,7 +145,13 @@ function correctionRequests(claimable: Dated[], outcome: Outcome): CorrectionReq
 	return requests;
 }
 
-function requestText(check: CheckCode, batch: Dated[], amount: number, deadline: string | null, outcome: Outcome): string {
+function requestText(
+	check: CheckCode,
+	batch: Dated[],
+	amount: number,
+	deadline: string | null,
+	outcome: Outcome,
+): string {
 	const lines = batch.map(({ finding, deadline: due }) => {
 		const date = due ? `transaction date ${due.transactionDate}` : 'date not in the report';
 		return `- Order ${finding.orderId} (${date}): ${finding.explanation} Amount to correct: ${formatDollars(finding.owed)}.`;
@@ -141,7 +168,9 @@ function requestText(check: CheckCode, batch: Dated[], amount: number, deadline:
 		...lines,
 		'',
 		`Total requested: ${formatDollars(amount)}.`,
-		deadline ? `The earliest of these transactions reaches the 45-day correction limit on ${deadline}.` : '',
+		deadline
+			? `The earliest of these transactions reaches the 45-day correction limit on ${deadline}.`
+			: '',
 		'',
 		'Thank you.',
 	]
@@ -160,7 +189,10 @@ function summaryItem(outcome: Outcome, dated: Dated[], requests: CorrectionReque
 	const byCheck: IDataObject = {};
 	for (const { finding } of dated) {
 		const label = CHECK_LABELS[finding.check];
-		const current = (byCheck[label] as { count: number; owed: number } | undefined) ?? { count: 0, owed: 0 };
+		const current = (byCheck[label] as { count: number; owed: number } | undefined) ?? {
+			count: 0,
+			owed: 0,
+		};
 		byCheck[label] = { count: current.count + 1, owed: current.owed + finding.owed };
 	}
 	for (const label of Object.keys(byCheck)) {
@@ -170,7 +202,17 @@ function summaryItem(outcome: Outcome, dated: Dated[], requests: CorrectionReque
 	const nextDeadline = claimable.find((entry) => entry.deadline)?.deadline;
 	const range = outcome.csv?.dateRange ?? outcome.api?.dateRange;
 	return {
-		headline: headline({ recoverable, claimable: claimable.length, pastDeadline, late: late.length, informational, next: nextDeadline }, outcome),
+		headline: headline(
+			{
+				recoverable,
+				claimable: claimable.length,
+				pastDeadline,
+				late: late.length,
+				informational,
+				next: nextDeadline,
+			},
+			outcome,
+		),
 		recoverableAmount: formatCents(recoverable),
 		recoverableOrders: new Set(claimable.map((entry) => entry.finding.orderId)).size,
 		nextDeadline: nextDeadline?.deadline ?? null,
@@ -193,10 +235,16 @@ function summaryItem(outcome: Outcome, dated: Dated[], requests: CorrectionReque
 			netPayoutExpected: formatCents(totals.netExpected),
 		},
 		variance: formatCents(variance),
-		variancePercent: totals.netExpected === 0 ? null : Math.round((variance / Math.abs(totals.netExpected)) * 10000) / 100,
+		variancePercent:
+			totals.netExpected === 0
+				? null
+				: Math.round((variance / Math.abs(totals.netExpected)) * 10000) / 100,
 		correctionRequests: requests as unknown as IDataObject[],
 		rateTable: outcome.rateTable,
-		feeSign: outcome.feeSign.sign === 'signed' ? 'fees written as negative amounts' : 'fees written as positive amounts',
+		feeSign:
+			outcome.feeSign.sign === 'signed'
+				? 'fees written as negative amounts'
+				: 'fees written as positive amounts',
 		feeSignBasis: outcome.feeSign.basis,
 		...(outcome.csv ? { report: reportSummary(outcome.csv, outcome.zone) } : {}),
 		...(outcome.ordersExport
@@ -209,7 +257,15 @@ function summaryItem(outcome: Outcome, dated: Dated[], requests: CorrectionReque
 					},
 				}
 			: {}),
-		...(outcome.api ? { financeApi: { statements: outcome.api.statements, transactions: outcome.api.transactions, statementSettlement: formatCents(outcome.api.statementSettlement) } } : {}),
+		...(outcome.api
+			? {
+					financeApi: {
+						statements: outcome.api.statements,
+						transactions: outcome.api.transactions,
+						statementSettlement: formatCents(outcome.api.statementSettlement),
+					},
+				}
+			: {}),
 		...(outcome.unsettled
 			? {
 					deliveredOrders: {
@@ -240,13 +296,21 @@ function headline(counts: HeadlineCounts, outcome: Outcome): string {
 	const { recoverable, claimable, late, informational, pastDeadline, next } = counts;
 	const findings = (count: number) => `${count} finding${count === 1 ? '' : 's'}`;
 	let opening = 'No money to claim: every checked order matches the rate table within tolerance.';
-	if (recoverable > 0) opening = `TikTok owes you ${formatDollars(recoverable)} on ${findings(claimable)}; the first must be claimed by ${next?.deadline ?? 'the 45-day limit'}.`;
+	if (recoverable > 0)
+		opening = `TikTok owes you ${formatDollars(recoverable)} on ${findings(claimable)}; the first must be claimed by ${next?.deadline ?? 'the 45-day limit'}.`;
 	else if (late > 0) opening = 'No money left to claim within the 45-day limit.';
-	else if (informational > 0) opening = `No money to claim: the ${findings(informational)} ${informational === 1 ? 'is' : 'are'} in your favour or for review only.`;
+	else if (informational > 0)
+		opening = `No money to claim: the ${findings(informational)} ${informational === 1 ? 'is' : 'are'} in your favour or for review only.`;
 	const parts = [opening];
-	if (late > 0) parts.push(`${formatDollars(pastDeadline)} on ${findings(late)} is past the 45-day correction limit.`);
+	if (late > 0)
+		parts.push(
+			`${formatDollars(pastDeadline)} on ${findings(late)} is past the 45-day correction limit.`,
+		);
 	const rejected = (outcome.csv?.rows.rejected ?? 0) + (outcome.api?.transactions.rejected ?? 0);
-	if (rejected > 0) parts.push(`${rejected} row${rejected === 1 ? ' was' : 's were'} not readable: see the Unreadable output.`);
+	if (rejected > 0)
+		parts.push(
+			`${rejected} row${rejected === 1 ? ' was' : 's were'} not readable: see the Unreadable output.`,
+		);
 	return parts.join(' ');
 }
 
@@ -273,10 +337,26 @@ function rejectedItems(outcome: Outcome): IDataObject[] {
 		...(outcome.ordersExport?.rejected ?? []).map((row) => ({ ...row, source: 'orders export' })),
 		...(outcome.api?.rejected ?? []).map((row) => ({ ...row, source: 'Finance API' })),
 	];
-	const listed = rows.map((row) => ({ source: row.source, line: row.line || null, reason: row.reason, content: row.content }) as IDataObject);
-	const total = (outcome.csv?.rows.rejected ?? 0) + (outcome.api?.transactions.rejected ?? 0) + (outcome.ordersExport?.rejected.length ?? 0);
+	const listed = rows.map(
+		(row) =>
+			({
+				source: row.source,
+				line: row.line || null,
+				reason: row.reason,
+				content: row.content,
+			}) as IDataObject,
+	);
+	const total =
+		(outcome.csv?.rows.rejected ?? 0) +
+		(outcome.api?.transactions.rejected ?? 0) +
+		(outcome.ordersExport?.rejected.length ?? 0);
 	if (total > listed.length) {
-		listed.push({ source: 'report', line: null, reason: `${total - listed.length} more rejected rows are not listed; their reasons are counted in the summary's report.rejectedByReason`, content: '' });
+		listed.push({
+			source: 'report',
+			line: null,
+			reason: `${total - listed.length} more rejected rows are not listed; their reasons are counted in the summary's report.rejectedByReason`,
+			content: '',
+		});
 	}
 	return listed;
 }

@@ -58,8 +58,21 @@ class KindCache {
 	private readonly byChannel = new Map<string, number>();
 
 	of(type: string, channel: string): number {
-		return this.lookup(this.byType, type, () => (REFUND_TYPE.test(type) ? Kind.Refund : 0) | (ADJUSTMENT_TYPE.test(type) ? Kind.Adjustment : 0) | (B2B.test(type) ? Kind.B2B : 0)) |
-			(channel === '' ? 0 : this.lookup(this.byChannel, channel, () => (B2B.test(channel) || YES.test(channel) ? Kind.B2B : 0)));
+		return (
+			this.lookup(
+				this.byType,
+				type,
+				() =>
+					(REFUND_TYPE.test(type) ? Kind.Refund : 0) |
+					(ADJUSTMENT_TYPE.test(type) ? Kind.Adjustment : 0) |
+					(B2B.test(type) ? Kind.B2B : 0),
+			) |
+			(channel === ''
+				? 0
+				: this.lookup(this.byChannel, channel, () =>
+						B2B.test(channel) || YES.test(channel) ? Kind.B2B : 0,
+					))
+		);
 	}
 
 	private lookup(known: Map<string, number>, text: string, classify: () => number): number {
@@ -74,16 +87,26 @@ class KindCache {
 }
 
 /** Reads a Seller Center settlement / commission report into the ledger, row by row. */
-export async function readSettlementCsv(stream: Readable, ledger: OrderLedger, options: CsvReadOptions): Promise<CsvReadResult> {
+export async function readSettlementCsv(
+	stream: Readable,
+	ledger: OrderLedger,
+	options: CsvReadOptions,
+): Promise<CsvReadResult> {
 	let columns: ColumnMap | undefined;
 	let headerProblem: string | undefined;
 	let firstHeaders: string[] | undefined;
-	const result: Omit<CsvReadResult, 'columns'> = { rows: { total: 0, parsed: 0, rejected: 0, blank: 0 }, rejectedByReason: {}, rejected: [], undatedRows: 0 };
+	const result: Omit<CsvReadResult, 'columns'> = {
+		rows: { total: 0, parsed: 0, rejected: 0, blank: 0 },
+		rejectedByReason: {},
+		rejected: [],
+		undatedRows: 0,
+	};
 	const entry: LedgerEntry = blankEntry();
 	const reject = (line: number, reason: string, cells: string[]) => {
 		result.rows.rejected++;
 		result.rejectedByReason[reason] = (result.rejectedByReason[reason] ?? 0) + 1;
-		if (result.rejected.length < options.maxRejectedListed) result.rejected.push({ line, reason, content: cells.join(',').slice(0, 300) });
+		if (result.rejected.length < options.maxRejectedListed)
+			result.rejected.push({ line, reason, content: cells.join(',').slice(0, 300) });
 	};
 	let readRow: ((cells: string[], line: number) => string | undefined) | undefined;
 	let sized = false;
@@ -94,38 +117,42 @@ export async function readSettlementCsv(stream: Readable, ledger: OrderLedger, o
 		ledger.reserve(Math.ceil((options.expectedBytes / charactersParsed) * records));
 	};
 
-	await streamCsvRecords(stream, (cells, line, problem) => {
-		result.rows.total++;
-		if (cells.length === 1 && cells[0].trim() === '') {
-			result.rows.blank++;
-			return;
-		}
-		if (!columns) {
-			const candidate = mapColumns(cells);
-			firstHeaders ??= candidate.headers;
-			headerProblem = missingEssentials(candidate);
-			if (headerProblem === undefined) {
-				columns = candidate;
-				readRow = rowReader(columns, options, entry);
-				result.rows.total--; // the header is not a data row
+	await streamCsvRecords(
+		stream,
+		(cells, line, problem) => {
+			result.rows.total++;
+			if (cells.length === 1 && cells[0].trim() === '') {
+				result.rows.blank++;
 				return;
 			}
-			if (line >= HEADER_SEARCH_LINES) throw new MissingColumnsError(headerProblem, firstHeaders);
-			reject(line, 'above the column header (report title or notes)', cells);
-			return;
-		}
-		if (problem) return reject(line, `not valid CSV: ${problem}`, cells);
-		const reason = readRow!(cells, line);
-		if (reason !== undefined) return reject(line, reason, cells);
-		if (entry.dateKey === 0) result.undatedRows++;
-		else if (!result.dateRange) result.dateRange = { first: entry.dateKey, last: entry.dateKey };
-		else {
-			if (entry.dateKey < result.dateRange.first) result.dateRange.first = entry.dateKey;
-			if (entry.dateKey > result.dateRange.last) result.dateRange.last = entry.dateKey;
-		}
-		ledger.add(entry);
-		result.rows.parsed++;
-	}, sizeLedger);
+			if (!columns) {
+				const candidate = mapColumns(cells);
+				firstHeaders ??= candidate.headers;
+				headerProblem = missingEssentials(candidate);
+				if (headerProblem === undefined) {
+					columns = candidate;
+					readRow = rowReader(columns, options, entry);
+					result.rows.total--; // the header is not a data row
+					return;
+				}
+				if (line >= HEADER_SEARCH_LINES) throw new MissingColumnsError(headerProblem, firstHeaders);
+				reject(line, 'above the column header (report title or notes)', cells);
+				return;
+			}
+			if (problem) return reject(line, `not valid CSV: ${problem}`, cells);
+			const reason = readRow!(cells, line);
+			if (reason !== undefined) return reject(line, reason, cells);
+			if (entry.dateKey === 0) result.undatedRows++;
+			else if (!result.dateRange) result.dateRange = { first: entry.dateKey, last: entry.dateKey };
+			else {
+				if (entry.dateKey < result.dateRange.first) result.dateRange.first = entry.dateKey;
+				if (entry.dateKey > result.dateRange.last) result.dateRange.last = entry.dateKey;
+			}
+			ledger.add(entry);
+			result.rows.parsed++;
+		},
+		sizeLedger,
+	);
 	if (!columns) throw new MissingColumnsError(headerProblem ?? 'a header row', firstHeaders ?? []);
 	return { columns, ...result };
 }
@@ -135,7 +162,9 @@ export class MissingColumnsError extends Error {
 		readonly missing: string,
 		readonly headers: string[],
 	) {
-		super(`The report is missing ${missing}. Columns found: ${headers.length ? headers.map((header) => `"${header}"`).join(', ') : 'none (the file is empty)'}.`);
+		super(
+			`The report is missing ${missing}. Columns found: ${headers.length ? headers.map((header) => `"${header}"`).join(', ') : 'none (the file is empty)'}.`,
+		);
 	}
 }
 
@@ -162,7 +191,11 @@ function blankEntry(): LedgerEntry {
  * before the first row); the reader fills `entry` in place (one object for the whole file) and returns why a row cannot
  * be used, or undefined.
  */
-function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEntry): (cells: string[], line: number) => string | undefined {
+function rowReader(
+	columns: ColumnMap,
+	options: CsvReadOptions,
+	entry: LedgerEntry,
+): (cells: string[], line: number) => string | undefined {
 	const position = (field: Field): number => columns.index[field] ?? -1;
 	const ORDER_ID = position('orderId');
 	const RELATED_ID = position('relatedOrderId');
@@ -205,7 +238,11 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 	// allowed that, decided on its first row. Any other width means a cell was lost or split: nothing is shifted.
 	let rowWidth = -1;
 	return (cells, line) => {
-		if (rowWidth < 0) rowWidth = cells.length > width && cells.slice(width).every((cell) => cell.trim() === '') ? cells.length : width;
+		if (rowWidth < 0)
+			rowWidth =
+				cells.length > width && cells.slice(width).every((cell) => cell.trim() === '')
+					? cells.length
+					: width;
 		if (cells.length !== rowWidth) {
 			return cells.length < rowWidth
 				? `has ${cells.length} cells but the header has ${width}: a cell is missing or the row is cut short`
@@ -215,12 +252,15 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 		const ownId = textAt(cells, ORDER_ID);
 		const relatedId = textAt(cells, RELATED_ID);
 		const orderId = relatedId || ownId;
-		if (isTotalsLabel(ownId) || (!orderId && isTotalsLabel(cells[0].trim()))) return 'a totals line, not an order';
+		if (isTotalsLabel(ownId) || (!orderId && isTotalsLabel(cells[0].trim())))
+			return 'a totals line, not an order';
 		if (!orderId) return 'has no order ID';
 		const currency = textAt(cells, CURRENCY);
-		if (currency && currency.toUpperCase() !== REPORT_CURRENCY) return `is in ${currency}; the reconciler checks ${REPORT_CURRENCY} rows only`;
+		if (currency && currency.toUpperCase() !== REPORT_CURRENCY)
+			return `is in ${currency}; the reconciler checks ${REPORT_CURRENCY} rows only`;
 		const created = textAt(cells, CREATED);
-		if (created && Number.isNaN(parseDateKey(created, options.zone, columns.zones.createdTime))) return `"${columns.mapped.createdTime}" is not a date`;
+		if (created && Number.isNaN(parseDateKey(created, options.zone, columns.zones.createdTime)))
+			return `"${columns.mapped.createdTime}" is not a date`;
 		const type = textAt(cells, TYPE);
 		const kind = kinds.of(type, textAt(cells, CHANNEL));
 
@@ -230,7 +270,13 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 		const revenue = amount(cells, REVENUE);
 		const refundCell = amount(cells, REFUND);
 		let refund = refundCell === null ? 0 : Math.abs(refundCell);
-		let gross = subtotal ?? (beforeDiscount !== null ? beforeDiscount - Math.abs(discount ?? 0) : revenue !== null ? revenue + refund : 0);
+		let gross =
+			subtotal ??
+			(beforeDiscount !== null
+				? beforeDiscount - Math.abs(discount ?? 0)
+				: revenue !== null
+					? revenue + refund
+					: 0);
 		// Refund rows of some exports carry the refund as a negative sale instead of in a refund column.
 		if (gross < 0 && refund === 0 && ((kind & Kind.Refund) !== 0 || refundCell === null)) {
 			refund = -gross;
@@ -247,8 +293,17 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 		let adjustment = amount(cells, ADJUSTMENT) ?? 0;
 		const income = amount(cells, INCOME) ?? 0;
 		if (notAmount >= 0) return `"${columns.headers[notAmount]}" is not an amount`;
-		const isAdjustment = (kind & Kind.Adjustment) !== 0 || (relatedId !== '' && ownId !== '' && relatedId !== ownId);
-		if (isAdjustment && adjustment === 0 && settlement !== null && gross === 0 && refund === 0 && !fees) adjustment = settlement;
+		const isAdjustment =
+			(kind & Kind.Adjustment) !== 0 || (relatedId !== '' && ownId !== '' && relatedId !== ownId);
+		if (
+			isAdjustment &&
+			adjustment === 0 &&
+			settlement !== null &&
+			gross === 0 &&
+			refund === 0 &&
+			!fees
+		)
+			adjustment = settlement;
 
 		const dateText = textAt(cells, DATE);
 		let dateKey = 0;
@@ -268,9 +323,18 @@ function rowReader(columns: ColumnMap, options: CsvReadOptions, entry: LedgerEnt
 		entry.adjustmentRaw = adjustment;
 		entry.incomeRaw = Math.abs(income);
 		entry.settlementRaw = settlement;
-		entry.rateBasisPoints = options.rates.basisPointsFor(textAt(cells, CATEGORY), textAt(cells, SKU), textAt(cells, SKU_ID));
+		entry.rateBasisPoints = options.rates.basisPointsFor(
+			textAt(cells, CATEGORY),
+			textAt(cells, SKU),
+			textAt(cells, SKU_ID),
+		);
 		entry.b2b = (kind & Kind.B2B) !== 0;
-		entry.adjustment = isAdjustment ? { id: copy(textAt(cells, ADJUSTMENT_ID) || (relatedId ? ownId : '')), type: copy(type || 'Adjustment') } : undefined;
+		entry.adjustment = isAdjustment
+			? {
+					id: copy(textAt(cells, ADJUSTMENT_ID) || (relatedId ? ownId : '')),
+					type: copy(type || 'Adjustment'),
+				}
+			: undefined;
 		return undefined;
 	};
 }

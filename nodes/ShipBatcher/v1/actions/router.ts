@@ -17,14 +17,23 @@ function sendBatches(client: TikTokShopClient) {
 		return new Map(
 			[...answers].map(([packageId, answer]): [string, ShipAnswer] => [
 				packageId,
-				'code' in answer ? { shipped: false, ...answer } : { shipped: true, requestId: answer.requestId },
+				'code' in answer
+					? { shipped: false, ...answer }
+					: { shipped: true, requestId: answer.requestId },
 			]),
 		);
 	};
 }
 
-async function shipAll(context: IExecuteFunctions, states: ShipmentState[], settings: NodeSettings): Promise<unknown> {
-	const client = await getTikTokClient.call(context, { ratePerSecond: settings.requestsPerSecond, maxRetries: settings.maxRetries });
+async function shipAll(
+	context: IExecuteFunctions,
+	states: ShipmentState[],
+	settings: NodeSettings,
+): Promise<unknown> {
+	const client = await getTikTokClient.call(context, {
+		ratePerSecond: settings.requestsPerSecond,
+		maxRetries: settings.maxRetries,
+	});
 	const shopKey = await client.shopCipher();
 	const history = await openTrackingHistory(context, settings, shopKey);
 	const shipSettings = {
@@ -36,14 +45,19 @@ async function shipAll(context: IExecuteFunctions, states: ShipmentState[], sett
 		nowSeconds: () => Math.floor(Date.now() / 1000),
 	};
 	const open = states.filter((state) => !state.outcome);
-	const create = () => new ShipCollector(sendBatches(client), settings.batchSize, settings.windowMs);
+	const create = () =>
+		new ShipCollector(sendBatches(client), settings.batchSize, settings.windowMs);
 	const ship = async (collector: ShipCollector) => {
 		const run = new ShipRun(client, collector, shipSettings);
 		await run.ship(open);
 		return run.fatal;
 	};
 	if (settings.windowMs === 0) return await ship(create());
-	return await withSharedCollector(`${shopKey}\u0000${settings.windowMs}\u0000${settings.batchSize}`, create, ship);
+	return await withSharedCollector(
+		`${shopKey}\u0000${settings.windowMs}\u0000${settings.batchSize}`,
+		create,
+		ship,
+	);
 }
 
 /**

@@ -4,7 +4,10 @@ import { CREDENTIAL_NAME } from '../../../shared/tiktok';
 import { shipDescription } from './ship/ship.description';
 import { credentialsFirst } from '../../../shared/credentialsFirst';
 
-export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
+export const versionDescription: Omit<
+	INodeTypeDescription,
+	'displayName' | 'name' | 'group' | 'description'
+> & {
 	version: number;
 } = {
 	version: 1,
@@ -14,7 +17,12 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	outputNames: ['Shipped', 'To Check'],
 	credentials: [
 		{ name: CREDENTIAL_NAME, required: true },
-		{ name: 'tikTokShopRedis', required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { trackingHistory: ['redis'] } } },
+		{
+			name: 'tikTokShopRedis',
+			required: true,
+			testedBy: 'tikTokShopRedisTest',
+			displayOptions: { show: { trackingHistory: ['redis'] } },
+		},
 	],
 	properties: [credentialsFirst, ...shipDescription],
 };

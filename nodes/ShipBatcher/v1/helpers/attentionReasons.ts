@@ -45,7 +45,11 @@ export const ATTENTION_REASONS = [
 
 export type AttentionReason = (typeof ATTENTION_REASONS)[number];
 
-export function attention(reason: AttentionReason, message: string, tiktok?: TikTokAnswer): AttentionOutcome {
+export function attention(
+	reason: AttentionReason,
+	message: string,
+	tiktok?: TikTokAnswer,
+): AttentionOutcome {
 	return { kind: 'attention', reason, message, ...(tiktok ? { tiktok } : {}) };
 }
 
@@ -66,17 +70,38 @@ export function trackingReason(problem: TrackingProblem): AttentionReason {
 
 /** TikTok's per-item shipping codes (reference §5 and the Batch Ship Packages error list) in our words. */
 const TIKTOK_CODE_REASONS: Record<number, [AttentionReason, string]> = {
-	21011022: ['tiktok_invalid_tracking', 'TikTok rejected the tracking number or the shipping provider. Check both against the label.'],
-	11028006: ['tiktok_invalid_tracking', 'TikTok could not match this tracking number to any carrier. Check the number against the label.'],
+	21011022: [
+		'tiktok_invalid_tracking',
+		'TikTok rejected the tracking number or the shipping provider. Check both against the label.',
+	],
+	11028006: [
+		'tiktok_invalid_tracking',
+		'TikTok could not match this tracking number to any carrier. Check the number against the label.',
+	],
 	21011025: [
 		'tiktok_duplicate_tracking',
 		'TikTok says this tracking number is already used on another order. Check that the 3PL did not reuse a label.',
 	],
-	21011007: ['after_sale_pending', 'The buyer has a pending cancellation or return request. Answer it in Seller Center, then ship.'],
-	21008044: ['after_sale_pending', 'The buyer has a pending cancellation or return request. Answer it in Seller Center, then ship.'],
-	21011041: ['order_cancelled', 'TikTok says the order was cancelled, so it cannot be shipped. Stop the parcel if it has not left.'],
-	21011003: ['order_cancelled', 'TikTok says the order was cancelled, so it cannot be shipped. Stop the parcel if it has not left.'],
-	21011005: ['order_on_hold', 'TikTok says the order is not ready to ship yet (unpaid or on hold). Try again later.'],
+	21011007: [
+		'after_sale_pending',
+		'The buyer has a pending cancellation or return request. Answer it in Seller Center, then ship.',
+	],
+	21008044: [
+		'after_sale_pending',
+		'The buyer has a pending cancellation or return request. Answer it in Seller Center, then ship.',
+	],
+	21011041: [
+		'order_cancelled',
+		'TikTok says the order was cancelled, so it cannot be shipped. Stop the parcel if it has not left.',
+	],
+	21011003: [
+		'order_cancelled',
+		'TikTok says the order was cancelled, so it cannot be shipped. Stop the parcel if it has not left.',
+	],
+	21011005: [
+		'order_on_hold',
+		'TikTok says the order is not ready to ship yet (unpaid or on hold). Try again later.',
+	],
 	// 21011049 since TikTok's 2026 change to a 72-hour window; 21011050 before it. Same meaning for the seller.
 	21011049: [
 		'tracking_update_window_closed',
@@ -95,7 +120,7 @@ const TIKTOK_CODE_REASONS: Record<number, [AttentionReason, string]> = {
 export function tiktokRejection(answer: TikTokAnswer): AttentionOutcome {
 	const [reason, sentence] = TIKTOK_CODE_REASONS[answer.code] ?? [
 		'tiktok_rejected',
-		'TikTok did not accept the shipment. Read TikTok\'s message, fix the order in Seller Center or the 3PL file, and run again.',
+		"TikTok did not accept the shipment. Read TikTok's message, fix the order in Seller Center or the 3PL file, and run again.",
 	];
 	return attention(reason, sentence, answer);
 }

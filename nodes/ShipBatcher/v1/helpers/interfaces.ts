@@ -35,7 +35,8 @@ export interface LateShipmentStatus {
 	past_late_line: boolean;
 }
 
-export type ShipMethod = 'batch_ship_packages' | 'mark_package_as_shipped' | 'already_shipped' | 'shipping_info_update';
+export type ShipMethod =
+	'batch_ship_packages' | 'mark_package_as_shipped' | 'already_shipped' | 'shipping_info_update';
 
 export interface ShippedOutcome {
 	kind: 'shipped';

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const MOVEMENT_OPERATIONS = ['recordSale', 'recordCancellation', 'recordReturn', 'recordAdjustment'];
+export const MOVEMENT_OPERATIONS = [
+	'recordSale',
+	'recordCancellation',
+	'recordReturn',
+	'recordAdjustment',
+];
 
 export const skuProperty: INodeProperties = {
 	displayName: 'SKU',
@@ -8,5 +13,5 @@ export const skuProperty: INodeProperties = {
 	type: 'string',
 	default: '={{ $json.sku }}',
 	required: true,
-	description: 'Your seller SKU, or another channel\'s SKU that the SKU Mapping turns into one',
+	description: "Your seller SKU, or another channel's SKU that the SKU Mapping turns into one",
 };

@@ -19,8 +19,12 @@ export const description: INodeProperties[] = [
 
 export const getStock: LedgerOperation = {
 	async execute(this: IExecuteFunctions, { store, ledger, itemIndex, sku }): Promise<IDataObject> {
-		const windowHours = wholeUnits('Velocity Window (Hours)', this.getNodeParameter('velocityWindowHours', itemIndex, 168));
-		if (windowHours === 0) throw new ItemInputError('Velocity Window (Hours)', windowHours, 'must be at least 1');
+		const windowHours = wholeUnits(
+			'Velocity Window (Hours)',
+			this.getNodeParameter('velocityWindowHours', itemIndex, 168),
+		);
+		if (windowHours === 0)
+			throw new ItemInputError('Velocity Window (Hours)', windowHours, 'must be at least 1');
 		const level = await store.getStock(ledger, sku.sellerSku, windowHours * HOUR_MS, Date.now());
 		return {
 			ledger,

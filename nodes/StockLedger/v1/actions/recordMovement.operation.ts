@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { MovementKind } from '../../../shared/store';
-import { ItemInputError, requiredText, timeOf, wholeUnits } from '../../../shared/stock/inputValues';
+import {
+	ItemInputError,
+	requiredText,
+	timeOf,
+	wholeUnits,
+} from '../../../shared/stock/inputValues';
 import { MOVEMENT_OPERATIONS } from './fields';
 import type { LedgerOperation } from './types';
 
@@ -23,7 +28,8 @@ export const description: INodeProperties[] = [
 		default: '1',
 		required: true,
 		displayOptions: { show: units },
-		description: 'How many units the sale takes, or the cancellation or return brings back. A TikTok order line item is one unit.',
+		description:
+			'How many units the sale takes, or the cancellation or return brings back. A TikTok order line item is one unit.',
 	},
 	{
 		displayName: 'Change',
@@ -41,7 +47,8 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		default: 'order',
 		displayOptions: { show: all },
-		description: 'What makes this movement unique. Recording the same key twice changes nothing, so a repeated webhook never takes stock twice.',
+		description:
+			'What makes this movement unique. Recording the same key twice changes nothing, so a repeated webhook never takes stock twice.',
 		options: [
 			{ name: 'Channel + Order ID + Line ID', value: 'order' },
 			{ name: 'Custom Key', value: 'custom' },
@@ -70,7 +77,8 @@ export const description: INodeProperties[] = [
 		default: '={{ $json.id }}',
 		required: true,
 		displayOptions: { show: { ...all, keySource: ['order'] } },
-		description: 'The order line (TikTok line item ID, Shopify line item ID…). One order can sell several lines of one SKU.',
+		description:
+			'The order line (TikTok line item ID, Shopify line item ID…). One order can sell several lines of one SKU.',
 	},
 	{
 		displayName: 'Key',
@@ -87,7 +95,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show: all },
-		description: 'When it happened (ISO date or Unix time). Empty means now. Sales velocity counts sales by this time.',
+		description:
+			'When it happened (ISO date or Unix time). Empty means now. Sales velocity counts sales by this time.',
 	},
 ];
 
@@ -99,8 +108,17 @@ export const recordMovement: LedgerOperation = {
 		// The kind is part of the key so that a sale and the cancellation of the same order line are two movements.
 		const key = `${kind}|${movementKey.call(this, itemIndex)}`;
 		const occurred = this.getNodeParameter('occurredAt', itemIndex, '');
-		const atMs = occurred === '' || occurred === undefined || occurred === null ? Date.now() : timeOf('Occurred At', occurred);
-		const change = await store.recordMovement(ledger, { sku: sku.sellerSku, key, delta, atMs, kind });
+		const atMs =
+			occurred === '' || occurred === undefined || occurred === null
+				? Date.now()
+				: timeOf('Occurred At', occurred);
+		const change = await store.recordMovement(ledger, {
+			sku: sku.sellerSku,
+			key,
+			delta,
+			atMs,
+			kind,
+		});
 		return {
 			ledger,
 			sellerSku: sku.sellerSku,
@@ -115,8 +133,11 @@ export const recordMovement: LedgerOperation = {
 
 function deltaOf(this: IExecuteFunctions, kind: MovementKind, itemIndex: number): number {
 	if (kind === 'adjust') {
-		const change = wholeUnits('Change', this.getNodeParameter('change', itemIndex), { allowNegative: true });
-		if (change === 0) throw new ItemInputError('Change', change, 'is 0; an adjustment must add or remove units');
+		const change = wholeUnits('Change', this.getNodeParameter('change', itemIndex), {
+			allowNegative: true,
+		});
+		if (change === 0)
+			throw new ItemInputError('Change', change, 'is 0; an adjustment must add or remove units');
 		return change;
 	}
 	const count = wholeUnits('Units', this.getNodeParameter('units', itemIndex));

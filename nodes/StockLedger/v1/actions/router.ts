@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import { ItemRunner } from '../../../shared/itemRunner';
 import { openSelectedStore } from '../../../shared/storeSelection';
@@ -25,12 +30,16 @@ const operations: Record<string, LedgerOperation> = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operations[operationName];
-	if (!operation) throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known`);
+	if (!operation)
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known`);
 	const store = await openSelectedStore(this);
 	const resolveSku = readSkuMapping(this);
 	const runner = new ItemRunner(this, {
 		convertError: (error, itemIndex) => inputError.call(this, error, itemIndex),
-		errorDetails: (error) => (error instanceof ItemInputError ? { field: error.field, value: error.value as IDataObject[string] } : {}),
+		errorDetails: (error) =>
+			error instanceof ItemInputError
+				? { field: error.field, value: error.value as IDataObject[string] }
+				: {},
 	});
 	return await runner.eachItem(async (itemIndex) => {
 		const ledger = requiredText('Ledger Name', this.getNodeParameter('ledgerName', itemIndex));
@@ -40,7 +49,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 }
 
 /** A bad input value: the message names field and value; the description says where to fix it. */
-function inputError(this: IExecuteFunctions, error: unknown, itemIndex: number | undefined): NodeOperationError | undefined {
+function inputError(
+	this: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number | undefined,
+): NodeOperationError | undefined {
 	if (!(error instanceof ItemInputError) || itemIndex === undefined) return undefined;
 	return new NodeOperationError(this.getNode(), error.message, {
 		itemIndex,

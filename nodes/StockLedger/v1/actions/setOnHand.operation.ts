@@ -31,7 +31,12 @@ export const setOnHand: LedgerOperation = {
 	async execute(this: IExecuteFunctions, { store, ledger, itemIndex, sku }): Promise<IDataObject> {
 		const quantity = wholeUnits('Quantity On Hand', this.getNodeParameter('quantity', itemIndex));
 		const countKey = optionalText(this.getNodeParameter('countKey', itemIndex, ''));
-		const change = await store.setOnHand(ledger, sku.sellerSku, quantity, countKey ? `count|${countKey}|${sku.sellerSku}` : undefined);
+		const change = await store.setOnHand(
+			ledger,
+			sku.sellerSku,
+			quantity,
+			countKey ? `count|${countKey}|${sku.sellerSku}` : undefined,
+		);
 		return {
 			ledger,
 			sellerSku: sku.sellerSku,

@@ -8,7 +8,10 @@ import * as recordMovement from './recordMovement.operation';
 import * as setOnHand from './setOnHand.operation';
 import { credentialsFirst } from '../../../shared/credentialsFirst';
 
-export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
+export const versionDescription: Omit<
+	INodeTypeDescription,
+	'displayName' | 'name' | 'group' | 'description'
+> & {
 	version: number;
 } = {
 	version: 1,
@@ -17,7 +20,12 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
 	credentials: [
-		{ name: REDIS_CREDENTIAL_NAME, required: true, testedBy: 'tikTokShopRedisTest', displayOptions: { show: { stateStore: ['redis'] } } },
+		{
+			name: REDIS_CREDENTIAL_NAME,
+			required: true,
+			testedBy: 'tikTokShopRedisTest',
+			displayOptions: { show: { stateStore: ['redis'] } },
+		},
 	],
 	properties: [
 		credentialsFirst,
@@ -45,7 +53,12 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 					action: 'Record a cancellation',
 					description: 'Units of a cancelled order come back',
 				},
-				{ name: 'Record Return', value: 'recordReturn', action: 'Record a return', description: 'Returned units come back' },
+				{
+					name: 'Record Return',
+					value: 'recordReturn',
+					action: 'Record a return',
+					description: 'Returned units come back',
+				},
 				{
 					name: 'Record Sale',
 					value: 'recordSale',

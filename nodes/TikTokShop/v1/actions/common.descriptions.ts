@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export function returnAllAndLimit(resource: string, operation: string, maxLimit: number): INodeProperties[] {
+export function returnAllAndLimit(
+	resource: string,
+	operation: string,
+	maxLimit: number,
+): INodeProperties[] {
 	const show = { resource: [resource], operation: [operation] };
 	return [
 		{

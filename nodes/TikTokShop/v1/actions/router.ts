@@ -24,10 +24,17 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resource = this.getNodeParameter('resource', 0) as TikTokShopResource;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.[operationName];
-	const options = this.getNodeParameter('requestOptions', 0, {}) as { requestsPerSecond?: number; maxRetries?: number };
-	const client = await getTikTokClient.call(this, { ratePerSecond: options.requestsPerSecond, maxRetries: options.maxRetries });
+	const options = this.getNodeParameter('requestOptions', 0, {}) as {
+		requestsPerSecond?: number;
+		maxRetries?: number;
+	};
+	const client = await getTikTokClient.call(this, {
+		ratePerSecond: options.requestsPerSecond,
+		maxRetries: options.maxRetries,
+	});
 	return await new ItemRunner(this).eachItem(async (itemIndex) => {
-		if (!operation) throw new Error(`The operation "${operationName}" is not known for "${resource}"`);
+		if (!operation)
+			throw new Error(`The operation "${operationName}" is not known for "${resource}"`);
 		const results = await operation.execute.call(this, client, itemIndex);
 		return results.map((json) => ({ json }));
 	});

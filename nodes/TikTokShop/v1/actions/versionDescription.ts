@@ -9,7 +9,10 @@ import * as packageResource from './package/Package.resource';
 import * as returnResource from './return/Return.resource';
 import { credentialsFirst } from '../../../shared/credentialsFirst';
 
-export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
+export const versionDescription: Omit<
+	INodeTypeDescription,
+	'displayName' | 'name' | 'group' | 'description'
+> & {
 	version: number;
 } = {
 	version: 1,
@@ -34,7 +37,11 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'Event', value: 'event', description: 'The TikTok Shop Trigger\'s dead letters and missed-update recovery' },
+				{
+					name: 'Event',
+					value: 'event',
+					description: "The TikTok Shop Trigger's dead letters and missed-update recovery",
+				},
 				{ name: 'Finance', value: 'finance' },
 				{ name: 'Logistics', value: 'logistics' },
 				{ name: 'Order', value: 'order' },

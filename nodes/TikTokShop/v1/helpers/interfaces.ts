@@ -7,5 +7,9 @@ export type TikTokShopResource = 'order' | 'package' | 'logistics' | 'return' | 
 /** One operation: the fields it reads, and what it does for one input item. */
 export interface TikTokShopOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		client: TikTokShopClient,
+		itemIndex: number,
+	): Promise<IDataObject[]>;
 }

@@ -33,7 +33,9 @@ export async function getWarehouses(this: ILoadOptionsFunctions): Promise<INodeP
 }
 
 /** Every sales warehouse's delivery options, so the user need not pick a warehouse first. */
-export async function getDeliveryOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getDeliveryOptions(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	try {
 		const client = await getTikTokClient.call(this);
 		const options: INodePropertyOptions[] = [];
@@ -42,7 +44,11 @@ export async function getDeliveryOptions(this: ILoadOptionsFunctions): Promise<I
 				logisticsPaths.deliveryOptions(warehouse.id),
 			);
 			for (const option of data.delivery_options ?? []) {
-				options.push({ name: `${option.name} (${warehouse.name})`, value: option.id, description: option.type });
+				options.push({
+					name: `${option.name} (${warehouse.name})`,
+					value: option.id,
+					description: option.type,
+				});
 			}
 		}
 		return options;
@@ -51,15 +57,23 @@ export async function getDeliveryOptions(this: ILoadOptionsFunctions): Promise<I
 	}
 }
 
-export async function getRejectReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getRejectReasons(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const returnId = String(this.getCurrentNodeParameter('returnId') ?? '').trim();
 	if (!returnId || returnId.startsWith('=')) return [];
 	try {
 		const client = await getTikTokClient.call(this);
-		const { data } = await client.get<{ reasons?: Array<{ name: string; text: string }> }>(returnPaths.rejectReasons, {
-			return_or_cancel_id: returnId,
-		});
-		return (data.reasons ?? []).map((reason) => ({ name: reason.text || reason.name, value: reason.name }));
+		const { data } = await client.get<{ reasons?: Array<{ name: string; text: string }> }>(
+			returnPaths.rejectReasons,
+			{
+				return_or_cancel_id: returnId,
+			},
+		);
+		return (data.reasons ?? []).map((reason) => ({
+			name: reason.text || reason.name,
+			value: reason.name,
+		}));
 	} catch (error) {
 		throw toNodeError(this.getNode(), error);
 	}

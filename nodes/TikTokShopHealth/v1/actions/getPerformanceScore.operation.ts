@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../shared/tiktok';
 import {
@@ -27,9 +32,21 @@ export const description: INodeProperties[] = [
 		name: 'spsView',
 		type: 'options',
 		options: [
-			{ name: 'Overview', value: 'overview', description: 'The score, its tier and every metric with value, threshold, trend and tier' },
-			{ name: 'Metric Details', value: 'metricDetail', description: 'Daily history and diagnosis of each metric' },
-			{ name: 'Drill Down', value: 'drillDown', description: 'The products, providers, after-sales types, orders or chats behind a metric' },
+			{
+				name: 'Overview',
+				value: 'overview',
+				description: 'The score, its tier and every metric with value, threshold, trend and tier',
+			},
+			{
+				name: 'Metric Details',
+				value: 'metricDetail',
+				description: 'Daily history and diagnosis of each metric',
+			},
+			{
+				name: 'Drill Down',
+				value: 'drillDown',
+				description: 'The products, providers, after-sales types, orders or chats behind a metric',
+			},
 		],
 		default: 'overview',
 		displayOptions: { show },
@@ -39,7 +56,8 @@ export const description: INodeProperties[] = [
 		name: 'includeChart',
 		type: 'boolean',
 		default: false,
-		description: "Whether to attach a PNG chart of each metric's daily history (one detail call per metric), as binary property \"chart\"",
+		description:
+			'Whether to attach a PNG chart of each metric\'s daily history (one detail call per metric), as binary property "chart"',
 		displayOptions: { show: { ...show, spsView: ['overview'] } },
 	},
 	{
@@ -94,7 +112,11 @@ export const description: INodeProperties[] = [
 ];
 
 /** SPS is US-only (note 3t9j6tz0): say so before calling, and what still works. */
-async function requireUsShop(context: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<void> {
+async function requireUsShop(
+	context: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<void> {
 	const { region, name } = await shopRegion(client);
 	if (region && !SPS_REGIONS.includes(region)) {
 		throw new NodeOperationError(
@@ -121,7 +143,9 @@ async function overview(client: TikTokShopClient, includeChart: boolean): Promis
 			label: String(view.label),
 			unit: view.unit as string | null,
 			threshold: view.threshold as number | null,
-			points: (detail.history ?? []).map((point) => ({ date: point.date, value: Number(point.value) })).filter((point) => Number.isFinite(point.value)),
+			points: (detail.history ?? [])
+				.map((point) => ({ date: point.date, value: Number(point.value) }))
+				.filter((point) => Number.isFinite(point.value)),
 		});
 	}
 	const score = json.score === null ? 'not scored' : String(json.score);
@@ -130,13 +154,22 @@ async function overview(client: TikTokShopClient, includeChart: boolean): Promis
 		{
 			json,
 			binary: {
-				chart: { data: png.toString('base64'), mimeType: 'image/png', fileName: 'shop-performance-trend.png', fileExtension: 'png' },
+				chart: {
+					data: png.toString('base64'),
+					mimeType: 'image/png',
+					fileName: 'shop-performance-trend.png',
+					fileExtension: 'png',
+				},
 			},
 		},
 	];
 }
 
-async function metricDetails(context: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<HealthOutput[]> {
+async function metricDetails(
+	context: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<HealthOutput[]> {
 	const wanted = String(context.getNodeParameter('metricIds', itemIndex, '') ?? '')
 		.split(/[\s,]+/)
 		.filter(Boolean);
@@ -161,17 +194,30 @@ async function metricDetails(context: IExecuteFunctions, client: TikTokShopClien
 	return out;
 }
 
-async function drillDown(context: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<HealthOutput[]> {
+async function drillDown(
+	context: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<HealthOutput[]> {
 	const metricId = String(context.getNodeParameter('metricId', itemIndex, '')).trim();
-	if (!metricId) throw new NodeOperationError(context.getNode(), '"Metric ID" is empty', { itemIndex, description: 'Use a metric_id from the Overview, for example LATE_DISPATCH_RATE.' });
+	if (!metricId)
+		throw new NodeOperationError(context.getNode(), '"Metric ID" is empty', {
+			itemIndex,
+			description: 'Use a metric_id from the Overview, for example LATE_DISPATCH_RATE.',
+		});
 	const target = context.getNodeParameter('drillDownTo', itemIndex, 'ORDER') as string;
 	const kind = DIMENSIONS.includes(target as DimensionType)
 		? { dimension: target as DimensionType }
 		: RECORDS.includes(target as RecordType)
 			? { record: target as RecordType }
 			: undefined;
-	if (!kind) throw new NodeOperationError(context.getNode(), `"Drill Down To" ${target} is not known`, { itemIndex });
-	const max = context.getNodeParameter('returnAll', itemIndex, false) ? Infinity : (context.getNodeParameter('limit', itemIndex, 50) as number);
+	if (!kind)
+		throw new NodeOperationError(context.getNode(), `"Drill Down To" ${target} is not known`, {
+			itemIndex,
+		});
+	const max = context.getNodeParameter('returnAll', itemIndex, false)
+		? Infinity
+		: (context.getNodeParameter('limit', itemIndex, 50) as number);
 	const out: HealthOutput[] = [];
 	let pageToken: string | undefined;
 	do {
@@ -187,7 +233,11 @@ async function drillDown(context: IExecuteFunctions, client: TikTokShopClient, i
 	return out;
 }
 
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<HealthOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<HealthOutput[]> {
 	await requireUsShop(this, client, itemIndex);
 	const view = this.getNodeParameter('spsView', itemIndex, 'overview') as string;
 	if (view === 'metricDetail') return await metricDetails(this, client, itemIndex);

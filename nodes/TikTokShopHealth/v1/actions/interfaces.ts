@@ -12,11 +12,19 @@ export interface HealthOutput {
 /** One operation: the fields it reads, and what it returns for one input item. */
 export interface HealthOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<HealthOutput[]>;
+	execute(
+		this: IExecuteFunctions,
+		client: TikTokShopClient,
+		itemIndex: number,
+	): Promise<HealthOutput[]>;
 }
 
 /** Calls `work` for each entry with at most `limit` running at once; results keep the input order. */
-export async function mapLimited<T, R>(entries: T[], limit: number, work: (entry: T) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(
+	entries: T[],
+	limit: number,
+	work: (entry: T) => Promise<R>,
+): Promise<R[]> {
 	const results: R[] = new Array(entries.length);
 	let next = 0;
 	const runners = Array.from({ length: Math.min(limit, entries.length) }, async () => {
@@ -33,7 +41,10 @@ export async function mapLimited<T, R>(entries: T[], limit: number, work: (entry
  * Runs `work` for entries added over time with at most `limit` running at once, with no pause between batches.
  * `done()` resolves once everything added has run, or rejects with the first failure (nothing new starts after it).
  */
-export function limitedQueue<T>(limit: number, work: (entry: T) => Promise<void>): { add(entries: T[]): void; done(): Promise<void> } {
+export function limitedQueue<T>(
+	limit: number,
+	work: (entry: T) => Promise<void>,
+): { add(entries: T[]): void; done(): Promise<void> } {
 	const queue: T[] = [];
 	const running = new Set<Promise<void>>();
 	let failed = false;

@@ -1,10 +1,28 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../shared/tiktok';
 import { searchOrderPages, type OrderRecord } from '../../../shared/tiktok/resources/orders';
 import { firstCarrierScan, getOrderTracking } from '../../../shared/tiktok/resources/tracking';
-import { BAND_ORDER, bandLabel, bandsProblem, DEFAULT_BANDS, type RiskBands } from '../health/riskBands';
-import { assessOrder, deadlineOf, needsCarrierScan, OPEN_STATUSES, sortByUrgency, type OrderRisk } from '../health/riskReasons';
+import {
+	BAND_ORDER,
+	bandLabel,
+	bandsProblem,
+	DEFAULT_BANDS,
+	type RiskBands,
+} from '../health/riskBands';
+import {
+	assessOrder,
+	deadlineOf,
+	needsCarrierScan,
+	OPEN_STATUSES,
+	sortByUrgency,
+	type OrderRisk,
+} from '../health/riskReasons';
 import { limitedQueue, type HealthOutput } from './interfaces';
 
 const show = { operation: ['ordersAtRisk'] };
@@ -36,7 +54,8 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0.1 },
 		default: DEFAULT_BANDS.soonHours,
-		description: 'Orders due within this many hours are in the "soon" band; orders further out are not listed',
+		description:
+			'Orders due within this many hours are in the "soon" band; orders further out are not listed',
 		displayOptions: { show },
 	},
 	{
@@ -45,7 +64,11 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'One Item per Order', value: 'perOrder', description: 'Most urgent first' },
-			{ name: 'One Item per Band', value: 'perBand', description: 'The orders of each band together, for one alert per band' },
+			{
+				name: 'One Item per Band',
+				value: 'perBand',
+				description: 'The orders of each band together, for one alert per band',
+			},
 		],
 		default: 'perOrder',
 		displayOptions: { show },
@@ -63,12 +86,24 @@ export const description: INodeProperties[] = [
 
 function readBands(context: IExecuteFunctions, itemIndex: number): RiskBands {
 	const bands: RiskBands = {
-		criticalHours: context.getNodeParameter('criticalHours', itemIndex, DEFAULT_BANDS.criticalHours) as number,
-		urgentHours: context.getNodeParameter('urgentHours', itemIndex, DEFAULT_BANDS.urgentHours) as number,
+		criticalHours: context.getNodeParameter(
+			'criticalHours',
+			itemIndex,
+			DEFAULT_BANDS.criticalHours,
+		) as number,
+		urgentHours: context.getNodeParameter(
+			'urgentHours',
+			itemIndex,
+			DEFAULT_BANDS.urgentHours,
+		) as number,
 		soonHours: context.getNodeParameter('soonHours', itemIndex, DEFAULT_BANDS.soonHours) as number,
 	};
 	const problem = bandsProblem(bands);
-	if (problem) throw new NodeOperationError(context.getNode(), `Risk bands: ${problem}`, { itemIndex, description: 'The defaults are 4, 12 and 24 hours.' });
+	if (problem)
+		throw new NodeOperationError(context.getNode(), `Risk bands: ${problem}`, {
+			itemIndex,
+			description: 'The defaults are 4, 12 and 24 hours.',
+		});
 	return bands;
 }
 
@@ -76,7 +111,10 @@ function readBands(context: IExecuteFunctions, itemIndex: number): RiskBands {
  * Open orders of every status that can still miss a line, one Order Search per status, pages of 100. `onPage` sees
  * each page's new orders as it arrives, so tracking reads can start while later pages are still being searched.
  */
-export async function openOrders(client: TikTokShopClient, onPage?: (orders: OrderRecord[]) => void): Promise<OrderRecord[]> {
+export async function openOrders(
+	client: TikTokShopClient,
+	onPage?: (orders: OrderRecord[]) => void,
+): Promise<OrderRecord[]> {
 	const seen = new Set<string>();
 	const orders: OrderRecord[] = [];
 	for (const status of OPEN_STATUSES) {
@@ -95,17 +133,29 @@ function worthATrackingCall(order: OrderRecord, now: number, bands: RiskBands): 
 	if (!needsCarrierScan(order)) return false;
 	const deadline = deadlineOf(order);
 	const pastDispatchLine = order.shipping_due_time !== undefined && order.shipping_due_time < now;
-	return pastDispatchLine || (deadline !== undefined && deadline.at - now <= bands.soonHours * 3600);
+	return (
+		pastDispatchLine || (deadline !== undefined && deadline.at - now <= bands.soonHours * 3600)
+	);
 }
 
 export function groupByBand(risks: OrderRisk[], bands: RiskBands): IDataObject[] {
 	return BAND_ORDER.map((band) => {
 		const orders = risks.filter((risk) => risk.band === band);
-		return { band, band_label: bandLabel(band, bands), count: orders.length, order_ids: orders.map((risk) => risk.order_id), orders: orders as unknown as IDataObject[] };
+		return {
+			band,
+			band_label: bandLabel(band, bands),
+			count: orders.length,
+			order_ids: orders.map((risk) => risk.order_id),
+			orders: orders as unknown as IDataObject[],
+		};
 	}).filter((group) => group.count > 0);
 }
 
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<HealthOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<HealthOutput[]> {
 	const bands = readBands(this, itemIndex);
 	const readTracking = this.getNodeParameter('readTracking', itemIndex, true) as boolean;
 	const output = this.getNodeParameter('riskOutput', itemIndex, 'perOrder') as string;
@@ -129,7 +179,9 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 		});
 	}
 	const risks = sortByUrgency(
-		orders.map((order) => assessOrder(order, now, bands, scans.get(order.id))).filter((risk): risk is OrderRisk => risk !== undefined),
+		orders
+			.map((order) => assessOrder(order, now, bands, scans.get(order.id)))
+			.filter((risk): risk is OrderRisk => risk !== undefined),
 	);
 	if (output === 'perBand') return groupByBand(risks, bands).map((json) => ({ json }));
 	return risks.map((risk) => ({ json: risk as unknown as IDataObject }));

@@ -13,7 +13,12 @@ import { trackingNumberOf } from './riskReasons';
  * One population rule for all: orders CREATED inside the window (TikTok evaluates each metric over its own rolling
  * period; the numbers here are comparable, not identical).
  */
-export type MetricKey = 'late_dispatch_rate' | 'valid_tracking_rate' | 'seller_fault_cancellation_rate' | 'on_time_delivery_rate' | 'return_handling_time';
+export type MetricKey =
+	| 'late_dispatch_rate'
+	| 'valid_tracking_rate'
+	| 'seller_fault_cancellation_rate'
+	| 'on_time_delivery_rate'
+	| 'return_handling_time';
 
 export interface MetricThreshold {
 	value: number;
@@ -83,15 +88,27 @@ function scanOf(order: OrderRecord, scans: Map<string, number | undefined>): num
 	return order.collection_time ?? scans.get(order.id);
 }
 
-function judge(value: number, denominator: number, threshold: MetricThreshold): MetricResult['status'] {
+function judge(
+	value: number,
+	denominator: number,
+	threshold: MetricThreshold,
+): MetricResult['status'] {
 	if (denominator === 0) return 'no_data';
-	return threshold.type === 'MAX' ? (value <= threshold.value ? 'ok' : 'breach') : value >= threshold.value ? 'ok' : 'breach';
+	return threshold.type === 'MAX'
+		? value <= threshold.value
+			? 'ok'
+			: 'breach'
+		: value >= threshold.value
+			? 'ok'
+			: 'breach';
 }
 
 export function computeMetrics(input: MetricInput): MetricResult[] {
 	const { window, now, carrierScans } = input;
 	const thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
-	const inWindow = input.orders.filter((order) => order.create_time >= window.from && order.create_time < window.to);
+	const inWindow = input.orders.filter(
+		(order) => order.create_time >= window.from && order.create_time < window.to,
+	);
 	const windowStart = new Date(window.from * 1000).toISOString();
 	const windowEnd = new Date(window.to * 1000).toISOString();
 	const results: MetricResult[] = [];
@@ -115,7 +132,9 @@ export function computeMetrics(input: MetricInput): MetricResult[] {
 			threshold_type: threshold.type,
 			status,
 			definition,
-			...(counts.denominator === 0 ? { note: inWindow.length === 0 ? 'no orders' : emptyNote } : {}),
+			...(counts.denominator === 0
+				? { note: inWindow.length === 0 ? 'no orders' : emptyNote }
+				: {}),
 			orders: counts.orders,
 			window_start: windowStart,
 			window_end: windowEnd,
@@ -123,12 +142,24 @@ export function computeMetrics(input: MetricInput): MetricResult[] {
 	};
 
 	// Late dispatch: of the seller-fulfilled orders the carrier has scanned, those first scanned after shipping_due_time.
-	const dispatched = inWindow.filter((order) => !isFulfilledByTikTok(order) && scanOf(order, carrierScans) !== undefined && order.shipping_due_time);
-	const late = dispatched.filter((order) => (scanOf(order, carrierScans) as number) > (order.shipping_due_time as number));
+	const dispatched = inWindow.filter(
+		(order) =>
+			!isFulfilledByTikTok(order) &&
+			scanOf(order, carrierScans) !== undefined &&
+			order.shipping_due_time,
+	);
+	const late = dispatched.filter(
+		(order) => (scanOf(order, carrierScans) as number) > (order.shipping_due_time as number),
+	);
 	add(
 		'late_dispatch_rate',
 		'%',
-		{ numerator: late.length, denominator: dispatched.length, value: percent(late.length, dispatched.length), orders: late.map((order) => order.id) },
+		{
+			numerator: late.length,
+			denominator: dispatched.length,
+			value: percent(late.length, dispatched.length),
+			orders: late.map((order) => order.id),
+		},
 		"Orders whose carrier's first scan came after shipping_due_time ÷ orders the carrier has scanned (Fulfilled by TikTok excluded).",
 		'no dispatched orders',
 	);
@@ -141,14 +172,20 @@ export function computeMetrics(input: MetricInput): MetricResult[] {
 			order.shipping_type !== 'TIKTOK' &&
 			!isFulfilledByTikTok(order) &&
 			trackingNumberOf(order) !== undefined &&
-			(scanOf(order, carrierScans) !== undefined || (order.shipping_due_time !== undefined && order.shipping_due_time <= now)),
+			(scanOf(order, carrierScans) !== undefined ||
+				(order.shipping_due_time !== undefined && order.shipping_due_time <= now)),
 	);
 	const invalid = tracked.filter((order) => scanOf(order, carrierScans) === undefined);
 	const valid = tracked.length - invalid.length;
 	add(
 		'valid_tracking_rate',
 		'%',
-		{ numerator: valid, denominator: tracked.length, value: percent(valid, tracked.length), orders: invalid.map((order) => order.id) },
+		{
+			numerator: valid,
+			denominator: tracked.length,
+			value: percent(valid, tracked.length),
+			orders: invalid.map((order) => order.id),
+		},
 		'Seller-shipped orders whose tracking number has real carrier scans ÷ seller-shipped orders with a tracking number past their dispatch line.',
 		'no shipped orders with tracking',
 	);
@@ -159,44 +196,77 @@ export function computeMetrics(input: MetricInput): MetricResult[] {
 		(order) =>
 			order.status === 'CANCELLED' &&
 			(order.cancellation_initiator === 'SELLER' ||
-				(order.cancellation_initiator === 'SYSTEM' && SELLER_FAULT_SYSTEM_REASON.test(order.cancel_reason ?? ''))),
+				(order.cancellation_initiator === 'SYSTEM' &&
+					SELLER_FAULT_SYSTEM_REASON.test(order.cancel_reason ?? ''))),
 	);
 	add(
 		'seller_fault_cancellation_rate',
 		'%',
-		{ numerator: sellerFault.length, denominator: paid.length, value: percent(sellerFault.length, paid.length), orders: sellerFault.map((order) => order.id) },
+		{
+			numerator: sellerFault.length,
+			denominator: paid.length,
+			value: percent(sellerFault.length, paid.length),
+			orders: sellerFault.map((order) => order.id),
+		},
 		'Orders cancelled by the seller (or by TikTok for a seller reason: not shipped, not collected, out of stock) ÷ paid orders.',
 		'no paid orders',
 	);
 
 	// On-time delivery: orders whose delivery_due_time has passed; on time when delivered by then.
 	const dueBy = Math.min(now, window.to);
-	const due = inWindow.filter((order) => order.status !== 'CANCELLED' && order.delivery_due_time !== undefined && order.delivery_due_time <= dueBy);
-	const lateDelivery = due.filter((order) => order.delivery_time === undefined || order.delivery_time > (order.delivery_due_time as number));
+	const due = inWindow.filter(
+		(order) =>
+			order.status !== 'CANCELLED' &&
+			order.delivery_due_time !== undefined &&
+			order.delivery_due_time <= dueBy,
+	);
+	const lateDelivery = due.filter(
+		(order) =>
+			order.delivery_time === undefined ||
+			order.delivery_time > (order.delivery_due_time as number),
+	);
 	const onTime = due.length - lateDelivery.length;
 	add(
 		'on_time_delivery_rate',
 		'%',
-		{ numerator: onTime, denominator: due.length, value: percent(onTime, due.length), orders: lateDelivery.map((order) => order.id) },
+		{
+			numerator: onTime,
+			denominator: due.length,
+			value: percent(onTime, due.length),
+			orders: lateDelivery.map((order) => order.id),
+		},
 		'Orders delivered by delivery_due_time ÷ orders whose delivery_due_time has passed (cancelled orders excluded).',
 		'no orders due for delivery yet',
 	);
 
 	// Return handling: hours from the buyer's request to the seller's decision (the return's last update once it is no
 	// longer pending; TikTok's record timeline would be exact but costs one call per return).
-	const returns = input.returns.filter((ret) => ret.create_time >= window.from && ret.create_time < window.to);
-	const handled = returns.filter((ret) => ret.return_status !== PENDING_RETURN && ret.update_time !== undefined);
+	const returns = input.returns.filter(
+		(ret) => ret.create_time >= window.from && ret.create_time < window.to,
+	);
+	const handled = returns.filter(
+		(ret) => ret.return_status !== PENDING_RETURN && ret.update_time !== undefined,
+	);
 	const hours = handled.map((ret) => ((ret.update_time as number) - ret.create_time) / 3600);
-	const mean = hours.length ? Math.round((hours.reduce((sum, value) => sum + value, 0) / hours.length) * 10) / 10 : 0;
+	const mean = hours.length
+		? Math.round((hours.reduce((sum, value) => sum + value, 0) / hours.length) * 10) / 10
+		: 0;
 	const limit = thresholds.return_handling_time.value;
 	const slow = [
 		...handled.filter((_, index) => hours[index] > limit),
-		...returns.filter((ret) => ret.return_status === PENDING_RETURN && (now - ret.create_time) / 3600 > limit),
+		...returns.filter(
+			(ret) => ret.return_status === PENDING_RETURN && (now - ret.create_time) / 3600 > limit,
+		),
 	];
 	add(
 		'return_handling_time',
 		'hours',
-		{ numerator: handled.length, denominator: handled.length, value: mean, orders: [...new Set(slow.map((ret) => ret.order_id))] },
+		{
+			numerator: handled.length,
+			denominator: handled.length,
+			value: mean,
+			orders: [...new Set(slow.map((ret) => ret.order_id))],
+		},
 		`Average hours from the return request to the seller's decision, over returns decided; orders listed took longer than ${limit} h or are still waiting past it.`,
 		returns.length ? 'no returns decided yet' : 'no returns',
 	);

@@ -2,10 +2,17 @@ import type { OrderRecord } from '../../../shared/tiktok/resources/orders';
 import { BAND_ORDER, bandFor, bandLabel, type BandCode, type RiskBands } from './riskBands';
 
 /** Why an open order may miss its line. */
-export type RiskReasonCode = 'LATE_CARRIER_SCAN' | 'BUYER_CANCEL_REQUEST' | 'ON_HOLD' | 'NO_CARRIER_SCAN' | 'NO_TRACKING';
+export type RiskReasonCode =
+	'LATE_CARRIER_SCAN' | 'BUYER_CANCEL_REQUEST' | 'ON_HOLD' | 'NO_CARRIER_SCAN' | 'NO_TRACKING';
 
 /** The first reason an order has, in this order, decides its label and next step. */
-const PRIORITY: RiskReasonCode[] = ['LATE_CARRIER_SCAN', 'BUYER_CANCEL_REQUEST', 'ON_HOLD', 'NO_CARRIER_SCAN', 'NO_TRACKING'];
+const PRIORITY: RiskReasonCode[] = [
+	'LATE_CARRIER_SCAN',
+	'BUYER_CANCEL_REQUEST',
+	'ON_HOLD',
+	'NO_CARRIER_SCAN',
+	'NO_TRACKING',
+];
 
 export const REASON_LABELS: Record<RiskReasonCode, string> = {
 	LATE_CARRIER_SCAN: "Carrier's first scan came after the dispatch line",
@@ -19,7 +26,12 @@ export const REASON_LABELS: Record<RiskReasonCode, string> = {
  * Statuses Orders at Risk reads, one Order Search each (order_status takes one value). Those holding parcels with
  * tracking come first, so their tracking reads (budgeted apart from Order Search) run while the rest is searched.
  */
-export const OPEN_STATUSES = ['AWAITING_COLLECTION', 'PARTIALLY_SHIPPING', 'AWAITING_SHIPMENT', 'ON_HOLD'] as const;
+export const OPEN_STATUSES = [
+	'AWAITING_COLLECTION',
+	'PARTIALLY_SHIPPING',
+	'AWAITING_SHIPMENT',
+	'ON_HOLD',
+] as const;
 
 export interface OrderRisk {
 	order_id: string;
@@ -45,18 +57,28 @@ function iso(seconds: number | undefined): string | null {
 }
 
 function when(seconds: number): string {
-	return new Date(seconds * 1000).toISOString().replace(/:\d\d\.\d{3}Z$/, ' UTC').replace('T', ' ');
+	return new Date(seconds * 1000)
+		.toISOString()
+		.replace(/:\d\d\.\d{3}Z$/, ' UTC')
+		.replace('T', ' ');
 }
 
 export function trackingNumberOf(order: OrderRecord): string | undefined {
-	return order.tracking_number || order.line_items?.find((item) => item.tracking_number)?.tracking_number || undefined;
+	return (
+		order.tracking_number ||
+		order.line_items?.find((item) => item.tracking_number)?.tracking_number ||
+		undefined
+	);
 }
 
 /** The deadline an open order is measured against: collection for parcels waiting for the carrier, else shipping. */
-export function deadlineOf(order: OrderRecord): { at: number; field: OrderRisk['deadline_field'] } | undefined {
+export function deadlineOf(
+	order: OrderRecord,
+): { at: number; field: OrderRisk['deadline_field'] } | undefined {
 	const collection = order.collection_due_time || undefined;
 	const shipping = order.shipping_due_time || undefined;
-	if (order.status === 'AWAITING_COLLECTION' && collection) return { at: collection, field: 'collection_due_time' };
+	if (order.status === 'AWAITING_COLLECTION' && collection)
+		return { at: collection, field: 'collection_due_time' };
 	if (shipping) return { at: shipping, field: 'shipping_due_time' };
 	if (collection) return { at: collection, field: 'collection_due_time' };
 	return undefined;
@@ -67,7 +89,12 @@ export function needsCarrierScan(order: OrderRecord): boolean {
 	return Boolean(trackingNumberOf(order)) && order.collection_time === undefined;
 }
 
-function nextStep(reason: RiskReasonCode, order: OrderRecord, deadline: number, scanAt: number | undefined): string {
+function nextStep(
+	reason: RiskReasonCode,
+	order: OrderRecord,
+	deadline: number,
+	scanAt: number | undefined,
+): string {
 	const carrier = order.shipping_provider || 'the carrier';
 	switch (reason) {
 		case 'LATE_CARRIER_SCAN':
@@ -90,23 +117,35 @@ function nextStep(reason: RiskReasonCode, order: OrderRecord, deadline: number, 
  * Whether an open order is at risk, and why. `scanAt` is the carrier's first scan (Unix seconds) when known from
  * the order's collection_time or TikTok's tracking history. Orders further out than the widest band are not at risk.
  */
-export function assessOrder(order: OrderRecord, now: number, bands: RiskBands, scanAt?: number): OrderRisk | undefined {
+export function assessOrder(
+	order: OrderRecord,
+	now: number,
+	bands: RiskBands,
+	scanAt?: number,
+): OrderRisk | undefined {
 	const deadline = deadlineOf(order);
 	if (!deadline) return undefined;
 	const carrierScan = order.collection_time ?? scanAt;
 	const tracking = trackingNumberOf(order);
 	const reasons = new Set<RiskReasonCode>();
 	const dispatchLine = order.shipping_due_time || undefined;
-	if (carrierScan !== undefined && dispatchLine !== undefined && carrierScan > dispatchLine) reasons.add('LATE_CARRIER_SCAN');
+	if (carrierScan !== undefined && dispatchLine !== undefined && carrierScan > dispatchLine)
+		reasons.add('LATE_CARRIER_SCAN');
 	if (order.is_buyer_request_cancel) reasons.add('BUYER_CANCEL_REQUEST');
 	if (order.status === 'ON_HOLD' || order.is_on_hold_order) reasons.add('ON_HOLD');
 	if (tracking && carrierScan === undefined) reasons.add('NO_CARRIER_SCAN');
 	if (!tracking && order.status !== 'ON_HOLD') reasons.add('NO_TRACKING');
-	if (order.status === 'PARTIALLY_SHIPPING' && order.line_items?.some((item) => !item.tracking_number)) reasons.add('NO_TRACKING');
+	if (
+		order.status === 'PARTIALLY_SHIPPING' &&
+		order.line_items?.some((item) => !item.tracking_number)
+	)
+		reasons.add('NO_TRACKING');
 	const ordered = PRIORITY.filter((reason) => reasons.has(reason));
 	if (ordered.length === 0) return undefined;
 	const hoursLeft = Math.round(((deadline.at - now) / 3600) * 10) / 10;
-	const band = reasons.has('LATE_CARRIER_SCAN') ? 'overdue' : bandFor((deadline.at - now) / 3600, bands);
+	const band = reasons.has('LATE_CARRIER_SCAN')
+		? 'overdue'
+		: bandFor((deadline.at - now) / 3600, bands);
 	if (!band) return undefined;
 	const reason = ordered[0];
 	return {
@@ -131,6 +170,9 @@ export function assessOrder(order: OrderRecord, now: number, bands: RiskBands, s
 /** Most urgent first: by band, then by time left, then by order id so equal deadlines keep a stable order. */
 export function sortByUrgency(risks: OrderRisk[]): OrderRisk[] {
 	return [...risks].sort(
-		(a, b) => BAND_ORDER.indexOf(a.band) - BAND_ORDER.indexOf(b.band) || a.hours_left - b.hours_left || a.order_id.localeCompare(b.order_id),
+		(a, b) =>
+			BAND_ORDER.indexOf(a.band) - BAND_ORDER.indexOf(b.band) ||
+			a.hours_left - b.hours_left ||
+			a.order_id.localeCompare(b.order_id),
 	);
 }

@@ -24,7 +24,11 @@ function toNumber(value: unknown): number | null {
 }
 
 /** meets / breach against TikTok's own threshold, or null when TikTok gave none. */
-function standing(value: number | null, threshold: number | null, type: unknown): 'meets' | 'breach' | null {
+function standing(
+	value: number | null,
+	threshold: number | null,
+	type: unknown,
+): 'meets' | 'breach' | null {
 	if (value === null || threshold === null || (type !== 'MAX' && type !== 'MIN')) return null;
 	return (type === 'MAX' ? value <= threshold : value >= threshold) ? 'meets' : 'breach';
 }
@@ -36,7 +40,9 @@ export function metricView(metric: SpsMetric): IDataObject {
 	const known = id in KNOWN_SPS_METRICS;
 	return {
 		metric_id: id,
-		label: KNOWN_SPS_METRICS[id] ?? (typeof metric.metric_name === 'string' && metric.metric_name ? metric.metric_name : id),
+		label:
+			KNOWN_SPS_METRICS[id] ??
+			(typeof metric.metric_name === 'string' && metric.metric_name ? metric.metric_name : id),
 		known,
 		dimension: metric.dimension ?? null,
 		value,
@@ -63,10 +69,17 @@ export function overviewView(overview: SpsOverview): IDataObject {
 			scoreValue === null
 				? 'TikTok has not scored this shop: a US shop is scored after delivering at least 30 orders (excluding fake and sample orders) in the past 90 days.'
 				: undefined,
-		updated_at: typeof score.update_time === 'number' ? new Date(score.update_time * 1000).toISOString() : null,
+		updated_at:
+			typeof score.update_time === 'number'
+				? new Date(score.update_time * 1000).toISOString()
+				: null,
 		metrics,
-		breaches: metrics.filter((metric) => metric.standing === 'breach').map((metric) => metric.metric_id as string),
-		unknown_metrics: metrics.filter((metric) => !metric.known).map((metric) => metric.metric_id as string),
+		breaches: metrics
+			.filter((metric) => metric.standing === 'breach')
+			.map((metric) => metric.metric_id as string),
+		unknown_metrics: metrics
+			.filter((metric) => !metric.known)
+			.map((metric) => metric.metric_id as string),
 		tiktok: { ...overview } as IDataObject,
 	};
 }

@@ -30,32 +30,53 @@ export function trendChartSvg(title: string, series: ChartSeries[]): string {
 		const plotTop = top + 28;
 		const plotHeight = ROW - 55;
 		const values = entry.points.map((point) => point.value);
-		const all = entry.threshold !== undefined && entry.threshold !== null ? [...values, entry.threshold] : values;
+		const all =
+			entry.threshold !== undefined && entry.threshold !== null
+				? [...values, entry.threshold]
+				: values;
 		let min = all.length ? Math.min(...all) : 0;
 		let max = all.length ? Math.max(...all) : 1;
 		if (max === min) {
 			max += 1;
 			min -= 1;
 		}
-		const x = (i: number) => LEFT + (entry.points.length <= 1 ? 0 : (i / (entry.points.length - 1)) * (WIDTH - LEFT - RIGHT));
+		const x = (i: number) =>
+			LEFT +
+			(entry.points.length <= 1 ? 0 : (i / (entry.points.length - 1)) * (WIDTH - LEFT - RIGHT));
 		const y = (value: number) => plotTop + plotHeight - ((value - min) / (max - min)) * plotHeight;
 		const unit = entry.unit ? ` ${entry.unit}` : '';
 		const last = values.length ? `${values[values.length - 1]}${unit}` : 'no data';
-		parts.push(`<text x="${LEFT}" y="${top + 18}" font-size="14" fill="#111">${escapeXml(`${entry.label}: ${last}`)}</text>`);
-		parts.push(`<rect x="${LEFT}" y="${plotTop}" width="${WIDTH - LEFT - RIGHT}" height="${plotHeight}" fill="none" stroke="#ddd"/>`);
-		parts.push(`<text x="${LEFT - 8}" y="${plotTop + 10}" font-size="10" text-anchor="end" fill="#666">${escapeXml(String(Math.round(max * 100) / 100))}</text>`);
-		parts.push(`<text x="${LEFT - 8}" y="${plotTop + plotHeight}" font-size="10" text-anchor="end" fill="#666">${escapeXml(String(Math.round(min * 100) / 100))}</text>`);
+		parts.push(
+			`<text x="${LEFT}" y="${top + 18}" font-size="14" fill="#111">${escapeXml(`${entry.label}: ${last}`)}</text>`,
+		);
+		parts.push(
+			`<rect x="${LEFT}" y="${plotTop}" width="${WIDTH - LEFT - RIGHT}" height="${plotHeight}" fill="none" stroke="#ddd"/>`,
+		);
+		parts.push(
+			`<text x="${LEFT - 8}" y="${plotTop + 10}" font-size="10" text-anchor="end" fill="#666">${escapeXml(String(Math.round(max * 100) / 100))}</text>`,
+		);
+		parts.push(
+			`<text x="${LEFT - 8}" y="${plotTop + plotHeight}" font-size="10" text-anchor="end" fill="#666">${escapeXml(String(Math.round(min * 100) / 100))}</text>`,
+		);
 		if (entry.threshold !== undefined && entry.threshold !== null) {
 			const ty = y(entry.threshold);
-			parts.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${ty}" y2="${ty}" stroke="#d33" stroke-dasharray="6 4"/>`);
+			parts.push(
+				`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${ty}" y2="${ty}" stroke="#d33" stroke-dasharray="6 4"/>`,
+			);
 		}
 		if (entry.points.length) {
-			const path = entry.points.map((point, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(point.value).toFixed(1)}`).join(' ');
+			const path = entry.points
+				.map((point, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(point.value).toFixed(1)}`)
+				.join(' ');
 			parts.push(`<path d="${path}" fill="none" stroke="#2563eb" stroke-width="2"/>`);
 			const first = entry.points[0].date;
 			const lastDate = entry.points[entry.points.length - 1].date;
-			parts.push(`<text x="${LEFT}" y="${plotTop + plotHeight + 14}" font-size="10" fill="#666">${escapeXml(first)}</text>`);
-			parts.push(`<text x="${WIDTH - RIGHT}" y="${plotTop + plotHeight + 14}" font-size="10" text-anchor="end" fill="#666">${escapeXml(lastDate)}</text>`);
+			parts.push(
+				`<text x="${LEFT}" y="${plotTop + plotHeight + 14}" font-size="10" fill="#666">${escapeXml(first)}</text>`,
+			);
+			parts.push(
+				`<text x="${WIDTH - RIGHT}" y="${plotTop + plotHeight + 14}" font-size="10" text-anchor="end" fill="#666">${escapeXml(lastDate)}</text>`,
+			);
 		}
 	});
 	parts.push('</svg>');
@@ -63,5 +84,7 @@ export function trendChartSvg(title: string, series: ChartSeries[]): string {
 }
 
 export async function renderTrendChartPng(title: string, series: ChartSeries[]): Promise<Buffer> {
-	return await sharp(Buffer.from(trendChartSvg(title, series)), { density: 72 }).png({ compressionLevel: 9 }).toBuffer();
+	return await sharp(Buffer.from(trendChartSvg(title, series)), { density: 72 })
+		.png({ compressionLevel: 9 })
+		.toBuffer();
 }

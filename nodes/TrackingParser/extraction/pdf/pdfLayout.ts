@@ -46,7 +46,8 @@ const isGlyph = (item: PdfItem): boolean => item.text.trim().length === 1;
  * A run of single glyphs is one word again; which of its spaces were real is not recorded, so a
  * letter-spaced phrase comes out without them, but a letter-spaced number comes out whole.
  */
-const unspace = (text: string): string => (/^(?:\S ){3,}\S$/.test(text.trim()) ? text.replace(/ /g, '') : text);
+const unspace = (text: string): string =>
+	/^(?:\S ){3,}\S$/.test(text.trim()) ? text.replace(/ /g, '') : text;
 
 /** A run of text with its place in the page's content stream, which is the order it was drawn in. */
 interface DrawnItem extends PdfItem {
@@ -87,7 +88,10 @@ function toWords(items: readonly DrawnItem[]): { words: Word[]; glue: number } {
 		}
 	}
 	for (const word of words) word.text = word.text.trim();
-	return { words: words.filter((word) => word.text !== '').sort((a, b) => a.x0 - b.x0), glue: letterGap };
+	return {
+		words: words.filter((word) => word.text !== '').sort((a, b) => a.x0 - b.x0),
+		glue: letterGap,
+	};
 }
 
 /** Free-text cells: words closer than about a character width belong to one cell. */
@@ -108,7 +112,9 @@ function toCells(words: readonly Word[], letterGap: number): Word[] {
 
 /** Items on one baseline (within a fraction of the font size) form a line, top to bottom. */
 function pageLines(page: PdfPage): Line[] {
-	const items = page.items.map((item, order): DrawnItem => ({ ...item, order })).sort((a, b) => a.y - b.y || a.x - b.x);
+	const items = page.items
+		.map((item, order): DrawnItem => ({ ...item, order }))
+		.sort((a, b) => a.y - b.y || a.x - b.x);
 	const groups: DrawnItem[][] = [];
 	let baseline = -Infinity;
 	for (const item of items) {
@@ -123,7 +129,15 @@ function pageLines(page: PdfPage): Line[] {
 		const { words, glue } = toWords(group);
 		if (!words.length) return [];
 		const cells = toCells(words, glue);
-		return [{ y: group[0].y, size: median(words.map((word) => word.size)), words, cells, text: cells.map((cell) => cell.text).join('\t') }];
+		return [
+			{
+				y: group[0].y,
+				size: median(words.map((word) => word.size)),
+				words,
+				cells,
+				text: cells.map((cell) => cell.text).join('\t'),
+			},
+		];
 	});
 }
 
@@ -135,17 +149,21 @@ const PAGE_NUMBER = /^(?:page\s*\d+(?:\s*(?:of|\/)\s*\d+)?|\d+\s*(?:of|\/)\s*\d+
  * height (copies after the first: it may name the document, but it must not split a table).
  */
 function withoutPageFurniture(pages: ReadonlyArray<{ page: PdfPage; lines: Line[] }>): Line[][] {
-	const footerKey = (line: Line): string => `${line.text.replace(/\d+/g, '#')}|${Math.round(line.y / 4)}`;
+	const footerKey = (line: Line): string =>
+		`${line.text.replace(/\d+/g, '#')}|${Math.round(line.y / 4)}`;
 	const headerKey = (line: Line): string => `${line.text}|${Math.round(line.y / 4)}`;
 	const footerPages = new Map<string, number>();
 	const headerPages = new Map<string, number>();
 	const isFooter = (page: PdfPage, line: Line): boolean => line.y > page.height * 0.88;
 	const isHeader = (page: PdfPage, line: Line): boolean => line.y < page.height * 0.12;
 	for (const { page, lines } of pages) {
-		for (const key of new Set(lines.filter((line) => isFooter(page, line)).map(footerKey))) footerPages.set(key, (footerPages.get(key) ?? 0) + 1);
-		for (const key of new Set(lines.filter((line) => isHeader(page, line)).map(headerKey))) headerPages.set(key, (headerPages.get(key) ?? 0) + 1);
+		for (const key of new Set(lines.filter((line) => isFooter(page, line)).map(footerKey)))
+			footerPages.set(key, (footerPages.get(key) ?? 0) + 1);
+		for (const key of new Set(lines.filter((line) => isHeader(page, line)).map(headerKey)))
+			headerPages.set(key, (headerPages.get(key) ?? 0) + 1);
 	}
-	const repeated = (count: number | undefined): boolean => pages.length >= 2 && (count ?? 0) >= Math.max(2, pages.length / 2);
+	const repeated = (count: number | undefined): boolean =>
+		pages.length >= 2 && (count ?? 0) >= Math.max(2, pages.length / 2);
 	const seenHeaders = new Set<string>();
 	return pages.map(({ page, lines }) =>
 		lines.filter((line) => {
@@ -172,7 +190,11 @@ const NAMES_A_COLUMN = /track|order|carrier|ship|ref|sku|#|service|package/i;
 
 function isHeaderLine(line: Line): boolean {
 	const cells = line.cells.map((cell) => cell.text);
-	return cells.length >= 2 && cells.every(isLabel) && (cells.length >= 3 || cells.some((cell) => NAMES_A_COLUMN.test(cell)));
+	return (
+		cells.length >= 2 &&
+		cells.every(isLabel) &&
+		(cells.length >= 3 || cells.some((cell) => NAMES_A_COLUMN.test(cell)))
+	);
 }
 
 const LABELLED_VALUE = /^[A-Za-z][\w #./-]{0,30}:(?:\s|$)/;
@@ -186,7 +208,8 @@ function columnOf(columns: readonly Column[], word: Word): number {
 	});
 	const overlaps = (column: Column): boolean => word.x0 < column.x1 && word.x1 > column.x0;
 	// A right-aligned or centred value starts left of its header but sits under it.
-	if (!overlaps(columns[index]) && index + 1 < columns.length && overlaps(columns[index + 1])) index++;
+	if (!overlaps(columns[index]) && index + 1 < columns.length && overlaps(columns[index + 1]))
+		index++;
 	return index;
 }
 
@@ -194,8 +217,12 @@ function toRow(columns: readonly Column[], line: Line): string[] {
 	const cells = columns.map(() => '');
 	for (const word of line.words) {
 		// Two words drawn over each other: the first drawn overflowed from the cell left of the other's.
-		const over = line.words.find((other) => other.order > word.order && other.x0 < word.x1 && other.x1 > word.x0);
-		const index = over ? Math.max(0, Math.min(columnOf(columns, word), columnOf(columns, over) - 1)) : columnOf(columns, word);
+		const over = line.words.find(
+			(other) => other.order > word.order && other.x0 < word.x1 && other.x1 > word.x0,
+		);
+		const index = over
+			? Math.max(0, Math.min(columnOf(columns, word), columnOf(columns, over) - 1))
+			: columnOf(columns, word);
 		cells[index] = cells[index] ? `${cells[index]} ${word.text}` : word.text;
 	}
 	return cells;
@@ -225,13 +252,17 @@ interface OpenTable {
 	page: number;
 }
 
-const columnsOf = (line: Line): Column[] => line.cells.map((cell) => ({ text: cell.text, x0: cell.x0, x1: cell.x1 }));
+const columnsOf = (line: Line): Column[] =>
+	line.cells.map((cell) => ({ text: cell.text, x0: cell.x0, x1: cell.x1 }));
 
 /** The table's header printed again (on the next page, or above the next group of rows). */
 function repeatsHeader(open: OpenTable, line: Line): boolean {
 	if (line.text === open.header) return true;
 	const texts = line.cells.map((cell) => cell.text.toLowerCase());
-	return texts.length === open.columns.length && texts.every((text, index) => text === open.columns[index].text.toLowerCase());
+	return (
+		texts.length === open.columns.length &&
+		texts.every((text, index) => text === open.columns[index].text.toLowerCase())
+	);
 }
 
 /** Left-column lines, then right-column lines, for label/value pairs printed side by side. */
@@ -239,14 +270,16 @@ function splitTwoColumns(lines: readonly Line[]): DocumentLine[] {
 	const gutters = new Map<number, number>();
 	for (const line of lines) {
 		line.cells.slice(1).forEach((cell) => {
-			if (LABELLED_VALUE.test(cell.text)) gutters.set(Math.round(cell.x0 / 4), (gutters.get(Math.round(cell.x0 / 4)) ?? 0) + 1);
+			if (LABELLED_VALUE.test(cell.text))
+				gutters.set(Math.round(cell.x0 / 4), (gutters.get(Math.round(cell.x0 / 4)) ?? 0) + 1);
 		});
 	}
 	const best = [...gutters.entries()].sort((a, b) => b[1] - a[1])[0];
 	const asCells = (cells: readonly Word[]): DocumentLine => cells.map((cell) => cell.text);
 	if (!best) return lines.map((line) => asCells(line.cells));
 	const gutter = best[0] * 4 - 2;
-	const crosses = (line: Line): boolean => line.cells.some((cell) => cell.x0 < gutter && cell.x1 > gutter + 2);
+	const crosses = (line: Line): boolean =>
+		line.cells.some((cell) => cell.x0 < gutter && cell.x1 > gutter + 2);
 	const output: DocumentLine[] = [];
 	let left: DocumentLine[] = [];
 	let right: DocumentLine[] = [];
@@ -298,7 +331,9 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
 		closeTable();
 		const columns = columnsOf(line);
 		const numbered = /^(?:#|no\.?|line)$/i.test(columns[0].text) && columns.length > 2;
-		const tracking = columns.map((column, index) => (/track/i.test(column.text) ? index : -1)).filter((index) => index >= 0);
+		const tracking = columns
+			.map((column, index) => (/track/i.test(column.text) ? index : -1))
+			.filter((index) => index >= 0);
 		table = {
 			columns,
 			header: line.text,
@@ -346,7 +381,12 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
 	};
 
 	/** Adds a line to the open table; false when the line is not part of it. `next` is the line after it. */
-	const addToTable = (open: OpenTable, line: Line, newPage: boolean, next: Line | undefined): boolean => {
+	const addToTable = (
+		open: OpenTable,
+		line: Line,
+		newPage: boolean,
+		next: Line | undefined,
+	): boolean => {
 		// Distances are measured on one page only.
 		if (newPage) open.rowY = undefined;
 		if (repeatsHeader(open, line)) {
@@ -357,14 +397,18 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
 		}
 		const gap = line.y - open.lastY;
 		// Before two rows give the pitch, the header's distance to the first row stands in for it.
-		const rowPitch = Number.isFinite(open.pitch) ? open.pitch : (open.firstRowGap ?? open.size * 1.4);
+		const rowPitch = Number.isFinite(open.pitch)
+			? open.pitch
+			: (open.firstRowGap ?? open.size * 1.4);
 		if (!newPage && gap > Math.max(3 * open.size, 2.5 * rowPitch)) return false;
 		const row = toRow(open.columns, line);
 		const filled = row.filter((cell) => cell !== '').length;
 		if (newPage && filled < 2 && !open.lastRow) return false;
 		// Closer to the line above than rows are to each other: a wrapped line of the row above.
 		const underRow = !newPage && gap < 0.8 * rowPitch;
-		const startsRow = open.numbered ? row[0] !== '' || (row[1] !== '' && !underRow) : row[open.key] !== '';
+		const startsRow = open.numbered
+			? row[0] !== '' || (row[1] !== '' && !underRow)
+			: row[open.key] !== '';
 		if (!startsRow && open.lastRow) {
 			continueRow(open, row);
 			open.lastY = line.y;
@@ -381,13 +425,16 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
 		open.lines.push(row);
 		open.lastRow = row;
 		open.lastPackage = undefined;
-		if (open.rowY !== undefined) open.pitch = Math.min(open.pitch, Math.max(line.y - open.rowY, open.size));
+		if (open.rowY !== undefined)
+			open.pitch = Math.min(open.pitch, Math.max(line.y - open.rowY, open.size));
 		open.rowY = line.y;
 		open.lastY = line.y;
 		return true;
 	};
 
-	const all = perPage.flatMap((lines, pageIndex) => lines.map((line, index) => ({ line, pageIndex, index, lines })));
+	const all = perPage.flatMap((lines, pageIndex) =>
+		lines.map((line, index) => ({ line, pageIndex, index, lines })),
+	);
 	all.forEach(({ line, pageIndex, index, lines }, position) => {
 		if (pageIndex !== page) {
 			flushText();

@@ -10,7 +10,8 @@ import type { PdfItem, PdfJob, PdfJobResult, PdfPage } from './pdfItems';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- see above: the source must run as CommonJS without a compiler */
 const { createRequire } = require('node:module') as typeof import('node:module');
-const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+const { parentPort, workerData } =
+	require('node:worker_threads') as typeof import('node:worker_threads');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 interface PdfJsTextItem {
@@ -28,7 +29,10 @@ interface PdfJsDocument {
 	getPage(pageNumber: number): Promise<PdfJsPage>;
 }
 interface PdfJs {
-	getDocument(options: Record<string, unknown>): { promise: Promise<PdfJsDocument>; destroy(): Promise<void> };
+	getDocument(options: Record<string, unknown>): {
+		promise: Promise<PdfJsDocument>;
+		destroy(): Promise<void>;
+	};
 	Util: { transform(m1: number[], m2: number[]): number[] };
 }
 
@@ -36,7 +40,9 @@ interface PdfJs {
 const load = createRequire((workerData as { resolveFrom: string }).resolveFrom);
 const pdfjs = load('pdfjs-dist/legacy/build/pdf.mjs') as PdfJs;
 // pdf.js runs its own "worker" in this thread when handed the module, instead of importing it itself.
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = load('pdfjs-dist/legacy/build/pdf.worker.mjs');
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = load(
+	'pdfjs-dist/legacy/build/pdf.worker.mjs',
+);
 
 async function pageText(page: PdfJsPage): Promise<PdfPage> {
 	const viewport = page.getViewport({ scale: 1 });
@@ -53,12 +59,20 @@ async function pageText(page: PdfJsPage): Promise<PdfPage> {
 }
 
 async function read(job: PdfJob): Promise<PdfJobResult> {
-	const task = pdfjs.getDocument({ data: job.data, verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: false });
+	const task = pdfjs.getDocument({
+		data: job.data,
+		verbosity: 0,
+		isEvalSupported: false,
+		useSystemFonts: false,
+		disableFontFace: true,
+		stopAtErrors: false,
+	});
 	try {
 		const doc = await task.promise;
 		const pages: PdfPage[] = [];
 		const last = Math.min(doc.numPages, job.maxPages);
-		for (let pageNumber = 1; pageNumber <= last; pageNumber++) pages.push(await pageText(await doc.getPage(pageNumber)));
+		for (let pageNumber = 1; pageNumber <= last; pageNumber++)
+			pages.push(await pageText(await doc.getPage(pageNumber)));
 		return { id: job.id, ok: true, pageCount: doc.numPages, pages };
 	} catch (error) {
 		const { name, message } = error as Error;

@@ -35,7 +35,9 @@ function workerEntry(): { file: string; execArgv?: string[] } {
 	const ts = join(__dirname, 'pdfWorker.ts');
 	// Node 24 strips the types itself; older Node needs ts-node (a dev dependency) to load the source.
 	const stripsTypes = (process.features as { typescript?: unknown }).typescript;
-	return stripsTypes ? { file: ts } : { file: ts, execArgv: ['--require', 'ts-node/register/transpile-only'] };
+	return stripsTypes
+		? { file: ts }
+		: { file: ts, execArgv: ['--require', 'ts-node/register/transpile-only'] };
 }
 
 /** One worker thread that reads one PDF at a time; it is thrown away when a PDF goes past a limit. */
@@ -59,20 +61,32 @@ class PdfWorker {
 			stderr: false,
 		});
 
-
 		this.worker.unref();
 		this.worker.on('message', (result: PdfJobResult) => {
 			if (!this.current || result.id !== this.current.id) return;
 			const { settle } = this.current;
 			this.current = undefined;
 			this.worker.unref();
-			settle(result.ok ? { ok: true, pageCount: result.pageCount, pages: result.pages } : { ok: false, error: { name: result.name, message: result.message } });
+			settle(
+				result.ok
+					? { ok: true, pageCount: result.pageCount, pages: result.pages }
+					: { ok: false, error: { name: result.name, message: result.message } },
+			);
 		});
 		this.worker.on('error', (error: Error & { code?: string }) => {
 			const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-			this.kill(outOfMemory ? { ok: false, limit: 'memory' } : { ok: false, error: { name: error.name, message: error.message } });
+			this.kill(
+				outOfMemory
+					? { ok: false, limit: 'memory' }
+					: { ok: false, error: { name: error.name, message: error.message } },
+			);
 		});
-		this.worker.on('exit', () => this.kill({ ok: false, error: { name: 'WorkerExited', message: 'The PDF reader stopped unexpectedly.' } }));
+		this.worker.on('exit', () =>
+			this.kill({
+				ok: false,
+				error: { name: 'WorkerExited', message: 'The PDF reader stopped unexpectedly.' },
+			}),
+		);
 	}
 
 	get busy(): boolean {
@@ -85,7 +99,8 @@ class PdfWorker {
 			const startRss = process.memoryUsage.rss();
 			// Decoded streams are buffers outside the worker's heap limit, so the process's size is watched too.
 			const watch = setInterval(() => {
-				if (process.memoryUsage.rss() - startRss > limits.memoryMb * 2 * 1024 * 1024) this.kill({ ok: false, limit: 'memory' });
+				if (process.memoryUsage.rss() - startRss > limits.memoryMb * 2 * 1024 * 1024)
+					this.kill({ ok: false, limit: 'memory' });
 			}, 50);
 			const timer = setTimeout(() => this.kill({ ok: false, limit: 'time' }), limits.timeMs);
 			watch.unref();
@@ -144,8 +159,13 @@ export class PdfWorkerPool {
 		while (this.waiting.length) {
 			const job = this.waiting[0];
 			// A thread's heap limit is set when it starts: a PDF with another limit gets a thread of its own.
-			let worker = this.workers.find((candidate) => !candidate.busy && !candidate.dead && candidate.memoryMb === job.limits.memoryMb);
-			const idle = this.workers.find((candidate) => !candidate.busy && candidate.memoryMb !== job.limits.memoryMb);
+			let worker = this.workers.find(
+				(candidate) =>
+					!candidate.busy && !candidate.dead && candidate.memoryMb === job.limits.memoryMb,
+			);
+			const idle = this.workers.find(
+				(candidate) => !candidate.busy && candidate.memoryMb !== job.limits.memoryMb,
+			);
 			if (!worker && this.workers.length >= this.size && idle) {
 				this.workers.splice(this.workers.indexOf(idle), 1);
 				void idle.close();

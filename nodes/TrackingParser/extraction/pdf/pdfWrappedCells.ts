@@ -10,7 +10,8 @@ import { checkTrackingNumber } from '../../../shared/tracking';
 const isWholeNumber = (text: string): boolean => /\d/.test(text) && checkTrackingNumber(text).valid;
 
 /** A long code that stands on its own even in a format the validator does not know. */
-const isStandaloneId = (text: string): boolean => /^[A-Z0-9]{10,}$/i.test(text) && (text.match(/\d/g)?.length ?? 0) >= 8;
+const isStandaloneId = (text: string): boolean =>
+	/^[A-Z0-9]{10,}$/i.test(text) && (text.match(/\d/g)?.length ?? 0) >= 8;
 
 /** A reference, an id or a piece of one: no spaces, at least one digit. */
 const isCode = (token: string): boolean => /^[A-Z0-9/._-]+$/i.test(token) && /\d/.test(token);
@@ -29,14 +30,29 @@ export type CellContinuation = { kind: 'package' } | { kind: 'join'; text: strin
  * - adds another value of the same kind ("SB/53974" / "SB/66272"), joined as a list with ", ";
  * - otherwise goes on with the words of the cell, joined with a space.
  */
-export function continueCell(above: string, below: string, holdsPackages: boolean): CellContinuation {
+export function continueCell(
+	above: string,
+	below: string,
+	holdsPackages: boolean,
+): CellContinuation {
 	if (!above) return { kind: 'join', text: below };
 	const tail = above.split(' ').pop() as string;
 	const head = below.split(' ')[0];
-	if (holdsPackages && isWholeNumber(above) && (isWholeNumber(below) || isStandaloneId(below))) return { kind: 'package' };
+	if (holdsPackages && isWholeNumber(above) && (isWholeNumber(below) || isStandaloneId(below)))
+		return { kind: 'package' };
 	if (isCode(tail) && isCode(head)) {
-		if (holdsPackages && !isWholeNumber(above) && !isWholeNumber(`${above}${below}`) && isWholeNumber(below)) return { kind: 'package' };
-		const sameKind = !below.includes(' ') && tail.length >= 5 && shapeOf(tail) === shapeOf(below) && !isWholeNumber(`${tail}${below}`);
+		if (
+			holdsPackages &&
+			!isWholeNumber(above) &&
+			!isWholeNumber(`${above}${below}`) &&
+			isWholeNumber(below)
+		)
+			return { kind: 'package' };
+		const sameKind =
+			!below.includes(' ') &&
+			tail.length >= 5 &&
+			shapeOf(tail) === shapeOf(below) &&
+			!isWholeNumber(`${tail}${below}`);
 		return { kind: 'join', text: sameKind ? `${above}, ${below}` : `${above}${below}` };
 	}
 	return { kind: 'join', text: `${above} ${below}` };

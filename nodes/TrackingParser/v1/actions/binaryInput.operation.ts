@@ -20,7 +20,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** Reads every chosen binary file of one input item. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ExtractionResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<ExtractionResult> {
 	const item = this.getInputData()[itemIndex];
 	const names = String(this.getNodeParameter('binaryPropertyNames', itemIndex, '') ?? '')
 		.split(',')
@@ -33,7 +36,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			unparsed: [
 				{
 					code: 'no_binary_data',
-					reason: 'This item has no file. Connect a node that outputs the email or attachment as binary data (Email Trigger, Gmail, Read Files, HTTP Request).',
+					reason:
+						'This item has no file. Connect a node that outputs the email or attachment as binary data (Email Trigger, Gmail, Read Files, HTTP Request).',
 					source: {},
 				},
 			],
@@ -50,7 +54,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			});
 		}
 		const data = await this.helpers.getBinaryDataBuffer(itemIndex, field);
-		const parsed = await parseDocument({ data, fileName: binary.fileName, mimeType: binary.mimeType }, options);
+		const parsed = await parseDocument(
+			{ data, fileName: binary.fileName, mimeType: binary.mimeType },
+			options,
+		);
 		result.rows.push(...parsed.rows);
 		result.unparsed.push(...parsed.unparsed);
 	}

@@ -1,4 +1,9 @@
-import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import { CARRIER_CODES, carrierDisplayName, type CarrierCode } from '../../../shared/tracking';
 import type { ExtractionOptions } from '../../extraction/types';
@@ -15,8 +20,12 @@ export const extractionOptions: INodeProperties = {
 			name: 'expectedCarrier',
 			type: 'options',
 			default: '',
-			options: [{ name: 'Any', value: '' }, ...CARRIER_CODES.map((code) => ({ name: carrierDisplayName(code), value: code }))],
-			description: 'The carrier this 3PL usually ships with. Numbers of other carriers then need a label or a carrier name next to them.',
+			options: [
+				{ name: 'Any', value: '' },
+				...CARRIER_CODES.map((code) => ({ name: carrierDisplayName(code), value: code })),
+			],
+			description:
+				'The carrier this 3PL usually ships with. Numbers of other carriers then need a label or a carrier name next to them.',
 		},
 		{
 			displayName: 'Max File Size (MB)',
@@ -24,7 +33,8 @@ export const extractionOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0.1 },
 			default: 10,
-			description: 'Emails, attachments and files above this size are reported on the Unparsed output instead of read',
+			description:
+				'Emails, attachments and files above this size are reported on the Unparsed output instead of read',
 		},
 		{
 			displayName: 'Minimum Confidence',
@@ -32,7 +42,8 @@ export const extractionOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 			default: 0.6,
-			description: 'Numbers found with less confidence than this are not output as rows; they are listed on the Unparsed output if nothing else was found',
+			description:
+				'Numbers found with less confidence than this are not output as rows; they are listed on the Unparsed output if nothing else was found',
 		},
 		{
 			displayName: 'Order ID Field',
@@ -40,7 +51,8 @@ export const extractionOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. orderId',
-			description: 'A field of the input item that holds the TikTok order ID, used when the document names none (binary input only)',
+			description:
+				'A field of the input item that holds the TikTok order ID, used when the document names none (binary input only)',
 		},
 		{
 			displayName: 'Order Reference Mapping',
@@ -61,7 +73,10 @@ export const extractionOptions: INodeProperties = {
 	],
 };
 
-function parseMapping(raw: unknown, node: ReturnType<IExecuteFunctions['getNode']>): Map<string, string> {
+function parseMapping(
+	raw: unknown,
+	node: ReturnType<IExecuteFunctions['getNode']>,
+): Map<string, string> {
 	let value = raw;
 	if (typeof raw === 'string') {
 		try {
@@ -74,31 +89,57 @@ function parseMapping(raw: unknown, node: ReturnType<IExecuteFunctions['getNode'
 	}
 	const map = new Map<string, string>();
 	const entries: Array<[unknown, unknown]> = Array.isArray(value)
-		? (value as IDataObject[]).map((entry) => [entry.reference ?? entry.ref, entry.order_id ?? entry.orderId])
+		? (value as IDataObject[]).map((entry) => [
+				entry.reference ?? entry.ref,
+				entry.order_id ?? entry.orderId,
+			])
 		: Object.entries((value ?? {}) as IDataObject);
 	for (const [reference, orderId] of entries) {
-		if (reference === undefined || reference === null || orderId === undefined || orderId === null || orderId === '') continue;
+		if (
+			reference === undefined ||
+			reference === null ||
+			orderId === undefined ||
+			orderId === null ||
+			orderId === ''
+		)
+			continue;
 		map.set(String(reference).trim().toUpperCase(), String(orderId).trim());
 	}
 	return map;
 }
 
 function readField(item: IDataObject, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), item);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(value, key) =>
+				value && typeof value === 'object' ? (value as IDataObject)[key] : undefined,
+			item,
+		);
 }
 
 /** The node's extraction options for one item. */
-export function readExtractionOptions(this: IExecuteFunctions, itemIndex: number): ExtractionOptions {
+export function readExtractionOptions(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): ExtractionOptions {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const orderIdField = String(options.orderIdField ?? '').trim();
-	const fieldValue = orderIdField ? readField(this.getInputData()[itemIndex]?.json ?? {}, orderIdField) : undefined;
-	const fallbackOrderId = fieldValue === undefined || fieldValue === null || fieldValue === '' ? undefined : String(fieldValue).trim();
+	const fieldValue = orderIdField
+		? readField(this.getInputData()[itemIndex]?.json ?? {}, orderIdField)
+		: undefined;
+	const fallbackOrderId =
+		fieldValue === undefined || fieldValue === null || fieldValue === ''
+			? undefined
+			: String(fieldValue).trim();
 	return {
 		expectedCarrier: (options.expectedCarrier as CarrierCode) || undefined,
 		referenceMap: parseMapping(options.referenceMapping, this.getNode()),
 		fallbackOrderId,
 		minConfidence: typeof options.minConfidence === 'number' ? options.minConfidence : 0.6,
 		outputUnmappedForLookup: options.outputUnmappedForLookup === true,
-		maxBytes: Math.round((typeof options.maxFileSizeMb === 'number' ? options.maxFileSizeMb : 10) * 1024 * 1024),
+		maxBytes: Math.round(
+			(typeof options.maxFileSizeMb === 'number' ? options.maxFileSizeMb : 10) * 1024 * 1024,
+		),
 	};
 }

@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 		name: 'mailbox',
 		type: 'string',
 		default: 'INBOX',
-		description: 'The folder the 3PL\'s confirmations arrive in',
+		description: "The folder the 3PL's confirmations arrive in",
 		displayOptions: showFor,
 	},
 	{
@@ -41,9 +41,21 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		default: 'markSeen',
 		options: [
-			{ name: 'Mark as Seen', value: 'markSeen', description: 'Flag each message as read once its rows are output' },
-			{ name: 'Move to Folder', value: 'move', description: 'Move each message to a folder once its rows are output' },
-			{ name: 'Leave Unchanged', value: 'nothing', description: 'Do not touch the messages; the node still reads each one once' },
+			{
+				name: 'Mark as Seen',
+				value: 'markSeen',
+				description: 'Flag each message as read once its rows are output',
+			},
+			{
+				name: 'Move to Folder',
+				value: 'move',
+				description: 'Move each message to a folder once its rows are output',
+			},
+			{
+				name: 'Leave Unchanged',
+				value: 'nothing',
+				description: 'Do not touch the messages; the node still reads each one once',
+			},
 		],
 		displayOptions: showFor,
 	},
@@ -113,18 +125,34 @@ export async function execute(this: IExecuteFunctions): Promise<MailboxRead> {
 		mailbox: String(this.getNodeParameter('mailbox', 0, 'INBOX') || 'INBOX'),
 		fromFilter: String(this.getNodeParameter('fromFilter', 0, '') ?? '').trim() || undefined,
 		subjectFilter: String(this.getNodeParameter('subjectFilter', 0, '') ?? '').trim() || undefined,
-		afterProcessing: this.getNodeParameter('afterProcessing', 0, 'markSeen') as MailboxReadSettings['afterProcessing'],
+		afterProcessing: this.getNodeParameter(
+			'afterProcessing',
+			0,
+			'markSeen',
+		) as MailboxReadSettings['afterProcessing'],
 		moveToFolder: String(this.getNodeParameter('moveToFolder', 0, 'Processed') ?? ''),
 		maxMessages: Number(this.getNodeParameter('maxMessages', 0, 50)),
 		firstRun: this.getNodeParameter('firstRun', 0, 'existing') as MailboxReadSettings['firstRun'],
 		maxBytes: options.maxBytes,
-		reconnectAttempts: typeof mailboxOptions.reconnectAttempts === 'number' ? mailboxOptions.reconnectAttempts : 3,
+		reconnectAttempts:
+			typeof mailboxOptions.reconnectAttempts === 'number' ? mailboxOptions.reconnectAttempts : 3,
 		reconnectDelayMs: 500,
 	};
-	const store = await openStore({ kind: 'embedded', path: String(mailboxOptions.storePath ?? '') || undefined });
+	const store = await openStore({
+		kind: 'embedded',
+		path: String(mailboxOptions.storePath ?? '') || undefined,
+	});
 	// Per workflow and node: two workflows reading one mailbox each see every message once.
 	const identity = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${credential.user}@${credential.host}:${credential.port}/${settings.mailbox}`;
 	return await readMailbox(settings, store, identity, async (message) =>
-		parseDocument({ data: message.source, fileName: `message-${message.uid}.eml`, mimeType: 'message/rfc822', source: message.rowSource }, options),
+		parseDocument(
+			{
+				data: message.source,
+				fileName: `message-${message.uid}.eml`,
+				mimeType: 'message/rfc822',
+				source: message.rowSource,
+			},
+			options,
+		),
 	);
 }

@@ -16,18 +16,30 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		outputs: 2,
 		errorOutput: UNPARSED,
 		convertError: (error, itemIndex) =>
-			error instanceof MailboxUnavailableError ? new NodeOperationError(this.getNode(), error.message, { itemIndex }) : undefined,
-		errorFields: (_items, nodeError) => ({ code: 'error', reason: nodeError.message, description: nodeError.description ?? null, source: {} }),
+			error instanceof MailboxUnavailableError
+				? new NodeOperationError(this.getNode(), error.message, { itemIndex })
+				: undefined,
+		errorFields: (_items, nodeError) => ({
+			code: 'error',
+			reason: nodeError.message,
+			description: nodeError.description ?? null,
+			source: {},
+		}),
 	});
 
 	if (source === 'imap') {
 		// A Schedule Trigger starts the run; its one item stands for the whole mailbox read.
 		await runner.unit([0], async () => {
 			const read = await imapMailbox.execute.call(this);
-			return [...read.results.flatMap(({ result }) => resultOutputs(result)), ...resultOutputs({ rows: [], unparsed: read.problems })];
+			return [
+				...read.results.flatMap(({ result }) => resultOutputs(result)),
+				...resultOutputs({ rows: [], unparsed: read.problems }),
+			];
 		});
 		return runner.result();
 	}
 
-	return await runner.eachItem(async (itemIndex) => resultOutputs(await binaryInput.execute.call(this, itemIndex)));
+	return await runner.eachItem(async (itemIndex) =>
+		resultOutputs(await binaryInput.execute.call(this, itemIndex)),
+	);
 }

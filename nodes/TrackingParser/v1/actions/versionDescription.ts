@@ -6,7 +6,10 @@ import { extractionOptions } from './extractionOptions';
 import * as imapMailbox from './imapMailbox.operation';
 import { credentialsFirst } from '../../../shared/credentialsFirst';
 
-export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> & {
+export const versionDescription: Omit<
+	INodeTypeDescription,
+	'displayName' | 'name' | 'group' | 'description'
+> & {
 	version: number;
 } = {
 	version: 1,
@@ -34,7 +37,8 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 				{
 					name: 'Files From Input',
 					value: 'binary',
-					description: 'Emails (.eml), PDFs, CSVs or text that an earlier node outputs as binary data',
+					description:
+						'Emails (.eml), PDFs, CSVs or text that an earlier node outputs as binary data',
 				},
 				{
 					name: 'IMAP Mailbox',

@@ -9,7 +9,13 @@ export const UNPARSED = 1;
 
 export function resultOutputs(result: ExtractionResult): ItemOutput[] {
 	return [
-		...result.rows.map((row): ItemOutput => ({ json: row as unknown as IDataObject, output: ROWS })),
-		...result.unparsed.map((entry): ItemOutput => ({ json: entry as unknown as IDataObject, output: UNPARSED })),
+		...result.rows.map((row): ItemOutput => ({
+			json: row as unknown as IDataObject,
+			output: ROWS,
+		})),
+		...result.unparsed.map((entry): ItemOutput => ({
+			json: entry as unknown as IDataObject,
+			output: UNPARSED,
+		})),
 	];
 }

@@ -1,5 +1,9 @@
 import { ImapFlow } from 'imapflow';
-import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
 import { readImapCredential } from '../helpers/imapCredential';
 
@@ -25,7 +29,10 @@ async function threePlImapConnectionTest(
 		return { status: 'OK', message: 'Connection successful' };
 	} catch (error) {
 		client.close();
-		return { status: 'Error', message: `Could not log in to ${settings.host}:${settings.port}: ${(error as Error).message}` };
+		return {
+			status: 'Error',
+			message: `Could not log in to ${settings.host}:${settings.port}: ${(error as Error).message}`,
+		};
 	}
 }
 

@@ -73,14 +73,27 @@ export interface OrderSearchFilter {
 }
 
 /** Yields each page of orders; the caller decides when to stop. */
-export function searchOrderPages(client: TikTokShopClient, filter: OrderSearchFilter): AsyncGenerator<OrderRecord[]> {
-	const body = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
-	return pages<OrderRecord>(client, { method: 'POST', path: ORDER_SEARCH_PATH, query: { sort_field: 'create_time' }, body }, 'orders', {
-		pageSize: ORDER_SEARCH_PAGE_SIZE,
-	});
+export function searchOrderPages(
+	client: TikTokShopClient,
+	filter: OrderSearchFilter,
+): AsyncGenerator<OrderRecord[]> {
+	const body = Object.fromEntries(
+		Object.entries(filter).filter(([, value]) => value !== undefined),
+	);
+	return pages<OrderRecord>(
+		client,
+		{ method: 'POST', path: ORDER_SEARCH_PATH, query: { sort_field: 'create_time' }, body },
+		'orders',
+		{
+			pageSize: ORDER_SEARCH_PAGE_SIZE,
+		},
+	);
 }
 
-export async function searchOrders(client: TikTokShopClient, filter: OrderSearchFilter): Promise<OrderRecord[]> {
+export async function searchOrders(
+	client: TikTokShopClient,
+	filter: OrderSearchFilter,
+): Promise<OrderRecord[]> {
 	const all: OrderRecord[] = [];
 	for await (const page of searchOrderPages(client, filter)) all.push(...page);
 	return all;

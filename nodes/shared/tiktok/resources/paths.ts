@@ -21,22 +21,27 @@ export const fulfillmentPaths = {
 	package: (packageId: string) => `/fulfillment/202309/packages/${segment(packageId)}`,
 	/** Batch Ship Packages. */
 	shipPackages: '/fulfillment/202309/packages/ship',
-	packageShippingInfo: (packageId: string) => `/fulfillment/202309/packages/${segment(packageId)}/shipping_info/update`,
-	orderShippingInfo: (orderId: string) => `/fulfillment/202309/orders/${segment(orderId)}/shipping_info/update`,
+	packageShippingInfo: (packageId: string) =>
+		`/fulfillment/202309/packages/${segment(packageId)}/shipping_info/update`,
+	orderShippingInfo: (orderId: string) =>
+		`/fulfillment/202309/orders/${segment(orderId)}/shipping_info/update`,
 	orderPackages: (orderId: string) => `/fulfillment/202309/orders/${segment(orderId)}/packages`,
 	orderTracking: (orderId: string) => `/fulfillment/202309/orders/${segment(orderId)}/tracking`,
 };
 
 export const logisticsPaths = {
 	warehouses: '/logistics/202309/warehouses',
-	deliveryOptions: (warehouseId: string) => `/logistics/202309/warehouses/${segment(warehouseId)}/delivery_options`,
-	shippingProviders: (deliveryOptionId: string) => `/logistics/202309/delivery_options/${segment(deliveryOptionId)}/shipping_providers`,
+	deliveryOptions: (warehouseId: string) =>
+		`/logistics/202309/warehouses/${segment(warehouseId)}/delivery_options`,
+	shippingProviders: (deliveryOptionId: string) =>
+		`/logistics/202309/delivery_options/${segment(deliveryOptionId)}/shipping_providers`,
 };
 
 export const productPaths = {
 	search: '/product/202309/products/search',
 	product: (productId: string | number) => `/product/202309/products/${segment(productId)}`,
-	updateInventory: (productId: string | number) => `/product/202309/products/${segment(productId)}/inventory/update`,
+	updateInventory: (productId: string | number) =>
+		`/product/202309/products/${segment(productId)}/inventory/update`,
 	searchInventory: '/product/202309/inventory/search',
 	uploadImage: '/product/202309/images/upload',
 };
@@ -47,15 +52,18 @@ export const returnPaths = {
 	rejectReasons: '/return_refund/202309/reject_reasons',
 	approveReturn: (returnId: string) => `/return_refund/202309/returns/${segment(returnId)}/approve`,
 	rejectReturn: (returnId: string) => `/return_refund/202309/returns/${segment(returnId)}/reject`,
-	rejectCancellation: (cancelId: string) => `/return_refund/202309/cancellations/${segment(cancelId)}/reject`,
+	rejectCancellation: (cancelId: string) =>
+		`/return_refund/202309/cancellations/${segment(cancelId)}/reject`,
 };
 
 export const financePaths = {
 	statements: '/finance/202309/statements',
 	/** Get Payments: 202309 was switched off on 2026-08-15. */
 	payments: '/finance/202605/payments',
-	statementTransactions: (statementId: string) => `/finance/202501/statements/${segment(statementId)}/statement_transactions`,
-	orderTransactions: (orderId: string) => `/finance/202501/orders/${segment(orderId)}/statement_transactions`,
+	statementTransactions: (statementId: string) =>
+		`/finance/202501/statements/${segment(statementId)}/statement_transactions`,
+	orderTransactions: (orderId: string) =>
+		`/finance/202501/orders/${segment(orderId)}/statement_transactions`,
 };
 
 export const eventPaths = {

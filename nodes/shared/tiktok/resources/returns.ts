@@ -16,11 +16,24 @@ export interface ReturnRecord {
 	[field: string]: unknown;
 }
 
-export async function searchReturns(client: TikTokShopClient, filter: { create_time_ge?: number; create_time_lt?: number }): Promise<ReturnRecord[]> {
-	const body = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+export async function searchReturns(
+	client: TikTokShopClient,
+	filter: { create_time_ge?: number; create_time_lt?: number },
+): Promise<ReturnRecord[]> {
+	const body = Object.fromEntries(
+		Object.entries(filter).filter(([, value]) => value !== undefined),
+	);
 	const all: ReturnRecord[] = [];
-	const request = { method: 'POST' as const, path: RETURN_SEARCH_PATH, query: { sort_field: 'create_time' }, body };
-	for await (const page of pages<ReturnRecord>(client, request, 'return_orders', { pageSize: RETURN_SEARCH_PAGE_SIZE })) all.push(...page);
+	const request = {
+		method: 'POST' as const,
+		path: RETURN_SEARCH_PATH,
+		query: { sort_field: 'create_time' },
+		body,
+	};
+	for await (const page of pages<ReturnRecord>(client, request, 'return_orders', {
+		pageSize: RETURN_SEARCH_PAGE_SIZE,
+	}))
+		all.push(...page);
 	return all;
 }
 

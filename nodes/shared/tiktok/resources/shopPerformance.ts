@@ -63,7 +63,13 @@ export interface SpsMetric {
 }
 
 export interface SpsOverview {
-	shop_performance_score?: { score?: string | null; tier?: string; is_scored?: boolean; update_time?: number; [field: string]: unknown };
+	shop_performance_score?: {
+		score?: string | null;
+		tier?: string;
+		is_scored?: boolean;
+		update_time?: number;
+		[field: string]: unknown;
+	};
 	metrics?: SpsMetric[];
 	[field: string]: unknown;
 }
@@ -79,7 +85,13 @@ export interface SpsMetricDetail {
 }
 
 export interface SpsDiagnosis {
-	diagnoses?: Array<{ issue_type?: string; description?: string; suggestion?: string; affected_count?: number; [field: string]: unknown }>;
+	diagnoses?: Array<{
+		issue_type?: string;
+		description?: string;
+		suggestion?: string;
+		affected_count?: number;
+		[field: string]: unknown;
+	}>;
 	[field: string]: unknown;
 }
 
@@ -94,12 +106,20 @@ export async function getSpsOverview(client: TikTokShopClient): Promise<SpsOverv
 	return data ?? {};
 }
 
-export async function getSpsMetricDetail(client: TikTokShopClient, metricId: string): Promise<SpsMetricDetail> {
-	const { data } = await client.get<SpsMetricDetail>(SPS_PATHS.metricDetail, { metric_id: metricId });
+export async function getSpsMetricDetail(
+	client: TikTokShopClient,
+	metricId: string,
+): Promise<SpsMetricDetail> {
+	const { data } = await client.get<SpsMetricDetail>(SPS_PATHS.metricDetail, {
+		metric_id: metricId,
+	});
 	return data ?? {};
 }
 
-export async function getSpsDiagnosis(client: TikTokShopClient, metricId: string): Promise<SpsDiagnosis> {
+export async function getSpsDiagnosis(
+	client: TikTokShopClient,
+	metricId: string,
+): Promise<SpsDiagnosis> {
 	const { data } = await client.get<SpsDiagnosis>(SPS_PATHS.diagnosis, { metric_id: metricId });
 	return data ?? {};
 }
@@ -119,14 +139,26 @@ export async function getSpsDrillDownPage(
 		page_size: paging.pageSize,
 		...(paging.pageToken ? { page_token: paging.pageToken } : {}),
 	};
-	const { data } = await client.get<{ items?: Array<Record<string, unknown>>; next_page_token?: string; total_count?: number }>(path, query);
-	return { items: data?.items ?? [], next_page_token: data?.next_page_token ?? '', total_count: data?.total_count };
+	const { data } = await client.get<{
+		items?: Array<Record<string, unknown>>;
+		next_page_token?: string;
+		total_count?: number;
+	}>(path, query);
+	return {
+		items: data?.items ?? [],
+		next_page_token: data?.next_page_token ?? '',
+		total_count: data?.total_count,
+	};
 }
 
 /** The shop's region from Get Authorized Shops, for the US-only check before any SPS call. */
-export async function shopRegion(client: TikTokShopClient): Promise<{ region?: string; name?: string }> {
+export async function shopRegion(
+	client: TikTokShopClient,
+): Promise<{ region?: string; name?: string }> {
 	const cipher = await client.shopCipher();
 	const shops = await client.authorizedShops();
-	const shop = shops.find((candidate) => candidate.cipher === cipher) ?? (shops.length === 1 ? shops[0] : undefined);
+	const shop =
+		shops.find((candidate) => candidate.cipher === cipher) ??
+		(shops.length === 1 ? shops[0] : undefined);
 	return { region: shop?.region, name: shop?.name };
 }

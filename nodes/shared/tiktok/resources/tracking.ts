@@ -15,11 +15,19 @@ export function orderTrackingPath(orderId: string): string {
 }
 
 /** Oldest first. */
-export async function getOrderTracking(client: TikTokShopClient, orderId: string): Promise<TrackingEvent[]> {
-	const { data } = await client.get<{ tracking?: Array<Partial<TrackingEvent>> }>(orderTrackingPath(orderId));
+export async function getOrderTracking(
+	client: TikTokShopClient,
+	orderId: string,
+): Promise<TrackingEvent[]> {
+	const { data } = await client.get<{ tracking?: Array<Partial<TrackingEvent>> }>(
+		orderTrackingPath(orderId),
+	);
 	return (data?.tracking ?? [])
 		.filter((event) => typeof event.update_time_millis === 'number')
-		.map((event) => ({ description: event.description ?? '', update_time_millis: event.update_time_millis as number }))
+		.map((event) => ({
+			description: event.description ?? '',
+			update_time_millis: event.update_time_millis as number,
+		}))
 		.sort((a, b) => a.update_time_millis - b.update_time_millis);
 }
 
@@ -27,7 +35,8 @@ export async function getOrderTracking(client: TikTokShopClient, orderId: string
  * A label being printed is not a carrier scan: TikTok's history opens with "Shipping label created, carrier
  * awaiting item" (or similar) before the carrier has the parcel. Everything else is the carrier's.
  */
-const NOT_A_CARRIER_SCAN = /label (created|printed)|awaiting item|pre-?shipment|shipment information received|info(rmation)? sent to/i;
+const NOT_A_CARRIER_SCAN =
+	/label (created|printed)|awaiting item|pre-?shipment|shipment information received|info(rmation)? sent to/i;
 
 /** Unix seconds of the first carrier scan, or undefined when the carrier has not scanned the parcel. */
 export function firstCarrierScan(events: TrackingEvent[]): number | undefined {

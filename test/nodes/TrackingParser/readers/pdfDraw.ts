@@ -25,17 +25,28 @@ function draw(page: PDFPage, font: PDFFont, item: Drawn): void {
 }
 
 /** A Letter-size PDF with Helvetica text drawn where each page's items say. */
-export async function drawPdf(pages: ReadonlyArray<readonly Drawn[]>, options: { rectanglesOnly?: boolean } = {}): Promise<Buffer> {
+export async function drawPdf(
+	pages: ReadonlyArray<readonly Drawn[]>,
+	options: { rectanglesOnly?: boolean } = {},
+): Promise<Buffer> {
 	const doc = await PDFDocument.create();
 	const font = await doc.embedFont(StandardFonts.Helvetica);
 	for (const items of pages) {
 		const page = doc.addPage([612, 792]);
-		if (options.rectanglesOnly) page.drawRectangle({ x: 40, y: 40, width: 500, height: 700, borderWidth: 1 });
+		if (options.rectanglesOnly)
+			page.drawRectangle({ x: 40, y: 40, width: 500, height: 700, borderWidth: 1 });
 		for (const item of items) draw(page, font, item);
 	}
 	return Buffer.from(await doc.save());
 }
 
 /** Cells of one row at the given column positions; empty strings draw nothing. */
-export const row = (y: number, columns: readonly number[], cells: readonly string[], size = 9): Drawn[] =>
-	cells.map((text, index) => ({ x: columns[index], y, text, size })).filter((item) => item.text !== '');
+export const row = (
+	y: number,
+	columns: readonly number[],
+	cells: readonly string[],
+	size = 9,
+): Drawn[] =>
+	cells
+		.map((text, index) => ({ x: columns[index], y, text, size }))
+		.filter((item) => item.text !== '');

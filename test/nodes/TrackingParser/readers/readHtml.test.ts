@@ -3,7 +3,7 @@ import { readHtml } from '../../../../nodes/TrackingParser/extraction/htmlToText
 const linesOf = (html: string) => readHtml(html).map((block) => block.lines);
 
 describe('HTML reader', () => {
-	it('reads a small table inside a data cell as that cell\'s words, so the row keeps its width', () => {
+	it("reads a small table inside a data cell as that cell's words, so the row keeps its width", () => {
 		const html = `<table role="presentation"><tr><td>
 			<table><tr><th>Order</th><th>Carrier</th><th>Tracking</th></tr>
 				<tr><td>576633681693700223</td><td><table><tr><td>USPS</td></tr><tr><td>Priority Mail</td></tr></table></td><td>9400118052217396435956</td></tr>

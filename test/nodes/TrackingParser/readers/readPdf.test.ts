@@ -1,4 +1,10 @@
-import { PDFDocument, popGraphicsState, pushGraphicsState, setCharacterSpacing, StandardFonts } from 'pdf-lib';
+import {
+	PDFDocument,
+	popGraphicsState,
+	pushGraphicsState,
+	setCharacterSpacing,
+	StandardFonts,
+} from 'pdf-lib';
 
 import { readPdf } from '../../../../nodes/TrackingParser/extraction/readPdf';
 import { pdfWorkers } from '../../../../nodes/TrackingParser/extraction/pdf/pdfWorkerPool';
@@ -27,7 +33,14 @@ describe('PDF reader: tables from text positions', () => {
 				{ x: 40, y: 60, text: 'Client: Juniper & Pine Co.', size: 9 },
 				...row(90, COLUMNS, HEADER),
 				{ x: 40, y: 104, text: 'UPS Ground', size: 9 },
-				...row(118, COLUMNS, ['1', 'LS1000001', 'UPS', '1Z999AA10123456784', 'Ceramic mug, blue,', '2']),
+				...row(118, COLUMNS, [
+					'1',
+					'LS1000001',
+					'UPS',
+					'1Z999AA10123456784',
+					'Ceramic mug, blue,',
+					'2',
+				]),
 				...row(130, COLUMNS, ['', '', '', '', 'gift wrapped', '']),
 				...row(144, COLUMNS, ['2', 'LS1000002', 'UPS', '', 'Tea towel', '1']),
 			],
@@ -51,8 +64,18 @@ describe('PDF reader: tables from text positions', () => {
 
 	it('keeps a tracking number and the next cell apart even when the columns are tight', async () => {
 		const columns = [40, 120, 214];
-		const lines = await blocksOf([[...row(90, columns, ['Order', 'Tracking', 'Zip']), ...row(104, columns, ['LS1000001', '1Z999AA10123456784', '89502'])]]);
-		expect(lines).toEqual([[['Order', 'Tracking', 'Zip'], ['LS1000001', '1Z999AA10123456784', '89502']]]);
+		const lines = await blocksOf([
+			[
+				...row(90, columns, ['Order', 'Tracking', 'Zip']),
+				...row(104, columns, ['LS1000001', '1Z999AA10123456784', '89502']),
+			],
+		]);
+		expect(lines).toEqual([
+			[
+				['Order', 'Tracking', 'Zip'],
+				['LS1000001', '1Z999AA10123456784', '89502'],
+			],
+		]);
 	});
 
 	it('joins a tracking number that wrapped in a narrow column without a space, and keeps a second package on its own line', async () => {
@@ -137,9 +160,17 @@ describe('PDF reader: text drawn over the next cell', () => {
 	it('keeps letter-spaced text that overflows its cell out of the number drawn over it in the next cell', async () => {
 		const columns = [36, 60, 230, 320];
 		const header = ['#', 'ORDER', 'CARRIER', 'TRACKING NUMBER'];
-		const spaced = (y: number, cells: readonly string[]): Drawn[] => cells.map((text, index) => ({ x: columns[index], y, text, letterSpacing: 1.6 }));
-		const lines = await blocksOf([[...spaced(90, header), ...spaced(106, ['8', '579226403444498771', 'STAMPS.COM - USPS', '9400124444843591660305'])]]);
-		expect(lines).toEqual([[header, ['8', '579226403444498771', 'STAMPS.COM - USPS', '9400124444843591660305']]]);
+		const spaced = (y: number, cells: readonly string[]): Drawn[] =>
+			cells.map((text, index) => ({ x: columns[index], y, text, letterSpacing: 1.6 }));
+		const lines = await blocksOf([
+			[
+				...spaced(90, header),
+				...spaced(106, ['8', '579226403444498771', 'STAMPS.COM - USPS', '9400124444843591660305']),
+			],
+		]);
+		expect(lines).toEqual([
+			[header, ['8', '579226403444498771', 'STAMPS.COM - USPS', '9400124444843591660305']],
+		]);
 	});
 });
 
@@ -216,7 +247,11 @@ describe('PDF reader: tables over pages, wrapped cells and group headings', () =
 				['32', 'SB/53974, SB/66272', 'SM Parcel Ground', 'GM2951814387901202', '83 oz'],
 				['33', 'SB/44236', 'Priority Mail', '9205593224251239548103', '12 oz'],
 			],
-			[['Tracking numbers'], ['Box 1 of 2: 9400103525519644327547'], ['Box 2 of 2: 9403637159579487154791']],
+			[
+				['Tracking numbers'],
+				['Box 1 of 2: 9400103525519644327547'],
+				['Box 2 of 2: 9403637159579487154791'],
+			],
 		]);
 	});
 });

@@ -1,4 +1,8 @@
-import { carrierDisplayName, normalizeCarrierName, type TrackingCheck } from '../../../../shared/tracking';
+import {
+	carrierDisplayName,
+	normalizeCarrierName,
+	type TrackingCheck,
+} from '../../../../shared/tracking';
 import { attention } from '../../helpers/attentionReasons';
 import type { AttentionOutcome, ShippingProvider } from '../../helpers/interfaces';
 
@@ -15,11 +19,16 @@ export interface CarrierMappingSettings {
 }
 
 function sameText(a: string, b: string): boolean {
-	return a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+	return (
+		a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase()
+	);
 }
 
 function byIdOrName(providers: ShippingProvider[], wanted: string): ShippingProvider | undefined {
-	return providers.find((provider) => provider.id === wanted.trim()) ?? providers.find((provider) => sameText(provider.name, wanted));
+	return (
+		providers.find((provider) => provider.id === wanted.trim()) ??
+		providers.find((provider) => sameText(provider.name, wanted))
+	);
 }
 
 function offered(providers: ShippingProvider[]): string {
@@ -80,7 +89,10 @@ export function mapCarrier(
 		);
 	}
 	if (!carrierText) {
-		return attention('carrier_missing', `The item names no carrier. Fill the carrier column, or set a default shipping provider. TikTok offers ${offered(providers)}.`);
+		return attention(
+			'carrier_missing',
+			`The item names no carrier. Fill the carrier column, or set a default shipping provider. TikTok offers ${offered(providers)}.`,
+		);
 	}
 	const code = normalizeCarrierName(carrierText);
 	if (code) {
@@ -99,7 +111,10 @@ export function mapCarrier(
  * The provider chosen must be able to issue the number: a table row or the fallback may point a UPS number at
  * USPS. Providers whose name we cannot place (a regional carrier we do not know) are left to TikTok.
  */
-export function providerMismatch(provider: ShippingProvider, check: TrackingCheck | undefined): AttentionOutcome | undefined {
+export function providerMismatch(
+	provider: ShippingProvider,
+	check: TrackingCheck | undefined,
+): AttentionOutcome | undefined {
 	if (!check?.valid || check.candidates.length === 0) return undefined;
 	const code = normalizeCarrierName(provider.name);
 	if (!code || check.candidates.includes(code)) return undefined;

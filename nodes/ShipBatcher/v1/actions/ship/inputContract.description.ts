@@ -29,21 +29,24 @@ export const inputFieldNames: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Change a field name',
 	default: {},
-	description: 'Where each value is in the incoming items, when your columns are named differently. Dots reach into nested fields (shipment.tracking).',
+	description:
+		'Where each value is in the incoming items, when your columns are named differently. Dots reach into nested fields (shipment.tracking).',
 	options: [
 		{
 			displayName: 'Carrier Field',
 			name: 'carrier',
 			type: 'string',
 			default: DEFAULT_FIELD_NAMES.carrier,
-			description: 'The carrier as the 3PL writes it ("USPS Ground Advantage", "FedEx Home", "UniUni"). It is mapped to a TikTok shipping provider of the order.',
+			description:
+				'The carrier as the 3PL writes it ("USPS Ground Advantage", "FedEx Home", "UniUni"). It is mapped to a TikTok shipping provider of the order.',
 		},
 		{
 			displayName: 'Line Item IDs Field',
 			name: 'lineItemIds',
 			type: 'string',
 			default: DEFAULT_FIELD_NAMES.lineItemIds,
-			description: 'Optional. TikTok line item IDs in this parcel, as a list or separated by commas. Leave the field empty to ship the whole order or package.',
+			description:
+				'Optional. TikTok line item IDs in this parcel, as a list or separated by commas. Leave the field empty to ship the whole order or package.',
 		},
 		{
 			displayName: 'Order ID Field',
@@ -57,14 +60,16 @@ export const inputFieldNames: INodeProperties = {
 			name: 'packageId',
 			type: 'string',
 			default: DEFAULT_FIELD_NAMES.packageId,
-			description: 'Optional. The TikTok package ID. With it, packages are shipped 50 at a time; without it, each order is marked shipped on its own (US orders).',
+			description:
+				'Optional. The TikTok package ID. With it, packages are shipped 50 at a time; without it, each order is marked shipped on its own (US orders).',
 		},
 		{
 			displayName: 'Shipped At Field',
 			name: 'shippedAt',
 			type: 'string',
 			default: DEFAULT_FIELD_NAMES.shippedAt,
-			description: 'Optional. When the 3PL handed the parcel over (ISO date or Unix time). Used to tell whether it left before TikTok\'s late-shipment line.',
+			description:
+				"Optional. When the 3PL handed the parcel over (ISO date or Unix time). Used to tell whether it left before TikTok's late-shipment line.",
 		},
 		{
 			displayName: 'Tracking Number Field',

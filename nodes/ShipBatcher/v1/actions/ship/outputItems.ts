@@ -55,7 +55,9 @@ export function outputItems(states: ShipmentState[]): ItemResult[] {
 				shipping_provider_name: outcome.providerName ?? null,
 				tiktok_request_id: outcome.requestId ?? null,
 				...(outcome.warning ? { tiktok_warning: outcome.warning } : {}),
-				...(outcome.previousTrackingNumber ? { previous_tracking_number: outcome.previousTrackingNumber } : {}),
+				...(outcome.previousTrackingNumber
+					? { previous_tracking_number: outcome.previousTrackingNumber }
+					: {}),
 				...lateFields(state),
 			};
 			results.push({ itemIndex, json, output: SHIPPED });

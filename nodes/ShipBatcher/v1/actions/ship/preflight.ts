@@ -8,16 +8,25 @@ import type { ShipmentState } from '../../helpers/interfaces';
  */
 export function checkTracking(state: ShipmentState): void {
 	const { request } = state;
-	const expected = request.carrierText && normalizeCarrierName(request.carrierText) ? request.carrierText : undefined;
+	const expected =
+		request.carrierText && normalizeCarrierName(request.carrierText)
+			? request.carrierText
+			: undefined;
 	const check = checkTrackingNumber(request.trackingInput, expected);
 	state.check = check;
-	if (!check.valid && check.problem) state.outcome = attention(trackingReason(check.problem), check.message ?? `${request.trackingInput} is not a tracking number.`);
+	if (!check.valid && check.problem)
+		state.outcome = attention(
+			trackingReason(check.problem),
+			check.message ?? `${request.trackingInput} is not a tracking number.`,
+		);
 }
 
 /** What one row ships: a package, or some (or all) line items of an order. */
 function shipmentKey(state: ShipmentState): string {
 	const { packageId, orderId, lineItemIds } = state.request;
-	return packageId ? `package:${packageId}` : `order:${orderId}:${[...lineItemIds].sort().join(',')}`;
+	return packageId
+		? `package:${packageId}`
+		: `order:${orderId}:${[...lineItemIds].sort().join(',')}`;
 }
 
 /**
@@ -58,7 +67,9 @@ export function flagConflictsInBatch(states: ShipmentState[]): void {
 		if (numbers.length < 2) continue;
 		for (const state of group) {
 			if (state.outcome) continue;
-			const what = state.request.packageId ? `package ${state.request.packageId}` : `order ${state.request.orderId}`;
+			const what = state.request.packageId
+				? `package ${state.request.packageId}`
+				: `order ${state.request.orderId}`;
 			state.outcome = attention(
 				'conflicting_rows_in_batch',
 				`This batch gives ${what} several tracking numbers (${numbers.join(', ')}), and TikTok takes one. Keep the row with the right label and run again.`,

@@ -10,7 +10,13 @@ import type { FieldNames } from './inputContract.description';
 function readField(json: IDataObject, name: string): unknown {
 	if (!name) return undefined;
 	if (name in json) return json[name];
-	return name.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), json);
+	return name
+		.split('.')
+		.reduce<unknown>(
+			(value, key) =>
+				value && typeof value === 'object' ? (value as IDataObject)[key] : undefined,
+			json,
+		);
 }
 
 function text(value: unknown): string {
@@ -24,14 +30,21 @@ function text(value: unknown): string {
  */
 function readId(value: unknown, label: string): { id?: string; problem?: string } {
 	if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-		return { problem: `The ${label} ${value} lost its last digits when it was read as a number. Export the column as text.` };
+		return {
+			problem: `The ${label} ${value} lost its last digits when it was read as a number. Export the column as text.`,
+		};
 	}
 	const id = text(value).replace(/^'/, '');
 	if (id === '') return {};
 	if (/^\d+(\.\d+)?E\+\d+$/i.test(id)) {
-		return { problem: `The ${label} "${id}" was turned into scientific notation by a spreadsheet, which drops digits. Export the column as text.` };
+		return {
+			problem: `The ${label} "${id}" was turned into scientific notation by a spreadsheet, which drops digits. Export the column as text.`,
+		};
 	}
-	if (!/^\d{6,25}$/.test(id)) return { problem: `The ${label} "${id}" is not a TikTok ID, which is all digits. Check the column.` };
+	if (!/^\d{6,25}$/.test(id))
+		return {
+			problem: `The ${label} "${id}" is not a TikTok ID, which is all digits. Check the column.`,
+		};
 	return { id };
 }
 
@@ -43,7 +56,10 @@ function readLineItemIds(value: unknown): string[] {
 /** ISO text, Unix seconds or milliseconds, or a Date. */
 function readTime(value: unknown): { time?: number; problem?: string } {
 	if (value === undefined || value === null || value === '') return {};
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? { problem: 'invalid' } : { time: Math.floor(value.getTime() / 1000) };
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime())
+			? { problem: 'invalid' }
+			: { time: Math.floor(value.getTime() / 1000) };
 	const raw = text(value);
 	if (/^\d{10}$/.test(raw)) return { time: Number(raw) };
 	if (/^\d{13}$/.test(raw)) return { time: Math.floor(Number(raw) / 1000) };
@@ -54,7 +70,11 @@ function readTime(value: unknown): { time?: number; problem?: string } {
 }
 
 /** Reads one item through the input contract; ids that cannot be sent to TikTok stop here. */
-export function readShipment(item: INodeExecutionData, itemIndex: number, fields: FieldNames): ShipmentRequest | { request: ShipmentRequest; outcome: AttentionOutcome } {
+export function readShipment(
+	item: INodeExecutionData,
+	itemIndex: number,
+	fields: FieldNames,
+): ShipmentRequest | { request: ShipmentRequest; outcome: AttentionOutcome } {
 	const json = item.json ?? {};
 	const order = readId(readField(json, fields.orderId), 'order ID');
 	const pkg = readId(readField(json, fields.packageId), 'package ID');
@@ -85,7 +105,10 @@ export function readShipment(item: INodeExecutionData, itemIndex: number, fields
 	if (shipped.problem) {
 		return {
 			request,
-			outcome: attention('invalid_ship_time', `The ship time ${shipped.problem} is not a date. Use an ISO date such as 2026-11-24T15:30:00Z, or leave it empty.`),
+			outcome: attention(
+				'invalid_ship_time',
+				`The ship time ${shipped.problem} is not a date. Use an ISO date such as 2026-11-24T15:30:00Z, or leave it empty.`,
+			),
 		};
 	}
 	return request;

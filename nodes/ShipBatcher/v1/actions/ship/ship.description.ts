@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { maxRetriesOption, requestsPerSecondOption } from '../../../../shared/tiktok/requestOptions';
+import {
+	maxRetriesOption,
+	requestsPerSecondOption,
+} from '../../../../shared/tiktok/requestOptions';
 import { inputContractNotice, inputFieldNames } from './inputContract.description';
 import { MAX_BATCH_SIZE } from './tiktokShipping';
 
@@ -15,12 +18,14 @@ export const shipDescription: INodeProperties[] = [
 			{
 				name: 'Ship Now',
 				value: 'shipNow',
-				description: 'Ship this run\'s items at once, in batches of the batch size. Right for a file, a sheet or a schedule.',
+				description:
+					"Ship this run's items at once, in batches of the batch size. Right for a file, a sheet or a schedule.",
 			},
 			{
 				name: 'Collect for a Few Seconds',
 				value: 'collect',
-				description: 'For workflows that start once per shipment (a webhook per parcel): wait so that runs close together share batches',
+				description:
+					'For workflows that start once per shipment (a webhook per parcel): wait so that runs close together share batches',
 			},
 		],
 		default: 'shipNow',
@@ -33,7 +38,8 @@ export const shipDescription: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 60 },
 		default: 10,
-		description: 'How long a run waits for others before its packages leave. A full batch leaves at once. Keep it well under your webhook\'s response timeout.',
+		description:
+			"How long a run waits for others before its packages leave. A full batch leaves at once. Keep it well under your webhook's response timeout.",
 		displayOptions: { show: { batching: ['collect'] } },
 	},
 	{
@@ -44,7 +50,7 @@ export const shipDescription: INodeProperties[] = [
 		placeholder: 'Add mapping',
 		default: {},
 		description:
-			'How your 3PL\'s carrier names become TikTok shipping providers. Without a row, a carrier name is matched to the provider TikTok lists for the order (UPS, USPS, FedEx, DHL, OnTrac, LaserShip, UniUni, Veho, GOFO, Amazon Shipping); anything unclear goes to To Check.',
+			"How your 3PL's carrier names become TikTok shipping providers. Without a row, a carrier name is matched to the provider TikTok lists for the order (UPS, USPS, FedEx, DHL, OnTrac, LaserShip, UniUni, Veho, GOFO, Amazon Shipping); anything unclear goes to To Check.",
 		options: [
 			{
 				displayName: 'Mapping',
@@ -56,7 +62,8 @@ export const shipDescription: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'Cirro Ground',
-						description: 'The carrier exactly as the 3PL writes it (case and extra spaces do not matter)',
+						description:
+							'The carrier exactly as the 3PL writes it (case and extra spaces do not matter)',
 					},
 					{
 						displayName: 'TikTok Shipping Provider Name or ID',
@@ -94,7 +101,8 @@ export const shipDescription: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 12,
-		description: 'Items whose order must ship within this many hours are flagged close_to_late_line, for alerts',
+		description:
+			'Items whose order must ship within this many hours are flagged close_to_late_line, for alerts',
 	},
 	{
 		displayName: 'Tracking Number History',
@@ -105,7 +113,7 @@ export const shipDescription: INodeProperties[] = [
 			{
 				name: 'On This N8n Instance',
 				value: 'embedded',
-				description: 'A small database file beside n8n\'s own (in the n8n user folder)',
+				description: "A small database file beside n8n's own (in the n8n user folder)",
 			},
 			{
 				name: 'In Redis (Queue Mode)',
@@ -119,7 +127,8 @@ export const shipDescription: INodeProperties[] = [
 			},
 		],
 		default: 'embedded',
-		description: 'Where uploaded tracking numbers are remembered, to catch a label reused on another order in a later run',
+		description:
+			'Where uploaded tracking numbers are remembered, to catch a label reused on another order in a later run',
 	},
 	inputFieldNames,
 	{
@@ -152,11 +161,13 @@ export const shipDescription: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '/home/node/.n8n/tiktok-shop-ops.sqlite',
-				description: 'Where the history file lives when it is kept on this instance. Empty: the n8n user folder.',
+				description:
+					'Where the history file lives when it is kept on this instance. Empty: the n8n user folder.',
 			},
 			{
 				...maxRetriesOption,
-				description: 'How often a rate-limited or failed call is sent again, with growing random pauses, before its items go to To Check',
+				description:
+					'How often a rate-limited or failed call is sent again, with growing random pauses, before its items go to To Check',
 			},
 			requestsPerSecondOption,
 		],

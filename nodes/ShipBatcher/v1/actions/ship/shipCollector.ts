@@ -4,7 +4,10 @@ import type { PackageShipment } from './tiktokShipping';
 export type SendBatch = (shipments: PackageShipment[]) => Promise<Map<string, ShipAnswer>>;
 
 /** What became of one package: shipped, refused by TikTok, or the call failed (error thrown by the client). */
-export type ShipAnswer = { shipped: true; requestId?: string } | { shipped: false; code: number; message: string; requestId?: string } | { failed: unknown };
+export type ShipAnswer =
+	| { shipped: true; requestId?: string }
+	| { shipped: false; code: number; message: string; requestId?: string }
+	| { failed: unknown };
 
 interface Waiting {
 	shipment: PackageShipment;
@@ -29,9 +32,11 @@ export class ShipCollector {
 	add(shipment: PackageShipment): Promise<ShipAnswer> {
 		return new Promise((resolve) => {
 			this.waiting.push({ shipment, resolve });
-			while (this.waiting.length >= this.batchSize) this.flush(this.waiting.splice(0, this.batchSize));
+			while (this.waiting.length >= this.batchSize)
+				this.flush(this.waiting.splice(0, this.batchSize));
 			if (this.waiting.length === 0) this.stopTimer();
-			else if (this.windowMs > 0 && !this.timer) this.timer = setTimeout(() => this.flushAll(), this.windowMs);
+			else if (this.windowMs > 0 && !this.timer)
+				this.timer = setTimeout(() => this.flushAll(), this.windowMs);
 		});
 	}
 
@@ -53,7 +58,12 @@ export class ShipCollector {
 	private flush(batch: Waiting[]): void {
 		void this.send(batch.map((entry) => entry.shipment)).then(
 			(answers) => {
-				for (const entry of batch) entry.resolve(answers.get(entry.shipment.packageId) ?? { failed: new Error('TikTok did not answer for this package') });
+				for (const entry of batch)
+					entry.resolve(
+						answers.get(entry.shipment.packageId) ?? {
+							failed: new Error('TikTok did not answer for this package'),
+						},
+					);
 			},
 			(error: unknown) => {
 				for (const entry of batch) entry.resolve({ failed: error });
@@ -62,7 +72,9 @@ export class ShipCollector {
 	}
 }
 
-const sharedCollectors = processCache<string, { collector: ShipCollector; users: number }>('shipCollectors');
+const sharedCollectors = processCache<string, { collector: ShipCollector; users: number }>(
+	'shipCollectors',
+);
 
 /**
  * The collector for a shop and window, shared by the executions that overlap in time. It is dropped when the last

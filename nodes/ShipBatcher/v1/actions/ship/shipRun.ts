@@ -1,6 +1,16 @@
-import { TikTokApiError, isAmbiguousFailure, type TikTokShopClient } from '../../../../shared/tiktok';
+import {
+	TikTokApiError,
+	isAmbiguousFailure,
+	type TikTokShopClient,
+} from '../../../../shared/tiktok';
 import { attention, tiktokRejection } from '../../helpers/attentionReasons';
-import type { ShipmentState, ShippedOutcome, ShippingProvider, TikTokAnswer, TikTokOrder } from '../../helpers/interfaces';
+import type {
+	ShipmentState,
+	ShippedOutcome,
+	ShippingProvider,
+	TikTokAnswer,
+	TikTokOrder,
+} from '../../helpers/interfaces';
 import { ALREADY_SHIPPED_CODES, alreadyShippedOutcome } from './alreadyShipped';
 import { mapCarrier, providerMismatch, type CarrierMappingSettings } from './carrierMapping';
 import { isFatal, stoppedBy, unavailable } from './failures';
@@ -25,12 +35,15 @@ export interface ShipSettings {
 
 function chunk<T>(list: T[], size: number): T[][] {
 	const chunks: T[][] = [];
-	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
+	for (let start = 0; start < list.length; start += size)
+		chunks.push(list.slice(start, start + size));
 	return chunks;
 }
 
 function answerOf(error: unknown): TikTokAnswer | undefined {
-	return error instanceof TikTokApiError ? { code: error.code, message: error.tiktokMessage, requestId: error.requestId } : undefined;
+	return error instanceof TikTokApiError
+		? { code: error.code, message: error.tiktokMessage, requestId: error.requestId }
+		: undefined;
 }
 
 /**
@@ -81,7 +94,9 @@ export class ShipRun {
 				this.settings.nowSeconds(),
 			);
 		}
-		for (const state of states) if (!state.outcome) state.outcome = stoppedBy(this.fatal ?? new Error('no answer was recorded'));
+		for (const state of states)
+			if (!state.outcome)
+				state.outcome = stoppedBy(this.fatal ?? new Error('no answer was recorded'));
 	}
 
 	private guard(state: ShipmentState, error: unknown): void {
@@ -101,22 +116,34 @@ export class ShipRun {
 				.filter((state) => !state.outcome && !state.request.orderId && state.request.packageId)
 				.map(async (state) => {
 					const packageId = state.request.packageId as string;
-					if (!lookups.has(packageId)) lookups.set(packageId, orderOfPackage(this.client, packageId));
+					if (!lookups.has(packageId))
+						lookups.set(packageId, orderOfPackage(this.client, packageId));
 					try {
 						state.request.orderId = await (lookups.get(packageId) as Promise<string | undefined>);
 						if (!state.request.orderId) {
-							state.outcome = attention('order_not_found', `TikTok shows no order for package ${packageId}. Check the package ID.`);
+							state.outcome = attention(
+								'order_not_found',
+								`TikTok shows no order for package ${packageId}. Check the package ID.`,
+							);
 						}
 					} catch (error) {
 						if (error instanceof TikTokApiError && !isFatal(error) && !isRetryExhausted(error)) {
-							state.outcome = attention('order_not_found', `TikTok has no package ${packageId} in this shop (${error.tiktokMessage}). Check the package ID.`, answerOf(error));
+							state.outcome = attention(
+								'order_not_found',
+								`TikTok has no package ${packageId} in this shop (${error.tiktokMessage}). Check the package ID.`,
+								answerOf(error),
+							);
 						} else this.guard(state, error);
 					}
 				}),
 		);
 	}
 
-	private async shipOrders(ids: string[], byOrder: Map<string, ShipmentState[]>, queued: () => void): Promise<void> {
+	private async shipOrders(
+		ids: string[],
+		byOrder: Map<string, ShipmentState[]>,
+		queued: () => void,
+	): Promise<void> {
 		const states = ids.flatMap((id) => byOrder.get(id) ?? []);
 		let orders: Map<string, TikTokOrder> | undefined;
 		try {
@@ -128,7 +155,11 @@ export class ShipRun {
 		let answers: Array<Promise<void> | undefined> = [];
 		try {
 			const found = orders ?? new Map<string, TikTokOrder>();
-			const sends = orders ? await Promise.all(states.map((state) => this.prepare(state, found.get(state.request.orderId as string)))) : [];
+			const sends = orders
+				? await Promise.all(
+						states.map((state) => this.prepare(state, found.get(state.request.orderId as string))),
+					)
+				: [];
 			answers = sends.map((send) => send?.());
 		} finally {
 			// Even if preparing failed, the other groups' last batch must not wait for this one forever.
@@ -138,9 +169,16 @@ export class ShipRun {
 	}
 
 	/** Everything short of shipping; resolves the call to make, if any, so the group can queue them together. */
-	private async prepare(state: ShipmentState, order: TikTokOrder | undefined): Promise<(() => Promise<void>) | undefined> {
+	private async prepare(
+		state: ShipmentState,
+		order: TikTokOrder | undefined,
+	): Promise<(() => Promise<void>) | undefined> {
 		state.order = order;
-		state.late = lateShipmentStatus(order, this.settings.nowSeconds(), this.settings.closeToLineHours);
+		state.late = lateShipmentStatus(
+			order,
+			this.settings.nowSeconds(),
+			this.settings.closeToLineHours,
+		);
 		checkTracking(state);
 		if (state.outcome) return undefined;
 		const readiness = orderReadiness(order, state.request);
@@ -150,15 +188,22 @@ export class ShipRun {
 		}
 		const provider = await this.provider(state, order as TikTokOrder);
 		if (!provider) return undefined;
-		if (!readiness.ready) return () => this.settleAlreadyShipped(state, readiness.shippedWith, readiness.packageId);
+		if (!readiness.ready)
+			return () => this.settleAlreadyShipped(state, readiness.shippedWith, readiness.packageId);
 		if (state.request.packageId) return () => this.shipPackage(state, provider);
 		return () => this.markShipped(state, provider);
 	}
 
-	private async provider(state: ShipmentState, order: TikTokOrder): Promise<ShippingProvider | undefined> {
+	private async provider(
+		state: ShipmentState,
+		order: TikTokOrder,
+	): Promise<ShippingProvider | undefined> {
 		const optionId = order.delivery_option_id;
 		if (!optionId) {
-			state.outcome = attention('carrier_not_offered', `Order ${order.id} has no delivery option, so TikTok lists no shipping providers for it. Ship it in Seller Center.`);
+			state.outcome = attention(
+				'carrier_not_offered',
+				`Order ${order.id} has no delivery option, so TikTok lists no shipping providers for it. Ship it in Seller Center.`,
+			);
 			return undefined;
 		}
 		try {
@@ -189,7 +234,10 @@ export class ShipRun {
 	}
 
 	private async shipPackage(state: ShipmentState, provider: ShippingProvider): Promise<void> {
-		const { packageId, trackingNumber } = state.request as { packageId: string; trackingNumber: string };
+		const { packageId, trackingNumber } = state.request as {
+			packageId: string;
+			trackingNumber: string;
+		};
 		if (this.fatal) return;
 		let shipping = this.packageShipments.get(packageId);
 		if (!shipping) {
@@ -198,10 +246,25 @@ export class ShipRun {
 		}
 		const answer = await shipping;
 		if ('failed' in answer && isAmbiguous(answer.failed)) {
-			await this.readBack(state, answer.failed, { kind: 'shipped', method: 'batch_ship_packages', orderId: state.request.orderId, packageId, providerId: provider.id, providerName: provider.name });
+			await this.readBack(state, answer.failed, {
+				kind: 'shipped',
+				method: 'batch_ship_packages',
+				orderId: state.request.orderId,
+				packageId,
+				providerId: provider.id,
+				providerName: provider.name,
+			});
 		} else if ('failed' in answer) this.callFailed(state, answer.failed);
 		else if (answer.shipped) {
-			state.outcome = { kind: 'shipped', method: 'batch_ship_packages', orderId: state.request.orderId, packageId, providerId: provider.id, providerName: provider.name, requestId: answer.requestId };
+			state.outcome = {
+				kind: 'shipped',
+				method: 'batch_ship_packages',
+				orderId: state.request.orderId,
+				packageId,
+				providerId: provider.id,
+				providerName: provider.name,
+				requestId: answer.requestId,
+			};
 		} else this.refused(state, answer);
 	}
 
@@ -211,7 +274,11 @@ export class ShipRun {
 		const turn = previous.then(async () => {
 			if (this.fatal) return;
 			try {
-				const result = await markPackageAsShipped(this.client, orderId, { trackingNumber: state.request.trackingNumber, providerId: provider.id, lineItemIds: state.request.lineItemIds });
+				const result = await markPackageAsShipped(this.client, orderId, {
+					trackingNumber: state.request.trackingNumber,
+					providerId: provider.id,
+					lineItemIds: state.request.lineItemIds,
+				});
 				state.outcome = {
 					kind: 'shipped',
 					method: 'mark_package_as_shipped',
@@ -224,7 +291,13 @@ export class ShipRun {
 				};
 			} catch (error) {
 				if (isAmbiguous(error)) {
-					await this.readBack(state, error, { kind: 'shipped', method: 'mark_package_as_shipped', orderId, providerId: provider.id, providerName: provider.name });
+					await this.readBack(state, error, {
+						kind: 'shipped',
+						method: 'mark_package_as_shipped',
+						orderId,
+						providerId: provider.id,
+						providerName: provider.name,
+					});
 				} else this.callFailed(state, error);
 			}
 		});
@@ -234,7 +307,8 @@ export class ShipRun {
 
 	/** A call that threw: TikTok's verdict on the item, or a failure that says nothing about it. */
 	private callFailed(state: ShipmentState, error: unknown): void {
-		if (error instanceof TikTokApiError && !isFatal(error) && !isRetryExhausted(error)) this.refused(state, answerOf(error) as TikTokAnswer);
+		if (error instanceof TikTokApiError && !isFatal(error) && !isRetryExhausted(error))
+			this.refused(state, answerOf(error) as TikTokAnswer);
 		else this.guard(state, error);
 	}
 
@@ -264,7 +338,9 @@ export class ShipRun {
 				await Promise.all(
 					entries.map(async ({ state, answer }) => {
 						const order = orders.get(state.request.orderId as string);
-						const shippedItem = order ? lineItemsOf(order, state.request).find((item) => item.tracking_number) : undefined;
+						const shippedItem = order
+							? lineItemsOf(order, state.request).find((item) => item.tracking_number)
+							: undefined;
 						const shippedWith = shippedItem?.tracking_number ?? order?.tracking_number;
 						if (!order || !shippedWith) {
 							state.outcome = tiktokRejection(answer);
@@ -277,7 +353,11 @@ export class ShipRun {
 		);
 	}
 
-	private async settleAlreadyShipped(state: ShipmentState, shippedWith: string | undefined, shippedPackageId: string | undefined): Promise<void> {
+	private async settleAlreadyShipped(
+		state: ShipmentState,
+		shippedWith: string | undefined,
+		shippedPackageId: string | undefined,
+	): Promise<void> {
 		const settled = alreadyShippedOutcome(state, shippedWith, this.settings.updateTracking);
 		if (settled) {
 			state.outcome = settled;
@@ -305,8 +385,17 @@ export class ShipRun {
 		} catch (error) {
 			if (isAmbiguous(error)) {
 				const packageId = state.request.packageId ?? shippedPackageId;
-				await this.readBack(state, error, { kind: 'shipped', method: 'shipping_info_update', orderId, packageId, providerId: provider.id, providerName: provider.name, previousTrackingNumber: shippedWith });
-			} else if (error instanceof TikTokApiError && !isFatal(error) && !isRetryExhausted(error)) state.outcome = tiktokRejection(answerOf(error) as TikTokAnswer);
+				await this.readBack(state, error, {
+					kind: 'shipped',
+					method: 'shipping_info_update',
+					orderId,
+					packageId,
+					providerId: provider.id,
+					providerName: provider.name,
+					previousTrackingNumber: shippedWith,
+				});
+			} else if (error instanceof TikTokApiError && !isFatal(error) && !isRetryExhausted(error))
+				state.outcome = tiktokRejection(answerOf(error) as TikTokAnswer);
 			else this.guard(state, error);
 		}
 	}
@@ -316,15 +405,24 @@ export class ShipRun {
 	 * only meet "already shipped" or 21011051, so read what TikTok holds: our number → it worked; another number →
 	 * Needs Attention with both; nothing → it did not take, and the item is safe to run again.
 	 */
-	private async readBack(state: ShipmentState, error: unknown, success: ShippedOutcome): Promise<void> {
+	private async readBack(
+		state: ShipmentState,
+		error: unknown,
+		success: ShippedOutcome,
+	): Promise<void> {
 		const ours = state.request.trackingNumber;
 		let held: string;
 		try {
 			if (success.packageId) held = await trackingOfPackage(this.client, success.packageId);
 			else {
-				const order = (await fetchOrders(this.client, [success.orderId as string])).get(success.orderId as string);
+				const order = (await fetchOrders(this.client, [success.orderId as string])).get(
+					success.orderId as string,
+				);
 				const items = order ? lineItemsOf(order, state.request) : [];
-				held = items.find((item) => item.tracking_number === ours)?.tracking_number ?? items.find((item) => item.tracking_number)?.tracking_number ?? '';
+				held =
+					items.find((item) => item.tracking_number === ours)?.tracking_number ??
+					items.find((item) => item.tracking_number)?.tracking_number ??
+					'';
 				success.packageId = items.find((item) => item.tracking_number === ours)?.package_id;
 			}
 		} catch {
@@ -333,7 +431,10 @@ export class ShipRun {
 		}
 		const failure = error instanceof Error ? error.message : String(error);
 		if (held === ours) {
-			state.outcome = { ...success, warning: `TikTok's answer was lost (${failure}); reading the package back shows it holds this tracking number.` };
+			state.outcome = {
+				...success,
+				warning: `TikTok's answer was lost (${failure}); reading the package back shows it holds this tracking number.`,
+			};
 		} else if (held) {
 			state.outcome = attention(
 				'already_shipped_different_tracking',
@@ -346,11 +447,18 @@ export class ShipRun {
 
 /** No verdict on the item: the call may or may not have reached TikTok. */
 function isAmbiguous(error: unknown): boolean {
-	if (!(error instanceof TikTokApiError)) return !(error instanceof Error && error.name === 'NodeOperationError');
+	if (!(error instanceof TikTokApiError))
+		return !(error instanceof Error && error.name === 'NodeOperationError');
 	return isAmbiguousFailure(error.code, error.httpStatus);
 }
 
 /** Codes the client retries: when one of them surfaces, TikTok never judged the item itself. */
 function isRetryExhausted(error: TikTokApiError): boolean {
-	return error.code === 36009002 || error.code === 36009003 || error.code === 36009007 || error.code === -1 || (error.httpStatus ?? 200) >= 500;
+	return (
+		error.code === 36009002 ||
+		error.code === 36009003 ||
+		error.code === 36009007 ||
+		error.code === -1 ||
+		(error.httpStatus ?? 200) >= 500
+	);
 }

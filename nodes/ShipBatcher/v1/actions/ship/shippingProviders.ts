@@ -10,7 +10,9 @@ const PROCESS_TTL_MS = 10 * 60 * 1000;
 
 export type ProviderList = { providers: ShippingProvider[] } | { fulfilledByTikTok: true };
 
-const providerCache = processCache<string, { expiresAt: number; list: ProviderList }>('shippingProviders');
+const providerCache = processCache<string, { expiresAt: number; list: ProviderList }>(
+	'shippingProviders',
+);
 
 /**
  * Get Shipping Providers for each delivery option once per execution (concurrent callers share the call) and
@@ -41,10 +43,15 @@ export class ShippingProviderCache {
 		if (cached && cached.expiresAt > this.now()) return cached.list;
 		let list: ProviderList;
 		try {
-			const { data } = await this.client.get<{ shipping_providers?: Array<{ id: string | number; name: string }> }>(
-				logisticsPaths.shippingProviders(optionId),
-			);
-			list = { providers: (data.shipping_providers ?? []).map((provider) => ({ id: String(provider.id), name: provider.name })) };
+			const { data } = await this.client.get<{
+				shipping_providers?: Array<{ id: string | number; name: string }>;
+			}>(logisticsPaths.shippingProviders(optionId));
+			list = {
+				providers: (data.shipping_providers ?? []).map((provider) => ({
+					id: String(provider.id),
+					name: provider.name,
+				})),
+			};
 		} catch (error) {
 			if (!(error instanceof TikTokApiError && error.code === TIKTOK_FULFILLED_OPTION)) {
 				this.inFlight.delete(optionId);

@@ -28,14 +28,20 @@ interface PartialError {
 }
 
 /** Batch Ship Packages: one call, partial failures in data.errors while code is 0 (reference §5). */
-export async function batchShipPackages(client: TikTokShopClient, shipments: PackageShipment[]): Promise<BatchShipResult> {
+export async function batchShipPackages(
+	client: TikTokShopClient,
+	shipments: PackageShipment[],
+): Promise<BatchShipResult> {
 	const { data, requestId } = await client.request<{ errors?: PartialError[] }>({
 		method: 'POST',
 		path: fulfillmentPaths.shipPackages,
 		body: {
 			packages: shipments.map((shipment) => ({
 				id: shipment.packageId,
-				self_shipment: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId },
+				self_shipment: {
+					tracking_number: shipment.trackingNumber,
+					shipping_provider_id: shipment.providerId,
+				},
 			})),
 		},
 		once: true,
@@ -50,7 +56,12 @@ export async function batchShipPackages(client: TikTokShopClient, shipments: Pac
 	// An error TikTok does not tie to a package cannot be told apart from the others: none of them counts as shipped.
 	if (unattributed.length) {
 		for (const shipment of shipments) {
-			if (!errors.has(shipment.packageId)) errors.set(shipment.packageId, { code: unattributed[0].code, message: unattributed[0].message, requestId });
+			if (!errors.has(shipment.packageId))
+				errors.set(shipment.packageId, {
+					code: unattributed[0].code,
+					message: unattributed[0].message,
+					requestId,
+				});
 		}
 	}
 	return { requestId, errors };
@@ -65,7 +76,9 @@ function isWholeBatchRefusal(error: unknown): error is TikTokApiError {
 	if (!(error instanceof TikTokApiError)) return false;
 	const status = error.httpStatus ?? 200;
 	if (status === 401 || status === 403 || status === 429 || status >= 500) return false;
-	return ![36009002, 36009003, 36009007, 36009004, 105002, 105005, 106001, 101000, 106013, 36009033, -1].includes(error.code);
+	return ![
+		36009002, 36009003, 36009007, 36009004, 105002, 105005, 106001, 101000, 106013, 36009033, -1,
+	].includes(error.code);
 }
 
 /**
@@ -73,10 +86,19 @@ function isWholeBatchRefusal(error: unknown): error is TikTokApiError {
  * is refused (that package then gets TikTok's answer). A refusal caused by one bad package costs log2(n) more calls
  * and the rest still ship.
  */
-export async function batchShipInHalves(client: TikTokShopClient, shipments: PackageShipment[]): Promise<Map<string, TikTokAnswer | { requestId?: string }>> {
+export async function batchShipInHalves(
+	client: TikTokShopClient,
+	shipments: PackageShipment[],
+): Promise<Map<string, TikTokAnswer | { requestId?: string }>> {
 	// Any other failure propagates to the collector, which hands it to every package of the batch.
 	const refusal = await batchShipPackages(client, shipments).then(
-		({ requestId, errors }) => new Map(shipments.map((shipment) => [shipment.packageId, errors.get(shipment.packageId) ?? { requestId }])),
+		({ requestId, errors }) =>
+			new Map(
+				shipments.map((shipment) => [
+					shipment.packageId,
+					errors.get(shipment.packageId) ?? { requestId },
+				]),
+			),
 		(error: unknown) => {
 			if (isWholeBatchRefusal(error)) return error;
 			return Promise.reject(error);
@@ -84,10 +106,18 @@ export async function batchShipInHalves(client: TikTokShopClient, shipments: Pac
 	);
 	if (refusal instanceof Map) return refusal;
 	if (shipments.length === 1) {
-		return new Map([[shipments[0].packageId, { code: refusal.code, message: refusal.tiktokMessage, requestId: refusal.requestId }]]);
+		return new Map([
+			[
+				shipments[0].packageId,
+				{ code: refusal.code, message: refusal.tiktokMessage, requestId: refusal.requestId },
+			],
+		]);
 	}
 	const middle = Math.ceil(shipments.length / 2);
-	const halves = await Promise.all([batchShipInHalves(client, shipments.slice(0, middle)), batchShipInHalves(client, shipments.slice(middle))]);
+	const halves = await Promise.all([
+		batchShipInHalves(client, shipments.slice(0, middle)),
+		batchShipInHalves(client, shipments.slice(middle)),
+	]);
 	return new Map([...halves[0], ...halves[1]]);
 }
 
@@ -103,7 +133,10 @@ export async function markPackageAsShipped(
 	orderId: string,
 	shipment: { trackingNumber: string; providerId: string; lineItemIds: string[] },
 ): Promise<MarkShippedResult> {
-	const { data, requestId } = await client.request<{ package_id?: string; warning?: { message?: string } }>({
+	const { data, requestId } = await client.request<{
+		package_id?: string;
+		warning?: { message?: string };
+	}>({
 		method: 'POST',
 		path: fulfillmentPaths.orderPackages(orderId),
 		body: {
@@ -113,7 +146,11 @@ export async function markPackageAsShipped(
 		},
 		once: true,
 	});
-	return { packageId: data?.package_id ? String(data.package_id) : undefined, warning: data?.warning?.message || undefined, requestId };
+	return {
+		packageId: data?.package_id ? String(data.package_id) : undefined,
+		warning: data?.warning?.message || undefined,
+		requestId,
+	};
 }
 
 /** Corrects the tracking number of a shipped seller package; TikTok allows it once, within 72 h of shipping. */
@@ -125,12 +162,22 @@ export async function updateShippingInfo(
 	const path = target.packageId
 		? fulfillmentPaths.packageShippingInfo(target.packageId)
 		: fulfillmentPaths.orderShippingInfo(target.orderId);
-	const { requestId } = await client.request({ method: 'POST', path, body: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId }, once: true });
+	const { requestId } = await client.request({
+		method: 'POST',
+		path,
+		body: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId },
+		once: true,
+	});
 	return requestId;
 }
 
 /** The tracking number TikTok holds for a package (Get Package Detail); empty when it is not shipped. */
-export async function trackingOfPackage(client: TikTokShopClient, packageId: string): Promise<string> {
-	const { data } = await client.get<{ tracking_number?: string }>(fulfillmentPaths.package(packageId));
+export async function trackingOfPackage(
+	client: TikTokShopClient,
+	packageId: string,
+): Promise<string> {
+	const { data } = await client.get<{ tracking_number?: string }>(
+		fulfillmentPaths.package(packageId),
+	);
 	return data?.tracking_number ?? '';
 }

@@ -24,7 +24,11 @@ export class TrackingHistory {
 
 	async flagReused(states: ShipmentState[]): Promise<void> {
 		const open = states.filter((state) => !state.outcome && state.request.trackingNumber);
-		const found = await Promise.all(open.map((state) => this.store.getValue<UsedTrackingNumber>(this.namespace, state.request.trackingNumber)));
+		const found = await Promise.all(
+			open.map((state) =>
+				this.store.getValue<UsedTrackingNumber>(this.namespace, state.request.trackingNumber),
+			),
+		);
 		open.forEach((state, index) => {
 			const used = found[index];
 			if (!used || used.order_id === state.request.orderId) return;
@@ -44,7 +48,11 @@ export class TrackingHistory {
 				this.store.setValue<UsedTrackingNumber>(
 					this.namespace,
 					state.request.trackingNumber,
-					{ order_id: state.request.orderId ?? '', ...(state.request.packageId ? { package_id: state.request.packageId } : {}), at: nowSeconds },
+					{
+						order_id: state.request.orderId ?? '',
+						...(state.request.packageId ? { package_id: state.request.packageId } : {}),
+						at: nowSeconds,
+					},
 					this.ttlMs,
 				),
 			),

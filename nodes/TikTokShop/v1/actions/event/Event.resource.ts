@@ -5,7 +5,11 @@ import * as listDeadLetters from './listDeadLetters.operation';
 import * as recoverMissed from './recoverMissed.operation';
 import * as replayDeadLetter from './replayDeadLetter.operation';
 
-export const operations: Record<string, TikTokShopOperation> = { listDeadLetters, replayDeadLetter, recoverMissed };
+export const operations: Record<string, TikTokShopOperation> = {
+	listDeadLetters,
+	replayDeadLetter,
+	recoverMissed,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -25,7 +29,8 @@ export const description: INodeProperties[] = [
 				name: 'Recover Missed Order Updates',
 				value: 'recoverMissed',
 				action: 'Recover order updates whose webhook never arrived',
-				description: 'Finds orders updated recently that the trigger never received, and queues them for it',
+				description:
+					'Finds orders updated recently that the trigger never received, and queues them for it',
 			},
 			{
 				name: 'Replay Dead Letter',

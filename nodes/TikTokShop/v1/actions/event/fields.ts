@@ -10,9 +10,14 @@ export function queueFields(operations: string[]): INodeProperties[] {
 			name: 'queueName',
 			type: 'string',
 			default: '={{ $workflow.id }}',
-			description: 'The TikTok Shop Trigger\'s queue: its "Queue Name" option, or its workflow\'s ID when that is empty',
+			description:
+				'The TikTok Shop Trigger\'s queue: its "Queue Name" option, or its workflow\'s ID when that is empty',
 			displayOptions: { show },
 		},
-		{ ...storeProperty, description: 'Must be the same store the TikTok Shop Trigger uses', displayOptions: { show } },
+		{
+			...storeProperty,
+			description: 'Must be the same store the TikTok Shop Trigger uses',
+			displayOptions: { show },
+		},
 	];
 }

@@ -17,10 +17,18 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, _client: unknown, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	_client: unknown,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const store = await openSelectedStore(this, itemIndex);
 	const queue = this.getNodeParameter('queueName', itemIndex) as string;
-	const letters = await listDeadLetters(store, queue, this.getNodeParameter('limit', itemIndex, 50) as number);
+	const letters = await listDeadLetters(
+		store,
+		queue,
+		this.getNodeParameter('limit', itemIndex, 50) as number,
+	);
 	return letters.map(({ id, record }) => ({
 		event_key: id,
 		queue,

@@ -19,7 +19,8 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 168 },
 		default: 48,
-		description: 'How far back to compare TikTok\'s order updates with the events the trigger received',
+		description:
+			"How far back to compare TikTok's order updates with the events the trigger received",
 		displayOptions: { show },
 	},
 	{
@@ -28,7 +29,8 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 60,
-		description: 'Updates newer than this are left alone: their webhook may still be on its way (TikTok retries at +2 and +30 minutes)',
+		description:
+			'Updates newer than this are left alone: their webhook may still be on its way (TikTok retries at +2 and +30 minutes)',
 		displayOptions: { show },
 	},
 ];
@@ -43,7 +45,11 @@ interface Order {
  * TikTok stops retrying after about 16 hours. Orders it updated whose event the trigger never claimed are queued
  * for the trigger, so they run through the same workflow, retries and dead letters as a delivered event.
  */
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const store = await openSelectedStore(this, itemIndex);
 	const queue = this.getNodeParameter('queueName', itemIndex) as string;
 	const lookBackHours = this.getNodeParameter('lookBackHours', itemIndex, 48) as number;
@@ -53,7 +59,12 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 	const until = Math.floor(nowMs / 1000 - graceMinutes * 60);
 	const orders = await collectPages<Order>(
 		client,
-		{ method: 'POST', path: orderPaths.search, query: { sort_field: 'update_time' }, body: { update_time_ge: from, update_time_lt: until } },
+		{
+			method: 'POST',
+			path: orderPaths.search,
+			query: { sort_field: 'update_time' },
+			body: { update_time_ge: from, update_time_lt: until },
+		},
 		'orders',
 		{ pageSize: 100 },
 	);
@@ -63,8 +74,16 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 		if (!order.update_time) continue;
 		const key = orderUpdateKey(order.id, order.update_time);
 		if (!(await store.claim(seenOf(queue), key, (lookBackHours + 72) * 3600_000))) continue;
-		const envelope = { type: 1, shop_id: shopId, timestamp: order.update_time, data: { order_id: order.id, order_status: order.status, update_time: order.update_time } };
-		const item = { ...normalizeEvent(envelope, `recovered:${key}`, new Date(nowMs).toISOString()), recovered: true };
+		const envelope = {
+			type: 1,
+			shop_id: shopId,
+			timestamp: order.update_time,
+			data: { order_id: order.id, order_status: order.status, update_time: order.update_time },
+		};
+		const item = {
+			...normalizeEvent(envelope, `recovered:${key}`, new Date(nowMs).toISOString()),
+			recovered: true,
+		};
 		await enqueue(store, queue, `recovered:${key}`, item, nowMs);
 		recovered.push(order.id);
 	}

@@ -18,11 +18,16 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, _client: unknown, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	_client: unknown,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const store = await openSelectedStore(this, itemIndex);
 	const queue = this.getNodeParameter('queueName', itemIndex) as string;
 	const eventKey = String(this.getNodeParameter('eventKey', itemIndex) ?? '').trim();
-	if (!eventKey) throw new Error('"Event Key" is empty. Map it from "List Dead Letters" (event_key).');
+	if (!eventKey)
+		throw new Error('"Event Key" is empty. Map it from "List Dead Letters" (event_key).');
 	const replayed = await replayDeadLetter(store, queue, eventKey, Date.now());
 	if (replayed) signalQueue(queue);
 	return [
@@ -32,7 +37,7 @@ export async function execute(this: IExecuteFunctions, _client: unknown, itemInd
 			replayed,
 			note: replayed
 				? 'Queued again: the active workflow with this TikTok Shop Trigger runs it shortly.'
-				: 'No such dead letter: it was already replayed, or the queue name or store differs from the trigger\'s.',
+				: "No such dead letter: it was already replayed, or the queue name or store differs from the trigger's.",
 		},
 	];
 }

@@ -16,8 +16,17 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
-	const [orderId] = splitIds(this, this.getNodeParameter('orderId', itemIndex), 'Order ID', itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const [orderId] = splitIds(
+		this,
+		this.getNodeParameter('orderId', itemIndex),
+		'Order ID',
+		itemIndex,
+	);
 	const { data } = await client.get<IDataObject>(financePaths.orderTransactions(orderId), {
 		sort_field: 'order_create_time',
 	});

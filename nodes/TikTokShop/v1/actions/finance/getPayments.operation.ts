@@ -6,7 +6,10 @@ import { returnAllAndLimit } from '../common.descriptions';
 import { timeRangeFields } from './timeRange';
 import { financePaths } from '../../../../shared/tiktok/resources/paths';
 
-export const description: INodeProperties[] = [...timeRangeFields('getPayments'), ...returnAllAndLimit('finance', 'getPayments', 10000)];
+export const description: INodeProperties[] = [
+	...timeRangeFields('getPayments'),
+	...returnAllAndLimit('finance', 'getPayments', 10000),
+];
 
 /**
  * Get Payments 202605. TikTok switched 202309 off on 2026-08-15 (partner release note p48h74af, "Get Payments API —
@@ -14,7 +17,11 @@ export const description: INodeProperties[] = [...timeRangeFields('getPayments')
  * statement transactions). Each payment: id, create_time, paid_time, status, amount, settlement_amount,
  * payment_amount_before_exchange, exchange_rate, bank_account.
  */
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	return await collectPages<IDataObject>(
 		client,
 		{
@@ -22,8 +29,18 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 			path: financePaths.payments,
 			query: {
 				sort_field: 'create_time',
-				create_time_ge: toUnixSeconds(this, this.getNodeParameter('from', itemIndex, ''), 'From', itemIndex),
-				create_time_lt: toUnixSeconds(this, this.getNodeParameter('to', itemIndex, ''), 'To', itemIndex),
+				create_time_ge: toUnixSeconds(
+					this,
+					this.getNodeParameter('from', itemIndex, ''),
+					'From',
+					itemIndex,
+				),
+				create_time_lt: toUnixSeconds(
+					this,
+					this.getNodeParameter('to', itemIndex, ''),
+					'To',
+					itemIndex,
+				),
 			},
 		},
 		'payments',

@@ -19,16 +19,29 @@ export const description: INodeProperties[] = [
 ];
 
 /** 202501: the 202309 transaction endpoints are blocked after 2025-12-31. One item per transaction. */
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
-	const [statementId] = splitIds(this, this.getNodeParameter('statementId', itemIndex), 'Statement ID', itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const [statementId] = splitIds(
+		this,
+		this.getNodeParameter('statementId', itemIndex),
+		'Statement ID',
+		itemIndex,
+	);
 	const transactions: IDataObject[] = [];
 	const request = {
 		method: 'GET' as const,
 		path: financePaths.statementTransactions(statementId),
 		query: { sort_field: 'order_create_time' },
 	};
-	for await (const page of pages<IDataObject>(client, request, 'transactions', { pageSize: 100, maxItems: maxItems(this, itemIndex) })) {
-		for (const transaction of page) transactions.push({ statement_id: statementId, ...transaction });
+	for await (const page of pages<IDataObject>(client, request, 'transactions', {
+		pageSize: 100,
+		maxItems: maxItems(this, itemIndex),
+	})) {
+		for (const transaction of page)
+			transactions.push({ statement_id: statementId, ...transaction });
 	}
 	return transactions;
 }

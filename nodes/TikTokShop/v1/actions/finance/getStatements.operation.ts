@@ -24,7 +24,11 @@ export const description: INodeProperties[] = [
 	...returnAllAndLimit('finance', 'getStatements', 10000),
 ];
 
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const status = this.getNodeParameter('paymentStatus', itemIndex, '') as string;
 	return await collectPages<IDataObject>(
 		client,
@@ -33,8 +37,18 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 			path: financePaths.statements,
 			query: {
 				sort_field: 'statement_time',
-				statement_time_ge: toUnixSeconds(this, this.getNodeParameter('from', itemIndex, ''), 'From', itemIndex),
-				statement_time_lt: toUnixSeconds(this, this.getNodeParameter('to', itemIndex, ''), 'To', itemIndex),
+				statement_time_ge: toUnixSeconds(
+					this,
+					this.getNodeParameter('from', itemIndex, ''),
+					'From',
+					itemIndex,
+				),
+				statement_time_lt: toUnixSeconds(
+					this,
+					this.getNodeParameter('to', itemIndex, ''),
+					'To',
+					itemIndex,
+				),
 				payment_status: status || undefined,
 			},
 		},

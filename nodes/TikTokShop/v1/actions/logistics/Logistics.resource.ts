@@ -5,7 +5,11 @@ import * as getDeliveryOptions from './getDeliveryOptions.operation';
 import * as getShippingProviders from './getShippingProviders.operation';
 import * as getWarehouses from './getWarehouses.operation';
 
-export const operations: Record<string, TikTokShopOperation> = { getWarehouses, getDeliveryOptions, getShippingProviders };
+export const operations: Record<string, TikTokShopOperation> = {
+	getWarehouses,
+	getDeliveryOptions,
+	getShippingProviders,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -15,7 +19,11 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['logistics'] } },
 		options: [
-			{ name: 'Get Delivery Options', value: 'getDeliveryOptions', action: 'Get the delivery options of a warehouse' },
+			{
+				name: 'Get Delivery Options',
+				value: 'getDeliveryOptions',
+				action: 'Get the delivery options of a warehouse',
+			},
 			{
 				name: 'Get Shipping Providers',
 				value: 'getShippingProviders',

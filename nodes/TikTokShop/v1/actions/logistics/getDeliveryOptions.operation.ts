@@ -11,15 +11,28 @@ export const warehouseField: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getWarehouses' },
 	required: true,
 	default: '',
-	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
 
 export const description: INodeProperties[] = [
-	{ ...warehouseField, displayOptions: { show: { resource: ['logistics'], operation: ['getDeliveryOptions'] } } },
+	{
+		...warehouseField,
+		displayOptions: { show: { resource: ['logistics'], operation: ['getDeliveryOptions'] } },
+	},
 ];
 
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
-	const [warehouseId] = splitIds(this, this.getNodeParameter('warehouseId', itemIndex), 'Warehouse', itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const [warehouseId] = splitIds(
+		this,
+		this.getNodeParameter('warehouseId', itemIndex),
+		'Warehouse',
+		itemIndex,
+	);
 	const { data } = await client.get<{ delivery_options?: IDataObject[] }>(
 		logisticsPaths.deliveryOptions(warehouseId),
 	);

@@ -12,13 +12,23 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getDeliveryOptions' },
 		required: true,
 		default: '',
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. An order\'s delivery_option_id works too.',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. An order\'s delivery_option_id works too.',
 		displayOptions: { show: { resource: ['logistics'], operation: ['getShippingProviders'] } },
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
-	const [optionId] = splitIds(this, this.getNodeParameter('deliveryOptionId', itemIndex), 'Delivery Option', itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const [optionId] = splitIds(
+		this,
+		this.getNodeParameter('deliveryOptionId', itemIndex),
+		'Delivery Option',
+		itemIndex,
+	);
 	const { data } = await client.get<{ shipping_providers?: IDataObject[] }>(
 		logisticsPaths.shippingProviders(optionId),
 	);

@@ -5,7 +5,10 @@ import { logisticsPaths } from '../../../../shared/tiktok/resources/paths';
 
 export const description: INodeProperties[] = [];
 
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+): Promise<IDataObject[]> {
 	const { data } = await client.get<{ warehouses?: IDataObject[] }>(logisticsPaths.warehouses);
 	return data.warehouses ?? [];
 }

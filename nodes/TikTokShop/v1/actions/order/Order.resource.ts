@@ -14,8 +14,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['order'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get orders by ID', description: 'Get full orders by their IDs (50 per call)' },
-			{ name: 'Search', value: 'search', action: 'Search orders', description: 'Find orders by status and time, page by page' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get orders by ID',
+				description: 'Get full orders by their IDs (50 per call)',
+			},
+			{
+				name: 'Search',
+				value: 'search',
+				action: 'Search orders',
+				description: 'Find orders by status and time, page by page',
+			},
 		],
 		default: 'search',
 	},

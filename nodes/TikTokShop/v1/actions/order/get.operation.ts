@@ -16,18 +16,30 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '576684019603311365, 576684019603311366',
-		description: 'One or more order IDs, separated by commas. More than 50 are fetched in several calls. An ID TikTok does not know gives an item with found: false (an error item under Continue On Fail).',
+		description:
+			'One or more order IDs, separated by commas. More than 50 are fetched in several calls. An ID TikTok does not know gives an item with found: false (an error item under Continue On Fail).',
 		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
 	},
 ];
 
 /** One item per id asked, in that order: the order, or a "not found" item for an id TikTok did not return. */
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
-	const ids = uniqueIds(splitIds(this, this.getNodeParameter('orderIds', itemIndex), 'Order IDs', itemIndex));
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const ids = uniqueIds(
+		splitIds(this, this.getNodeParameter('orderIds', itemIndex), 'Order IDs', itemIndex),
+	);
 	const found = new Map<string, IDataObject>();
 	for (const batch of chunk(ids, ORDER_IDS_PER_CALL)) {
-		const { data } = await client.get<{ orders?: IDataObject[] }>(orderPaths.detail, { ids: batch });
+		const { data } = await client.get<{ orders?: IDataObject[] }>(orderPaths.detail, {
+			ids: batch,
+		});
 		for (const order of data.orders ?? []) found.set(String(order.id), order);
 	}
-	return ids.map((id) => found.get(id) ?? notFoundItem(this, { noun: 'order', idField: 'order_id' }, id, itemIndex));
+	return ids.map(
+		(id) =>
+			found.get(id) ?? notFoundItem(this, { noun: 'order', idField: 'order_id' }, id, itemIndex),
+	);
 }

@@ -14,8 +14,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['package'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a package', description: 'Get one package with its orders and tracking' },
-			{ name: 'Search', value: 'search', action: 'Search packages', description: 'Find packages by status and time' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a package',
+				description: 'Get one package with its orders and tracking',
+			},
+			{
+				name: 'Search',
+				value: 'search',
+				action: 'Search packages',
+				description: 'Find packages by status and time',
+			},
 		],
 		default: 'get',
 	},

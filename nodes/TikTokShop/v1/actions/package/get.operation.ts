@@ -12,7 +12,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'One or more package IDs, separated by commas. An ID TikTok does not know gives an item with found: false (an error item under Continue On Fail).',
+		description:
+			'One or more package IDs, separated by commas. An ID TikTok does not know gives an item with found: false (an error item under Continue On Fail).',
 		displayOptions: { show: { resource: ['package'], operation: ['get'] } },
 	},
 ];
@@ -21,16 +22,25 @@ export const description: INodeProperties[] = [
 const PACKAGE_NOT_FOUND = 21011001;
 
 /** One call and one item per id asked: the package, or a "not found" item. */
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
-	const ids = uniqueIds(splitIds(this, this.getNodeParameter('packageId', itemIndex), 'Package ID', itemIndex));
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const ids = uniqueIds(
+		splitIds(this, this.getNodeParameter('packageId', itemIndex), 'Package ID', itemIndex),
+	);
 	const packages: IDataObject[] = [];
 	for (const packageId of ids) {
 		try {
 			const { data } = await client.get<IDataObject>(fulfillmentPaths.package(packageId));
 			packages.push(data);
 		} catch (error) {
-			if (!isNotFoundError(error, [PACKAGE_NOT_FOUND])) throw toNodeError(this.getNode(), error, itemIndex);
-			packages.push(notFoundItem(this, { noun: 'package', idField: 'package_id' }, packageId, itemIndex));
+			if (!isNotFoundError(error, [PACKAGE_NOT_FOUND]))
+				throw toNodeError(this.getNode(), error, itemIndex);
+			packages.push(
+				notFoundItem(this, { noun: 'package', idField: 'package_id' }, packageId, itemIndex),
+			);
 		}
 	}
 	return packages;

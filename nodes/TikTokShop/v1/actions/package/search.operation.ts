@@ -33,7 +33,11 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const body = compact({
 		package_status: filters.packageStatus,
@@ -44,7 +48,12 @@ export async function execute(this: IExecuteFunctions, client: TikTokShopClient,
 	});
 	return await collectPages<IDataObject>(
 		client,
-		{ method: 'POST', path: fulfillmentPaths.searchPackages, query: { sort_field: 'create_time' }, body },
+		{
+			method: 'POST',
+			path: fulfillmentPaths.searchPackages,
+			query: { sort_field: 'create_time' },
+			body,
+		},
 		'packages',
 		{ pageSize: 50, maxItems: maxItems(this, itemIndex) },
 	);

@@ -15,9 +15,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['return'] } },
 		options: [
-			{ name: 'Approve', value: 'approve', action: 'Approve a return or refund', description: 'Approve a refund, return, replacement or partial refund' },
-			{ name: 'Reject', value: 'reject', action: 'Reject a return or refund', description: 'Reject with a reason, a comment and evidence images' },
-			{ name: 'Search', value: 'search', action: 'Search returns', description: 'Find return and refund requests' },
+			{
+				name: 'Approve',
+				value: 'approve',
+				action: 'Approve a return or refund',
+				description: 'Approve a refund, return, replacement or partial refund',
+			},
+			{
+				name: 'Reject',
+				value: 'reject',
+				action: 'Reject a return or refund',
+				description: 'Reject with a reason, a comment and evidence images',
+			},
+			{
+				name: 'Search',
+				value: 'search',
+				action: 'Search returns',
+				description: 'Find return and refund requests',
+			},
 		],
 		default: 'search',
 	},

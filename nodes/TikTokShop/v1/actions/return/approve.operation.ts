@@ -37,15 +37,36 @@ export const description: INodeProperties[] = [
 	{ ...idempotencyKeyField, displayOptions: { show } },
 ];
 
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
-	const [returnId] = splitIds(this, this.getNodeParameter('returnId', itemIndex), 'Return ID', itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const [returnId] = splitIds(
+		this,
+		this.getNodeParameter('returnId', itemIndex),
+		'Return ID',
+		itemIndex,
+	);
 	const decision = this.getNodeParameter('decision', itemIndex) as string;
-	const amount = decision === 'OFFER_PARTIAL_REFUND' ? (this.getNodeParameter('partialRefundAmount', itemIndex) as string).trim() : '';
+	const amount =
+		decision === 'OFFER_PARTIAL_REFUND'
+			? (this.getNodeParameter('partialRefundAmount', itemIndex) as string).trim()
+			: '';
 	if (decision === 'OFFER_PARTIAL_REFUND' && !/^\d+(\.\d{1,2})?$/.test(amount)) {
-		throw new Error(`"Partial Refund Amount" must be a decimal amount like 12.50 (got "${amount}")`);
+		throw new Error(
+			`"Partial Refund Amount" must be a decimal amount like 12.50 (got "${amount}")`,
+		);
 	}
-	const body = compact({ decision, partial_refund: amount ? { currency: 'USD', amount } : undefined });
-	const idempotencyKey = resolveIdempotencyKey(this, itemIndex, `approve:${returnId}:${decision}:${amount}`);
+	const body = compact({
+		decision,
+		partial_refund: amount ? { currency: 'USD', amount } : undefined,
+	});
+	const idempotencyKey = resolveIdempotencyKey(
+		this,
+		itemIndex,
+		`approve:${returnId}:${decision}:${amount}`,
+	);
 	const { data } = await client.request<IDataObject>({
 		method: 'POST',
 		path: returnPaths.approveReturn(returnId),

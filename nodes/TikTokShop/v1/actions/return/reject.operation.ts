@@ -32,7 +32,8 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getRejectReasons', loadOptionsDependsOn: ['returnId'] },
 		required: true,
 		default: '',
-		description: 'TikTok\'s reasons for this return. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'TikTok\'s reasons for this return. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show },
 	},
 	{
@@ -51,14 +52,21 @@ export const description: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Image',
 		default: {},
-		description: 'Images uploaded first through the product image upload; TikTok wants each one\'s size and type too',
+		description:
+			"Images uploaded first through the product image upload; TikTok wants each one's size and type too",
 		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Image',
 				name: 'image',
 				values: [
-					{ displayName: 'Image URI', name: 'uri', type: 'string', default: '', description: 'The "uri" the image upload returned' },
+					{
+						displayName: 'Image URI',
+						name: 'uri',
+						type: 'string',
+						default: '',
+						description: 'The "uri" the image upload returned',
+					},
 					{
 						displayName: 'Type',
 						name: 'mimeType',
@@ -70,8 +78,22 @@ export const description: INodeProperties[] = [
 						],
 						default: 'image/jpeg',
 					},
-					{ displayName: 'Width', name: 'width', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'In pixels, as the upload returned it' },
-					{ displayName: 'Height', name: 'height', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'In pixels, as the upload returned it' },
+					{
+						displayName: 'Width',
+						name: 'width',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1,
+						description: 'In pixels, as the upload returned it',
+					},
+					{
+						displayName: 'Height',
+						name: 'height',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1,
+						description: 'In pixels, as the upload returned it',
+					},
 				],
 			},
 		],
@@ -89,33 +111,69 @@ interface EvidenceImage {
 function evidenceImages(images: EvidenceImage[]): IDataObject[] {
 	return images.map((image, index) => {
 		const uri = String(image.uri ?? '').trim();
-		if (!uri) throw new Error(`Evidence image ${index + 1} has no URI. Upload the image first and use the "uri" it returned.`);
+		if (!uri)
+			throw new Error(
+				`Evidence image ${index + 1} has no URI. Upload the image first and use the "uri" it returned.`,
+			);
 		for (const side of ['width', 'height'] as const) {
 			if (!Number.isInteger(image[side]) || image[side] < 1) {
-				throw new Error(`Evidence image ${index + 1} (${uri}) has ${side} ${image[side]}; use the ${side} in pixels that the upload returned.`);
+				throw new Error(
+					`Evidence image ${index + 1} (${uri}) has ${side} ${image[side]}; use the ${side} in pixels that the upload returned.`,
+				);
 			}
 		}
 		return { image_id: uri, mime_type: image.mimeType, width: image.width, height: image.height };
 	});
 }
 
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
-	const [returnId] = splitIds(this, this.getNodeParameter('returnId', itemIndex), 'Return ID', itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const [returnId] = splitIds(
+		this,
+		this.getNodeParameter('returnId', itemIndex),
+		'Return ID',
+		itemIndex,
+	);
 	const decision = this.getNodeParameter('decision', itemIndex) as string;
 	const rejectReason = (this.getNodeParameter('rejectReason', itemIndex) as string).trim();
-	if (!rejectReason) throw new Error('"Reject Reason" is empty. Pick one of TikTok\'s reasons for this return.');
+	if (!rejectReason)
+		throw new Error('"Reject Reason" is empty. Pick one of TikTok\'s reasons for this return.');
 	const comment = (this.getNodeParameter('comment', itemIndex, '') as string).trim();
 	if (comment.length > MAX_COMMENT_LENGTH) {
-		throw new Error(`"Comment" has ${comment.length} characters; TikTok takes at most ${MAX_COMMENT_LENGTH}. Shorten it.`);
+		throw new Error(
+			`"Comment" has ${comment.length} characters; TikTok takes at most ${MAX_COMMENT_LENGTH}. Shorten it.`,
+		);
 	}
-	const images = evidenceImages(this.getNodeParameter('evidenceImages.image', itemIndex, []) as EvidenceImage[]);
-	const body = compact({ decision, reject_reason: rejectReason, comment: comment || undefined, images });
-	const idempotencyKey = resolveIdempotencyKey(this, itemIndex, `reject:${returnId}:${JSON.stringify(body)}`);
+	const images = evidenceImages(
+		this.getNodeParameter('evidenceImages.image', itemIndex, []) as EvidenceImage[],
+	);
+	const body = compact({
+		decision,
+		reject_reason: rejectReason,
+		comment: comment || undefined,
+		images,
+	});
+	const idempotencyKey = resolveIdempotencyKey(
+		this,
+		itemIndex,
+		`reject:${returnId}:${JSON.stringify(body)}`,
+	);
 	const { data } = await client.request<IDataObject>({
 		method: 'POST',
 		path: returnPaths.rejectReturn(returnId),
 		query: { idempotency_key: idempotencyKey },
 		body,
 	});
-	return [{ return_id: returnId, decision, reject_reason: rejectReason, idempotency_key: idempotencyKey, ...(data ?? {}) }];
+	return [
+		{
+			return_id: returnId,
+			decision,
+			reject_reason: rejectReason,
+			idempotency_key: idempotencyKey,
+			...(data ?? {}),
+		},
+	];
 }

@@ -35,19 +35,33 @@ export const description: INodeProperties[] = [
 				],
 				default: [],
 			},
-			{ displayName: 'Order IDs', name: 'orderIds', type: 'string', default: '', description: 'Comma-separated' },
+			{
+				displayName: 'Order IDs',
+				name: 'orderIds',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated',
+			},
 			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
 			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
 		],
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, client: TikTokShopClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: TikTokShopClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const body = compact({
 		return_status: filters.returnStatus as string[] | undefined,
 		return_types: filters.returnTypes as string[] | undefined,
-		order_ids: filters.orderIds ? String(filters.orderIds).split(/[\s,]+/).filter(Boolean) : undefined,
+		order_ids: filters.orderIds
+			? String(filters.orderIds)
+					.split(/[\s,]+/)
+					.filter(Boolean)
+			: undefined,
 		create_time_ge: toUnixSeconds(this, filters.createdAfter, 'Created After', itemIndex),
 		update_time_ge: toUnixSeconds(this, filters.updatedAfter, 'Updated After', itemIndex),
 	});
