@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { openSelectedStore, storeProperty } from '../../../shared/storeSelection';
-import { collectPages } from '../../../shared/tiktok';
 import { RETURN_STATUSES } from '../../../shared/tiktok/resources/returns';
 import { compact, toUnixSeconds } from '../../../shared/nodeParameters';
 import { caseItem } from '../cases/caseItem';
@@ -12,7 +11,7 @@ import {
 	type TikTokReturn,
 } from '../cases/caseFacts';
 import type { CaseFacts, ClientGetter, Outcome, WorkUnit } from '../helpers/interfaces';
-import { returnPaths } from '../../../shared/tiktok/resources/paths';
+import { returns } from '../../../shared/tiktok/resources';
 import {
 	CANCELLATION_STATUS_NAMES,
 	RETURN_STATUS_NAMES,
@@ -26,9 +25,6 @@ const CANCEL_STATUSES = [
 	'CANCELLATION_REQUEST_CANCEL',
 	'CANCELLATION_REQUEST_COMPLETE',
 ];
-/** Page sizes from the reference (§7): returns 10–50, cancellations 1–50; the largest keeps the call count low. */
-const RETURNS_PAGE_SIZE = 50;
-const CANCELLATIONS_PAGE_SIZE = 50;
 
 export const description: INodeProperties[] = [
 	{
@@ -159,19 +155,9 @@ export async function execute(
 			return_types: this.getNodeParameter('returnTypes', itemIndex, []) as string[],
 			create_time_ge: createdAfter,
 		});
-		const returns = await collectPages<TikTokReturn>(
-			api,
-			{
-				method: 'POST',
-				path: returnPaths.searchReturns,
-				query: { sort_field: 'create_time' },
-				body,
-			},
-			'return_orders',
-			{ pageSize: RETURNS_PAGE_SIZE, maxItems },
-		);
+		const returned = await returns.searchReturns<TikTokReturn>(api, body, { maxItems });
 		found.push(
-			...returns.map((ret) => ({ facts: factsOfReturn(ret), raw: ret as unknown as IDataObject })),
+			...returned.map((ret) => ({ facts: factsOfReturn(ret), raw: ret as unknown as IDataObject })),
 		);
 	}
 	if (caseTypes.includes('cancellation')) {
@@ -179,17 +165,9 @@ export async function execute(
 			cancel_status: this.getNodeParameter('cancelStatuses', itemIndex, []) as string[],
 			create_time_ge: createdAfter,
 		});
-		const cancellations = await collectPages<TikTokCancellation>(
-			api,
-			{
-				method: 'POST',
-				path: returnPaths.searchCancellations,
-				query: { sort_field: 'create_time' },
-				body,
-			},
-			'cancellations',
-			{ pageSize: CANCELLATIONS_PAGE_SIZE, maxItems },
-		);
+		const cancellations = await returns.searchCancellations<TikTokCancellation>(api, body, {
+			maxItems,
+		});
 		found.push(
 			...cancellations.map((cancellation) => ({
 				facts: factsOfCancellation(cancellation),
