@@ -1,4 +1,3 @@
-import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
 import {
 	getProduct,
 	inventoryUpdateCall,
@@ -7,33 +6,25 @@ import {
 	updateInventory,
 	uploadImage,
 } from '../../nodes/shared/tiktok/resources/products';
-import { clientFor, TINY_PNG } from '../../dev/harness/simulatorClient';
-import { startSimulator, type RunningSimulator } from '../../dev/simulator/index';
+import { TINY_PNG } from '../../dev/harness/simulatorClient';
+import { simulatorWorld } from './world';
 
-let sim: RunningSimulator;
-let client: TikTokShopClient;
-
-beforeAll(async () => {
-	sim = await startSimulator({ seed: 43, orders: 20 });
-	client = clientFor(sim);
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const world = simulatorWorld({ seed: 43, orders: 20 });
 
 const searches = () =>
-	sim.requests.filter((request) => request.path === '/product/202309/products/search');
-const active = () => sim.state.products.find((product) => product.status === 'ACTIVATE')!;
+	world.sim.requests.filter((request) => request.path === '/product/202309/products/search');
+const active = () => world.sim.state.products.find((product) => product.status === 'ACTIVATE')!;
 
 describe('products resource', () => {
 	it('searches every product of every status, 100 a page, or those of some seller SKUs', async () => {
-		const all = await searchProducts(client);
-		expect(all).toHaveLength(sim.state.products.length);
+		const all = await searchProducts(world.client);
+		expect(all).toHaveLength(world.sim.state.products.length);
 		expect(searches().length).toBeGreaterThan(0);
 		expect(searches().every((request) => request.query.page_size === '100')).toBe(true);
 		expect(searches()[0].body).toEqual({ status: 'ALL' });
 
 		const product = active();
-		const found = await searchProducts(client, { seller_skus: [product.skus[0].seller_sku] });
+		const found = await searchProducts(world.client, { seller_skus: [product.skus[0].seller_sku] });
 		expect(found.map((candidate) => candidate.id)).toContain(product.id);
 		expect(searches().at(-1)!.body).toEqual({
 			status: 'ALL',
@@ -43,10 +34,10 @@ describe('products resource', () => {
 
 	it("reads a product's detail and its SKUs' quantities per warehouse", async () => {
 		const product = active();
-		const detail = await getProduct(client, product.id);
+		const detail = await getProduct(world.client, product.id);
 		expect(detail.skus?.map((sku) => sku.id)).toEqual(product.skus.map((sku) => sku.id));
 
-		const inventory = await searchInventory(client, [product.skus[0].id]);
+		const inventory = await searchInventory(world.client, [product.skus[0].id]);
 		const sku = inventory.flatMap((entry) => entry.skus ?? [])[0];
 		expect(sku.id).toBe(product.skus[0].id);
 		expect(sku.warehouse_inventory?.map((entry) => entry.warehouse_id).sort()).toEqual(
@@ -74,8 +65,8 @@ describe('products resource', () => {
 			path: `/product/202309/products/${product.id}/inventory/update`,
 			body: update,
 		});
-		const result = await updateInventory(client, product.id, update);
-		expect(result.requestId).toBe(sim.requests.at(-1)!.requestId);
+		const result = await updateInventory(world.client, product.id, update);
+		expect(result.requestId).toBe(world.sim.requests.at(-1)!.requestId);
 		expect([...result.refused.keys()]).toEqual(['1729999999999999999']);
 		expect(result.refused.get('1729999999999999999')?.detail?.extra_errors).toEqual([]);
 		expect(result.unattributed).toEqual([]);
@@ -84,12 +75,12 @@ describe('products resource', () => {
 
 	it('uploads an image as multipart and answers its uri', async () => {
 		const image = await uploadImage(
-			client,
+			world.client,
 			{ fileName: 'evidence.png', contentType: 'image/png', data: TINY_PNG },
 			'DESCRIPTION_IMAGE',
 		);
-		expect(image.uri).toBe(sim.state.images.at(-1)!.uri);
-		expect(sim.state.images.at(-1)!.use_case).toBe('DESCRIPTION_IMAGE');
+		expect(image.uri).toBe(world.sim.state.images.at(-1)!.uri);
+		expect(world.sim.state.images.at(-1)!.use_case).toBe('DESCRIPTION_IMAGE');
 		expect(image).toMatchObject({ width: 1, height: 1 });
 	});
 });

@@ -1,5 +1,5 @@
-import { pages, type TikTokShopClient } from '..';
-import type { Query } from '../sign';
+import type { TikTokShopClient } from '..';
+import { listPages, type ListOptions, type ListSpec } from './lists';
 import { financePaths } from './paths';
 
 /**
@@ -28,20 +28,13 @@ export interface PaymentFilter {
 	create_time_lt?: number;
 }
 
-export interface ListOptions {
-	/** TikTok's default unless `ASC`. */
-	sortOrder?: 'ASC' | 'DESC';
-	/** Stop after this many records (0 or undefined: all). */
-	maxItems?: number;
-}
-
-function listQuery(sortField: string, options: ListOptions, filter: object = {}): Query {
-	return {
-		sort_field: sortField,
-		...(options.sortOrder ? { sort_order: options.sortOrder } : {}),
-		...(filter as Query),
-	};
-}
+const list = (path: string, listKey: string, sortField: string): ListSpec => ({
+	method: 'GET',
+	path,
+	listKey,
+	pageSize: FINANCE_PAGE_SIZE,
+	sortField,
+});
 
 /** Get Statements, by statement time, page by page. */
 export function statementPages<T = StatementRecord>(
@@ -49,15 +42,11 @@ export function statementPages<T = StatementRecord>(
 	filter: StatementFilter,
 	options: ListOptions = {},
 ): AsyncGenerator<T[]> {
-	return pages<T>(
+	return listPages<T>(
 		client,
-		{
-			method: 'GET',
-			path: financePaths.statements,
-			query: listQuery('statement_time', options, filter),
-		},
-		'statements',
-		{ pageSize: FINANCE_PAGE_SIZE, maxItems: options.maxItems },
+		list(financePaths.statements, 'statements', 'statement_time'),
+		filter,
+		options,
 	);
 }
 
@@ -67,15 +56,11 @@ export function paymentPages<T = Record<string, unknown>>(
 	filter: PaymentFilter,
 	options: ListOptions = {},
 ): AsyncGenerator<T[]> {
-	return pages<T>(
+	return listPages<T>(
 		client,
-		{
-			method: 'GET',
-			path: financePaths.payments,
-			query: listQuery('create_time', options, filter),
-		},
-		'payments',
-		{ pageSize: FINANCE_PAGE_SIZE, maxItems: options.maxItems },
+		list(financePaths.payments, 'payments', 'create_time'),
+		filter,
+		options,
 	);
 }
 
@@ -85,16 +70,12 @@ export function statementTransactionPages<T = Record<string, unknown>>(
 	statementId: string,
 	options: ListOptions = {},
 ): AsyncGenerator<T[]> {
-	return pages<T>(
-		client,
-		{
-			method: 'GET',
-			path: financePaths.statementTransactions(statementId),
-			query: listQuery('order_create_time', options),
-		},
+	const spec = list(
+		financePaths.statementTransactions(statementId),
 		'transactions',
-		{ pageSize: FINANCE_PAGE_SIZE, maxItems: options.maxItems },
+		'order_create_time',
 	);
+	return listPages<T>(client, spec, {}, options);
 }
 
 /** Get Transactions by Order (202501): the order's settlement lines, empty when it is not settled yet. */

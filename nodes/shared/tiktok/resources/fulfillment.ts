@@ -1,6 +1,6 @@
-import { collect, pages, type TikTokShopClient } from '..';
+import { collect, type TikTokShopClient } from '..';
 import { batchResult, type BatchResult } from './batch';
-import { definedOnly } from './filters';
+import { listPages, type ListOptions, type ListSpec } from './lists';
 import { fulfillmentPaths } from './paths';
 
 /**
@@ -36,31 +36,21 @@ export interface PackageSearchFilter {
 	[field: string]: unknown;
 }
 
-/** Search Packages, newest created first, page by page. */
-export function searchPackagePages<T = PackageRecord>(
-	client: TikTokShopClient,
-	filter: PackageSearchFilter,
-	limit: { maxItems?: number } = {},
-): AsyncGenerator<T[]> {
-	return pages<T>(
-		client,
-		{
-			method: 'POST',
-			path: fulfillmentPaths.searchPackages,
-			query: { sort_field: 'create_time' },
-			body: definedOnly(filter),
-		},
-		'packages',
-		{ pageSize: PACKAGE_SEARCH_PAGE_SIZE, maxItems: limit.maxItems },
-	);
-}
+const PACKAGE_SEARCH: ListSpec = {
+	method: 'POST',
+	path: fulfillmentPaths.searchPackages,
+	listKey: 'packages',
+	pageSize: PACKAGE_SEARCH_PAGE_SIZE,
+	sortField: 'create_time',
+};
 
+/** Search Packages, every page (newest created first), or up to `maxItems`. */
 export async function searchPackages<T = PackageRecord>(
 	client: TikTokShopClient,
 	filter: PackageSearchFilter,
-	limit: { maxItems?: number } = {},
+	options: ListOptions = {},
 ): Promise<T[]> {
-	return await collect(searchPackagePages<T>(client, filter, limit));
+	return await collect(listPages<T>(client, PACKAGE_SEARCH, filter, options));
 }
 
 /** Get Package Detail. */

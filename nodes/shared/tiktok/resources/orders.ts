@@ -1,6 +1,6 @@
-import { collect, pages, type TikTokShopClient } from '..';
+import { collect, type TikTokShopClient } from '..';
 import { chunk } from '../../nodeParameters';
-import { definedOnly } from './filters';
+import { listPages, type ListOptions, type ListSpec } from './lists';
 import { orderPaths } from './paths';
 
 /**
@@ -78,31 +78,23 @@ export interface OrderSearchFilter {
 	[field: string]: unknown;
 }
 
-export interface OrderSearchOptions {
-	/** `create_time` (default) or `update_time`. */
-	sortField?: string;
-	/** TikTok's default (newest first) unless `ASC`. */
-	sortOrder?: 'ASC' | 'DESC';
-	/** Stop after this many orders (0 or undefined: all). */
-	maxItems?: number;
-}
+export type OrderSearchOptions = ListOptions;
 
-/** Yields each page of orders; the caller decides when to stop. */
+const ORDER_SEARCH: ListSpec = {
+	method: 'POST',
+	path: orderPaths.search,
+	listKey: 'orders',
+	pageSize: ORDER_SEARCH_PAGE_SIZE,
+	sortField: 'create_time',
+};
+
+/** Search Orders, page by page (newest created first unless told); the caller decides when to stop. */
 export function searchOrderPages<T = OrderRecord>(
 	client: TikTokShopClient,
 	filter: OrderSearchFilter,
 	options: OrderSearchOptions = {},
 ): AsyncGenerator<T[]> {
-	const query = {
-		sort_field: options.sortField ?? 'create_time',
-		...(options.sortOrder ? { sort_order: options.sortOrder } : {}),
-	};
-	return pages<T>(
-		client,
-		{ method: 'POST', path: orderPaths.search, query, body: definedOnly(filter) },
-		'orders',
-		{ pageSize: ORDER_SEARCH_PAGE_SIZE, maxItems: options.maxItems },
-	);
+	return listPages<T>(client, ORDER_SEARCH, filter, options);
 }
 
 export async function searchOrders<T = OrderRecord>(

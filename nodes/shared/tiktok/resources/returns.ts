@@ -1,6 +1,6 @@
-import { collect, pages, type TikTokShopClient } from '..';
+import { collect, type TikTokShopClient } from '..';
 import type { Query } from '../sign';
-import { definedOnly } from './filters';
+import { listPages, type ListOptions, type ListSpec } from './lists';
 import { returnPaths } from './paths';
 
 /**
@@ -54,61 +54,37 @@ export interface CancellationSearchFilter {
 	[field: string]: unknown;
 }
 
-/** Stop after this many records (0 or undefined: all). */
-export type SearchLimit = { maxItems?: number };
+const RETURN_SEARCH: ListSpec = {
+	method: 'POST',
+	path: returnPaths.searchReturns,
+	listKey: 'return_orders',
+	pageSize: RETURN_SEARCH_PAGE_SIZE,
+	sortField: 'create_time',
+};
+const CANCELLATION_SEARCH: ListSpec = {
+	method: 'POST',
+	path: returnPaths.searchCancellations,
+	listKey: 'cancellations',
+	pageSize: CANCELLATION_SEARCH_PAGE_SIZE,
+	sortField: 'create_time',
+};
 
-/** Search Returns, newest created first, page by page. */
-export function searchReturnPages<T = ReturnRecord>(
-	client: TikTokShopClient,
-	filter: ReturnSearchFilter,
-	limit: SearchLimit = {},
-): AsyncGenerator<T[]> {
-	return pages<T>(
-		client,
-		{
-			method: 'POST',
-			path: returnPaths.searchReturns,
-			query: { sort_field: 'create_time' },
-			body: definedOnly(filter),
-		},
-		'return_orders',
-		{ pageSize: RETURN_SEARCH_PAGE_SIZE, maxItems: limit.maxItems },
-	);
-}
-
+/** Search Returns, every page (newest created first), or up to `maxItems`. */
 export async function searchReturns<T = ReturnRecord>(
 	client: TikTokShopClient,
 	filter: ReturnSearchFilter,
-	limit: SearchLimit = {},
+	options: ListOptions = {},
 ): Promise<T[]> {
-	return await collect(searchReturnPages<T>(client, filter, limit));
+	return await collect(listPages<T>(client, RETURN_SEARCH, filter, options));
 }
 
-/** Search Cancellations, newest created first, page by page. */
-export function searchCancellationPages<T = CancellationRecord>(
-	client: TikTokShopClient,
-	filter: CancellationSearchFilter,
-	limit: SearchLimit = {},
-): AsyncGenerator<T[]> {
-	return pages<T>(
-		client,
-		{
-			method: 'POST',
-			path: returnPaths.searchCancellations,
-			query: { sort_field: 'create_time' },
-			body: definedOnly(filter),
-		},
-		'cancellations',
-		{ pageSize: CANCELLATION_SEARCH_PAGE_SIZE, maxItems: limit.maxItems },
-	);
-}
-
+/** Search Cancellations, every page (newest created first), or up to `maxItems`. */
 export async function searchCancellations<T = CancellationRecord>(
 	client: TikTokShopClient,
 	filter: CancellationSearchFilter,
-	limit: SearchLimit = {},
+	options: ListOptions = {},
 ): Promise<T[]> {
-	return await collect(searchCancellationPages<T>(client, filter, limit));
+	return await collect(listPages<T>(client, CANCELLATION_SEARCH, filter, options));
 }
 
 /** One return as TikTok holds it now, or undefined when TikTok does not know it. */
@@ -166,41 +142,24 @@ export interface AnswerResult<T> {
 	requestId?: string;
 }
 
-async function answer<T>(
-	client: TikTokShopClient,
-	path: string,
-	{ body, idempotencyKey }: CaseAnswer,
-): Promise<AnswerResult<T>> {
-	const query: Query = { idempotency_key: idempotencyKey };
-	return await client.request<T>({ method: 'POST', path, query, body });
+/** A seller's answer to one case: POST to the case's path, once per idempotency key. */
+function caseAnswer(path: (caseId: string) => string) {
+	return async <T = Record<string, unknown>>(
+		client: TikTokShopClient,
+		caseId: string,
+		{ body, idempotencyKey }: CaseAnswer,
+	): Promise<AnswerResult<T>> => {
+		const query: Query = { idempotency_key: idempotencyKey };
+		return await client.request<T>({ method: 'POST', path: path(caseId), query, body });
+	};
 }
 
 /** Approve Return: `decision` (and a partial refund) in the body. */
-export function approveReturn<T = Record<string, unknown>>(
-	client: TikTokShopClient,
-	returnId: string,
-	request: CaseAnswer,
-): Promise<AnswerResult<T>> {
-	return answer<T>(client, returnPaths.approveReturn(returnId), request);
-}
-
+export const approveReturn = caseAnswer(returnPaths.approveReturn);
 /** Reject Return: `decision`, `reject_reason`, comment and evidence image ids in the body. */
-export function rejectReturn<T = Record<string, unknown>>(
-	client: TikTokShopClient,
-	returnId: string,
-	request: CaseAnswer,
-): Promise<AnswerResult<T>> {
-	return answer<T>(client, returnPaths.rejectReturn(returnId), request);
-}
-
+export const rejectReturn = caseAnswer(returnPaths.rejectReturn);
 /** Reject Cancellation: `reject_reason`, comment and evidence image ids in the body. */
-export function rejectCancellation<T = Record<string, unknown>>(
-	client: TikTokShopClient,
-	cancelId: string,
-	request: CaseAnswer,
-): Promise<AnswerResult<T>> {
-	return answer<T>(client, returnPaths.rejectCancellation(cancelId), request);
-}
+export const rejectCancellation = caseAnswer(returnPaths.rejectCancellation);
 
 /** Every status a return or refund can have, as Search Returns filters by them. */
 export const RETURN_STATUSES = [
