@@ -90,7 +90,7 @@ export const PROCESS_CACHES = {
 		bound: 'one per active trigger queue',
 	},
 	settlementDates: {
-		owner: 'nodes/SettlementReconciler/v1/helpers/dates.ts',
+		owner: 'nodes/SettlementReconciler/v1/reconciliation/dates.ts',
 		holds: 'Report date texts already parsed to yyyymmdd',
 		key: 'seller zone (+ source zone), then the date text',
 		lifetime: 'the process',

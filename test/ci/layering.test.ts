@@ -77,7 +77,7 @@ describe('layering lint rule', () => {
 		expect(
 			await problems(
 				'dev/stack/probe.ts',
-				"import { x } from '../../test/helpers/dovecotServer';\nexport const y = x;\n",
+				"import { x } from '../helpers/dovecotServer';\nexport const y = x;\n",
 			),
 		).toHaveLength(1);
 		expect(

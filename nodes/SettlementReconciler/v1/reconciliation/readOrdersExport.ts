@@ -1,13 +1,13 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { openBinaryStream } from '../helpers/binaryStream';
-import type { OrderLedger } from '../helpers/orderLedger';
+import { openBinaryStream } from './binaryStream';
+import type { OrderLedger } from './orderLedger';
 import {
 	findUnsettledInExport,
 	OrdersExportColumnsError,
 	type UnsettledFromExport,
-} from '../helpers/ordersExport';
-import type { ReconcileSettings } from '../helpers/settings';
+} from './ordersExport';
+import type { ReconcileSettings } from './settings';
 
 /** The optional orders export, when its binary field is named: delivered orders the report does not settle. */
 export async function readOrdersExport(

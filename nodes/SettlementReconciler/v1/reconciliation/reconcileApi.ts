@@ -1,17 +1,11 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { checkLedger } from '../helpers/checks';
-import type { ClientProvider, ReconcileOutputs } from '../helpers/interfaces';
-import { OrderLedger } from '../helpers/orderLedger';
-import { buildOutputs } from '../helpers/report';
-import { readPeriod, readSettings, reportSettings } from '../helpers/settings';
-import { periodFields, unsettledFields } from './common.descriptions';
+import { checkLedger } from './checks';
+import type { ClientProvider, ReconcileOutputs } from './interfaces';
+import { OrderLedger } from './orderLedger';
+import { buildOutputs } from './report';
+import { readPeriod, readSettings, reportSettings } from './settings';
 import { readApi } from './readApi';
-
-export const description: INodeProperties[] = [
-	...periodFields('reconcileApi', 'the 7 days before the As Of day'),
-	...unsettledFields('reconcileApi'),
-];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../shared/tiktok';
-import { findDeliveredUnsettled, type UnsettledResult } from '../helpers/deliveredOrders';
-import { readFinanceApi, type ApiReadResult } from '../helpers/financeApi';
-import type { OrderLedger } from '../helpers/orderLedger';
-import type { ReconcileSettings } from '../helpers/settings';
+import { findDeliveredUnsettled, type UnsettledResult } from './deliveredOrders';
+import { readFinanceApi, type ApiReadResult } from './financeApi';
+import type { OrderLedger } from './orderLedger';
+import type { ReconcileSettings } from './settings';
 
 /** The Finance API over the period into the ledger, then (when asked) the delivered-but-unsettled search. */
 export async function readApi(

@@ -1,6 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
-import { DEFAULT_APPAREL_KEYWORDS } from '../helpers/rateTable';
+import { CREDENTIAL_NAME } from '../../shared/tiktok';
+import { requestOptions } from '../../shared/tiktok/requestOptions';
+import { credentialsFirst } from '../../shared/credentialsFirst';
+import { DEFAULT_APPAREL_KEYWORDS } from './reconciliation/rateTable';
 
 export const rateFields: INodeProperties[] = [
 	{
@@ -236,3 +239,106 @@ export function binaryField(operation: string): INodeProperties {
 		displayOptions: { show: { operation: [operation] } },
 	};
 }
+
+const reconcileCsvFields: INodeProperties[] = [
+	binaryField('reconcileCsv'),
+	{
+		displayName: 'Orders Export Binary Field',
+		name: 'ordersBinaryPropertyName',
+		type: 'string',
+		default: '',
+		placeholder: 'orders',
+		hint: 'Optional: the input binary field holding the orders CSV from Seller Center (Orders → Export)',
+		description:
+			'With the orders export, delivered orders that this settlement report never paid are reported too. Leave empty to check the settlement report alone.',
+		displayOptions: { show: { operation: ['reconcileCsv'] } },
+	},
+	{
+		displayName: 'Unsettled After (Days)',
+		name: 'unsettledAfterDays',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 14,
+		description:
+			'A delivered order in the orders export without a settlement row is reported once it was delivered more than this many days before the As Of day',
+		displayOptions: { show: { operation: ['reconcileCsv'] } },
+	},
+];
+
+const reconcileApiFields: INodeProperties[] = [
+	...periodFields('reconcileApi', 'the 7 days before the As Of day'),
+	...unsettledFields('reconcileApi'),
+];
+
+const compareCsvApiFields: INodeProperties[] = [
+	binaryField('compareCsvApi'),
+	...periodFields('compareCsvApi', "the report's first and last settlement dates"),
+	...unsettledFields('compareCsvApi'),
+];
+
+/** Output order: what the user acts on first. Short enough for the canvas, which cuts a label after about 10 characters. */
+export const OUTPUT_NAMES = ['Findings', 'Summary', 'Unreadable'];
+
+export const versionDescription: Omit<
+	INodeTypeDescription,
+	'displayName' | 'name' | 'group' | 'description'
+> & { version: number } = {
+	version: 1,
+	defaults: { name: 'Settlement Reconciler' },
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+	outputNames: OUTPUT_NAMES,
+	credentials: [
+		{
+			name: CREDENTIAL_NAME,
+			required: true,
+			displayOptions: { show: { operation: ['reconcileApi', 'compareCsvApi'] } },
+		},
+	],
+	properties: [
+		credentialsFirst,
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Reconcile Settlement Report',
+					value: 'reconcileCsv',
+					action: 'Reconcile a settlement report CSV',
+					description: 'Check the CSV exported from Seller Center against your commission rates',
+				},
+				{
+					name: 'Reconcile From Finance API',
+					value: 'reconcileApi',
+					action: 'Reconcile statements from the finance API',
+					description: "Fetch the period's statements and transactions from TikTok and check them",
+				},
+				{
+					name: 'Compare Report With Finance API',
+					value: 'compareCsvApi',
+					action: 'Compare a settlement report with the finance API',
+					description: 'Check the CSV and confirm each order against what TikTok settled',
+				},
+			],
+			default: 'reconcileCsv',
+		},
+		{
+			displayName:
+				'Outputs: <b>Findings</b> (one item per finding, money owed to you and soonest deadline first), <b>Summary</b> (totals, amount recoverable, ready-to-paste correction requests) and <b>Unreadable</b> (report lines that could not be read, with the reason).',
+			name: 'outputsNotice',
+			type: 'notice',
+			default: '',
+		},
+		...reconcileCsvFields,
+		...reconcileApiFields,
+		...compareCsvApiFields,
+		...rateFields,
+		optionFields,
+		{
+			...requestOptions,
+			displayOptions: { show: { operation: ['reconcileApi', 'compareCsvApi'] } },
+		},
+	],
+};

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../shared/tiktok';
 
@@ -12,7 +12,6 @@ export interface ReconcileOutputs {
 export type ClientProvider = () => Promise<TikTokShopClient>;
 
 export interface ReconcileOperation {
-	description: INodeProperties[];
 	execute(
 		this: IExecuteFunctions,
 		itemIndex: number,

@@ -1,13 +1,9 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { openBinaryStream } from '../helpers/binaryStream';
-import type { OrderLedger } from '../helpers/orderLedger';
-import {
-	MissingColumnsError,
-	readSettlementCsv,
-	type CsvReadResult,
-} from '../helpers/settlementCsv';
-import type { ReconcileSettings } from '../helpers/settings';
+import { openBinaryStream } from './binaryStream';
+import type { OrderLedger } from './orderLedger';
+import { MissingColumnsError, readSettlementCsv, type CsvReadResult } from './settlementCsv';
+import type { ReconcileSettings } from './settings';
 
 /** The item's settlement CSV into the ledger; a report without the essential columns stops with what was found. */
 export async function readReport(

@@ -1,20 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ItemRunner, type ItemOutput } from '../../../shared/itemRunner';
-import { getTikTokClient, type TikTokShopClient } from '../../../shared/tiktok';
-import type { ReconcileOperation } from '../helpers/interfaces';
-import * as compareCsvApi from './compareCsvApi.operation';
-import * as reconcileApi from './reconcileApi.operation';
-import * as reconcileCsv from './reconcileCsv.operation';
+import { ItemRunner, type ItemOutput } from '../../shared/itemRunner';
+import { getTikTokClient, type TikTokShopClient } from '../../shared/tiktok';
+import type { ReconcileOperation } from './reconciliation/interfaces';
+import * as compareCsvApi from './reconciliation/compareCsvApi';
+import * as reconcileApi from './reconciliation/reconcileApi';
+import * as reconcileCsv from './reconciliation/reconcileCsv';
+import { OUTPUT_NAMES } from './description';
 
 const operations: Record<string, ReconcileOperation> = {
 	reconcileCsv,
 	reconcileApi,
 	compareCsvApi,
 };
-
-/** Output order: what the user acts on first. */
-export const OUTPUT_NAMES = ['Discrepancies', 'Summary', 'Rejected Rows'];
 
 const DISCREPANCIES = 0;
 const SUMMARY = 1;
@@ -25,7 +23,7 @@ const REJECTED_ROWS = 2;
  * summary and its unreadable rows all point back to it. A failed item goes to Summary (the runner's error item),
  * so it never vanishes.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operations[operationName];
 	const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as {

@@ -1,21 +1,14 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { checkLedger } from '../helpers/checks';
-import { compareSources } from '../helpers/compareSources';
-import { dateKeyToDateTime } from '../helpers/dates';
-import type { ClientProvider, ReconcileOutputs } from '../helpers/interfaces';
-import { OrderLedger } from '../helpers/orderLedger';
-import { buildOutputs } from '../helpers/report';
-import { readPeriod, readSettings, reportSettings } from '../helpers/settings';
-import { binaryField, periodFields, unsettledFields } from './common.descriptions';
+import { checkLedger } from './checks';
+import { compareSources } from './compareSources';
+import { dateKeyToDateTime } from './dates';
+import type { ClientProvider, ReconcileOutputs } from './interfaces';
+import { OrderLedger } from './orderLedger';
+import { buildOutputs } from './report';
+import { readPeriod, readSettings, reportSettings } from './settings';
 import { readApi } from './readApi';
 import { readReport } from './readReport';
-
-export const description: INodeProperties[] = [
-	binaryField('compareCsvApi'),
-	...periodFields('compareCsvApi', "the report's first and last settlement dates"),
-	...unsettledFields('compareCsvApi'),
-];
 
 /**
  * The report is checked against the rate table like the report-only operation; the Finance API then confirms it order
