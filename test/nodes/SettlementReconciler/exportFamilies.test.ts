@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
 
-import { headerZone, mapColumns } from '../../../nodes/SettlementReconciler/v1/reconciliation/columns';
+import {
+	headerZone,
+	mapColumns,
+} from '../../../nodes/SettlementReconciler/v1/reconciliation/columns';
 import {
 	LineTooLongError,
 	MAX_LINE_CHARS,
