@@ -25,7 +25,7 @@ describe('layering lint rule', () => {
 		expect(
 			await problems(
 				'nodes/InventoryPush/v1/probe.ts',
-				"import { x } from '../../ShipBatcher/v1/actions/router';\nexport const y = x;\n",
+				"import { x } from '../../ShipBatcher/v1/execute';\nexport const y = x;\n",
 			),
 		).toEqual([
 			"InventoryPush must not import ShipBatcher's folder: move what both need into nodes/shared",

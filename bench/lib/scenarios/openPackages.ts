@@ -1,5 +1,5 @@
-import { fetchOrders } from '../../../nodes/ShipBatcher/v1/actions/ship/orderDetails';
-import { batchShipPackages } from '../../../nodes/ShipBatcher/v1/actions/ship/tiktokShipping';
+import { fetchOrders } from '../../../nodes/ShipBatcher/v1/shipping/orderDetails';
+import { batchShipPackages } from '../../../nodes/ShipBatcher/v1/shipping/tiktokShipping';
 import { validTrackingNumber } from '../../../test/fixtures/validTrackingNumbers';
 import type { RunningSimulator } from '../../../dev/simulator';
 import { clientFor } from '../../../dev/harness/simulatorClient';

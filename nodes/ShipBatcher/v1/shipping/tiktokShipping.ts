@@ -1,6 +1,6 @@
-import { TikTokApiError, type TikTokShopClient } from '../../../../shared/tiktok';
-import type { TikTokAnswer } from '../../helpers/interfaces';
-import { fulfillmentPaths } from '../../../../shared/tiktok/resources/paths';
+import { TikTokApiError, type TikTokShopClient } from '../../../shared/tiktok';
+import type { TikTokAnswer } from './interfaces';
+import { fulfillmentPaths } from '../../../shared/tiktok/resources/paths';
 
 /**
  * Packages per Batch Ship Packages call. TikTok's reference (batch-ship-packages-202309) gives no maximum and no

@@ -1,6 +1,6 @@
-import type { DurableStore } from '../../../../shared/store';
-import { attention } from '../../helpers/attentionReasons';
-import type { ShipmentState } from '../../helpers/interfaces';
+import type { DurableStore } from '../../../shared/store';
+import { attention } from './attentionReasons';
+import type { ShipmentState } from './interfaces';
 
 /** What is remembered about a tracking number once it was uploaded. */
 export interface UsedTrackingNumber {

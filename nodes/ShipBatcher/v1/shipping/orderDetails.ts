@@ -1,6 +1,6 @@
-import type { TikTokShopClient } from '../../../../shared/tiktok';
-import type { TikTokOrder } from '../../helpers/interfaces';
-import { fulfillmentPaths, orderPaths } from '../../../../shared/tiktok/resources/paths';
+import type { TikTokShopClient } from '../../../shared/tiktok';
+import type { TikTokOrder } from './interfaces';
+import { fulfillmentPaths, orderPaths } from '../../../shared/tiktok/resources/paths';
 
 /** Get Order Detail takes at most 50 ids per call (reference §4). */
 export const ORDER_IDS_PER_CALL = 50;

@@ -1,4 +1,4 @@
-import { processCache } from '../../../../shared/processCaches';
+import { processCache } from '../../../shared/processCaches';
 import type { PackageShipment } from './tiktokShipping';
 
 export type SendBatch = (shipments: PackageShipment[]) => Promise<Map<string, ShipAnswer>>;

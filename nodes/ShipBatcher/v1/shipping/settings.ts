@@ -1,8 +1,8 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { openStore, type StoreConfig } from '../../../../shared/store';
+import { openStore, type StoreConfig } from '../../../shared/store';
 import type { CarrierRule } from './carrierMapping';
-import { DEFAULT_FIELD_NAMES, type FieldNames } from './inputContract.description';
+import { DEFAULT_FIELD_NAMES, type FieldNames } from './inputContract';
 import { MAX_BATCH_SIZE } from './tiktokShipping';
 import { TrackingHistory } from './trackingHistory';
 

@@ -2,9 +2,9 @@ import {
 	carrierDisplayName,
 	normalizeCarrierName,
 	type TrackingCheck,
-} from '../../../../shared/tracking';
-import { attention } from '../../helpers/attentionReasons';
-import type { AttentionOutcome, ShippingProvider } from '../../helpers/interfaces';
+} from '../../../shared/tracking';
+import { attention } from './attentionReasons';
+import type { AttentionOutcome, ShippingProvider } from './interfaces';
 
 /** One row of the user's table: the 3PL's words → a TikTok provider id or name. */
 export interface CarrierRule {

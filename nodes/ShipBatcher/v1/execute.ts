@@ -1,15 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ItemRunner } from '../../../shared/itemRunner';
-import { getTikTokClient, type TikTokShopClient } from '../../../shared/tiktok';
-import type { ShipmentState } from '../helpers/interfaces';
-import { stoppedBy } from './ship/failures';
-import { NEEDS_ATTENTION, outputItems } from './ship/outputItems';
-import { readShipment } from './ship/readShipment';
-import { openTrackingHistory, readSettings, type NodeSettings } from './ship/settings';
-import { ShipCollector, withSharedCollector, type ShipAnswer } from './ship/shipCollector';
-import { ShipRun } from './ship/shipRun';
-import { batchShipInHalves, type PackageShipment } from './ship/tiktokShipping';
+import { ItemRunner } from '../../shared/itemRunner';
+import { getTikTokClient, type TikTokShopClient } from '../../shared/tiktok';
+import type { ShipmentState } from './shipping/interfaces';
+import { stoppedBy } from './shipping/failures';
+import { NEEDS_ATTENTION, outputItems } from './shipping/outputItems';
+import { readShipment } from './shipping/readShipment';
+import { openTrackingHistory, readSettings, type NodeSettings } from './shipping/settings';
+import { ShipCollector, withSharedCollector, type ShipAnswer } from './shipping/shipCollector';
+import { ShipRun } from './shipping/shipRun';
+import { batchShipInHalves, type PackageShipment } from './shipping/tiktokShipping';
 
 function sendBatches(client: TikTokShopClient) {
 	return async (shipments: PackageShipment[]): Promise<Map<string, ShipAnswer>> => {
@@ -65,7 +65,7 @@ async function shipAll(
  * on Shipped, or on Needs Attention with a reason. A failure no item can get past (credential, history store) stops
  * the node unless Continue On Fail is on; then the items it stopped go to Needs Attention.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const settings = readSettings(this);
 	const states: ShipmentState[] = this.getInputData().map((item, itemIndex) => {
 		const read = readShipment(item, itemIndex, settings.fieldNames);

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../../shared/itemRunner';
-import { carrierDisplayName } from '../../../../shared/tracking';
-import type { ShipmentState } from '../../helpers/interfaces';
+import type { ItemResult } from '../../../shared/itemRunner';
+import { carrierDisplayName } from '../../../shared/tracking';
+import type { ShipmentState } from './interfaces';
 
 /** The late-shipment fields, on both outputs: an item that needs attention is the one that may still go out late. */
 function lateFields(state: ShipmentState): IDataObject {

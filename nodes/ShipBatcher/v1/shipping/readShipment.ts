@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { normalizeTrackingNumber } from '../../../../shared/tracking';
-import { attention } from '../../helpers/attentionReasons';
-import type { AttentionOutcome, ShipmentRequest } from '../../helpers/interfaces';
-import type { FieldNames } from './inputContract.description';
+import { normalizeTrackingNumber } from '../../../shared/tracking';
+import { attention } from './attentionReasons';
+import type { AttentionOutcome, ShipmentRequest } from './interfaces';
+import type { FieldNames } from './inputContract';
 
 /** A field by its exact name first (CSV headers may contain dots), then as a dotted path. */
 function readField(json: IDataObject, name: string): unknown {

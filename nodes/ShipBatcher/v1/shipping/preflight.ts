@@ -1,6 +1,6 @@
-import { checkTrackingNumber, normalizeCarrierName } from '../../../../shared/tracking';
-import { attention, trackingReason } from '../../helpers/attentionReasons';
-import type { ShipmentState } from '../../helpers/interfaces';
+import { checkTrackingNumber, normalizeCarrierName } from '../../../shared/tracking';
+import { attention, trackingReason } from './attentionReasons';
+import type { ShipmentState } from './interfaces';
 
 /**
  * Format and check digit for the carrier the 3PL named. A carrier name we do not recognise is left to the

@@ -1,16 +1,12 @@
-import {
-	TikTokApiError,
-	isAmbiguousFailure,
-	type TikTokShopClient,
-} from '../../../../shared/tiktok';
-import { attention, tiktokRejection } from '../../helpers/attentionReasons';
+import { TikTokApiError, isAmbiguousFailure, type TikTokShopClient } from '../../../shared/tiktok';
+import { attention, tiktokRejection } from './attentionReasons';
 import type {
 	ShipmentState,
 	ShippedOutcome,
 	ShippingProvider,
 	TikTokAnswer,
 	TikTokOrder,
-} from '../../helpers/interfaces';
+} from './interfaces';
 import { ALREADY_SHIPPED_CODES, alreadyShippedOutcome } from './alreadyShipped';
 import { mapCarrier, providerMismatch, type CarrierMappingSettings } from './carrierMapping';
 import { isFatal, stoppedBy, unavailable } from './failures';

@@ -1,4 +1,4 @@
-import type { LateShipmentStatus, TikTokOrder } from '../../helpers/interfaces';
+import type { LateShipmentStatus, TikTokOrder } from './interfaces';
 
 const THREE_DAYS_SECONDS = 3 * 86400;
 

@@ -1,10 +1,5 @@
-import { attention } from '../../helpers/attentionReasons';
-import type {
-	AttentionOutcome,
-	ShipmentRequest,
-	TikTokLineItem,
-	TikTokOrder,
-} from '../../helpers/interfaces';
+import { attention } from './attentionReasons';
+import type { AttentionOutcome, ShipmentRequest, TikTokLineItem, TikTokOrder } from './interfaces';
 
 /** Markets where Mark Package As Shipped exists (reference §5); elsewhere a package id is required. */
 const MARK_SHIPPED_MARKETS = new Set(['US', 'GB', 'UK', 'ES', 'IE', 'IT', 'DE', 'FR', 'JP']);

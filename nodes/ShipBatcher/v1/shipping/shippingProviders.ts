@@ -1,7 +1,7 @@
-import { processCache } from '../../../../shared/processCaches';
-import { TikTokApiError, type TikTokShopClient } from '../../../../shared/tiktok';
-import type { ShippingProvider } from '../../helpers/interfaces';
-import { logisticsPaths } from '../../../../shared/tiktok/resources/paths';
+import { processCache } from '../../../shared/processCaches';
+import { TikTokApiError, type TikTokShopClient } from '../../../shared/tiktok';
+import type { ShippingProvider } from './interfaces';
+import { logisticsPaths } from '../../../shared/tiktok/resources/paths';
 
 /** TikTok answers this for delivery options it ships itself: there is no provider to choose (reference §5). */
 export const TIKTOK_FULFILLED_OPTION = 21008117;

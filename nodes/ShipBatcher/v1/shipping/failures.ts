@@ -1,6 +1,6 @@
-import { CredentialFieldError, TikTokApiError } from '../../../../shared/tiktok';
-import { attention } from '../../helpers/attentionReasons';
-import type { AttentionOutcome } from '../../helpers/interfaces';
+import { CredentialFieldError, TikTokApiError } from '../../../shared/tiktok';
+import { attention } from './attentionReasons';
+import type { AttentionOutcome } from './interfaces';
 
 /**
  * Failures no item can get past (a bad credential, a retired API version, an IP allow-list): the run stops

@@ -1,6 +1,6 @@
-import { normalizeTrackingNumber } from '../../../../shared/tracking';
-import { attention } from '../../helpers/attentionReasons';
-import type { Outcome, ShipmentState } from '../../helpers/interfaces';
+import { normalizeTrackingNumber } from '../../../shared/tracking';
+import { attention } from './attentionReasons';
+import type { Outcome, ShipmentState } from './interfaces';
 
 /** TikTok's "already shipped" answers (reference §5 and the Batch Ship Packages error list). */
 export const ALREADY_SHIPPED_CODES = new Set([21011020, 21008099, 21011040, 21011027]);
