@@ -2,7 +2,7 @@ import {
 	carrierDisplayName,
 	findTrackingCandidates,
 	type CarrierCode,
-} from '../../shared/tracking';
+} from '../../../shared/tracking';
 import { documentUnits, type DocumentUnit, type UnitLine } from './documentUnits';
 import { findLabelledId, findOrderMention, type OrderMention } from './orderMentions';
 import { resolveOrder } from './resolveOrder';

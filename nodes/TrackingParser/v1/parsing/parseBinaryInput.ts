@@ -1,23 +1,8 @@
-import { type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
+import { type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
 
-import { parseDocument } from '../../extraction/parseDocument';
-import type { ExtractionResult } from '../../extraction/types';
-import { readExtractionOptions } from './extractionOptions';
-
-const showFor = { show: { source: ['binary'] } };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Input Binary Fields',
-		name: 'binaryPropertyNames',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. data, attachment_0',
-		description:
-			'Binary fields holding the email (.eml), PDF, CSV, HTML or text files, separated by commas. Leave empty to read every binary field of the item (the Email Trigger puts attachments in attachment_0, attachment_1, …).',
-		displayOptions: showFor,
-	},
-];
+import { parseDocument } from './parseDocument';
+import type { ExtractionResult } from './types';
+import { readExtractionOptions } from './readOptions';
 
 /** Reads every chosen binary file of one input item. */
 export async function execute(

@@ -2,7 +2,7 @@ import {
 	type CarrierCode,
 	normalizeCarrierName,
 	type TrackingCandidate,
-} from '../../shared/tracking';
+} from '../../../shared/tracking';
 
 /** What surrounds a number in free text. */
 export interface CandidateContext {

@@ -1,4 +1,4 @@
-import type { DurableStore } from '../../shared/store';
+import type { DurableStore } from '../../../../shared/store';
 
 const NAMESPACE = 'tracking-parser:imap';
 

@@ -1,5 +1,5 @@
-import type { DurableStore } from '../../shared/store';
-import type { ExtractionResult, RowSource, UnparsedEntry } from '../extraction/types';
+import type { DurableStore } from '../../../../shared/store';
+import type { ExtractionResult, RowSource, UnparsedEntry } from '../types';
 import {
 	MailboxChangedError,
 	type MailboxConnection,

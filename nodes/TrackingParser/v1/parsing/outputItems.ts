@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ItemOutput } from '../../../shared/itemRunner';
-import type { ExtractionResult } from '../../extraction/types';
+import type { ExtractionResult } from './types';
 
 /** The node's two outputs: rows for the Ship Batcher, and everything that needs a person (errors included). */
 export const ROWS = 0;

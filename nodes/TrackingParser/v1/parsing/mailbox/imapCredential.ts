@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { ImapServer } from '../../imap/mailboxSession';
+import type { ImapServer } from './mailboxSession';
 
 export const IMAP_CREDENTIAL_NAME = 'threePlImap';
 

@@ -1,4 +1,4 @@
-import type { CarrierCode } from '../../shared/tracking';
+import type { CarrierCode } from '../../../shared/tracking';
 
 /** Where a row came from, so an operations person can open the email or file again. */
 export interface RowSource {

@@ -1,16 +1,16 @@
 import { type IExecuteFunctions, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
-import { ItemRunner } from '../../../shared/itemRunner';
-import { MailboxUnavailableError } from '../../imap/mailboxSession';
-import { resultOutputs, UNPARSED } from '../helpers/outputItems';
-import * as binaryInput from './binaryInput.operation';
-import * as imapMailbox from './imapMailbox.operation';
+import { ItemRunner } from '../../shared/itemRunner';
+import { MailboxUnavailableError } from './parsing/mailbox/mailboxSession';
+import { resultOutputs, UNPARSED } from './parsing/outputItems';
+import * as binaryInput from './parsing/parseBinaryInput';
+import * as imapMailbox from './parsing/mailbox/parseMailbox';
 
 /**
  * Source → its execute, run by the shared item runner. Continue On Fail puts the error on the Unparsed output, next
  * to the documents that need a person; the error item also carries an Unparsed row's `code`, `reason` and `source`.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const source = this.getNodeParameter('source', 0) as 'binary' | 'imap';
 	const runner = new ItemRunner(this, {
 		outputs: 2,

@@ -1,4 +1,4 @@
-import { checkTrackingNumber } from '../../../shared/tracking';
+import { checkTrackingNumber } from '../../../../shared/tracking';
 
 /**
  * How a line printed under a table row continues one of the row's cells. A PDF has no cells, so a value

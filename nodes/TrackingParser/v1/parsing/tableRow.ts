@@ -4,7 +4,7 @@ import {
 	normalizeCarrierName,
 	type CarrierCode,
 	type TrackingCheck,
-} from '../../shared/tracking';
+} from '../../../shared/tracking';
 import type { UnitLine } from './documentUnits';
 import type { OrderMention } from './orderMentions';
 import { rowStatus, type NotShipment } from './shipmentStatus';
