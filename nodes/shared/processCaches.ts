@@ -97,7 +97,7 @@ export const PROCESS_CACHES = {
 		bound: '4096 dates per zone pair (DATE_CACHE_LIMIT); zone pairs are the few the reports name',
 	},
 	evidenceFontCheck: {
-		owner: 'nodes/EvidenceSubmit/v1/summary/renderPng.ts',
+		owner: 'nodes/EvidenceSubmit/v1/disputes/summary/renderPng.ts',
 		holds: 'Whether this machine can draw text into the summary PNG (a single promise, not keyed)',
 		key: 'none',
 		lifetime: 'the process',

@@ -1,4 +1,4 @@
-import type { SellerAction } from '../helpers/interfaces';
+import type { SellerAction } from '../interfaces';
 
 export interface DeadlineFacts {
 	/** The earliest seller deadline, ISO 8601 UTC; null when TikTok waits for nothing from the seller. */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InputProblem, type ScanEvent, type ScanKind } from '../helpers/interfaces';
+import { InputProblem, type ScanEvent, type ScanKind } from '../interfaces';
 
 /**
  * Carrier scan wording (USPS, UPS, FedEx, DHL) and tracking-service statuses (AfterShip tags, EasyPost statuses),

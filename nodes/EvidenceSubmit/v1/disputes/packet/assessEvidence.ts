@@ -7,7 +7,7 @@ import type {
 	EvidencePiece,
 	PhotoKind,
 	WeightCheck,
-} from '../helpers/interfaces';
+} from '../interfaces';
 import { CHECKLISTS, PIECE_LABELS } from './checklists';
 import { acceptanceScan, deliveryScan, describeScan } from './scanEvents';
 

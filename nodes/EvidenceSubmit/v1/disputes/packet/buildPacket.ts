@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { CLAIM_LABELS } from '../cases/claimTypes';
 import { deadlineFacts, formatUtc } from '../cases/deadlines';
 import { submissionFor } from '../cases/submission';
-import { toCents } from '../helpers/money';
+import { toCents } from '../money';
 import type {
 	CaseFacts,
 	ClaimType,
@@ -12,7 +12,7 @@ import type {
 	EvidenceInput,
 	RejectedImage,
 	Verdict,
-} from '../helpers/interfaces';
+} from '../interfaces';
 import { COLORS, layoutSummary } from '../summary/layout';
 import { canRenderText, renderSummaryPng } from '../summary/renderPng';
 import { renderSummaryPdf } from '../summary/renderPdf';

@@ -1,4 +1,4 @@
-import type { PhotoKind } from '../helpers/interfaces';
+import type { PhotoKind } from '../interfaces';
 
 export const PHOTO_KINDS: Array<{ kind: PhotoKind; name: string; fileNameHint: RegExp }> = [
 	{

@@ -1,7 +1,7 @@
-import type { TikTokShopClient } from '../../../shared/tiktok';
-import type { ScanEvent } from '../helpers/interfaces';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
+import type { ScanEvent } from '../interfaces';
 import { readScanEvents } from './scanEvents';
-import { fulfillmentPaths } from '../../../shared/tiktok/resources/paths';
+import { fulfillmentPaths } from '../../../../shared/tiktok/resources/paths';
 
 interface TikTokTrackingEvent {
 	description?: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 
-import type { EvidenceImage, PhotoKind, RejectedImage } from '../helpers/interfaces';
+import type { EvidenceImage, PhotoKind, RejectedImage } from '../interfaces';
 import { captureTime } from './exif';
 
 /** TikTok's product image upload takes JPG, PNG and WEBP up to 10 MB (reference §7). */

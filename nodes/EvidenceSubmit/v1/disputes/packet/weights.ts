@@ -1,5 +1,5 @@
-import { InputProblem } from '../helpers/interfaces';
-import type { WeightCheck } from '../helpers/interfaces';
+import { InputProblem } from '../interfaces';
+import type { WeightCheck } from '../interfaces';
 
 export type WeightUnit = 'lb' | 'oz' | 'kg' | 'g';
 

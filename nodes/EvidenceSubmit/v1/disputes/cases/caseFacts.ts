@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CaseFacts, CaseType, SellerAction } from '../helpers/interfaces';
+import type { CaseFacts, CaseType, SellerAction } from '../interfaces';
 
 /** TikTok's return object (POST /return_refund/202309/returns/search, reference §7). */
 export interface TikTokReturn {

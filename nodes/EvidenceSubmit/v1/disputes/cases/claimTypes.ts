@@ -1,4 +1,4 @@
-import type { CaseFacts, ClaimType } from '../helpers/interfaces';
+import type { CaseFacts, ClaimType } from '../interfaces';
 
 export const CLAIM_LABELS: Record<ClaimType, string> = {
 	ITEM_NOT_RECEIVED: 'Item not received',

@@ -1,137 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { openSelectedStore, storeProperty } from '../../../shared/storeSelection';
+import { openSelectedStore } from '../../../shared/storeSelection';
 import { collectPages } from '../../../shared/tiktok';
-import { RETURN_STATUSES } from '../../../shared/tiktok/resources/returns';
 import { compact, toUnixSeconds } from '../../../shared/nodeParameters';
-import { caseItem } from '../cases/caseItem';
+import { caseItem } from './cases/caseItem';
 import {
 	factsOfCancellation,
 	factsOfReturn,
 	type TikTokCancellation,
 	type TikTokReturn,
-} from '../cases/caseFacts';
-import type { CaseFacts, ClientGetter, Outcome, WorkUnit } from '../helpers/interfaces';
+} from './cases/caseFacts';
+import type { CaseFacts, ClientGetter, Outcome, WorkUnit } from './interfaces';
 import { returnPaths } from '../../../shared/tiktok/resources/paths';
-import {
-	CANCELLATION_STATUS_NAMES,
-	RETURN_STATUS_NAMES,
-	codeOptions,
-} from '../../../shared/optionNames';
 
-const show = { operation: ['findCases'] };
-const CANCEL_STATUSES = [
-	'CANCELLATION_REQUEST_PENDING',
-	'CANCELLATION_REQUEST_SUCCESS',
-	'CANCELLATION_REQUEST_CANCEL',
-	'CANCELLATION_REQUEST_COMPLETE',
-];
 /** Page sizes from the reference (§7): returns 10–50, cancellations 1–50; the largest keeps the call count low. */
 const RETURNS_PAGE_SIZE = 50;
 const CANCELLATIONS_PAGE_SIZE = 50;
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Case Types',
-		name: 'caseTypes',
-		type: 'multiOptions',
-		options: [
-			{ name: 'Returns and Refunds', value: 'return' },
-			{ name: 'Cancellations', value: 'cancellation' },
-		],
-		default: ['return', 'cancellation'],
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Return Statuses',
-		name: 'returnStatuses',
-		type: 'multiOptions',
-		options: codeOptions(RETURN_STATUSES, RETURN_STATUS_NAMES),
-		default: [
-			'RETURN_OR_REFUND_REQUEST_PENDING',
-			'BUYER_SHIPPED_ITEM',
-			'REFUND_OR_RETURN_REQUEST_REJECT',
-		],
-		description:
-			'Pending requests and returned packages wait for your answer; rejected ones may be in arbitration',
-		displayOptions: { show: { ...show, caseTypes: ['return'] } },
-	},
-	{
-		displayName: 'Return Types',
-		name: 'returnTypes',
-		type: 'multiOptions',
-		options: [
-			{ name: 'Refund Only', value: 'REFUND' },
-			{ name: 'Return and Refund', value: 'RETURN_AND_REFUND' },
-			{ name: 'Replacement', value: 'REPLACEMENT' },
-		],
-		default: [],
-		description: 'Empty: all types',
-		displayOptions: { show: { ...show, caseTypes: ['return'] } },
-	},
-	{
-		displayName: 'Cancellation Statuses',
-		name: 'cancelStatuses',
-		type: 'multiOptions',
-		options: codeOptions(CANCEL_STATUSES, CANCELLATION_STATUS_NAMES),
-		default: ['CANCELLATION_REQUEST_PENDING'],
-		displayOptions: { show: { ...show, caseTypes: ['cancellation'] } },
-	},
-	{
-		displayName: 'Only Cases That Need Action',
-		name: 'onlyNeedingAction',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to keep only cases with a seller deadline (TikTok waits for your answer) or in arbitration',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Emit Each Case Once per Status',
-		name: 'emitOncePerStatus',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to remember the cases already emitted, so a scheduled workflow alerts once per case and status rather than on every run',
-		displayOptions: { show },
-	},
-	{ ...storeProperty, displayOptions: { show: { ...show, emitOncePerStatus: [true] } } },
-	{
-		displayName: 'Memory Name',
-		name: 'memoryName',
-		type: 'string',
-		default: '={{ $workflow.id }}',
-		description: 'Workflows with the same name share what was already emitted',
-		displayOptions: { show: { ...show, emitOncePerStatus: [true] } },
-	},
-	{
-		displayName: 'Options',
-		name: 'findOptions',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
-			{
-				displayName: 'Max Cases',
-				name: 'maxCases',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1000,
-				description: 'Per case type',
-			},
-			{
-				displayName: 'Remember for (Days)',
-				name: 'rememberDays',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 90,
-				description: 'How long an emitted case and status is remembered',
-			},
-		],
-	},
-];
 
 /** A case TikTok waits on, or one in arbitration whose outcome the seller may still appeal by hand. */
 function needsAction(facts: CaseFacts): boolean {

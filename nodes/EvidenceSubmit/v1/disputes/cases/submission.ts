@@ -1,4 +1,4 @@
-import type { CaseFacts, SubmissionChannel } from '../helpers/interfaces';
+import type { CaseFacts, SubmissionChannel } from '../interfaces';
 
 export interface Submission {
 	channel: SubmissionChannel;

@@ -4,12 +4,11 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodeProperties,
 } from 'n8n-workflow';
 
-import { CLAIM_LABELS, CLAIM_TYPES, claimTypeOf, isClaimType } from '../cases/claimTypes';
-import { factsOfItem } from '../cases/caseFacts';
-import { toCents } from '../helpers/money';
+import { claimTypeOf, isClaimType } from './cases/claimTypes';
+import { factsOfItem } from './cases/caseFacts';
+import { toCents } from './money';
 import type {
 	CaseFacts,
 	ClientGetter,
@@ -18,185 +17,13 @@ import type {
 	Outcome,
 	RejectedImage,
 	WorkUnit,
-} from '../helpers/interfaces';
-import { buildPacket } from '../packet/buildPacket';
-import { prepareImage } from '../packet/images';
-import { PHOTO_KINDS, photoKindOf } from '../packet/photoKinds';
-import { readScanEvents } from '../packet/scanEvents';
-import { fetchTikTokTracking } from '../packet/tiktokTracking';
-import { parseWeightGrams, type WeightUnit } from '../packet/weights';
-
-const show = { operation: ['buildPacket'] };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Case',
-		name: 'caseData',
-		type: 'json',
-		default: '={{ $json }}',
-		description:
-			"The case from Find Cases Needing Action (or a TikTok return or cancellation). When files were gathered in between, point at that node, e.g. {{ $('Cases Needing Action').item.json }}.",
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Claim Type',
-		name: 'claimType',
-		type: 'options',
-		options: [
-			{ name: 'From the Buyer Reason (Automatic)', value: 'auto' },
-			...CLAIM_TYPES.map((claim) => ({ name: CLAIM_LABELS[claim], value: claim })),
-		],
-		default: 'auto',
-		description:
-			'Which checklist applies. Returned packages (empty box, wrong or used item returned) need to be chosen: TikTok does not know what arrived.',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Pool Files of the Same Case',
-		name: 'poolByCase',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether input items that belong to the same case (for example one item per photo from Read Files from Disk) make one packet',
-		displayOptions: { show },
-	},
-	{
-		displayName: "Add TikTok's Tracking History",
-		name: 'trackingFromTikTok',
-		type: 'boolean',
-		default: false,
-		description:
-			"Whether to fetch the order's carrier scans from TikTok when Scan Events is empty: the history TikTok's agents see. Needs the TikTok Shop credential.",
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Evidence',
-		name: 'evidence',
-		type: 'collection',
-		placeholder: 'Add evidence',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', placeholder: 'USPS' },
-			{
-				displayName: 'Listing Images Uploaded At',
-				name: 'listingUploadedAt',
-				type: 'dateTime',
-				default: '',
-				description: 'Date for listing images whose EXIF capture date is missing',
-			},
-			{
-				displayName: 'Notes for TikTok',
-				name: 'notes',
-				type: 'string',
-				default: '',
-				description: "One more fact for the comment (it is cut to fit TikTok's 500 characters)",
-			},
-			{
-				displayName: 'Packing Video Link',
-				name: 'packingVideoUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://drive.google.com/file/d/…',
-				description: "Google Drive or Vimeo: the hosts TikTok's agents open",
-			},
-			{
-				displayName: 'Photo Kind',
-				name: 'photoKind',
-				type: 'options',
-				options: [
-					{ name: 'From the File Name', value: 'auto' },
-					...PHOTO_KINDS.map((entry) => ({ name: entry.name, value: entry.kind })),
-					{ name: 'Other Photo', value: 'photo' },
-				],
-				default: 'auto',
-				description:
-					'What this item\'s photos show. From the file name: "pod"/"delivered" proof of delivery, "listing", "pack"/"label" packing, "open"/"unbox" opened package, "return" returned item, "warehouse" receiving record, "chat" screenshot.',
-			},
-			{
-				displayName: 'Return Scan Events',
-				name: 'returnScanEvents',
-				type: 'json',
-				default: '',
-				description: "The return parcel's tracking history, same shape as Scan Events",
-			},
-			{
-				displayName: 'Returned Weight',
-				name: 'returnedWeight',
-				type: 'string',
-				default: '',
-				placeholder: '0.3 lb',
-				description: 'Weight of the return on arrival',
-			},
-			{
-				displayName: 'Scan Events',
-				name: 'scanEvents',
-				type: 'json',
-				default: '',
-				description:
-					'The outbound tracking history: a list of {time, description, location} from your tracking node or carrier (AfterShip and EasyPost field names work too)',
-			},
-			{ displayName: 'Shipped To Address', name: 'shippedToAddress', type: 'string', default: '' },
-			{
-				displayName: 'Shipped Weight',
-				name: 'shippedWeight',
-				type: 'string',
-				default: '',
-				placeholder: '1.2 lb',
-				description: 'Weight at shipment, from the 3PL or the label',
-			},
-			{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', default: '' },
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'packetOptions',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Binary Properties',
-				name: 'binaryProperties',
-				type: 'string',
-				default: '',
-				description:
-					'Comma-separated binary properties that hold evidence files. Empty: every file on the item.',
-			},
-			{
-				displayName: 'Empty-Box Weight Threshold (%)',
-				name: 'weightThresholdPercent',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100 },
-				default: 30,
-				description:
-					'A return lighter than the shipped weight by more than this is flagged for fraud review',
-			},
-			{
-				displayName: 'Minimum Refund Worth Disputing',
-				name: 'minimumRefund',
-				type: 'string',
-				default: '',
-				placeholder: '15.00',
-				description: 'Smaller refunds get the verdict "not worth disputing"',
-			},
-			{
-				displayName: 'Weight Unit',
-				name: 'weightUnit',
-				type: 'options',
-				options: [
-					{ name: 'Pounds', value: 'lb' },
-					{ name: 'Ounces', value: 'oz' },
-					{ name: 'Kilograms', value: 'kg' },
-					{ name: 'Grams', value: 'g' },
-				],
-				default: 'lb',
-				description: 'For weights given as bare numbers',
-			},
-		],
-	},
-];
+} from './interfaces';
+import { buildPacket } from './packet/buildPacket';
+import { prepareImage } from './packet/images';
+import { photoKindOf } from './packet/photoKinds';
+import { readScanEvents } from './packet/scanEvents';
+import { fetchTikTokTracking } from './packet/tiktokTracking';
+import { parseWeightGrams, type WeightUnit } from './packet/weights';
 
 function caseOf(context: IExecuteFunctions, itemIndex: number): CaseFacts {
 	let value = context.getNodeParameter('caseData', itemIndex, {}) as unknown;

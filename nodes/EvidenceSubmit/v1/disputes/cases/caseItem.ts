@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CaseFacts } from '../helpers/interfaces';
+import type { CaseFacts } from '../interfaces';
 import { CLAIM_LABELS, claimTypeOf } from './claimTypes';
 import { deadlineFacts } from './deadlines';
 import { submissionFor } from './submission';

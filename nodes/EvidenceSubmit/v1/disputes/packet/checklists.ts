@@ -1,4 +1,4 @@
-import type { ClaimType, EvidencePiece } from '../helpers/interfaces';
+import type { ClaimType, EvidencePiece } from '../interfaces';
 
 export interface ChecklistEntry {
 	piece: EvidencePiece;

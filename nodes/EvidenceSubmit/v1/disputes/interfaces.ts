@@ -3,7 +3,6 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../shared/tiktok';
@@ -175,7 +174,6 @@ export type ClientGetter = () => Promise<TikTokShopClient>;
 
 /** One operation: its fields, how it groups items, and what it does for one unit. */
 export interface EvidenceOperation {
-	description: INodeProperties[];
 	/** The output that receives failures (Continue On Fail, and always for Submit). */
 	errorOutput: number;
 	/** Submit has an Error output of its own: a refused case lands there whatever Continue On Fail says. */

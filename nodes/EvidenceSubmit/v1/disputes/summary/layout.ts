@@ -1,4 +1,4 @@
-import type { ChecklistLine, EvidenceImage, ScanEvent, WeightCheck } from '../helpers/interfaces';
+import type { ChecklistLine, EvidenceImage, ScanEvent, WeightCheck } from '../interfaces';
 
 /** A4 at 150 dpi: sharp's PNG and pdf-lib's page share these coordinates (top-left origin, pixels). */
 export const PAGE_WIDTH = 1240;

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { tiktokFields } from '../../../shared/errorItem';
-import { ItemRunner } from '../../../shared/itemRunner';
-import { getTikTokClient, type TikTokShopClient } from '../../../shared/tiktok';
-import type { EvidenceOperation, WorkUnit } from '../helpers/interfaces';
-import * as buildPacket from './buildPacket.operation';
-import * as findCases from './findCases.operation';
-import * as submit from './submit.operation';
+import { tiktokFields } from '../../shared/errorItem';
+import { ItemRunner } from '../../shared/itemRunner';
+import { getTikTokClient, type TikTokShopClient } from '../../shared/tiktok';
+import type { EvidenceOperation, WorkUnit } from './disputes/interfaces';
+import * as buildPacket from './disputes/buildPackets';
+import * as findCases from './disputes/findCases';
+import * as submit from './disputes/submitEvidence';
 
 export const operations: Record<string, EvidenceOperation> = {
 	findCases: { ...findCases, errorOutput: 0 },
@@ -32,7 +32,7 @@ function caseIdentity(json: IDataObject): IDataObject {
  * item also keeps the case it is about and, at the top level as before, its description, code and request_id, so an
  * Error output or a Slack message can name them.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operations[operationName];

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { TikTokApiError, toNodeError, type TikTokShopClient } from '../../../shared/tiktok';
-import { productPaths } from '../../../shared/tiktok/resources/paths';
+import { TikTokApiError, toNodeError, type TikTokShopClient } from '../../../../shared/tiktok';
+import { productPaths } from '../../../../shared/tiktok/resources/paths';
 
 export interface UploadedImage {
 	image_id: string;

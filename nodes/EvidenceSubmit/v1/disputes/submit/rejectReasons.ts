@@ -1,6 +1,6 @@
-import type { TikTokShopClient } from '../../../shared/tiktok';
-import type { ClaimType } from '../helpers/interfaces';
-import { returnPaths } from '../../../shared/tiktok/resources/paths';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
+import type { ClaimType } from '../interfaces';
+import { returnPaths } from '../../../../shared/tiktok/resources/paths';
 
 export interface RejectReason {
 	name: string;

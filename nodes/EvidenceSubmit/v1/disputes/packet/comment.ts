@@ -4,7 +4,7 @@ import type {
 	EvidenceImage,
 	EvidenceInput,
 	WeightCheck,
-} from '../helpers/interfaces';
+} from '../interfaces';
 import { acceptanceScan, deliveryScan } from './scanEvents';
 
 /** The reject comment box; the TikTok Shop node's Reject operation enforces the same limit. */

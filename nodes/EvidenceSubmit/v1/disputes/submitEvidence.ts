@@ -1,93 +1,19 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { idempotencyKeyField, resolveIdempotencyKey } from '../../../shared/tiktok/idempotency';
+import { resolveIdempotencyKey } from '../../../shared/tiktok/idempotency';
 import { compact } from '../../../shared/nodeParameters';
-import { isClaimType } from '../cases/claimTypes';
-import { formatUtc } from '../cases/deadlines';
-import type { CaseType, ClientGetter, Outcome, WorkUnit } from '../helpers/interfaces';
-import { SUMMARY_PNG } from '../packet/buildPacket';
-import { currentCase } from '../submit/currentCase';
-import { fetchRejectReasons, matchRejectReason } from '../submit/rejectReasons';
-import { uploadImages, type UploadSource } from '../submit/uploadImages';
+import { isClaimType } from './cases/claimTypes';
+import { formatUtc } from './cases/deadlines';
+import type { CaseType, ClientGetter, Outcome, WorkUnit } from './interfaces';
+import { SUMMARY_PNG } from './packet/buildPacket';
+import { currentCase } from './submit/currentCase';
+import { fetchRejectReasons, matchRejectReason } from './submit/rejectReasons';
+import { uploadImages, type UploadSource } from './submit/uploadImages';
 import { returnPaths } from '../../../shared/tiktok/resources/paths';
-import { IMAGE_USE_CASE_NAMES, codeOptions } from '../../../shared/optionNames';
 
-const show = { operation: ['submit'] };
 export const SUBMITTED = 0;
 export const SKIPPED = 1;
 export const FAILED = 2;
-
-/** TikTok's product-image use cases (upload-product-image-202309); none is meant for return evidence. */
-const USE_CASES = [
-	'DESCRIPTION_IMAGE',
-	'MAIN_IMAGE',
-	'ATTRIBUTE_IMAGE',
-	'CERTIFICATION_IMAGE',
-	'SIZE_CHART_IMAGE',
-];
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Case ID',
-		name: 'caseId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.case_id }}',
-		description: "The packet's case; set to a literal ID to list that case's reject reasons below",
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Reject Reason Name or ID',
-		name: 'rejectReason',
-		type: 'options',
-		// No loadOptionsDependsOn: the editor resolves such parameters strictly, and "Case ID" is an expression on
-		// $json that fails before the workflow has run, which left this list showing only "Error fetching options".
-		typeOptions: { loadOptionsMethod: 'getRejectReasons' },
-		default: 'auto',
-		description:
-			'TikTok\'s reasons for this case (GET reject_reasons). "Best match for the claim" picks the one that answers the packet\'s claim, and skips the case when none does. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Submit Packets That Are Not Ready',
-		name: 'submitNotReady',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to submit packets whose verdict is not "ready". Off: they go to Skipped with the reason.',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Attach the Summary Image',
-		name: 'attachSummary',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to upload the rendered evidence summary as the first image: the API takes images only, so this is how the scan timeline reaches TikTok',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Image Use Case',
-		name: 'imageUseCase',
-		type: 'options',
-		options: codeOptions(USE_CASES, IMAGE_USE_CASE_NAMES),
-		default: 'DESCRIPTION_IMAGE',
-		description:
-			'The product image upload needs a use case and none is meant for return evidence (unconfirmed, reference §11). Description image is the default because it takes any aspect ratio (main image expects square product shots); change it only if TikTok refuses the upload.',
-		displayOptions: { show },
-	},
-	{
-		...idempotencyKeyField,
-		description:
-			'Leave empty to derive one from the case and the packet, so running the workflow again never submits twice',
-		displayOptions: { show },
-	},
-];
 
 const skip = (packet: IDataObject, reason: string): Outcome => ({
 	output: SKIPPED,

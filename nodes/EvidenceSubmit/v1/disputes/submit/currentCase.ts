@@ -1,12 +1,12 @@
-import type { TikTokShopClient } from '../../../shared/tiktok';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
 import {
 	factsOfCancellation,
 	factsOfReturn,
 	type TikTokCancellation,
 	type TikTokReturn,
 } from '../cases/caseFacts';
-import type { CaseFacts, CaseType } from '../helpers/interfaces';
-import { returnPaths } from '../../../shared/tiktok/resources/paths';
+import type { CaseFacts, CaseType } from '../interfaces';
+import { returnPaths } from '../../../../shared/tiktok/resources/paths';
 
 /** The case as TikTok sees it now: a re-run finds it answered and skips it before uploading anything. */
 export async function currentCase(

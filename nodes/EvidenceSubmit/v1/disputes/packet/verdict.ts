@@ -1,4 +1,4 @@
-import type { ChecklistLine, ClaimType, Verdict, WeightCheck } from '../helpers/interfaces';
+import type { ChecklistLine, ClaimType, Verdict, WeightCheck } from '../interfaces';
 import type { Submission } from '../cases/submission';
 import type { DeadlineFacts } from '../cases/deadlines';
 
