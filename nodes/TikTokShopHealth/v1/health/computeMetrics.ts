@@ -1,10 +1,5 @@
 import { DateTime } from 'luxon';
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../shared/tiktok';
 import { searchOrders } from '../../../shared/tiktok/resources/orders';
@@ -21,14 +16,13 @@ import {
 	type MetricKey,
 	type MetricResult,
 	type MetricThreshold,
-} from '../health/metrics';
-import { needsCarrierScan } from '../health/riskReasons';
+} from './metrics';
+import { needsCarrierScan } from './riskReasons';
 import { mapLimited, type HealthOutput } from './interfaces';
 
-const show = { operation: ['computeMetrics'] };
 const TRACKING_CONCURRENCY = 8;
 
-const THRESHOLD_FIELDS: Array<{ key: MetricKey; name: string; displayName: string }> = [
+export const THRESHOLD_FIELDS: Array<{ key: MetricKey; name: string; displayName: string }> = [
 	{
 		key: 'late_dispatch_rate',
 		name: 'lateDispatchRate',
@@ -53,59 +47,6 @@ const THRESHOLD_FIELDS: Array<{ key: MetricKey; name: string; displayName: strin
 		key: 'return_handling_time',
 		name: 'returnHandlingHours',
 		displayName: 'Return Handling Time Max (Hours)',
-	},
-];
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Window (Days)',
-		name: 'windowDays',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 180 },
-		default: 30,
-		description: 'Orders and returns created this many days before the window end are counted',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Window End',
-		name: 'windowEnd',
-		type: 'dateTime',
-		default: '',
-		description: 'Leave empty for now',
-		displayOptions: { show },
-	},
-	{
-		displayName: "Read Carrier Scans From TikTok's Tracking",
-		name: 'readTracking',
-		type: 'boolean',
-		default: true,
-		description:
-			"Whether to read TikTok's tracking history of shipped orders that carry no collection time. Without it such orders count as not scanned.",
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Compare With Shop Performance Score',
-		name: 'compareWithSps',
-		type: 'boolean',
-		default: false,
-		description:
-			"Whether to add TikTok's own value of each metric from the SPS overview (US shops) and the difference",
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Thresholds',
-		name: 'thresholds',
-		type: 'collection',
-		placeholder: 'Change a threshold',
-		default: {},
-		displayOptions: { show },
-		options: THRESHOLD_FIELDS.map((field) => ({
-			displayName: field.displayName,
-			name: field.name,
-			type: 'number' as const,
-			typeOptions: { minValue: 0 },
-			default: DEFAULT_THRESHOLDS[field.key].value,
-		})),
 	},
 ];
 

@@ -1,9 +1,4 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../shared/tiktok';
 import {
@@ -18,98 +13,12 @@ import {
 	type RecordType,
 	type SpsMetric,
 } from '../../../shared/tiktok/resources/shopPerformance';
-import { metricView, overviewView } from '../health/spsView';
-import { renderTrendChartPng, type ChartSeries } from '../health/trendChart';
+import { metricView, overviewView } from './spsView';
+import { renderTrendChartPng, type ChartSeries } from './trendChart';
 import type { HealthOutput } from './interfaces';
 
-const show = { operation: ['getPerformanceScore'] };
 const DIMENSIONS: DimensionType[] = ['PRODUCT', 'LOGISTICS_PROVIDER', 'AFTERSALES_TYPE'];
 const RECORDS: RecordType[] = ['ORDER', 'CHAT'];
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'View',
-		name: 'spsView',
-		type: 'options',
-		options: [
-			{
-				name: 'Overview',
-				value: 'overview',
-				description: 'The score, its tier and every metric with value, threshold, trend and tier',
-			},
-			{
-				name: 'Metric Details',
-				value: 'metricDetail',
-				description: 'Daily history and diagnosis of each metric',
-			},
-			{
-				name: 'Drill Down',
-				value: 'drillDown',
-				description: 'The products, providers, after-sales types, orders or chats behind a metric',
-			},
-		],
-		default: 'overview',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Attach Trend Chart',
-		name: 'includeChart',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to attach a PNG chart of each metric\'s daily history (one detail call per metric), as binary property "chart"',
-		displayOptions: { show: { ...show, spsView: ['overview'] } },
-	},
-	{
-		displayName: 'Metric IDs',
-		name: 'metricIds',
-		type: 'string',
-		default: '',
-		placeholder: 'LATE_DISPATCH_RATE, ON_TIME_DELIVERY_RATE',
-		description: 'Comma-separated; empty for every metric of the overview',
-		displayOptions: { show: { ...show, spsView: ['metricDetail'] } },
-	},
-	{
-		displayName: 'Metric ID',
-		name: 'metricId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'LATE_DISPATCH_RATE',
-		displayOptions: { show: { ...show, spsView: ['drillDown'] } },
-	},
-	{
-		displayName: 'Drill Down To',
-		name: 'drillDownTo',
-		type: 'options',
-		options: [
-			{ name: 'After-Sales Types', value: 'AFTERSALES_TYPE' },
-			{ name: 'Chats', value: 'CHAT' },
-			{ name: 'Logistics Providers', value: 'LOGISTICS_PROVIDER' },
-			{ name: 'Orders', value: 'ORDER' },
-			{ name: 'Products', value: 'PRODUCT' },
-		],
-		default: 'ORDER',
-		displayOptions: { show: { ...show, spsView: ['drillDown'] } },
-	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { ...show, spsView: ['drillDown'] } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, spsView: ['drillDown'], returnAll: [false] } },
-	},
-];
 
 /** SPS is US-only (note 3t9j6tz0): say so before calling, and what still works. */
 async function requireUsShop(

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ItemRunner } from '../../../shared/itemRunner';
-import { getTikTokClient } from '../../../shared/tiktok';
-import * as computeMetrics from './computeMetrics.operation';
-import * as getPerformanceScore from './getPerformanceScore.operation';
-import type { HealthOperation, HealthOperationName } from './interfaces';
-import * as ordersAtRisk from './ordersAtRisk.operation';
+import { ItemRunner } from '../../shared/itemRunner';
+import { getTikTokClient } from '../../shared/tiktok';
+import * as computeMetrics from './health/computeMetrics';
+import * as getPerformanceScore from './health/getPerformanceScore';
+import type { HealthOperation, HealthOperationName } from './health/interfaces';
+import * as ordersAtRisk from './health/ordersAtRisk';
 
 export const operations: Record<HealthOperationName, HealthOperation> = {
 	ordersAtRisk,
@@ -14,7 +14,7 @@ export const operations: Record<HealthOperationName, HealthOperation> = {
 };
 
 /** Operation → its execute, run by the shared item runner (pairedItem, Continue On Fail, error items). */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operationName = this.getNodeParameter('operation', 0) as HealthOperationName;
 	const operation = operations[operationName];
 	const options = this.getNodeParameter('requestOptions', 0, {}) as {

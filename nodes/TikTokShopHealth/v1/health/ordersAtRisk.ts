@@ -1,20 +1,9 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../shared/tiktok';
 import { searchOrderPages, type OrderRecord } from '../../../shared/tiktok/resources/orders';
 import { firstCarrierScan, getOrderTracking } from '../../../shared/tiktok/resources/tracking';
-import {
-	BAND_ORDER,
-	bandLabel,
-	bandsProblem,
-	DEFAULT_BANDS,
-	type RiskBands,
-} from '../health/riskBands';
+import { BAND_ORDER, bandLabel, bandsProblem, DEFAULT_BANDS, type RiskBands } from './riskBands';
 import {
 	assessOrder,
 	deadlineOf,
@@ -22,67 +11,11 @@ import {
 	OPEN_STATUSES,
 	sortByUrgency,
 	type OrderRisk,
-} from '../health/riskReasons';
+} from './riskReasons';
 import { limitedQueue, type HealthOutput } from './interfaces';
 
-const show = { operation: ['ordersAtRisk'] };
 /** Tracking reads in flight at once; the client's rate budget still caps them per second. */
 const TRACKING_CONCURRENCY = 8;
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Critical Within (Hours)',
-		name: 'criticalHours',
-		type: 'number',
-		typeOptions: { minValue: 0.1 },
-		default: DEFAULT_BANDS.criticalHours,
-		description: 'Orders due within this many hours are in the "critical" band',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Urgent Within (Hours)',
-		name: 'urgentHours',
-		type: 'number',
-		typeOptions: { minValue: 0.1 },
-		default: DEFAULT_BANDS.urgentHours,
-		description: 'Orders due within this many hours are in the "urgent" band',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Soon Within (Hours)',
-		name: 'soonHours',
-		type: 'number',
-		typeOptions: { minValue: 0.1 },
-		default: DEFAULT_BANDS.soonHours,
-		description:
-			'Orders due within this many hours are in the "soon" band; orders further out are not listed',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Output',
-		name: 'riskOutput',
-		type: 'options',
-		options: [
-			{ name: 'One Item per Order', value: 'perOrder', description: 'Most urgent first' },
-			{
-				name: 'One Item per Band',
-				value: 'perBand',
-				description: 'The orders of each band together, for one alert per band',
-			},
-		],
-		default: 'perOrder',
-		displayOptions: { show },
-	},
-	{
-		displayName: "Read Carrier Scans From TikTok's Tracking",
-		name: 'readTracking',
-		type: 'boolean',
-		default: true,
-		description:
-			"Whether to read TikTok's tracking history of orders with a tracking number but no collection time, to tell a parcel waiting for the carrier from one scanned after the line. One call per such order near its deadline.",
-		displayOptions: { show },
-	},
-];
 
 function readBands(context: IExecuteFunctions, itemIndex: number): RiskBands {
 	const bands: RiskBands = {

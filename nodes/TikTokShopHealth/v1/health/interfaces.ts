@@ -1,4 +1,4 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../shared/tiktok';
 
@@ -11,7 +11,6 @@ export interface HealthOutput {
 
 /** One operation: the fields it reads, and what it returns for one input item. */
 export interface HealthOperation {
-	description: INodeProperties[];
 	execute(
 		this: IExecuteFunctions,
 		client: TikTokShopClient,
