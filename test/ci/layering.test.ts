@@ -51,7 +51,7 @@ describe('layering lint rule', () => {
 		expect(
 			await problems(
 				'nodes/InventoryPush/v1/probe.ts',
-				"import { a } from '../../shared/tiktok';\nimport { b } from './push/runPush';\nexport const c = [a, b];\n",
+				"import { a } from '../../shared/tiktok';\nimport { b } from './inventory/syncProducts';\nexport const c = [a, b];\n",
 			),
 		).toEqual([]);
 	});
@@ -77,7 +77,7 @@ describe('layering lint rule', () => {
 		expect(
 			await problems(
 				'dev/stack/probe.ts',
-				"import { x } from '../helpers/dovecotServer';\nexport const y = x;\n",
+				"import { x } from '../../test/helpers/dovecotServer';\nexport const y = x;\n",
 			),
 		).toHaveLength(1);
 		expect(

@@ -1,7 +1,7 @@
-import type { DurableStore } from '../../../shared/store';
-import { collectPages, type TikTokShopClient } from '../../../shared/tiktok';
+import type { DurableStore } from '../../../../shared/store';
+import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
 import type { CatalogEntry, CatalogSnapshot, TikTokProduct } from './types';
-import { productPaths } from '../../../shared/tiktok/resources/paths';
+import { productPaths } from '../../../../shared/tiktok/resources/paths';
 
 const NAMESPACE = 'inventory-push:catalog';
 const SEARCH_PATH = productPaths.search;

@@ -1,4 +1,4 @@
-import { ItemInputError } from '../../../shared/stock/inputValues';
+import { ItemInputError } from '../../../../shared/stock/inputValues';
 import { applyCaps, finish, type Listed, type ListingRules, type RuleStep } from './listedQuantity';
 
 /**

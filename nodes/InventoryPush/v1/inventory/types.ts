@@ -1,5 +1,5 @@
-import type { CatalogEntry } from '../catalog/types';
-import type { Listed, ListingRules } from '../rules/listedQuantity';
+import type { CatalogEntry } from './catalog/types';
+import type { Listed, ListingRules } from './rules/listedQuantity';
 
 export type LagBuffer =
 	| { kind: 'off' }

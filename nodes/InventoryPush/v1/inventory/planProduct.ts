@@ -1,4 +1,4 @@
-import { splitByStock, splitToDefaultWarehouse } from '../rules/warehouseSplit';
+import { splitByStock, splitToDefaultWarehouse } from './rules/warehouseSplit';
 import type { Target } from './types';
 import { productPaths } from '../../../shared/tiktok/resources/paths';
 

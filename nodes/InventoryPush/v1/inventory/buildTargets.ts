@@ -1,6 +1,6 @@
-import type { Catalog } from '../catalog/catalog';
-import { listedQuantity } from '../rules/listedQuantity';
-import { preOrderQuantity } from '../rules/preOrder';
+import type { Catalog } from './catalog/catalog';
+import { listedQuantity } from './rules/listedQuantity';
+import { preOrderQuantity } from './rules/preOrder';
 import type { PushItem, PushSettings, Target } from './types';
 
 /** Applies the listing rules: one target per seller SKU to set, two for an item with a pre-order variant. */

@@ -1,17 +1,17 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { ItemRunner } from '../../../shared/itemRunner';
-import { openSelectedStore } from '../../../shared/storeSelection';
-import { ItemInputError } from '../../../shared/stock/inputValues';
-import { getTikTokClient } from '../../../shared/tiktok';
-import { Catalog } from '../catalog/catalog';
-import { buildTargets, resolveTargets } from './buildTargets';
-import { buildOutputs, NEEDS_ATTENTION, OUTPUT_COUNT } from './outputs';
-import { readPushItems } from './readPushItems';
-import { readSettings } from './readSettings';
-import { callProblem } from './tiktokProblems';
-import { syncProducts } from './syncProducts';
-import type { Problem, Target } from './types';
+import { ItemRunner } from '../../shared/itemRunner';
+import { openSelectedStore } from '../../shared/storeSelection';
+import { ItemInputError } from '../../shared/stock/inputValues';
+import { getTikTokClient } from '../../shared/tiktok';
+import { Catalog } from './inventory/catalog/catalog';
+import { buildTargets, resolveTargets } from './inventory/buildTargets';
+import { buildOutputs, NEEDS_ATTENTION, OUTPUT_COUNT } from './inventory/outputs';
+import { readPushItems } from './inventory/readPushItems';
+import { readSettings } from './inventory/readSettings';
+import { callProblem } from './inventory/tiktokProblems';
+import { syncProducts } from './inventory/syncProducts';
+import type { Problem, Target } from './inventory/types';
 
 /**
  * The Inventory Push: read and check items → apply the listing rules → find the SKUs on TikTok → read current
@@ -19,7 +19,7 @@ import type { Problem, Target } from './types';
  * Attention; a failure of the whole run (settings, credential, catalogue) stops the node unless Continue On Fail
  * is on, in which case every item goes to Needs Attention with that error.
  */
-export async function runPush(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const itemCount = this.getInputData().length;
 	const rawSkuOf = (itemIndex: number) => safeParameter(this, 'sku', itemIndex);
 	let targets: Target[] = [];

@@ -8,8 +8,8 @@ import {
 	wholeUnits,
 } from '../../../shared/stock/inputValues';
 import { readSkuMapping } from '../../../shared/stock/readSkuMapping';
-import { heldBackUnits } from '../rules/listedQuantity';
-import { checkShipsInDays } from '../rules/preOrder';
+import { heldBackUnits } from './rules/listedQuantity';
+import { checkShipsInDays } from './rules/preOrder';
 import { mapLimited } from './pool';
 import type { Problem, PushItem, PushSettings } from './types';
 
@@ -41,7 +41,7 @@ export async function readPushItems(
 				nowMs,
 			);
 		} catch (error) {
-			// A store failure is not about this item: it ends the run (runPush turns it into a NodeOperationError).
+			// A store failure is not about this item: it ends the run (execute.ts turns it into a NodeOperationError).
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- converted at the node boundary
 			if (!(error instanceof ItemInputError)) throw error;
 			problems.set(itemIndex, {

@@ -1,6 +1,6 @@
 import type { TikTokShopClient } from '../../../shared/tiktok';
-import type { Catalog } from '../catalog/catalog';
-import type { TikTokProduct } from '../catalog/types';
+import type { Catalog } from './catalog/catalog';
+import type { TikTokProduct } from './catalog/types';
 import { hasChanged, planTarget, updateBody, UPDATE_PATH } from './planProduct';
 import { createLimiter, mapLimited } from './pool';
 import { packReads, readCurrent, type CurrentSku } from './readCurrent';
