@@ -61,14 +61,14 @@ export const PROCESS_CACHES = {
 		bound: 'one per store configuration in use',
 	},
 	shipCollectors: {
-		owner: 'nodes/ShipBatcher/v1/actions/ship/shipCollector.ts',
+		owner: 'nodes/ShipBatcher/v1/shipping/shipCollector.ts',
 		holds: 'The Ship Batcher collector that batches shipments of executions overlapping in time',
 		key: 'shop + batching window + batch size',
 		lifetime: 'while at least one execution uses it; dropped when the last one is done',
 		bound: 'one per shop and setting with a Ship Batcher execution running',
 	},
 	shippingProviders: {
-		owner: 'nodes/ShipBatcher/v1/actions/ship/shippingProviders.ts',
+		owner: 'nodes/ShipBatcher/v1/shipping/shippingProviders.ts',
 		holds: 'Get Shipping Providers answers for a delivery option',
 		key: 'shop + delivery option id',
 		lifetime: '10 minutes per entry (an expired entry is refetched and overwritten)',
@@ -90,14 +90,14 @@ export const PROCESS_CACHES = {
 		bound: 'one per active trigger queue',
 	},
 	settlementDates: {
-		owner: 'nodes/SettlementReconciler/v1/helpers/dates.ts',
+		owner: 'nodes/SettlementReconciler/v1/reconciliation/dates.ts',
 		holds: 'Report date texts already parsed to yyyymmdd',
 		key: 'seller zone (+ source zone), then the date text',
 		lifetime: 'the process',
 		bound: '4096 dates per zone pair (DATE_CACHE_LIMIT); zone pairs are the few the reports name',
 	},
 	evidenceFontCheck: {
-		owner: 'nodes/EvidenceSubmit/v1/summary/renderPng.ts',
+		owner: 'nodes/EvidenceSubmit/v1/disputes/summary/renderPng.ts',
 		holds: 'Whether this machine can draw text into the summary PNG (a single promise, not keyed)',
 		key: 'none',
 		lifetime: 'the process',

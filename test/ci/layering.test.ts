@@ -25,7 +25,7 @@ describe('layering lint rule', () => {
 		expect(
 			await problems(
 				'nodes/InventoryPush/v1/probe.ts',
-				"import { x } from '../../ShipBatcher/v1/actions/router';\nexport const y = x;\n",
+				"import { x } from '../../ShipBatcher/v1/execute';\nexport const y = x;\n",
 			),
 		).toEqual([
 			"InventoryPush must not import ShipBatcher's folder: move what both need into nodes/shared",
@@ -51,7 +51,7 @@ describe('layering lint rule', () => {
 		expect(
 			await problems(
 				'nodes/InventoryPush/v1/probe.ts',
-				"import { a } from '../../shared/tiktok';\nimport { b } from './push/runPush';\nexport const c = [a, b];\n",
+				"import { a } from '../../shared/tiktok';\nimport { b } from './inventory/syncProducts';\nexport const c = [a, b];\n",
 			),
 		).toEqual([]);
 	});

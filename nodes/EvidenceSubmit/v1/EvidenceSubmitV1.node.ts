@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
-import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { execute } from './execute';
+import { versionDescription } from './description';
 import { getRejectReasons } from './methods/loadOptions';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is on the versioned base description (EvidenceSubmit.node.ts)
@@ -22,6 +22,6 @@ export class EvidenceSubmitV1 implements INodeType {
 	methods = { loadOptions: { getRejectReasons }, credentialTest: { tikTokShopRedisTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await execute.call(this);
 	}
 }

@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
-import { versionDescription } from './description/versionDescription';
-import { runPush } from './push/runPush';
+import { versionDescription } from './description';
+import { execute } from './execute';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is on the versioned base description (InventoryPush.node.ts)
 export class InventoryPushV1 implements INodeType {
@@ -21,6 +21,6 @@ export class InventoryPushV1 implements INodeType {
 	methods = { credentialTest: { tikTokShopRedisTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runPush.call(this);
+		return await execute.call(this);
 	}
 }

@@ -8,8 +8,8 @@ import type {
 
 import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
 import { getShippingProviders } from '../../shared/tiktok/shippingProviderOptions';
-import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { execute } from './execute';
+import { versionDescription } from './description';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is on the versioned base description (ShipBatcher.node.ts)
 export class ShipBatcherV1 implements INodeType {
@@ -22,6 +22,6 @@ export class ShipBatcherV1 implements INodeType {
 	methods = { loadOptions: { getShippingProviders }, credentialTest: { tikTokShopRedisTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await execute.call(this);
 	}
 }
