@@ -8,6 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { AUTHORIZED_SHOPS_PATH } from '../nodes/shared/tiktok/resources/authorization';
 import { pathTakesShopCipher } from '../nodes/shared/tiktok/shopCipher';
 import { queryValueToString, signRequest, type Query } from '../nodes/shared/tiktok/sign';
 
@@ -110,7 +111,7 @@ export class TikTokShopApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/authorization/202309/shops',
+			url: AUTHORIZED_SHOPS_PATH,
 			method: 'GET',
 		},
 		rules: [

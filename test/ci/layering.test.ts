@@ -123,4 +123,34 @@ describe('layering lint rule', () => {
 		).toEqual([]);
 		expect(await problems('dev/simulator/routes/probe.ts', code('../state'))).toEqual([]);
 	});
+
+	it('refuses the table of TikTok paths outside nodes/shared/tiktok: nodes call the resource modules', async () => {
+		const code = (specifier: string) =>
+			`import { orderPaths } from '${specifier}';\nexport const y = orderPaths;\n`;
+		const refusal =
+			'only nodes/shared/tiktok/ imports resources/paths.ts: call the resource module of the API area (nodes/shared/tiktok/resources/<area>.ts), or add the call there';
+		expect(
+			await problems('nodes/ShipBatcher/v1/probe.ts', code('../../shared/tiktok/resources/paths')),
+		).toEqual([refusal]);
+		expect(
+			await problems('nodes/shared/stock/probe.ts', code('../tiktok/resources/paths')),
+		).toEqual([refusal]);
+		expect(
+			await problems(
+				'credentials/Probe.credentials.ts',
+				code('../nodes/shared/tiktok/resources/paths.ts'),
+			),
+		).toEqual([refusal]);
+		expect(
+			await problems('test/nodes/probe.test.ts', code('../../nodes/shared/tiktok/resources/paths')),
+		).toEqual([refusal]);
+		expect(await problems('nodes/shared/tiktok/resources/probe.ts', code('./paths'))).toEqual([]);
+		expect(await problems('nodes/shared/tiktok/probe.ts', code('./resources/paths'))).toEqual([]);
+		expect(
+			await problems(
+				'nodes/ShipBatcher/v1/probe.ts',
+				"import { fulfillment } from '../../shared/tiktok/resources';\nexport const y = fulfillment;\n",
+			),
+		).toEqual([]);
+	});
 });

@@ -8,6 +8,7 @@ import {
 } from './errors';
 import { parseJsonKeepingBigIds } from './json';
 import { buildMultipart } from './multipart';
+import { authorizationPaths } from './resources/paths';
 import { processRateBudget, realClock, type Clock, type RateBudget } from './rateBudget';
 import { apiOfPath, pathTakesShopCipher } from './shopCipher';
 import { queryValueToString, signRequest, type Query } from './sign';
@@ -212,7 +213,7 @@ export class TikTokShopClient {
 	}
 
 	async authorizedShops(): Promise<AuthorizedShop[]> {
-		const { data } = await this.get<{ shops?: AuthorizedShop[] }>('/authorization/202309/shops');
+		const { data } = await this.get<{ shops?: AuthorizedShop[] }>(authorizationPaths.shops);
 		return data.shops ?? [];
 	}
 

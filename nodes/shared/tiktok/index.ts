@@ -18,7 +18,7 @@ import type { HttpTransport, TikTokShopCredentials } from './types';
 
 export { TikTokShopClient } from './client';
 export { TikTokApiError, CredentialFieldError, isAmbiguousFailure } from './errors';
-export { collectPages, pages } from './paginate';
+export { collect, collectPages, pages } from './paginate';
 export type * from './types';
 
 export const CREDENTIAL_NAME = 'tikTokShopApi';

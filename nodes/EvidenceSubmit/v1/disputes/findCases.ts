@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { openSelectedStore } from '../../../shared/storeSelection';
-import { collectPages } from '../../../shared/tiktok';
 import { compact, toUnixSeconds } from '../../../shared/nodeParameters';
 import { caseItem } from './cases/caseItem';
 import {
@@ -11,11 +10,7 @@ import {
 	type TikTokReturn,
 } from './cases/caseFacts';
 import type { CaseFacts, ClientGetter, Outcome, WorkUnit } from './interfaces';
-import { returnPaths } from '../../../shared/tiktok/resources/paths';
-
-/** Page sizes from the reference (§7): returns 10–50, cancellations 1–50; the largest keeps the call count low. */
-const RETURNS_PAGE_SIZE = 50;
-const CANCELLATIONS_PAGE_SIZE = 50;
+import { returns } from '../../../shared/tiktok/resources';
 
 /** A case TikTok waits on, or one in arbitration whose outcome the seller may still appeal by hand. */
 function needsAction(facts: CaseFacts): boolean {
@@ -43,19 +38,9 @@ export async function execute(
 			return_types: this.getNodeParameter('returnTypes', itemIndex, []) as string[],
 			create_time_ge: createdAfter,
 		});
-		const returns = await collectPages<TikTokReturn>(
-			api,
-			{
-				method: 'POST',
-				path: returnPaths.searchReturns,
-				query: { sort_field: 'create_time' },
-				body,
-			},
-			'return_orders',
-			{ pageSize: RETURNS_PAGE_SIZE, maxItems },
-		);
+		const returned = await returns.searchReturns<TikTokReturn>(api, body, { maxItems });
 		found.push(
-			...returns.map((ret) => ({ facts: factsOfReturn(ret), raw: ret as unknown as IDataObject })),
+			...returned.map((ret) => ({ facts: factsOfReturn(ret), raw: ret as unknown as IDataObject })),
 		);
 	}
 	if (caseTypes.includes('cancellation')) {
@@ -63,17 +48,9 @@ export async function execute(
 			cancel_status: this.getNodeParameter('cancelStatuses', itemIndex, []) as string[],
 			create_time_ge: createdAfter,
 		});
-		const cancellations = await collectPages<TikTokCancellation>(
-			api,
-			{
-				method: 'POST',
-				path: returnPaths.searchCancellations,
-				query: { sort_field: 'create_time' },
-				body,
-			},
-			'cancellations',
-			{ pageSize: CANCELLATIONS_PAGE_SIZE, maxItems },
-		);
+		const cancellations = await returns.searchCancellations<TikTokCancellation>(api, body, {
+			maxItems,
+		});
 		found.push(
 			...cancellations.map((cancellation) => ({
 				facts: factsOfCancellation(cancellation),

@@ -9,7 +9,7 @@ import { SUMMARY_PNG } from './packet/buildPacket';
 import { currentCase } from './submit/currentCase';
 import { fetchRejectReasons, matchRejectReason } from './submit/rejectReasons';
 import { uploadImages, type UploadSource } from './submit/uploadImages';
-import { returnPaths } from '../../../shared/tiktok/resources/paths';
+import { returns } from '../../../shared/tiktok/resources';
 
 export const SUBMITTED = 0;
 export const SKIPPED = 1;
@@ -157,16 +157,8 @@ export async function execute(
 		itemIndex,
 		`evidence:${caseType}:${caseId}:${String(packet.packet_hash)}:${rejectReason}`,
 	);
-	const path =
-		caseType === 'cancellation'
-			? returnPaths.rejectCancellation(caseId)
-			: returnPaths.rejectReturn(caseId);
-	const { requestId } = await api.request<IDataObject>({
-		method: 'POST',
-		path,
-		query: { idempotency_key: idempotencyKey },
-		body,
-	});
+	const reject = caseType === 'cancellation' ? returns.rejectCancellation : returns.rejectReturn;
+	const { requestId } = await reject(api, caseId, { body, idempotencyKey });
 	return [
 		{
 			output: SUBMITTED,

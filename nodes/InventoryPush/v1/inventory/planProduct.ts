@@ -1,8 +1,6 @@
 import { splitByStock, splitToDefaultWarehouse } from './rules/warehouseSplit';
 import type { Target } from './types';
-import { productPaths } from '../../../shared/tiktok/resources/paths';
-
-export const UPDATE_PATH = (productId: string) => productPaths.updateInventory(productId);
+import type { products } from '../../../shared/tiktok/resources';
 
 /** Sets `after` from the listed quantity and the warehouses TikTok assigns; a split that needs a guess is a Problem. */
 export function planTarget(target: Target, assigned: string[]): void {
@@ -26,9 +24,7 @@ export function hasChanged(target: Target): boolean {
 }
 
 /** One call per product, carrying its changed SKUs, each with every assigned warehouse (reference §6). */
-export function updateBody(targets: Target[]): {
-	skus: Array<{ id: string; inventory: Array<{ warehouse_id: string; quantity: number }> }>;
-} {
+export function updateBody(targets: Target[]): products.InventoryUpdate {
 	return {
 		skus: targets.map((target) => ({
 			id: target.entry!.skuId,

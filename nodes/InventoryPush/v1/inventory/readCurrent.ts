@@ -1,31 +1,18 @@
 import type { TikTokShopClient } from '../../../shared/tiktok';
-import { productPaths } from '../../../shared/tiktok/resources/paths';
+import { products } from '../../../shared/tiktok/resources';
 
-export const READ_PATH = productPaths.searchInventory;
 /** TikTok's inventory search takes at most 600 sku_ids (or 100 product_ids) per call (reference §6). */
-export const MAX_SKU_IDS_PER_READ = 600;
+export const MAX_SKU_IDS_PER_READ = products.INVENTORY_SKU_IDS_PER_CALL;
 
 export type CurrentSku = { skuId: string; sellerSku?: string; warehouses: Map<string, number> };
-
-type InventorySearch = {
-	inventory?: Array<{
-		product_id: string;
-		skus?: Array<{
-			id: string;
-			seller_sku?: string;
-			warehouse_inventory?: Array<{ warehouse_id: string; available_quantity?: number }>;
-		}>;
-	}>;
-};
 
 /** TikTok's current quantities for these SKUs, per warehouse, keyed by sku_id. */
 export async function readCurrent(
 	client: TikTokShopClient,
 	skuIds: string[],
 ): Promise<Map<string, CurrentSku>> {
-	const { data } = await client.post<InventorySearch>(READ_PATH, { sku_ids: skuIds });
 	const current = new Map<string, CurrentSku>();
-	for (const product of data?.inventory ?? []) {
+	for (const product of await products.searchInventory(client, skuIds)) {
 		for (const sku of product.skus ?? []) {
 			const warehouses = new Map(
 				(sku.warehouse_inventory ?? []).map((entry) => [

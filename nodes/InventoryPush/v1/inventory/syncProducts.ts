@@ -1,16 +1,12 @@
 import type { TikTokShopClient } from '../../../shared/tiktok';
 import type { Catalog } from './catalog/catalog';
 import type { TikTokProduct } from './catalog/types';
-import { hasChanged, planTarget, updateBody, UPDATE_PATH } from './planProduct';
+import { hasChanged, planTarget, updateBody } from './planProduct';
 import { createLimiter, mapLimited } from './pool';
 import { packReads, readCurrent, type CurrentSku } from './readCurrent';
-import {
-	callProblem,
-	partialProblem,
-	WAREHOUSES_MISMATCH,
-	type PartialError,
-} from './tiktokProblems';
+import { callProblem, partialProblem, WAREHOUSES_MISMATCH } from './tiktokProblems';
 import type { Target } from './types';
+import { products, type BatchResult } from '../../../shared/tiktok/resources';
 
 /** One read (≤ 600 SKUs) feeds about a second of updates at 50/s; two in flight keep them fed without crowding them. */
 const READ_CONCURRENCY = 2;
@@ -65,11 +61,7 @@ export async function syncProducts(
 			const changed = planGroup(group, current, catalog);
 			if (!changed.length) continue;
 			if (options.dryRun) {
-				const plannedCall = {
-					method: 'POST' as const,
-					path: UPDATE_PATH(group.productId),
-					body: updateBody(changed),
-				};
+				const plannedCall = products.inventoryUpdateCall(group.productId, updateBody(changed));
 				for (const target of changed) Object.assign(target, { outcome: 'planned', plannedCall });
 				continue;
 			}
@@ -114,27 +106,21 @@ async function sendUpdate(
 	targets: Target[],
 	isRetry: boolean,
 ): Promise<void> {
-	let errors: PartialError[];
-	let requestId: string | undefined;
+	let result: BatchResult<products.InventoryErrorDetail>;
 	try {
-		const result = await client.post<{ errors?: PartialError[] } | undefined>(
-			UPDATE_PATH(productId),
-			updateBody(targets),
-		);
-		errors = result.data?.errors ?? [];
-		requestId = result.requestId;
+		result = await products.updateInventory(client, productId, updateBody(targets));
 	} catch (error) {
 		const problem = callProblem(error, `update the inventory of product ${productId}`);
 		for (const target of targets) target.problem = problem;
 		return;
 	}
-	const bySkuId = new Map(errors.map((error) => [String(error.detail?.sku_id ?? ''), error]));
 	const mismatched: Target[] = [];
 	for (const target of targets) {
-		const error = bySkuId.get(target.entry!.skuId);
+		// A refusal TikTok ties to no SKU (result.unattributed) is not held against any SKU.
+		const error = result.refused.get(target.entry!.skuId);
 		if (!error) target.outcome = 'updated';
 		else if (error.code === WAREHOUSES_MISMATCH && !isRetry) mismatched.push(target);
-		else target.problem = partialProblem(error, target, requestId);
+		else target.problem = partialProblem(error, target, result.requestId);
 	}
 	if (mismatched.length) await retryWithFreshWarehouses(client, catalog, productId, mismatched);
 }

@@ -1,11 +1,10 @@
 import type { TikTokShopClient } from '../../../shared/tiktok';
-import { pages } from '../../../shared/tiktok';
 import type { Discrepancy } from './checks';
 import { unixSecondsToDateKey } from './dates';
 import type { OrderStatementTransactions, SearchedOrder } from './financeTypes';
 import { applyRate, formatDollars, parseCents } from './money';
 import type { OrderLedger } from './orderLedger';
-import { financePaths, orderPaths } from '../../../shared/tiktok/resources/paths';
+import { finance, orders as orderApi } from '../../../shared/tiktok/resources';
 
 export interface UnsettledOptions {
 	asOfSeconds: number;
@@ -46,17 +45,14 @@ export async function findDeliveredUnsettled(
 	const deliveredBefore = options.asOfSeconds - options.afterDays * DAY;
 	let confirmations = 0;
 	for (const status of ['DELIVERED', 'COMPLETED']) {
-		const request = {
-			method: 'POST' as const,
-			path: orderPaths.search,
-			query: { sort_field: 'create_time', sort_order: 'ASC' },
-			body: {
-				order_status: status,
-				create_time_ge: options.asOfSeconds - options.lookbackDays * DAY,
-				create_time_lt: options.asOfSeconds,
-			},
+		const filter = {
+			order_status: status,
+			create_time_ge: options.asOfSeconds - options.lookbackDays * DAY,
+			create_time_lt: options.asOfSeconds,
 		};
-		for await (const orders of pages<SearchedOrder>(client, request, 'orders', { pageSize: 100 })) {
+		for await (const orders of orderApi.searchOrderPages<SearchedOrder>(client, filter, {
+			sortOrder: 'ASC',
+		})) {
 			for (const order of orders) {
 				result.deliveredOrdersSeen++;
 				const deliveredAt = order.delivery_time ?? order.update_time;
@@ -64,11 +60,9 @@ export async function findDeliveredUnsettled(
 				let confirmed = false;
 				if (confirmations < options.maxConfirmations) {
 					confirmations++;
-					const { data } = await client.get<OrderStatementTransactions>(
-						financePaths.orderTransactions(order.id),
-						{
-							sort_field: 'order_create_time',
-						},
+					const data = await finance.getOrderTransactions<OrderStatementTransactions>(
+						client,
+						order.id,
 					);
 					if (data?.sku_transactions?.length) {
 						result.confirmedSettledElsewhere++;

@@ -1,11 +1,11 @@
-import { pages, type TikTokShopClient } from '../../../shared/tiktok';
+import type { TikTokShopClient } from '../../../shared/tiktok';
 import { unixSecondsToDateKey } from './dates';
 import type { Statement, StatementTransaction } from './financeTypes';
 import { parseCents } from './money';
 import type { LedgerEntry, OrderLedger } from './orderLedger';
 import type { RateTable } from './rateTable';
 import type { RejectedRow } from './settlementCsv';
-import { financePaths } from '../../../shared/tiktok/resources/paths';
+import { finance } from '../../../shared/tiktok/resources';
 
 export interface ApiReadResult {
 	statements: number;
@@ -24,8 +24,6 @@ export interface ApiReadOptions {
 	maxRejectedListed: number;
 }
 
-const PAGE_SIZE = 100;
-
 /** Statements in the period, then each statement's 202501 transactions, page by page, into the ledger. */
 export async function readFinanceApi(
 	client: TikTokShopClient,
@@ -38,18 +36,9 @@ export async function readFinanceApi(
 		rejected: [],
 		statementSettlement: 0,
 	};
-	const statementRequest = {
-		method: 'GET' as const,
-		path: financePaths.statements,
-		query: {
-			sort_field: 'statement_time',
-			sort_order: 'ASC',
-			statement_time_ge: options.fromSeconds,
-			statement_time_lt: options.toSeconds,
-		},
-	};
-	for await (const statements of pages<Statement>(client, statementRequest, 'statements', {
-		pageSize: PAGE_SIZE,
+	const period = { statement_time_ge: options.fromSeconds, statement_time_lt: options.toSeconds };
+	for await (const statements of finance.statementPages<Statement>(client, period, {
+		sortOrder: 'ASC',
 	})) {
 		for (const statement of statements) {
 			result.statements++;
@@ -73,14 +62,10 @@ async function readStatement(
 	options: ApiReadOptions,
 	result: ApiReadResult,
 ): Promise<void> {
-	const request = {
-		method: 'GET' as const,
-		path: financePaths.statementTransactions(statement.id),
-		query: { sort_field: 'order_create_time' },
-	};
-	for await (const transactions of pages<StatementTransaction>(client, request, 'transactions', {
-		pageSize: PAGE_SIZE,
-	})) {
+	for await (const transactions of finance.statementTransactionPages<StatementTransaction>(
+		client,
+		statement.id,
+	)) {
 		for (const transaction of transactions) {
 			result.transactions.total++;
 			if (transaction.type === 'RESERVE') {

@@ -1,16 +1,15 @@
 import type { TikTokShopClient } from '../../../shared/tiktok';
 import type { TikTokOrder } from './interfaces';
-import { fulfillmentPaths, orderPaths } from '../../../shared/tiktok/resources/paths';
+import { fulfillment, orders } from '../../../shared/tiktok/resources';
 
-/** Get Order Detail takes at most 50 ids per call (reference §4). */
-export const ORDER_IDS_PER_CALL = 50;
+/** Get Order Detail takes at most 50 ids per call (the orders resource's limit). */
+export const ORDER_IDS_PER_CALL = orders.ORDER_IDS_PER_CALL;
 
 export async function fetchOrders(
 	client: TikTokShopClient,
 	ids: string[],
 ): Promise<Map<string, TikTokOrder>> {
-	const { data } = await client.get<{ orders?: TikTokOrder[] }>(orderPaths.detail, { ids });
-	return new Map((data.orders ?? []).map((order) => [String(order.id), order]));
+	return await orders.getOrderDetails<TikTokOrder>(client, ids);
 }
 
 /** The order a package belongs to, for items that name only the package (Get Package Detail). */
@@ -18,8 +17,6 @@ export async function orderOfPackage(
 	client: TikTokShopClient,
 	packageId: string,
 ): Promise<string | undefined> {
-	const { data } = await client.get<{ orders?: Array<{ id: string }>; order_id?: string }>(
-		fulfillmentPaths.package(packageId),
-	);
+	const data = await fulfillment.getPackage(client, packageId);
 	return data.orders?.[0]?.id ?? data.order_id;
 }

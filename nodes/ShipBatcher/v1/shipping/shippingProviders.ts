@@ -1,10 +1,10 @@
 import { processCache } from '../../../shared/processCaches';
 import { TikTokApiError, type TikTokShopClient } from '../../../shared/tiktok';
 import type { ShippingProvider } from './interfaces';
-import { logisticsPaths } from '../../../shared/tiktok/resources/paths';
+import { logistics } from '../../../shared/tiktok/resources';
 
 /** TikTok answers this for delivery options it ships itself: there is no provider to choose (reference §5). */
-export const TIKTOK_FULFILLED_OPTION = 21008117;
+export const TIKTOK_FULFILLED_OPTION = logistics.TIKTOK_FULFILLED_OPTION;
 /** Providers of a delivery option change rarely; a few minutes spares each run a call per option. */
 const PROCESS_TTL_MS = 10 * 60 * 1000;
 
@@ -43,11 +43,9 @@ export class ShippingProviderCache {
 		if (cached && cached.expiresAt > this.now()) return cached.list;
 		let list: ProviderList;
 		try {
-			const { data } = await this.client.get<{
-				shipping_providers?: Array<{ id: string | number; name: string }>;
-			}>(logisticsPaths.shippingProviders(optionId));
+			const providers = await logistics.getShippingProviders(this.client, optionId);
 			list = {
-				providers: (data.shipping_providers ?? []).map((provider) => ({
+				providers: providers.map((provider) => ({
 					id: String(provider.id),
 					name: provider.name,
 				})),

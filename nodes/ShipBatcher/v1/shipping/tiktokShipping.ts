@@ -1,19 +1,11 @@
 import { TikTokApiError, type TikTokShopClient } from '../../../shared/tiktok';
 import type { TikTokAnswer } from './interfaces';
-import { fulfillmentPaths } from '../../../shared/tiktok/resources/paths';
+import { fulfillment, refusalOf, type ItemError } from '../../../shared/tiktok/resources';
 
-/**
- * Packages per Batch Ship Packages call. TikTok's reference (batch-ship-packages-202309) gives no maximum and no
- * error for too many packages; 50 is its limit elsewhere (order ids per Get Order Detail, page sizes). Until TikTok
- * documents one, the option is capped here and a refused batch is split (batchShipInHalves).
- */
-export const MAX_BATCH_SIZE = 50;
+/** Packages per Batch Ship Packages call: the fulfillment resource's cap (TikTok documents none). */
+export const MAX_BATCH_SIZE = fulfillment.SHIP_PACKAGES_PER_CALL;
 
-export interface PackageShipment {
-	packageId: string;
-	trackingNumber: string;
-	providerId: string;
-}
+export type PackageShipment = fulfillment.PackageShipment;
 
 /** Per package: undefined when shipped, TikTok's answer when it refused that one package. */
 export interface BatchShipResult {
@@ -21,50 +13,26 @@ export interface BatchShipResult {
 	errors: Map<string, TikTokAnswer>;
 }
 
-interface PartialError {
-	code: number;
-	message: string;
-	detail?: { package_id?: string | number };
-}
-
-/** Batch Ship Packages: one call, partial failures in data.errors while code is 0 (reference §5). */
+/**
+ * Batch Ship Packages: one call, partial failures in data.errors while code is 0 (reference §5). An error TikTok
+ * does not tie to a package cannot be told apart from the others: none of them counts as shipped.
+ */
 export async function batchShipPackages(
 	client: TikTokShopClient,
 	shipments: PackageShipment[],
 ): Promise<BatchShipResult> {
-	const { data, requestId } = await client.request<{ errors?: PartialError[] }>({
-		method: 'POST',
-		path: fulfillmentPaths.shipPackages,
-		body: {
-			packages: shipments.map((shipment) => ({
-				id: shipment.packageId,
-				self_shipment: {
-					tracking_number: shipment.trackingNumber,
-					shipping_provider_id: shipment.providerId,
-				},
-			})),
-		},
-		once: true,
+	const result = await fulfillment.shipPackages(client, shipments);
+	const answer = (error: ItemError): TikTokAnswer => ({
+		code: error.code,
+		message: error.message,
+		requestId: error.requestId,
 	});
-	const errors = new Map<string, TikTokAnswer>();
-	const unattributed: PartialError[] = [];
-	for (const error of data?.errors ?? []) {
-		const packageId = error.detail?.package_id;
-		if (packageId === undefined) unattributed.push(error);
-		else errors.set(String(packageId), { code: error.code, message: error.message, requestId });
+	const errors = new Map([...result.refused].map(([id, error]) => [id, answer(error)]));
+	for (const shipment of shipments) {
+		const error = refusalOf(result, shipment.packageId);
+		if (error) errors.set(shipment.packageId, answer(error));
 	}
-	// An error TikTok does not tie to a package cannot be told apart from the others: none of them counts as shipped.
-	if (unattributed.length) {
-		for (const shipment of shipments) {
-			if (!errors.has(shipment.packageId))
-				errors.set(shipment.packageId, {
-					code: unattributed[0].code,
-					message: unattributed[0].message,
-					requestId,
-				});
-		}
-	}
-	return { requestId, errors };
+	return { requestId: result.requestId, errors };
 }
 
 /**
@@ -121,63 +89,17 @@ export async function batchShipInHalves(
 	return new Map([...halves[0], ...halves[1]]);
 }
 
-export interface MarkShippedResult {
-	packageId?: string;
-	warning?: string;
-	requestId?: string;
-}
-
-/** Mark Package As Shipped (US and some EU markets): ships line items of an order that has no package id yet. */
-export async function markPackageAsShipped(
-	client: TikTokShopClient,
-	orderId: string,
-	shipment: { trackingNumber: string; providerId: string; lineItemIds: string[] },
-): Promise<MarkShippedResult> {
-	const { data, requestId } = await client.request<{
-		package_id?: string;
-		warning?: { message?: string };
-	}>({
-		method: 'POST',
-		path: fulfillmentPaths.orderPackages(orderId),
-		body: {
-			tracking_number: shipment.trackingNumber,
-			shipping_provider_id: shipment.providerId,
-			...(shipment.lineItemIds.length ? { order_line_item_ids: shipment.lineItemIds } : {}),
-		},
-		once: true,
-	});
-	return {
-		packageId: data?.package_id ? String(data.package_id) : undefined,
-		warning: data?.warning?.message || undefined,
-		requestId,
-	};
-}
-
-/** Corrects the tracking number of a shipped seller package; TikTok allows it once, within 72 h of shipping. */
-export async function updateShippingInfo(
-	client: TikTokShopClient,
-	target: { packageId?: string; orderId: string },
-	shipment: { trackingNumber: string; providerId: string },
-): Promise<string | undefined> {
-	const path = target.packageId
-		? fulfillmentPaths.packageShippingInfo(target.packageId)
-		: fulfillmentPaths.orderShippingInfo(target.orderId);
-	const { requestId } = await client.request({
-		method: 'POST',
-		path,
-		body: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.providerId },
-		once: true,
-	});
-	return requestId;
-}
+export {
+	markPackageAsShipped,
+	updateShippingInfo,
+	type MarkShippedResult,
+} from '../../../shared/tiktok/resources/fulfillment';
 
 /** The tracking number TikTok holds for a package (Get Package Detail); empty when it is not shipped. */
 export async function trackingOfPackage(
 	client: TikTokShopClient,
 	packageId: string,
 ): Promise<string> {
-	const { data } = await client.get<{ tracking_number?: string }>(
-		fulfillmentPaths.package(packageId),
-	);
+	const data = await fulfillment.getPackage(client, packageId);
 	return data?.tracking_number ?? '';
 }

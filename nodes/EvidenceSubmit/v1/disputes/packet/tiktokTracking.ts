@@ -1,12 +1,7 @@
 import type { TikTokShopClient } from '../../../../shared/tiktok';
 import type { ScanEvent } from '../interfaces';
 import { readScanEvents } from './scanEvents';
-import { fulfillmentPaths } from '../../../../shared/tiktok/resources/paths';
-
-interface TikTokTrackingEvent {
-	description?: string;
-	update_time_millis?: number;
-}
+import { fulfillment } from '../../../../shared/tiktok/resources';
 
 /**
  * The carrier's scans as TikTok has them (GET /fulfillment/202309/orders/{order_id}/tracking, reference §5): the
@@ -17,10 +12,7 @@ export async function fetchTikTokTracking(
 	client: TikTokShopClient,
 	orderId: string,
 ): Promise<ScanEvent[]> {
-	const { data } = await client.get<{ tracking?: TikTokTrackingEvent[] }>(
-		fulfillmentPaths.orderTracking(orderId),
-	);
-	const events = (data.tracking ?? []).map((event) => ({
+	const events = (await fulfillment.getTracking(client, orderId)).map((event) => ({
 		time: event.update_time_millis,
 		description: event.description ?? '',
 	}));

@@ -1,20 +1,14 @@
 import type { TikTokShopClient } from '../../../../shared/tiktok';
 import type { ClaimType } from '../interfaces';
-import { returnPaths } from '../../../../shared/tiktok/resources/paths';
+import { returns } from '../../../../shared/tiktok/resources';
 
-export interface RejectReason {
-	name: string;
-	text: string;
-}
+export type RejectReason = returns.RejectReason;
 
 export async function fetchRejectReasons(
 	client: TikTokShopClient,
 	caseId: string,
 ): Promise<RejectReason[]> {
-	const { data } = await client.get<{ reasons?: RejectReason[] }>(returnPaths.rejectReasons, {
-		return_or_cancel_id: caseId,
-	});
-	return data.reasons ?? [];
+	return await returns.getRejectReasons(client, caseId);
 }
 
 /**

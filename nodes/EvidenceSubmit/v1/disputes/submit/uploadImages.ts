@@ -1,7 +1,7 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { TikTokApiError, toNodeError, type TikTokShopClient } from '../../../../shared/tiktok';
-import { productPaths } from '../../../../shared/tiktok/resources/paths';
+import { products } from '../../../../shared/tiktok/resources';
 
 export interface UploadedImage {
 	image_id: string;
@@ -42,19 +42,11 @@ export async function uploadImages(
 		}
 		const data = await context.helpers.getBinaryDataBuffer(itemIndex, source.binaryProperty);
 		try {
-			const { data: answer } = await client.request<IDataObject>({
-				method: 'POST',
-				path: productPaths.uploadImage,
-				multipart: {
-					file: {
-						fieldName: 'data',
-						fileName: source.fileName,
-						contentType: source.mimeType,
-						data,
-					},
-					fields: { use_case: useCase },
-				},
-			});
+			const answer = await products.uploadImage(
+				client,
+				{ fileName: source.fileName, contentType: source.mimeType, data },
+				useCase,
+			);
 			uploaded.push({
 				image_id: String(answer.uri),
 				mime_type: source.mimeType,

@@ -1,11 +1,9 @@
 import type { DurableStore } from '../../../../shared/store';
-import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
 import type { CatalogEntry, CatalogSnapshot, TikTokProduct } from './types';
-import { productPaths } from '../../../../shared/tiktok/resources/paths';
+import { products } from '../../../../shared/tiktok/resources';
 
 const NAMESPACE = 'inventory-push:catalog';
-const SEARCH_PATH = productPaths.search;
-const SEARCH_PAGE_SIZE = 100;
 /** TikTok documents no maximum for `seller_skus`; 20 keeps a targeted search well inside any plausible one [U]. */
 const SELLER_SKUS_PER_SEARCH = 20;
 /** A deleted listing cannot be sold; counting it would make every re-listed SKU look duplicated. */
@@ -68,7 +66,7 @@ export class Catalog {
 
 	/** Product detail: the authoritative warehouses, after TikTok refused an update for a mismatch (12019028). */
 	async refreshProduct(productId: string): Promise<TikTokProduct> {
-		const { data } = await this.client.get<TikTokProduct>(productPaths.product(productId));
+		const data = await products.getProduct<TikTokProduct>(this.client, productId);
 		this.merge([{ ...data, id: data.id ?? productId }]);
 		return data;
 	}
@@ -106,12 +104,7 @@ export class Catalog {
 	}
 
 	private async search(filter: Record<string, unknown>): Promise<TikTokProduct[]> {
-		return await collectPages<TikTokProduct>(
-			this.client,
-			{ method: 'POST', path: SEARCH_PATH, body: { status: 'ALL', ...filter } },
-			'products',
-			{ pageSize: SEARCH_PAGE_SIZE },
-		);
+		return await products.searchProducts<TikTokProduct>(this.client, filter);
 	}
 
 	/** Replaces everything known about these products' SKUs with what TikTok just said. */

@@ -1,0 +1,109 @@
+import { pages, type TikTokShopClient } from '..';
+import type { Query } from '../sign';
+import { financePaths } from './paths';
+
+/**
+ * Finance (reference §8): statements, payments and the 202501 statement transactions (by statement, by order).
+ * Amounts are TikTok's decimal strings; every list is token-paged, 100 a page.
+ */
+export const FINANCE_PAGE_SIZE = 100;
+
+export interface StatementRecord {
+	id: string;
+	statement_time: number;
+	settlement_amount?: string;
+	currency?: string;
+	payment_status?: string;
+	[field: string]: unknown;
+}
+
+export interface StatementFilter {
+	statement_time_ge?: number;
+	statement_time_lt?: number;
+	payment_status?: string;
+}
+
+export interface PaymentFilter {
+	create_time_ge?: number;
+	create_time_lt?: number;
+}
+
+export interface ListOptions {
+	/** TikTok's default unless `ASC`. */
+	sortOrder?: 'ASC' | 'DESC';
+	/** Stop after this many records (0 or undefined: all). */
+	maxItems?: number;
+}
+
+function listQuery(sortField: string, options: ListOptions, filter: object = {}): Query {
+	return {
+		sort_field: sortField,
+		...(options.sortOrder ? { sort_order: options.sortOrder } : {}),
+		...(filter as Query),
+	};
+}
+
+/** Get Statements, by statement time, page by page. */
+export function statementPages<T = StatementRecord>(
+	client: TikTokShopClient,
+	filter: StatementFilter,
+	options: ListOptions = {},
+): AsyncGenerator<T[]> {
+	return pages<T>(
+		client,
+		{
+			method: 'GET',
+			path: financePaths.statements,
+			query: listQuery('statement_time', options, filter),
+		},
+		'statements',
+		{ pageSize: FINANCE_PAGE_SIZE, maxItems: options.maxItems },
+	);
+}
+
+/** Get Payments (202605), by creation time, page by page. */
+export function paymentPages<T = Record<string, unknown>>(
+	client: TikTokShopClient,
+	filter: PaymentFilter,
+	options: ListOptions = {},
+): AsyncGenerator<T[]> {
+	return pages<T>(
+		client,
+		{
+			method: 'GET',
+			path: financePaths.payments,
+			query: listQuery('create_time', options, filter),
+		},
+		'payments',
+		{ pageSize: FINANCE_PAGE_SIZE, maxItems: options.maxItems },
+	);
+}
+
+/** Get Transactions by Statement (202501), by order creation time, page by page. */
+export function statementTransactionPages<T = Record<string, unknown>>(
+	client: TikTokShopClient,
+	statementId: string,
+	options: ListOptions = {},
+): AsyncGenerator<T[]> {
+	return pages<T>(
+		client,
+		{
+			method: 'GET',
+			path: financePaths.statementTransactions(statementId),
+			query: listQuery('order_create_time', options),
+		},
+		'transactions',
+		{ pageSize: FINANCE_PAGE_SIZE, maxItems: options.maxItems },
+	);
+}
+
+/** Get Transactions by Order (202501): the order's settlement lines, empty when it is not settled yet. */
+export async function getOrderTransactions<T = Record<string, unknown>>(
+	client: TikTokShopClient,
+	orderId: string,
+): Promise<T> {
+	const { data } = await client.get<T>(financePaths.orderTransactions(orderId), {
+		sort_field: 'order_create_time',
+	});
+	return data;
+}
