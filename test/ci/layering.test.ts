@@ -4,6 +4,9 @@ import { join } from 'node:path';
 /** The layering rule of `npm run lint` (eslint/layering.mjs), run on code placed where a node would put it. */
 const ROOT = join(__dirname, '..', '..');
 
+// Each case starts ESLint in a process (a few seconds each, much more on a loaded 2-core machine).
+jest.setTimeout(180_000);
+
 /** ESLint loads its flat config as ES modules, which jest's VM does not: it runs as `npm run lint` does, in a process. */
 async function problems(file: string, code: string): Promise<string[]> {
 	const eslint = join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
