@@ -1,5 +1,6 @@
 import { TikTokApiError } from '../../../shared/tiktok';
 import type { Problem, Target } from './types';
+import type { ItemError, products } from '../../../shared/tiktok/resources';
 
 export const WAREHOUSES_MISMATCH = 12019028;
 
@@ -11,14 +12,8 @@ export const WAREHOUSES_MISMATCH = 12019028;
  */
 export const QUANTITY_REFUSED_CODES = new Set([12052055, 12019024]);
 
-export type PartialError = {
-	code: number;
-	message: string;
-	detail?: {
-		sku_id?: string;
-		extra_errors?: Array<{ warehouse_id?: string; code?: number; message?: string }>;
-	};
-};
+/** A SKU Update Inventory refused (the products resource's per-item error). */
+export type PartialError = ItemError<products.InventoryErrorDetail>;
 
 /** A whole call failed (after the client's retries): every SKU it carried gets TikTok's code, message and request_id. */
 export function callProblem(error: unknown, action: string): Problem {
