@@ -89,6 +89,14 @@ export const PROCESS_CACHES = {
 		lifetime: 'from activation until the loop is stopped (deactivation)',
 		bound: 'one per active trigger queue',
 	},
+	triggerLiveLoops: {
+		owner: 'nodes/TikTokShopTrigger/delivery/redeliveryLoop.ts',
+		holds:
+			'The ids of the redelivery loops running in this process, so that a run can tell whether the loop that handed its event out is still here',
+		key: 'loop id (a fresh random id per activation)',
+		lifetime: 'from activation until the loop is stopped and its last run in flight has ended',
+		bound: 'one per active trigger queue, plus stopped loops with runs still in flight',
+	},
 	settlementDates: {
 		owner: 'nodes/SettlementReconciler/v1/helpers/dates.ts',
 		holds: 'Report date texts already parsed to yyyymmdd',

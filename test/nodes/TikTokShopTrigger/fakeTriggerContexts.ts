@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
 	IRun,
@@ -141,4 +142,29 @@ export function orderEvent(overrides: IDataObject = {}, data: IDataObject = {}):
 		},
 		...overrides,
 	});
+}
+
+/** The n8n host around `execute()`: the first step of a run that starts at the trigger, with the emitted items. */
+export function executeContext(
+	parameters: IDataObject,
+	input: INodeExecutionData[][],
+	{ workflowId = 'wf-1', redis = {} as IDataObject } = {},
+) {
+	const logged: string[] = [];
+	const context = {
+		getInputData: (index = 0) => input[index] ?? [],
+		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
+		getMode: () => 'trigger',
+		getWorkflow: () => ({ id: workflowId }),
+		getNode: () => node,
+		getCredentials: async () => redis,
+		logger: {
+			warn: (message: string) => logged.push(message),
+			debug: () => undefined,
+			info: (message: string) => logged.push(message),
+			error: () => undefined,
+		},
+	};
+	return { context: context as unknown as IExecuteFunctions, logged };
 }
