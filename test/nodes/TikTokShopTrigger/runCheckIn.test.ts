@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { inboxOf } from '../../../nodes/shared/events/eventQueue';
-import { RUN_TOKEN_FIELD } from '../../../nodes/shared/events/runClaim';
+import { claimRun, RUN_TOKEN_FIELD, runTokenOf } from '../../../nodes/shared/events/runClaim';
 import { closeAllStores, openStore, type StoreConfig } from '../../../nodes/shared/store';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
 import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
@@ -160,6 +160,25 @@ describe.each(['embedded', 'redis'] as const)('runs checking in, %s store', (kin
 		} finally {
 			await stopB();
 			await restarted.closeStores();
+		}
+	});
+
+	it('in queue mode a worker, where no loop runs, lets the run go ahead while the loop beats, and not after it stopped', async () => {
+		const trigger = new TikTokShopTrigger();
+		const { context, emitted } = triggerContext(parameters, { redis: redisCredential() });
+		const stop = (await trigger.trigger.call(context)).closeFunction!;
+		const worker = { runsLoop: () => false, queueMode: true };
+		try {
+			await deliver(trigger, 'worker-1');
+			await waitFor(() => emitted.length === 1, 'the run');
+			const token = runTokenOf(emitted[0].data[0][0])!;
+			const store = await openStore(storeConfig());
+			expect(await claimRun(store, token, Date.now(), 60_000, worker)).toBe('run');
+			await stop();
+			// The loop's last heartbeat runs out 5 s after it was written.
+			expect(await claimRun(store, token, Date.now() + 6000, 60_000, worker)).toBe('returned');
+		} finally {
+			await stop();
 		}
 	});
 
