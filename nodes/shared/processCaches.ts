@@ -78,7 +78,7 @@ export const PROCESS_CACHES = {
 		owner: 'nodes/TikTokShopTrigger/webhook/webhookStore.ts',
 		holds:
 			'The Redis settings a webhook stores deliveries with (from the Redis credential), as a promise so a burst shares one credential load',
-		key: 'credential id (or workflow id + node id) + the store deadline',
+		key: 'Redis credential id + the store deadline',
 		lifetime: '1 minute per entry (STORE_CONFIG_TTL_MS); a failed load is dropped',
 		bound: 'one per Redis credential used by a trigger',
 	},

@@ -27,8 +27,10 @@ export async function webhookStoreOf(
 ): Promise<DurableStore> {
 	if (context.getNodeParameter('stateStore', 'embedded') !== 'redis')
 		return await openSelectedStore(context, 0, { failAfterMs });
-	const node = context.getNode();
-	const key = `${node.credentials?.[REDIS_CREDENTIAL_NAME]?.id ?? `${context.getWorkflow().id}:${node.id}`}:${failAfterMs}`;
+	const credentialId = context.getNode().credentials?.[REDIS_CREDENTIAL_NAME]?.id;
+	// n8n always names the credential a node uses; without a name there is nothing to tell two apart by.
+	if (!credentialId) return await openSelectedStore(context, 0, { failAfterMs });
+	const key = `${credentialId}:${failAfterMs}`;
 	const cached = cache.get(key);
 	if (cached && cached.expiresAt > nowMs) return await openStore(await cached.value);
 	const value = storeConfigOf(context, 0, { failAfterMs });

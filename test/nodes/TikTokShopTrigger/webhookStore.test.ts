@@ -43,7 +43,10 @@ it('a burst of 40 deliveries loads the Redis credential once, and again only aft
 	const deliver = async (id: string) => {
 		// Each its own order update: the trigger also drops a second delivery of one order's same update.
 		const body = orderEvent({ tts_notification_id: id }, { update_time: 1_765_000_000 + sent++ });
-		const { context, answer } = webhookContext(body, parameters, { redis: credential });
+		const { context, answer } = webhookContext(body, parameters, {
+			redis: credential,
+			redisCredentialId: 'redis-cred-1',
+		});
 		const counting = Object.assign(Object.create(context) as IWebhookFunctions, {
 			getCredentials: async (name: string) => {
 				if (name === 'tikTokShopRedis') redisLoads++;
