@@ -74,6 +74,14 @@ export const PROCESS_CACHES = {
 		lifetime: '10 minutes per entry (an expired entry is refetched and overwritten)',
 		bound: 'one per (shop, delivery option): a handful per shop',
 	},
+	triggerStoreConfigs: {
+		owner: 'nodes/TikTokShopTrigger/webhook/webhookStore.ts',
+		holds:
+			'The Redis settings a webhook stores deliveries with (from the Redis credential), as a promise so a burst shares one credential load',
+		key: 'Redis credential id + the store deadline',
+		lifetime: '1 minute per entry (STORE_CONFIG_TTL_MS); a failed load is dropped',
+		bound: 'one per Redis credential used by a trigger',
+	},
 	triggerAppSecrets: {
 		owner: 'nodes/TikTokShopTrigger/webhook/appCredentials.ts',
 		holds:
@@ -88,6 +96,14 @@ export const PROCESS_CACHES = {
 		key: 'queue name',
 		lifetime: 'from activation until the loop is stopped (deactivation)',
 		bound: 'one per active trigger queue',
+	},
+	triggerLiveLoops: {
+		owner: 'nodes/TikTokShopTrigger/delivery/redeliveryLoop.ts',
+		holds:
+			'The ids of the redelivery loops running in this process, so that a run can tell whether the loop that handed its event out is still here',
+		key: 'loop id (a fresh random id per activation)',
+		lifetime: 'from activation until the loop is stopped and its last run in flight has ended',
+		bound: 'one per active trigger queue, plus stopped loops with runs still in flight',
 	},
 	settlementDates: {
 		owner: 'nodes/SettlementReconciler/v1/reconciliation/dates.ts',
