@@ -73,6 +73,8 @@ export interface RunningSimulator {
 	};
 	/** Access tokens issued so far answer 105002 until the client refreshes. */
 	expireAccessToken(): void;
+	/** A new single-use authorization code (valid 30 minutes), as a seller's visit to the authorization link gives. */
+	issueAuthCode(): string;
 	/**
 	 * Clears requests, mutations, faults, deliveries, rate-limit buckets and remembered idempotency keys, and re-reads
 	 * `state` for lookups: call it after editing an id, order_id or tracking_number of a record in place.
@@ -139,6 +141,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 			deliveries: webhooks.deliveries,
 		},
 		expireAccessToken: () => tokens.expireAll(),
+		issueAuthCode: () => tokens.issueAuthCode(),
 		reset() {
 			requests.length = 0;
 			mutations.length = 0;

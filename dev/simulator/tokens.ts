@@ -32,6 +32,13 @@ export class TokenStore {
 		return this.store(accessToken, refreshToken, now);
 	}
 
+	/** A fresh single-use code, as the seller's visit to the authorization link gives one. */
+	issueAuthCode(): string {
+		const code = `ROW_${randomBytes(18).toString('base64url')}`;
+		this.authCodes.set(code, this.nowSeconds() + 30 * 60);
+		return code;
+	}
+
 	check(accessToken: string | undefined): AccessCheck {
 		const expiresAt = accessToken ? this.access.get(accessToken) : undefined;
 		if (expiresAt === undefined) return 'unknown';

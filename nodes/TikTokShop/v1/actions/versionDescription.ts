@@ -21,7 +21,7 @@ export const versionDescription: Omit<
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
 	credentials: [
-		{ name: 'tikTokShopApi', required: true },
+		{ name: 'tikTokShopApi', required: true, testedBy: 'tikTokShopApiTest' },
 		{
 			name: 'tikTokShopRedis',
 			required: true,
