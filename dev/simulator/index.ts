@@ -44,6 +44,8 @@ export interface SimulatorOptions {
 	timeScale?: number;
 	/** Default 7 days, TikTok's default. */
 	accessTokenTtlSeconds?: number;
+	/** Extra single-use authorization codes accepted by /api/v2/token/get, valid 30 minutes from start. */
+	authCodes?: string[];
 	/** Undocumented limits; see SimulatorRules for the defaults. */
 	rules?: Partial<SimulatorRules>;
 }
@@ -73,6 +75,8 @@ export interface RunningSimulator {
 	};
 	/** Access tokens issued so far answer 105002 until the client refreshes. */
 	expireAccessToken(): void;
+	/** The seller's authorization runs out: every refresh token issued so far answers 36004001 "rt has expired". */
+	expireAuthorization(): void;
 	/** A new single-use authorization code (valid 30 minutes), as a seller's visit to the authorization link gives. */
 	issueAuthCode(): string;
 	/**
@@ -93,6 +97,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		Math.floor(Date.now() / 1000),
 	);
 	const issued = tokens.seed(world.accessToken, world.refreshToken, world.authCode);
+	for (const code of options.authCodes ?? []) tokens.issueAuthCode(code);
 	const limiter = new RateLimiter(options.rateLimitPerSecond ?? 50, timeScale);
 	const faults = new FaultInjector();
 	const requests: RecordedRequest[] = [];
@@ -141,6 +146,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 			deliveries: webhooks.deliveries,
 		},
 		expireAccessToken: () => tokens.expireAll(),
+		expireAuthorization: () => tokens.expireRefreshTokens(),
 		issueAuthCode: () => tokens.issueAuthCode(),
 		reset() {
 			requests.length = 0;

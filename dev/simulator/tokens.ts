@@ -32,9 +32,8 @@ export class TokenStore {
 		return this.store(accessToken, refreshToken, now);
 	}
 
-	/** A fresh single-use code, as the seller's visit to the authorization link gives one. */
-	issueAuthCode(): string {
-		const code = `ROW_${randomBytes(18).toString('base64url')}`;
+	/** A single-use code (a fresh one unless given), as the seller's visit to the authorization link gives one. */
+	issueAuthCode(code = `ROW_${randomBytes(18).toString('base64url')}`): string {
 		this.authCodes.set(code, this.nowSeconds() + 30 * 60);
 		return code;
 	}
@@ -59,11 +58,19 @@ export class TokenStore {
 		return this.issue();
 	}
 
-	rotate(refreshToken: string): IssuedTokens | undefined {
+	/** A new token pair; the refresh token given is retired at once (rotation, the strictest case). */
+	rotate(refreshToken: string): IssuedTokens | 'unknown' | 'expired' {
 		const expiresAt = this.refresh.get(refreshToken);
-		if (expiresAt === undefined || expiresAt <= this.nowSeconds()) return undefined;
+		if (expiresAt === undefined) return 'unknown';
+		if (expiresAt <= this.nowSeconds()) return 'expired';
 		this.refresh.delete(refreshToken);
 		return this.issue();
+	}
+
+	/** Ends the authorization early (the seller's authorization ran out): its refresh tokens read as expired. */
+	expireRefreshTokens(): void {
+		const past = this.nowSeconds() - 1;
+		for (const token of this.refresh.keys()) this.refresh.set(token, past);
 	}
 
 	private issue(): IssuedTokens {

@@ -180,7 +180,10 @@ describe('renewing the access token', () => {
 			url: `${sim.url}/api/v2/token/refresh?app_key=${sim.app.appKey}&app_secret=${sim.app.appSecret}&refresh_token=${oldRefresh}&grant_type=refresh_token`,
 			headers: {},
 		});
-		expect(JSON.parse(answer.body).code).not.toBe(0);
+		expect(JSON.parse(answer.body)).toMatchObject({
+			code: 36004005,
+			message: 'can not find related auth record',
+		});
 	});
 
 	it('renews a token TikTok refused (105002) though the clock says it is valid', async () => {
@@ -366,5 +369,19 @@ describe('the client when the credential authenticates', () => {
 		await expect(client.authorizedShops()).resolves.toEqual([]);
 		expect(calls).toBe(2);
 		expect(seen[0]).not.toMatch(/sign=|app_key=|timestamp=/);
+	});
+});
+
+// Last: it ends every authorization the simulator has issued.
+describe('an authorization that ran out', () => {
+	it('names Refresh Token and asks for a new authorization code (36004001)', async () => {
+		const data = pasted();
+		Object.assign(data, await preAuthenticate(data));
+		sim.expireAuthorization();
+		data.accessTokenExpiresAt = now() - 1;
+		const error = await failure(preAuthenticate(data));
+		expect(error.message).toContain('Refresh Token ("refreshToken") has expired');
+		expect(error.message).toContain('36004001');
+		expect(error.message).toContain('paste the new code into Authorization Code');
 	});
 });

@@ -270,7 +270,9 @@ async function requestGrant(
 }
 
 /** TikTok's answer when app_key and app_secret do not belong together (the simulator uses the gateway code). */
-const APP_CREDENTIAL_CODES = new Set([36009004, 36004005, 106001]);
+const APP_CREDENTIAL_CODES = new Set([36009004, 106001]);
+/** The refresh token ran out with the seller's authorization (EcomPHP PR #15: "rt has expired"). */
+const REFRESH_TOKEN_EXPIRED = 36004001;
 
 function grantFailure(
 	path: string,
@@ -293,6 +295,11 @@ function grantFailure(
 			`was refused by TikTok (${code}: ${message}). A code works once and for 30 minutes: open the authorization link again, authorize the shop, and paste the new code.`,
 		);
 	}
+	if (code === REFRESH_TOKEN_EXPIRED)
+		return new CredentialFieldError(
+			'refreshToken',
+			`has expired with the seller's authorization (${code}: ${message}). Open the authorization link again, authorize the shop, and paste the new code into Authorization Code.`,
+		);
 	return new CredentialFieldError(
 		'refreshToken',
 		`was refused by TikTok (${code}: ${message}), so the access token cannot be renewed. The seller's authorization has ended or was replaced: open the authorization link again and paste the new code into Authorization Code.`,
