@@ -44,6 +44,8 @@ export interface SimulatorOptions {
 	timeScale?: number;
 	/** Default 7 days, TikTok's default. */
 	accessTokenTtlSeconds?: number;
+	/** How long a seller's authorization (refresh token) lasts from each exchange or renewal; default 365 days. */
+	refreshTokenTtlSeconds?: number;
 	/** Extra single-use authorization codes accepted by /api/v2/token/get, valid 30 minutes from start. */
 	authCodes?: string[];
 	/** Undocumented limits; see SimulatorRules for the defaults. */
@@ -93,8 +95,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 	const timeScale = options.timeScale ?? 1;
 	if (!(timeScale > 0)) throw new RangeError(`timeScale must be above 0 (got ${timeScale})`);
 	const world = seedWorld(options.seed ?? 1, options.orders ?? 200, Math.floor(Date.now() / 1000));
-	const tokens = new TokenStore(options.accessTokenTtlSeconds ?? DEFAULT_TTL_SECONDS, () =>
-		Math.floor(Date.now() / 1000),
+	const tokens = new TokenStore(
+		options.accessTokenTtlSeconds ?? DEFAULT_TTL_SECONDS,
+		() => Math.floor(Date.now() / 1000),
+		options.refreshTokenTtlSeconds,
 	);
 	const issued = tokens.seed(world.accessToken, world.refreshToken, world.authCode);
 	for (const code of options.authCodes ?? []) tokens.issueAuthCode(code);

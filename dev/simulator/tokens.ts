@@ -9,7 +9,8 @@ export interface IssuedTokens {
 
 export type AccessCheck = 'valid' | 'unknown' | 'expired';
 
-const REFRESH_TOKEN_TTL_SECONDS = 365 * 86400;
+/** TikTok's refresh token lasts as long as the seller's authorization; a year is typical. */
+export const DEFAULT_REFRESH_TOKEN_TTL_SECONDS = 365 * 86400;
 
 /**
  * The authorization server's memory. Refreshing rotates the refresh token and retires the old one, the strictest
@@ -24,6 +25,7 @@ export class TokenStore {
 	constructor(
 		private readonly accessTtlSeconds: number,
 		private readonly nowSeconds: () => number,
+		private readonly refreshTtlSeconds = DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
 	) {}
 
 	seed(accessToken: string, refreshToken: string, authCode: string): IssuedTokens {
@@ -83,7 +85,7 @@ export class TokenStore {
 			accessToken,
 			accessTokenExpiresAt: now + this.accessTtlSeconds,
 			refreshToken,
-			refreshTokenExpiresAt: now + REFRESH_TOKEN_TTL_SECONDS,
+			refreshTokenExpiresAt: now + this.refreshTtlSeconds,
 		};
 		this.access.set(accessToken, tokens.accessTokenExpiresAt);
 		this.refresh.set(refreshToken, tokens.refreshTokenExpiresAt);

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
 import { requestOptions } from '../../../shared/tiktok/requestOptions';
+import * as authorization from './authorization/Authorization.resource';
 import * as event from './event/Event.resource';
 import * as finance from './finance/Finance.resource';
 import * as logistics from './logistics/Logistics.resource';
@@ -38,6 +39,11 @@ export const versionDescription: Omit<
 			noDataExpression: true,
 			options: [
 				{
+					name: 'Authorization',
+					value: 'authorization',
+					description: 'The shops the credential reaches and when its authorization expires',
+				},
+				{
 					name: 'Event',
 					value: 'event',
 					description: "The TikTok Shop Trigger's dead letters and missed-update recovery",
@@ -56,6 +62,7 @@ export const versionDescription: Omit<
 		...returnResource.description,
 		...finance.description,
 		...event.description,
+		...authorization.description,
 		requestOptions,
 	],
 };
