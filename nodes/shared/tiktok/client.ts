@@ -1,6 +1,7 @@
 import { processCache } from '../processCaches';
 import {
 	CredentialFieldError,
+	ShopChoiceError,
 	TikTokApiError,
 	isAmbiguousFailure,
 	isRetryable,
@@ -9,7 +10,7 @@ import {
 import { parseJsonKeepingBigIds } from './json';
 import { buildMultipart } from './multipart';
 import { processRateBudget, realClock, type Clock, type RateBudget } from './rateBudget';
-import { ACCESS_TOKEN_EXPIRED, REFRESH_MARGIN_SECONDS } from './authorization';
+import { ACCESS_TOKEN_EXPIRED, REFRESH_MARGIN_SECONDS, SUPPORTED_REGION } from './authorization';
 import { apiOfPath, pathTakesShopCipher } from './shopCipher';
 import { queryValueToString, signRequest, type Query } from './sign';
 import { tokenCache, type TokenCache } from './tokenCache';
@@ -47,6 +48,8 @@ export interface ClientOptions {
 	 * requests and, on 105002, sends once more (the credential has marked that token for renewal meanwhile).
 	 */
 	credentialAuthenticates?: boolean;
+	/** The shop the node's Shop field names (id, name or cipher); otherwise the credential's default shop. */
+	shop?: string;
 }
 
 export const DEFAULT_RATE_PER_SECOND = 50;
@@ -218,7 +221,7 @@ export class TikTokShopClient {
 
 	/** The shop cipher from the credential, or discovered once through Get Authorized Shops. */
 	shopCipher(): Promise<string> {
-		if (this.credentials.shopCipher?.trim())
+		if (!this.options.shop?.trim() && this.credentials.shopCipher?.trim())
 			return Promise.resolve(this.credentials.shopCipher.trim());
 		this.cipher ??= this.discoverShopCipher().catch((error: unknown) => {
 			this.cipher = undefined;
@@ -234,6 +237,26 @@ export class TikTokShopClient {
 
 	private async discoverShopCipher(): Promise<string> {
 		const shops = await this.authorizedShops();
+		const chosen = this.options.shop?.trim();
+		if (chosen) {
+			const match = shops.find(
+				(shop) =>
+					shop.id === chosen ||
+					shop.cipher === chosen ||
+					shop.name.toLowerCase() === chosen.toLowerCase(),
+			);
+			if (!match) {
+				throw new ShopChoiceError(
+					`"${chosen}" is not among the shops the credential's authorization covers: ${describeShops(shops)}. Pick one from the list, or authorize the app for that shop and paste the new code into the credential.`,
+				);
+			}
+			if (String(match.region).toUpperCase() !== SUPPORTED_REGION) {
+				throw new ShopChoiceError(
+					`"${match.name}" is a ${match.region} shop. This pack serves US shops: pick a US shop.`,
+				);
+			}
+			return match.cipher;
+		}
 		const wanted = this.credentials.shop?.trim();
 		if (wanted) {
 			const match = shops.find(

@@ -123,3 +123,11 @@ export class CredentialFieldError extends Error {
 		this.name = 'CredentialFieldError';
 	}
 }
+
+/** The node's Shop field names a shop the credential's authorization does not cover (or one the pack cannot serve). */
+export class ShopChoiceError extends Error {
+	constructor(problem: string) {
+		super(`Shop: ${problem}`);
+		this.name = 'ShopChoiceError';
+	}
+}

@@ -6,6 +6,7 @@ import {
 	type IHookFunctions,
 	type IHttpRequestMethods,
 	type ILoadOptionsFunctions,
+	type INodeListSearchResult,
 	type INode,
 	type IWebhookFunctions,
 	type JsonObject,
@@ -18,7 +19,15 @@ import {
 	nextRequestId,
 	settleSentToken,
 } from './credentialAuthorization';
-import { CredentialFieldError, TikTokApiError, redactSecretParams } from './errors';
+import {
+	CredentialFieldError,
+	ShopChoiceError,
+	TikTokApiError,
+	redactSecretParams,
+} from './errors';
+import { shopOfNode } from './shopParameter';
+
+export { shopParameter } from './shopParameter';
 import { rateBudgetForNode } from './sharedRateBudget';
 import type { HttpRequest, HttpResponse, HttpTransport, TikTokShopCredentials } from './types';
 
@@ -114,6 +123,7 @@ export async function getTikTokClient(
 			rateBudget,
 			http: n8nAuthenticatedTransport(this),
 			credentialAuthenticates: true,
+			shop: options.shop ?? shopOfNode(this),
 		});
 	} catch (error) {
 		throw toNodeError(this.getNode(), error);
@@ -164,6 +174,12 @@ function convert(
 		Object.assign(nodeError, { tiktokCode: error.code, requestId: error.requestId });
 		return nodeError;
 	}
+	if (error instanceof ShopChoiceError) {
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: "Open the node's Shop field and pick one of the credential's shops.",
+		});
+	}
 	if (error instanceof CredentialFieldError) {
 		return new NodeOperationError(node, error.message, {
 			itemIndex,
@@ -201,4 +217,28 @@ function redactInJson(value: unknown): unknown {
 		);
 	}
 	return value;
+}
+
+/** The list behind the Shop field: the shops the credential's authorization covers (Get Authorized Shops). */
+export async function searchShops(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const client = await getTikTokClient.call(this);
+	try {
+		const shops = await client.authorizedShops();
+		const wanted = filter?.trim().toLowerCase();
+		return {
+			results: shops
+				.filter(
+					(shop) => !wanted || shop.name.toLowerCase().includes(wanted) || shop.id.includes(wanted),
+				)
+				.map((shop) => ({
+					name: `${shop.name} (${shop.region}${shop.region === 'US' ? '' : ', not supported'})`,
+					value: shop.id,
+				})),
+		};
+	} catch (error) {
+		throw toNodeError(this.getNode(), error);
+	}
 }

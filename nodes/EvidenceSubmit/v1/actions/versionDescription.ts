@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+import { shopParameter } from '../../../shared/tiktok/shopParameter';
 
 import { CREDENTIAL_NAME } from '../../../shared/tiktok';
 import { requestOptions } from '../../../shared/tiktok/requestOptions';
@@ -39,6 +40,7 @@ export const versionDescription: Omit<
 	],
 	properties: [
 		credentialsFirst,
+		shopParameter,
 		{
 			displayName: 'Operation',
 			name: 'operation',

@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+import { shopParameter } from '../../../shared/tiktok/shopParameter';
 
 import { REDIS_CREDENTIAL_NAME, storeProperty } from '../../../shared/storeSelection';
 import { ledgerNameProperty, skuMappingProperties } from '../../../shared/stock/ledgerFields';
@@ -34,6 +35,7 @@ export const versionDescription: Omit<
 	],
 	properties: [
 		credentialsFirst,
+		shopParameter,
 		{
 			displayName:
 				'Each item is one SKU. Only products with a changed SKU get an update call. Problems (unknown SKU, inactive product, bad input, TikTok refusals) go to the To Check output with the reason.',

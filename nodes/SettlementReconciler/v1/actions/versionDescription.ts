@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+import { shopParameterShownFor } from '../../../shared/tiktok/shopParameter';
 
 import { CREDENTIAL_NAME } from '../../../shared/tiktok';
 import * as compareCsvApi from './compareCsvApi.operation';
@@ -61,6 +62,7 @@ export const versionDescription: Omit<
 			type: 'notice',
 			default: '',
 		},
+		shopParameterShownFor({ operation: ['reconcileApi', 'compareCsvApi'] }),
 		...reconcileCsv.description,
 		...reconcileApi.description,
 		...compareCsvApi.description,

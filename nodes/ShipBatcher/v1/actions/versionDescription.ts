@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+import { shopParameter } from '../../../shared/tiktok/shopParameter';
 
 import { CREDENTIAL_NAME } from '../../../shared/tiktok';
 import { shipDescription } from './ship/ship.description';
@@ -24,5 +25,5 @@ export const versionDescription: Omit<
 			displayOptions: { show: { trackingHistory: ['redis'] } },
 		},
 	],
-	properties: [credentialsFirst, ...shipDescription],
+	properties: [credentialsFirst, shopParameter, ...shipDescription],
 };

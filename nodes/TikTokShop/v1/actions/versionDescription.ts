@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
 import { requestOptions } from '../../../shared/tiktok/requestOptions';
+import { shopParameter } from '../../../shared/tiktok/shopParameter';
 import * as authorization from './authorization/Authorization.resource';
 import * as event from './event/Event.resource';
 import * as finance from './finance/Finance.resource';
@@ -32,6 +33,7 @@ export const versionDescription: Omit<
 	],
 	properties: [
 		credentialsFirst,
+		shopParameter,
 		{
 			displayName: 'Resource',
 			name: 'resource',
