@@ -274,6 +274,18 @@ describe('the credential test', () => {
 		expect(message).toMatch(/Authorization valid until \d{4}-\d\d-\d\d/);
 	});
 
+	it('names Authorization Code when the code was already used or expired', async () => {
+		const error = await failure(
+			checkConnection(
+				pasted({ authCode: 'ROW_never-issued-code' }) as never,
+				fetchTransport,
+				now(),
+			),
+		);
+		expect(error.message).toContain('Authorization Code ("authCode") was refused');
+		expect(error.message).toContain('36004005');
+	});
+
 	it('names Shop when the default shop is not covered by the authorization', async () => {
 		const error = await failure(
 			checkConnection(pasted({ shop: 'Somebody Else' }) as never, fetchTransport, now()),

@@ -1,5 +1,6 @@
 import { TikTokShop } from '../../../nodes/TikTokShop/TikTokShop.node';
 import { authorizationStatus } from '../../../nodes/shared/tiktok/authorizationStatus';
+import { processCache } from '../../../nodes/shared/processCaches';
 import { runNode } from '../../../dev/harness/fakeExecuteFunctions';
 import { startSimulator, type RunningSimulator } from '../../../dev/simulator/index';
 
@@ -38,6 +39,41 @@ describe('TikTok Shop: Authorization → Get Status', () => {
 		expect(Date.parse(String(items[0].json.access_token_expires_at))).toBeGreaterThan(Date.now());
 		// The credential saved what the exchange returned (n8n's part, played by the harness).
 		expect(credentials).toMatchObject({ accessToken: expect.stringMatching(/^TTP_/) });
+	});
+});
+
+describe('bad input, as the node shows it (naming the credential field to fix)', () => {
+	const run = (credentials: Record<string, unknown>) =>
+		runNode(node, {
+			parameters: { resource: 'logistics', operation: 'getWarehouses', requestOptions: {} },
+			credentials: {
+				appKey: sim.app.appKey,
+				appSecret: sim.app.appSecret,
+				baseUrl: sim.url,
+				authBaseUrl: sim.url,
+				...credentials,
+			},
+		}).catch((error: Error) => error);
+
+	it('an authorization code that was already used', async () => {
+		const code = sim.issueAuthCode();
+		await run({ authCode: code }); // the first use exchanges it
+		// A second credential with the same code (pasted twice), in a process that has not seen the first answer.
+		processCache('tiktokSettledGrants').clear();
+		const error = await run({ authCode: code });
+		expect(error).toBeInstanceOf(Error);
+		expect((error as Error).message).toContain('Authorization Code ("authCode") was refused');
+	});
+
+	it('a wrong App Secret', async () => {
+		const error = await run({ authCode: sim.issueAuthCode(), appSecret: 'not-the-secret-1234' });
+		expect((error as Error).message).toContain('App Secret ("appSecret")');
+		expect((error as Error).message).not.toContain('not-the-secret-1234');
+	});
+
+	it('neither a code nor a token', async () => {
+		const error = await run({});
+		expect((error as Error).message).toContain('Authorization Code ("authCode") is empty');
 	});
 });
 
