@@ -22,7 +22,7 @@ export const PROCESS_CACHES = {
 	tiktokTokens: {
 		owner: 'nodes/shared/tiktok/tokenCache.ts',
 		holds:
-			'Access and refresh tokens the client refreshed (n8n does not let a node write back to its credential)',
+			'Access and refresh tokens the client refreshed when it runs outside n8n (dev harness, benchmarks); inside n8n the credential renews itself and n8n saves the tokens',
 		key: "app key + the credential's refresh token (or access token when it has none)",
 		lifetime:
 			"the process; an entry is replaced by the next refresh; editing the credential's tokens starts a new entry (the old one stays)",
@@ -34,6 +34,38 @@ export const PROCESS_CACHES = {
 		key: 'app key + refresh token, as tiktokTokens',
 		lifetime: 'until that refresh settles',
 		bound: 'one per credential refreshing at that moment',
+	},
+	tiktokSettledGrants: {
+		owner: 'nodes/shared/tiktok/authorization.ts',
+		holds:
+			"TikTok's answer to an authorization-code exchange or a token refresh, so a second caller with the same code or refresh token (the credential test, then the first run; two executions renewing at once) gets the same tokens instead of a refusal",
+		key: 'exchange or refresh + app key + fingerprint of the code or refresh token',
+		lifetime:
+			'30 minutes per entry (an auth code lives 30 minutes); expired entries are dropped on the next grant',
+		bound: 'the grants of the last 30 minutes: one per credential connection or renewal',
+	},
+	tiktokGrantsInFlight: {
+		owner: 'nodes/shared/tiktok/authorization.ts',
+		holds: 'The exchange or refresh call in flight, so concurrent callers share it',
+		key: 'as tiktokSettledGrants',
+		lifetime: 'until that call settles',
+		bound: 'one per credential renewing at that moment',
+	},
+	tiktokRejectedAccessTokens: {
+		owner: 'nodes/shared/tiktok/authorization.ts',
+		holds:
+			'Fingerprints of access tokens TikTok answered 105002 for, so the credential renews them though the clock says they are valid',
+		key: 'SHA-256 fingerprint of the access token',
+		lifetime: 'the process; the oldest entry goes first',
+		bound: '256 entries',
+	},
+	tiktokSentTokens: {
+		owner: 'nodes/shared/tiktok/credentialAuthorization.ts',
+		holds:
+			'Which access token the credential signed a tagged request with, until that request has its answer',
+		key: 'the request id the transport sends in x-tiktok-shop-ops-request (never sent to TikTok)',
+		lifetime: 'until the answer arrives; the oldest entry goes first',
+		bound: '1024 entries',
 	},
 	tiktokRateBuckets: {
 		owner: 'nodes/shared/tiktok/rateBudget.ts',

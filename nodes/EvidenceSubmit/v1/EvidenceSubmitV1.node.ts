@@ -5,6 +5,7 @@ import type {
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { searchShops } from '../../shared/tiktok';
 
 import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
 import { execute } from './execute';
@@ -19,7 +20,11 @@ export class EvidenceSubmitV1 implements INodeType {
 		this.description = { ...baseDescription, ...versionDescription };
 	}
 
-	methods = { loadOptions: { getRejectReasons }, credentialTest: { tikTokShopRedisTest } };
+	methods = {
+		loadOptions: { getRejectReasons },
+		listSearch: { searchShops },
+		credentialTest: { tikTokShopRedisTest },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await execute.call(this);

@@ -13,6 +13,7 @@ import {
 } from '../../shared/optionNames';
 import { CLAIM_LABELS, CLAIM_TYPES } from './disputes/cases/claimTypes';
 import { PHOTO_KINDS } from './disputes/packet/photoKinds';
+import { shopParameter } from '../../shared/tiktok/shopParameter';
 import { credentialsFirst } from '../../shared/credentialsFirst';
 
 /** Submit answers on three outputs; the other operations on one. */
@@ -398,6 +399,7 @@ export const versionDescription: Omit<
 	],
 	properties: [
 		credentialsFirst,
+		shopParameter,
 		{
 			displayName: 'Operation',
 			name: 'operation',

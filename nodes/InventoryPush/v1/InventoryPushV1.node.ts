@@ -5,6 +5,7 @@ import type {
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { searchShops } from '../../shared/tiktok';
 
 import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
 import { versionDescription } from './description';
@@ -18,7 +19,7 @@ export class InventoryPushV1 implements INodeType {
 		this.description = { ...baseDescription, ...versionDescription };
 	}
 
-	methods = { credentialTest: { tikTokShopRedisTest } };
+	methods = { listSearch: { searchShops }, credentialTest: { tikTokShopRedisTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await execute.call(this);

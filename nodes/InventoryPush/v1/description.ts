@@ -4,6 +4,7 @@ import { REDIS_CREDENTIAL_NAME, storeProperty } from '../../shared/storeSelectio
 import { ledgerNameProperty, skuMappingProperties } from '../../shared/stock/ledgerFields';
 import { CREDENTIAL_NAME } from '../../shared/tiktok';
 import { maxRetriesOption, requestsPerSecondOption } from '../../shared/tiktok/requestOptions';
+import { shopParameter } from '../../shared/tiktok/shopParameter';
 import { credentialsFirst } from '../../shared/credentialsFirst';
 
 const stockFields: INodeProperties[] = [
@@ -305,6 +306,7 @@ export const versionDescription: Omit<
 	],
 	properties: [
 		credentialsFirst,
+		shopParameter,
 		{
 			displayName:
 				'Each item is one SKU. Only products with a changed SKU get an update call. Problems (unknown SKU, inactive product, bad input, TikTok refusals) go to the To Check output with the reason.',

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } 
 
 import { CREDENTIAL_NAME } from '../../shared/tiktok';
 import { requestOptions } from '../../shared/tiktok/requestOptions';
+import { shopParameterShownFor } from '../../shared/tiktok/shopParameter';
 import { credentialsFirst } from '../../shared/credentialsFirst';
 import { DEFAULT_APPAREL_KEYWORDS } from './reconciliation/rateTable';
 
@@ -331,6 +332,7 @@ export const versionDescription: Omit<
 			type: 'notice',
 			default: '',
 		},
+		shopParameterShownFor({ operation: ['reconcileApi', 'compareCsvApi'] }),
 		...reconcileCsvFields,
 		...reconcileApiFields,
 		...compareCsvApiFields,

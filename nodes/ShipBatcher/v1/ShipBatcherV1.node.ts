@@ -5,6 +5,7 @@ import type {
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { searchShops } from '../../shared/tiktok';
 
 import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
 import { getShippingProviders } from '../../shared/tiktok/shippingProviderOptions';
@@ -19,7 +20,11 @@ export class ShipBatcherV1 implements INodeType {
 		this.description = { ...baseDescription, ...versionDescription };
 	}
 
-	methods = { loadOptions: { getShippingProviders }, credentialTest: { tikTokShopRedisTest } };
+	methods = {
+		loadOptions: { getShippingProviders },
+		listSearch: { searchShops },
+		credentialTest: { tikTokShopRedisTest },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await execute.call(this);

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from '../../shared/tiktok';
+import { shopParameter } from '../../shared/tiktok/shopParameter';
 import { credentialsFirst } from '../../shared/credentialsFirst';
 import { maxRetriesOption, requestsPerSecondOption } from '../../shared/tiktok/requestOptions';
 import { MAX_BATCH_SIZE } from './shipping/tiktokShipping';
@@ -259,5 +260,5 @@ export const versionDescription: Omit<
 			displayOptions: { show: { trackingHistory: ['redis'] } },
 		},
 	],
-	properties: [credentialsFirst, ...shipFields],
+	properties: [credentialsFirst, shopParameter, ...shipFields],
 };

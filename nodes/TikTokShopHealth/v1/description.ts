@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+import { shopParameter } from '../../shared/tiktok/shopParameter';
 
 import { CREDENTIAL_NAME } from '../../shared/tiktok';
 import { requestOptions } from '../../shared/tiktok/requestOptions';
@@ -217,6 +218,7 @@ export const versionDescription: Omit<
 	credentials: [{ name: CREDENTIAL_NAME, required: true }],
 	properties: [
 		credentialsFirst,
+		shopParameter,
 		{
 			displayName: 'Operation',
 			name: 'operation',
