@@ -220,7 +220,10 @@ describe('SharedRateBudget (Redis GCRA)', () => {
 		const abandoned = await newBudget().grant(key, RATE);
 		const next = await newBudget().grant(key, RATE);
 		expect(abandoned.waitMs).toBe(0);
-		expect(next.slotMicros - abandoned.slotMicros).toBe(Math.round(INTERVAL_MS * 1000));
+		// The next slot is one interval on (later if more time than that passed between the two calls), never more wait.
+		expect(next.slotMicros - abandoned.slotMicros).toBeGreaterThanOrEqual(
+			Math.round(INTERVAL_MS * 1000),
+		);
 		expect(next.waitMs).toBeLessThanOrEqual(INTERVAL_MS);
 	});
 
