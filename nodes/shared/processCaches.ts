@@ -74,6 +74,14 @@ export const PROCESS_CACHES = {
 		lifetime: '10 minutes per entry (an expired entry is refetched and overwritten)',
 		bound: 'one per (shop, delivery option): a handful per shop',
 	},
+	triggerStoreConfigs: {
+		owner: 'nodes/TikTokShopTrigger/webhook/webhookStore.ts',
+		holds:
+			'The Redis settings a webhook stores deliveries with (from the Redis credential), as a promise so a burst shares one credential load',
+		key: 'Redis credential id + the store deadline',
+		lifetime: '1 minute per entry (STORE_CONFIG_TTL_MS); a failed load is dropped',
+		bound: 'one per Redis credential used by a trigger',
+	},
 	triggerAppSecrets: {
 		owner: 'nodes/TikTokShopTrigger/webhook/appCredentials.ts',
 		holds:

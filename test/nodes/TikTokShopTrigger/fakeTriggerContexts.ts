@@ -39,6 +39,8 @@ export function webhookContext(
 		bodyReadByN8n = true,
 		/** The TikTok Shop API credential's fields. */
 		app = APP as IDataObject,
+		/** The id n8n gives the Redis credential the node uses (none: the node names no credential). */
+		redisCredentialId = undefined as string | undefined,
 	} = {},
 ): { context: IWebhookFunctions; answer: Answer; warnings: string[] } {
 	const answer: Answer = { ended: false };
@@ -68,7 +70,13 @@ export function webhookContext(
 			name in parameters ? parameters[name] : fallback,
 		getMode: () => mode,
 		getWorkflow: () => ({ id: workflowId }),
-		getNode: () => node,
+		getNode: () =>
+			redisCredentialId
+				? {
+						...node,
+						credentials: { tikTokShopRedis: { id: redisCredentialId, name: 'Redis account' } },
+					}
+				: node,
 		logger: {
 			warn: (message: string) => warnings.push(message),
 			debug: () => undefined,
