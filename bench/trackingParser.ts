@@ -8,6 +8,8 @@
  *
  *   ts-node --transpile-only bench/trackingParser.ts [scale=5]
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
 import { parseDocument } from '../nodes/TrackingParser/v1/parsing/parseDocument';
 import type { ExtractionOptions } from '../nodes/TrackingParser/v1/parsing/types';
 import type { Fixture } from '../test/fixtures/3pl/templates';
@@ -92,8 +94,15 @@ async function main(): Promise<void> {
 
 	const pdfs = pdfCorpus(7, 40 * scale);
 	const pdfOptions = optionsFor(pdfs[0]);
+	// The event loop's delay while the PDFs are read (they are parsed in worker threads), against the same loop left
+	// idle for as long, in this run: what a busy machine adds shows in both.
+	const idleDelay = monitorEventLoopDelay({ resolution: 10 });
+	idleDelay.enable();
 	const pdfStart = process.hrtime.bigint();
 	const pdfNumbers = new PrecisionRecall();
+	const pdfDelay = monitorEventLoopDelay({ resolution: 10 });
+	pdfDelay.enable();
+	idleDelay.disable();
 	for (const pdf of pdfs) {
 		const result = await parseDocument(
 			{ data: pdf.data, fileName: pdf.fileName, mimeType: pdf.mimeType },
@@ -105,6 +114,12 @@ async function main(): Promise<void> {
 		);
 	}
 	const pdfSeconds = seconds(pdfStart);
+	pdfDelay.disable();
+	idleDelay.reset();
+	idleDelay.enable();
+	await new Promise((resolve) => setTimeout(resolve, Math.max(200, pdfSeconds * 1000)));
+	idleDelay.disable();
+	const ms = (nanos: number) => (nanos / 1e6).toFixed(0);
 
 	const expectedRows = corpus.reduce((sum, fixture) => sum + fixture.truth.rows.length, 0);
 	console.log(
@@ -137,6 +152,9 @@ async function main(): Promise<void> {
 	);
 	console.log(
 		`Throughput, PDFs: ${(pdfs.length / pdfSeconds).toFixed(1)} PDFs/s (target >= 50); PDF recall ${format(pdfNumbers.recall)}, precision ${format(pdfNumbers.precision)}`,
+	);
+	console.log(
+		`Event loop while reading PDFs: max delay ${ms(pdfDelay.max)} ms, p99 ${ms(pdfDelay.percentile(99))} ms; idle, same run: max ${ms(idleDelay.max)} ms, p99 ${ms(idleDelay.percentile(99))} ms`,
 	);
 	for (const baseline of baselines) {
 		console.log(

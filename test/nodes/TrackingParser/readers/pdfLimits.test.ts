@@ -23,26 +23,21 @@ async function manyPages(count: number): Promise<Buffer> {
 	return Buffer.from(await doc.save());
 }
 
-/** The longest gap between ticks of a 10 ms interval while `work` runs: how long the event loop was blocked. */
-async function longestStall<T>(
+/**
+ * Runs `work` with a 20 ms timer set beside it: if the PDF were parsed on the event loop, the timer could only fire
+ * after the work. Whether it fired first is the check; how late it fired is a timing figure, which depends on the
+ * machine's load and belongs to bench/trackingParser.ts, not to a unit test.
+ */
+async function withTimerBeside<T>(
 	work: () => Promise<T>,
-): Promise<{ result: T; stallMs: number; timeoutLateMs: number }> {
-	let last = performance.now();
-	let stallMs = 0;
-	const interval = setInterval(() => {
-		const now = performance.now();
-		stallMs = Math.max(stallMs, now - last);
-		last = now;
-	}, 10);
-	const started = performance.now();
-	let firedAt = 0;
-	const timeout = setTimeout(() => (firedAt = performance.now()), 100);
+): Promise<{ result: T; timerFiredFirst: boolean }> {
+	let fired = false;
+	const timer = setTimeout(() => (fired = true), 20);
 	try {
 		const result = await work();
-		return { result, stallMs, timeoutLateMs: firedAt ? firedAt - started - 100 : Infinity };
+		return { result, timerFiredFirst: fired };
 	} finally {
-		clearInterval(interval);
-		clearTimeout(timeout);
+		clearTimeout(timer);
 	}
 }
 
@@ -53,7 +48,7 @@ describe('PDF reader: limits', () => {
 	}, 60_000);
 
 	it('reads the first 200 pages of a 5,000-page PDF, says so, and never blocks the event loop', async () => {
-		const { result, stallMs, timeoutLateMs } = await longestStall(() => readPdf(bomb, 'bomb.pdf'));
+		const { result, timerFiredFirst } = await withTimerBeside(() => readPdf(bomb, 'bomb.pdf'));
 		expect(result).toMatchObject({
 			ok: true,
 			truncated: {
@@ -62,12 +57,11 @@ describe('PDF reader: limits', () => {
 			},
 		});
 		expect(result.ok && result.blocks.flatMap((block) => block.lines)).toHaveLength(200);
-		expect(timeoutLateMs).toBeLessThan(100);
-		expect(stallMs).toBeLessThan(250);
+		expect(timerFiredFirst).toBe(true);
 	}, 60_000);
 
 	it('stops a PDF that takes longer than the time limit, terminates its thread and reads the next PDF on a new one', async () => {
-		const { result, timeoutLateMs } = await longestStall(() =>
+		const { result, timerFiredFirst } = await withTimerBeside(() =>
 			readPdf(bomb, 'slow.pdf', { timeMs: 300, memoryMb: 512, maxPages: 5000 }),
 		);
 		expect(result).toEqual({
@@ -75,7 +69,7 @@ describe('PDF reader: limits', () => {
 			problem: 'pdf_limit_exceeded',
 			message: expect.stringMatching(/slow\.pdf took longer than 0\.3 s.*limit: time/),
 		});
-		expect(timeoutLateMs).toBeLessThan(100);
+		expect(timerFiredFirst).toBe(true);
 		const next = await readPdf(
 			await drawPdf([
 				row(90, [40, 150], ['Order', 'Tracking Number']).concat(
