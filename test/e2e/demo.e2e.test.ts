@@ -20,6 +20,8 @@ describe('the demo (npm start) in n8n 2.41.1: every template finds its planted p
 	let stack: Stack;
 	let plan: DemoPlan;
 	let files: DemoFiles;
+	/** The mails of the templates whose emails issue #23 rewrote, for the checks on their words. */
+	const readerMails: Array<{ template: string; mail: OutboxMessage }> = [];
 
 	async function run(workflowId: string, trigger: string): Promise<OutboxMessage[]> {
 		const mailsBefore = stack.outbox.messages.length;
@@ -64,6 +66,7 @@ describe('the demo (npm start) in n8n 2.41.1: every template finds its planted p
 
 	it('weekly payout audit: statements in its window and money to claim before the deadline', async () => {
 		const [mail] = await run(payout.id, 'Every Monday at 07:00');
+		readerMails.push({ template: 'payout audit', mail });
 		expect(mail.subject).toMatch(/^TikTok Shop payout audit: \$\d+\.\d\d to claim \(\d+ findings?/);
 		expect(mail.subject).not.toMatch(/\$0\.00 to claim/);
 		expect(mail.text).not.toContain('none in the period');
@@ -87,6 +90,7 @@ describe('the demo (npm start) in n8n 2.41.1: every template finds its planted p
 		});
 		expect(response.status).toBe(200);
 		const [mail] = await stack.outbox.waitFor(1, { sinceIndex: mailsBefore, timeoutMs: 180_000 });
+		readerMails.push({ template: 'settlement check', mail });
 		expect(mail.subject).toMatch(
 			/^TikTok Shop settlement check \(settlement-report-this-week\.csv\): \$\d+\.\d\d to claim/,
 		);
@@ -102,9 +106,15 @@ describe('the demo (npm start) in n8n 2.41.1: every template finds its planted p
 			).toBe(row.tracking_number);
 		expect(mails).toHaveLength(1);
 		const [mail] = mails;
+		readerMails.push({ template: 'ship from 3PL file', mail });
 		const typo = files.threePl.rows.find((row) => row.outcome === 'tracking_check_digit')!;
 		const unknown = files.threePl.rows.find((row) => row.outcome === 'carrier_unknown')!;
-		expect(mail.subject).toMatch(/2 TikTok Shop shipment/);
+		// The order at risk is due within 12 h: counted apart in the subject.
+		expect(mail.subject).toBe('2 TikTok Shop shipments not uploaded: 1 due within 12 h');
+		expect(mail.text).toContain(
+			`Order ${typo.order_id}, tracking number ${typo.tracking_number} (UPS Ground)`,
+		);
+		expect(mail.text).toContain('Mistyped tracking number (check digit wrong).');
 		expect(mail.html).toContain(typo.tracking_number);
 		expect(mail.html).toContain(typo.order_id);
 		expect(mail.html).toContain(unknown.order_id);
@@ -121,6 +131,47 @@ describe('the demo (npm start) in n8n 2.41.1: every template finds its planted p
 		const mails = await run(disputes.id, 'Re-check all open cases');
 		const todo = mails.find((mail) => mail.html.includes(plan.dispute.returnId));
 		expect(todo).toBeDefined();
+		readerMails.push({ template: 'return desk', mail: todo! });
 		expect(todo!.html).toContain(plan.dispute.orderId);
+		// The seeded shop also has requests whose deadline passed: counted apart from those due within 24 h.
+		expect(todo!.subject).toMatch(
+			/^\d+ TikTok Shop return\/cancellation cases need your answer: \d+ overdue(, \d+ due within 24 h)?$/,
+		);
+		expect(todo!.text).toMatch(
+			new RegExp(
+				`Return ${plan.dispute.returnId} on order ${plan.dispute.orderId}.*\\(\\d+(\\.\\d)? h left\\)`,
+			),
+		);
+	});
+
+	it('writes every email for a person: a plain-text part, local times, no codes, no n8n words', () => {
+		expect(readerMails.map(({ template }) => template).sort()).toEqual([
+			'payout audit',
+			'return desk',
+			'settlement check',
+			'ship from 3PL file',
+		]);
+		for (const { template, mail } of readerMails) {
+			const visible = `${mail.subject}\n${mail.text}\n${mail.html.replace(/<[^>]+>/g, ' ')}`;
+			expect({ template, text: mail.text.length > 50 }).toEqual({ template, text: true });
+			expect({ template, code: visible.match(/\b[A-Z]{3,}_[A-Z_]{3,}\b/g) }).toEqual({
+				template,
+				code: null,
+			});
+			expect({ template, code: visible.match(/\b[a-z]+_[a-z]+(_[a-z]+)*\b/g) }).toEqual({
+				template,
+				code: null,
+			});
+			expect({ template, iso: visible.match(/\d{4}-\d\d-\d\dT\d\d:\d\d/g) }).toEqual({
+				template,
+				iso: null,
+			});
+			expect({ template, jargon: visible.match(/\b(execution|Rejected Rows|output)\b/gi) }).toEqual(
+				{
+					template,
+					jargon: null,
+				},
+			);
+		}
 	});
 });

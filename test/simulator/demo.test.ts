@@ -74,6 +74,8 @@ describe('the demo shop (seeded with demo: true)', () => {
 		const atRisk = state.orders.find((order) => order.id === demo.atRisk.orderId)!;
 		expect(atRisk.status).toBe('AWAITING_SHIPMENT');
 		expect(atRisk.shipping_due_time).toBe(now + 3 * HOUR);
+		expect(atRisk.rts_sla_time).toBe(now + 3 * HOUR);
+		expect(atRisk.paid_time! + 3 * DAY).toBe(now + 3 * HOUR);
 		expect(state.packages.some((pkg) => pkg.order_id === atRisk.id)).toBe(false);
 
 		// Return desk: a pending return with about 30 hours left.

@@ -189,15 +189,15 @@ function plantAtRisk(state: ShopState, now: number): DemoPlan['atRisk'] {
 		)[0],
 		'unshipped seller order without a package',
 	);
+	// Every line TikTok counts lateness from (paid + 3 days, the RTS SLA, the dispatch line) falls 3 hours from now.
 	const shippingDueTime = now + 3 * HOUR;
-	const rtsSla = shippingDueTime - DAY;
-	order.paid_time = rtsSla - 3 * DAY;
+	order.paid_time = shippingDueTime - 3 * DAY;
 	order.create_time = order.paid_time - 5 * 60;
 	order.update_time = order.paid_time;
-	order.rts_sla_time = rtsSla;
+	order.rts_sla_time = shippingDueTime;
 	order.shipping_due_time = shippingDueTime;
-	order.collection_due_time = rtsSla + 2 * DAY;
-	order.delivery_due_time = rtsSla + 8 * DAY;
+	order.collection_due_time = shippingDueTime + DAY;
+	order.delivery_due_time = shippingDueTime + 7 * DAY;
 	return { orderId: order.id, shippingDueTime };
 }
 
