@@ -3,6 +3,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { getTikTokClient, toNodeError } from '.';
 import { TikTokApiError } from './errors';
 import { logisticsPaths } from './resources/paths';
+import { credentialNotPickedYet, PICK_CREDENTIAL_FIRST } from './pickCredentialFirst';
 
 interface Warehouse {
 	id: string;
@@ -24,6 +25,7 @@ interface ShippingProvider {
 export async function getShippingProviders(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
+	if (await credentialNotPickedYet(this)) return [PICK_CREDENTIAL_FIRST];
 	try {
 		const client = await getTikTokClient.call(this);
 		const { data } = await client.get<{ warehouses?: Warehouse[] }>(logisticsPaths.warehouses);

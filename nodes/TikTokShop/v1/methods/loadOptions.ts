@@ -2,6 +2,10 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
 import { logisticsPaths, returnPaths } from '../../../shared/tiktok/resources/paths';
+import {
+	credentialNotPickedYet,
+	PICK_CREDENTIAL_FIRST,
+} from '../../../shared/tiktok/pickCredentialFirst';
 
 interface Warehouse {
 	id: string;
@@ -22,6 +26,7 @@ async function salesWarehouses(context: ILoadOptionsFunctions): Promise<Warehous
 }
 
 export async function getWarehouses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	if (await credentialNotPickedYet(this)) return [PICK_CREDENTIAL_FIRST];
 	try {
 		return (await salesWarehouses(this)).map((warehouse) => ({
 			name: `${warehouse.name}${warehouse.is_default ? ' (default)' : ''}`,
@@ -36,6 +41,7 @@ export async function getWarehouses(this: ILoadOptionsFunctions): Promise<INodeP
 export async function getDeliveryOptions(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
+	if (await credentialNotPickedYet(this)) return [PICK_CREDENTIAL_FIRST];
 	try {
 		const client = await getTikTokClient.call(this);
 		const options: INodePropertyOptions[] = [];
@@ -62,6 +68,7 @@ export async function getRejectReasons(
 ): Promise<INodePropertyOptions[]> {
 	const returnId = String(this.getCurrentNodeParameter('returnId') ?? '').trim();
 	if (!returnId || returnId.startsWith('=')) return [];
+	if (await credentialNotPickedYet(this)) return [PICK_CREDENTIAL_FIRST];
 	try {
 		const client = await getTikTokClient.call(this);
 		const { data } = await client.get<{ reasons?: Array<{ name: string; text: string }> }>(
