@@ -10,9 +10,10 @@ const CREDENTIAL_TYPE = 'tikTokShopApi';
  * so the field itself shows it instead of "Error fetching options".
  */
 export const PICK_CREDENTIAL_FIRST: INodePropertyOptions = {
-	name: 'Pick your TikTok Shop credential at the top, then choose "Refresh List" in this field\'s menu',
+	name: 'Pick a credential above, then reopen this panel',
 	value: '',
-	description: 'The list comes from your shop, so it needs the credential first',
+	description:
+		'This list comes from your TikTok Shop, so it loads once the node has its credential. n8n picks the credential a moment after a node is added: close this panel and open it again, or choose "Refresh List" in this field\'s menu.',
 };
 
 /** True when n8n sent no credential with this request, as it does for a freshly added node (see above). */
