@@ -79,4 +79,11 @@ describe.each(files)('%s', (file) => {
 		expect(notes.some((note) => note.includes('**Settings**'))).toBe(true);
 		expect(notes.filter((note) => note.includes('$vars'))).toEqual([]);
 	});
+
+	it('names no codes in its sticky notes (a person reads them on the canvas)', () => {
+		const notes = workflow.nodes
+			.filter((node) => node.type === 'n8n-nodes-base.stickyNote')
+			.map((node) => String(node.parameters.content));
+		expect(notes.flatMap((note) => note.match(/\b[A-Z]{3,}_[A-Z_]{3,}\b/g) ?? [])).toEqual([]);
+	});
 });
