@@ -109,8 +109,13 @@ describe('the first hour in the editor (headless Chromium, n8n 2.41.1, demo shop
 		expect(found).toEqual({});
 	});
 
-	it.each(FRESH_NODES)(
-		'adds $search $action fresh: its drop-downs never fail, and load once the panel is reopened',
+	it.each(
+		FRESH_NODES.map((node) => ({
+			...node,
+			label: [node.search, node.action].filter(Boolean).join(': '),
+		})),
+	)(
+		'adds $label fresh: its drop-downs never fail, and load once the panel is reopened',
 		async ({ search, action, dropDown }) => {
 			await addFreshNode(editor, search, action);
 			const fresh = await panelText(editor.page);
