@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { InventoryPush } from '../nodes/InventoryPush/InventoryPush.node';
-import { updatesInFlight } from '../nodes/InventoryPush/v1/push/syncProducts';
+import { updatesInFlight } from '../nodes/InventoryPush/v1/inventory/syncProducts';
 import { closeAllStores } from '../nodes/shared/store';
 import { TikTokShopClient } from '../nodes/shared/tiktok';
 import { resetBuckets } from '../nodes/shared/tiktok/rateBudget';

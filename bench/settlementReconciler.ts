@@ -230,7 +230,7 @@ async function withoutMalformed(
 async function main(): Promise<void> {
 	const work = mkdtempSync(join(tmpdir(), 'settlement-bench-'));
 	try {
-		transpileForChild(ROOT, ['nodes/SettlementReconciler/v1/helpers'], work);
+		transpileForChild(ROOT, ['nodes/SettlementReconciler/v1/reconciliation'], work);
 		transpileForChild(ROOT, ['bench/lib'], work, (name) => name.startsWith('settlement'));
 		const worker = join(work, 'bench/lib/settlementReconcilerWorker.js');
 		const baseline = join(work, 'bench/lib/settlementExtractThenCodeBaseline.js');

@@ -8,8 +8,8 @@
  *
  *   ts-node --transpile-only bench/trackingParser.ts [scale=5]
  */
-import { parseDocument } from '../nodes/TrackingParser/extraction/parseDocument';
-import type { ExtractionOptions } from '../nodes/TrackingParser/extraction/types';
+import { parseDocument } from '../nodes/TrackingParser/v1/parsing/parseDocument';
+import type { ExtractionOptions } from '../nodes/TrackingParser/v1/parsing/types';
 import type { Fixture } from '../test/fixtures/3pl/templates';
 import { benchCorpus, pdfCorpus } from './lib/benchCorpus';
 import { documentText } from './lib/documentText';

@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { parseDocument } from '../nodes/TrackingParser/extraction/parseDocument';
-import type { ExtractionResult } from '../nodes/TrackingParser/extraction/types';
+import { parseDocument } from '../nodes/TrackingParser/v1/parsing/parseDocument';
+import type { ExtractionResult } from '../nodes/TrackingParser/v1/parsing/types';
 
 const WORLD = join(__dirname, '..', 'test', 'fixtures', '3pl', 'world');
 

@@ -1,13 +1,17 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /**
  * The pack's floors (README "Layout"): a node imports only `nodes/shared/` and its own folder; the credentials only
  * `nodes/shared/`; nothing in `nodes/` or `credentials/` imports `dev/`, `test/` or `bench/`. Beside the pack: `dev/`
  * (local stack, simulator, harness) imports neither `test/` nor `bench/`, and the simulator, TikTok's stand-in,
  * imports nothing of the pack; `test/` never imports `bench/`; `bench/` imports only `test/fixtures/` from `test/`.
- * One rule, so a new node is covered without a list to keep.
+ * Only `nodes/shared/tiktok/` imports the table of TikTok paths and versions (`resources/paths.ts`): everything else
+ * calls the resource module of the API area. One rule, so a new node is covered without a list to keep.
  */
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+/** Every TikTok path and version: only the TikTok floor reads it; everything else calls a resource module. */
+const PATHS_TABLE = join(root, 'nodes', 'shared', 'tiktok', 'resources', 'paths');
+const TIKTOK_FLOOR = join(root, 'nodes', 'shared', 'tiktok') + sep;
 
 function ownerOf(file) {
 	const parts = relative(root, file).split(sep);
@@ -39,6 +43,8 @@ function devKitProblem(fromFile, target, from, to) {
 function problem(fromFile, specifier) {
 	if (!specifier.startsWith('.')) return undefined;
 	const target = resolve(dirname(fromFile), specifier);
+	if (target.replace(/\.ts$/, '') === PATHS_TABLE && !fromFile.startsWith(TIKTOK_FLOOR))
+		return 'only nodes/shared/tiktok/ imports resources/paths.ts: call the resource module of the API area (nodes/shared/tiktok/resources/<area>.ts), or add the call there';
 	const from = ownerOf(fromFile);
 	const to = ownerOf(target);
 	if (!isPack(from)) return devKitProblem(fromFile, target, from, to);

@@ -1,8 +1,8 @@
-import { fileKind } from '../../nodes/TrackingParser/extraction/fileKind';
-import { htmlToText } from '../../nodes/TrackingParser/extraction/htmlToText';
-import { readEmail } from '../../nodes/TrackingParser/extraction/readEmail';
-import { readPdf } from '../../nodes/TrackingParser/extraction/readPdf';
-import type { TextBlock } from '../../nodes/TrackingParser/extraction/types';
+import { fileKind } from '../../nodes/TrackingParser/v1/parsing/fileKind';
+import { htmlToText } from '../../nodes/TrackingParser/v1/parsing/htmlToText';
+import { readEmail } from '../../nodes/TrackingParser/v1/parsing/readEmail';
+import { readPdf } from '../../nodes/TrackingParser/v1/parsing/readPdf';
+import type { TextBlock } from '../../nodes/TrackingParser/v1/parsing/types';
 
 const blocksToText = (blocks: readonly TextBlock[]): string =>
 	blocks.map((block) => block.lines.map((line) => line.join('\t')).join('\n')).join('\n\n');

@@ -1,11 +1,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import { DateTime } from 'luxon';
 
-import { checkLedger } from '../../nodes/SettlementReconciler/v1/helpers/checks';
-import { OrderLedger } from '../../nodes/SettlementReconciler/v1/helpers/orderLedger';
-import { RateTable } from '../../nodes/SettlementReconciler/v1/helpers/rateTable';
-import { buildOutputs } from '../../nodes/SettlementReconciler/v1/helpers/report';
-import { readSettlementCsv } from '../../nodes/SettlementReconciler/v1/helpers/settlementCsv';
+import { checkLedger } from '../../nodes/SettlementReconciler/v1/reconciliation/checks';
+import { OrderLedger } from '../../nodes/SettlementReconciler/v1/reconciliation/orderLedger';
+import { RateTable } from '../../nodes/SettlementReconciler/v1/reconciliation/rateTable';
+import { buildOutputs } from '../../nodes/SettlementReconciler/v1/reconciliation/report';
+import { readSettlementCsv } from '../../nodes/SettlementReconciler/v1/reconciliation/settlementCsv';
 
 /**
  * Child process: the node's own path for a report n8n stored on disk (filesystem binary mode): stream → ledger → checks →

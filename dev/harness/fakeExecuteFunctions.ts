@@ -8,9 +8,11 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
+import { credentialRequests } from './credentialRequests';
+
 /**
  * A stand-in for the n8n host around a node's `execute`: parameters, input items, credentials and the HTTP helper
- * (plain fetch, so nock or the simulator answer). The node, its router, its operations and the client all run for real.
+ * (plain fetch, so nock or the simulator answer; the authenticated helper runs the credential as n8n does). The node, its router, its operations and the client all run for real.
  */
 export interface FakeRun {
 	parameters: Record<string, unknown | ((itemIndex: number) => unknown)>;
@@ -64,11 +66,13 @@ export function fakeExecuteFunctions(run: FakeRun): IExecuteFunctions {
 		...run.node,
 	};
 	const items = run.items ?? [{ json: {} }];
+	run.credentials ??= {};
+	const httpRequestWithAuthentication = credentialRequests(run.credentials, httpRequest);
 	const context = {
 		getInputData: () => items,
 		getNode: () => node,
 		continueOnFail: () => run.continueOnFail ?? false,
-		getCredentials: async () => run.credentials ?? {},
+		getCredentials: async () => ({ ...run.credentials }),
 		getNodeParameter: (name: string, itemIndex: number, ...fallback: unknown[]) => {
 			const [head, ...rest] = name.split('.');
 			let value = run.parameters[head];
@@ -82,6 +86,7 @@ export function fakeExecuteFunctions(run: FakeRun): IExecuteFunctions {
 		},
 		helpers: {
 			httpRequest,
+			httpRequestWithAuthentication,
 			returnJsonArray: (data: IDataObject | IDataObject[]) =>
 				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 		},

@@ -21,8 +21,12 @@ export const Code = {
 	TOKEN_EXPIRED: 105002,
 	SIGNATURE_INVALID: 106001,
 	SHOP_CIPHER_MISSING: 106013,
-	/** [U] token endpoint: unknown, used or expired auth code / refresh token. */
-	GRANT_INVALID: 36004004,
+	/**
+	 * Token endpoint, as TikTok answers (seen by EcomPHP/tiktokshop-php, PR #15): no authorization behind the code
+	 * or refresh token (unknown, already used, or retired by a rotation), and an expired refresh token.
+	 */
+	AUTH_RECORD_NOT_FOUND: 36004005,
+	REFRESH_TOKEN_EXPIRED: 36004001,
 
 	ORDER_NOT_FOUND: 21001001, // [U]
 	PACKAGE_NOT_FOUND: 21011001, // [U]

@@ -45,6 +45,10 @@ export interface SimulatorOptions {
 	timeScale?: number;
 	/** Default 7 days, TikTok's default. */
 	accessTokenTtlSeconds?: number;
+	/** How long a seller's authorization (refresh token) lasts from each exchange or renewal; default 365 days. */
+	refreshTokenTtlSeconds?: number;
+	/** Extra single-use authorization codes accepted by /api/v2/token/get, valid 30 minutes from start. */
+	authCodes?: string[];
 	/** Undocumented limits; see SimulatorRules for the defaults. */
 	rules?: Partial<SimulatorRules>;
 	/** Plant the demo's problems for the templates to find (seed/demo.ts); `npm start` and the CLI use it. */
@@ -78,6 +82,10 @@ export interface RunningSimulator {
 	};
 	/** Access tokens issued so far answer 105002 until the client refreshes. */
 	expireAccessToken(): void;
+	/** The seller's authorization runs out: every refresh token issued so far answers 36004001 "rt has expired". */
+	expireAuthorization(): void;
+	/** A new single-use authorization code (valid 30 minutes), as a seller's visit to the authorization link gives. */
+	issueAuthCode(): string;
 	/**
 	 * Clears requests, mutations, faults, deliveries, rate-limit buckets and remembered idempotency keys, and re-reads
 	 * `state` for lookups: call it after editing an id, order_id or tracking_number of a record in place.
@@ -94,10 +102,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 	const world = seedWorld(options.seed ?? 1, options.orders ?? 200, Math.floor(Date.now() / 1000), {
 		demo: options.demo,
 	});
-	const tokens = new TokenStore(options.accessTokenTtlSeconds ?? DEFAULT_TTL_SECONDS, () =>
-		Math.floor(Date.now() / 1000),
+	const tokens = new TokenStore(
+		options.accessTokenTtlSeconds ?? DEFAULT_TTL_SECONDS,
+		() => Math.floor(Date.now() / 1000),
+		options.refreshTokenTtlSeconds,
 	);
 	const issued = tokens.seed(world.accessToken, world.refreshToken, world.authCode);
+	for (const code of options.authCodes ?? []) tokens.issueAuthCode(code);
 	const limiter = new RateLimiter(options.rateLimitPerSecond ?? 50, timeScale);
 	const faults = new FaultInjector();
 	const requests: RecordedRequest[] = [];
@@ -147,6 +158,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 			deliveries: webhooks.deliveries,
 		},
 		expireAccessToken: () => tokens.expireAll(),
+		expireAuthorization: () => tokens.expireRefreshTokens(),
+		issueAuthCode: () => tokens.issueAuthCode(),
 		reset() {
 			requests.length = 0;
 			mutations.length = 0;

@@ -41,13 +41,15 @@ export function handleTokenEndpoint(
 		if (query.grant_type !== 'authorized_code')
 			throw new ApiError(Code.INVALID_PARAMETER, 'grant_type must be authorized_code', 400);
 		issued = context.tokens.exchangeAuthCode(query.auth_code ?? '');
-		if (!issued)
-			throw new ApiError(Code.GRANT_INVALID, 'auth_code is invalid, expired or already used');
+		if (!issued) throw new ApiError(Code.AUTH_RECORD_NOT_FOUND, 'can not find related auth record');
 	} else {
 		if (query.grant_type !== 'refresh_token')
 			throw new ApiError(Code.INVALID_PARAMETER, 'grant_type must be refresh_token', 400);
-		issued = context.tokens.rotate(query.refresh_token ?? '');
-		if (!issued) throw new ApiError(Code.GRANT_INVALID, 'refresh_token is invalid or expired');
+		const rotated = context.tokens.rotate(query.refresh_token ?? '');
+		if (rotated === 'unknown')
+			throw new ApiError(Code.AUTH_RECORD_NOT_FOUND, 'can not find related auth record');
+		if (rotated === 'expired') throw new ApiError(Code.REFRESH_TOKEN_EXPIRED, 'rt has expired');
+		issued = rotated;
 	}
 	return {
 		access_token: issued.accessToken,

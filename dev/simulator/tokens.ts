@@ -9,7 +9,8 @@ export interface IssuedTokens {
 
 export type AccessCheck = 'valid' | 'unknown' | 'expired';
 
-const REFRESH_TOKEN_TTL_SECONDS = 365 * 86400;
+/** TikTok's refresh token lasts as long as the seller's authorization; a year is typical. */
+export const DEFAULT_REFRESH_TOKEN_TTL_SECONDS = 365 * 86400;
 
 /**
  * The authorization server's memory. Refreshing rotates the refresh token and retires the old one, the strictest
@@ -24,12 +25,19 @@ export class TokenStore {
 	constructor(
 		private readonly accessTtlSeconds: number,
 		private readonly nowSeconds: () => number,
+		private readonly refreshTtlSeconds = DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
 	) {}
 
 	seed(accessToken: string, refreshToken: string, authCode: string): IssuedTokens {
 		const now = this.nowSeconds();
 		this.authCodes.set(authCode, now + 30 * 60);
 		return this.store(accessToken, refreshToken, now);
+	}
+
+	/** A single-use code (a fresh one unless given), as the seller's visit to the authorization link gives one. */
+	issueAuthCode(code = `ROW_${randomBytes(18).toString('base64url')}`): string {
+		this.authCodes.set(code, this.nowSeconds() + 30 * 60);
+		return code;
 	}
 
 	check(accessToken: string | undefined): AccessCheck {
@@ -52,11 +60,19 @@ export class TokenStore {
 		return this.issue();
 	}
 
-	rotate(refreshToken: string): IssuedTokens | undefined {
+	/** A new token pair; the refresh token given is retired at once (rotation, the strictest case). */
+	rotate(refreshToken: string): IssuedTokens | 'unknown' | 'expired' {
 		const expiresAt = this.refresh.get(refreshToken);
-		if (expiresAt === undefined || expiresAt <= this.nowSeconds()) return undefined;
+		if (expiresAt === undefined) return 'unknown';
+		if (expiresAt <= this.nowSeconds()) return 'expired';
 		this.refresh.delete(refreshToken);
 		return this.issue();
+	}
+
+	/** Ends the authorization early (the seller's authorization ran out): its refresh tokens read as expired. */
+	expireRefreshTokens(): void {
+		const past = this.nowSeconds() - 1;
+		for (const token of this.refresh.keys()) this.refresh.set(token, past);
 	}
 
 	private issue(): IssuedTokens {
@@ -69,7 +85,7 @@ export class TokenStore {
 			accessToken,
 			accessTokenExpiresAt: now + this.accessTtlSeconds,
 			refreshToken,
-			refreshTokenExpiresAt: now + REFRESH_TOKEN_TTL_SECONDS,
+			refreshTokenExpiresAt: now + this.refreshTtlSeconds,
 		};
 		this.access.set(accessToken, tokens.accessTokenExpiresAt);
 		this.refresh.set(refreshToken, tokens.refreshTokenExpiresAt);

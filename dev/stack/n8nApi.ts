@@ -83,6 +83,23 @@ export class N8nApi {
 		return await this.request('GET', `/rest/workflows/${id}`);
 	}
 
+	/** A credential as the editor loads it: secrets blanked, hidden fields as saved. */
+	async credential(
+		id: string,
+	): Promise<{ id: string; name: string; type: string; data: Record<string, unknown> }> {
+		return await this.request('GET', `/rest/credentials/${id}?includeData=true`);
+	}
+
+	/** The editor's credential test (run on save), with the data the editor holds. */
+	async testCredential(credential: {
+		id: string;
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<{ status: string; message: string }> {
+		return await this.request('POST', '/rest/credentials/test', { credentials: credential });
+	}
+
 	/** "Execute workflow" from the editor, starting at the given trigger; returns the execution id. */
 	async runManually(workflowId: string, triggerName: string): Promise<string> {
 		const result = await this.request<{ executionId?: string; waitingForWebhook?: boolean }>(

@@ -6,7 +6,7 @@ import {
 
 import { SettlementReconcilerV1 } from './v1/SettlementReconcilerV1.node';
 import { readmeSection } from '../shared/readmeSection';
-import { versionDescription } from './v1/actions/versionDescription';
+import { versionDescription } from './v1/description';
 import { subtitleFromOperations } from '../shared/subtitle';
 
 export class SettlementReconciler extends VersionedNodeType {

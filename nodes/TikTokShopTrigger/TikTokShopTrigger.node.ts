@@ -1,5 +1,7 @@
 import {
 	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type ITriggerFunctions,
@@ -10,6 +12,7 @@ import {
 
 import { tikTokShopRedisTest } from '../shared/redisCredentialTest';
 import { openSelectedStore } from '../shared/storeSelection';
+import { checkInRuns } from './delivery/checkIn';
 import { startRedeliveryLoop } from './delivery/redeliveryLoop';
 import { triggerProperties } from './description';
 import { registration } from './registration';
@@ -69,6 +72,14 @@ export class TikTokShopTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveDelivery.call(this);
+	}
+
+	/**
+	 * n8n hands every run that starts here to this first, with the items the trigger emitted: a queued event's run
+	 * checks in with the loop that handed it out, so a run n8n restarts after a crash cannot process it a second time.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await checkInRuns.call(this);
 	}
 
 	/** Only the retry side: the queue of accepted events is drained here, in the process that owns the trigger. */

@@ -2,14 +2,9 @@ import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 
 import { getTikTokClient, toNodeError } from '../shared/tiktok';
 import { EVENT_TYPES } from '../shared/events/eventTypes';
-import { eventPaths } from '../shared/tiktok/resources/paths';
+import { events } from '../shared/tiktok/resources';
 
-interface RegisteredWebhook {
-	event_type: string;
-	address: string;
-}
-
-const WEBHOOKS_PATH = eventPaths.webhooks;
+type RegisteredWebhook = events.WebhookRecord;
 
 /** Event API names of the chosen types; codes without one can only be subscribed to in Partner Center. */
 export function registrableEventTypes(codes: number[]): string[] {
@@ -25,8 +20,7 @@ function selectedTypes(context: IHookFunctions): string[] {
 
 async function registered(context: IHookFunctions): Promise<RegisteredWebhook[]> {
 	const client = await getTikTokClient.call(context);
-	const { data } = await client.get<{ webhooks?: RegisteredWebhook[] }>(WEBHOOKS_PATH);
-	return data.webhooks ?? [];
+	return await events.getWebhooks(client);
 }
 
 /** TikTok's rules for a webhook address (reference §3), checked before TikTok refuses it with a vaguer message. */
@@ -93,11 +87,7 @@ export const registration = {
 			assertAcceptableAddress(this, url, credentials.baseUrl as string);
 			warnAboutTakeovers(this, await registered(this), url);
 			for (const eventType of selectedTypes(this)) {
-				await client.request({
-					method: 'PUT',
-					path: WEBHOOKS_PATH,
-					body: { address: url, event_type: eventType },
-				});
+				await events.updateWebhook(client, eventType, url);
 			}
 			const current = await registered(this);
 			const missing = selectedTypes(this).filter(
@@ -126,11 +116,7 @@ export const registration = {
 			const client = await getTikTokClient.call(this);
 			// Only registrations that point at this workflow: another workflow or app may own the rest.
 			for (const hook of (await registered(this)).filter((webhook) => webhook.address === url)) {
-				await client.request({
-					method: 'DELETE',
-					path: WEBHOOKS_PATH,
-					body: { event_type: hook.event_type },
-				});
+				await events.deleteWebhook(client, hook.event_type);
 			}
 			return true;
 		} catch (error) {

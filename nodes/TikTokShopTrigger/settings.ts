@@ -45,10 +45,15 @@ export function readSettings(context: IWebhookFunctions | ITriggerFunctions): Tr
 			maxAttempts: Number(options.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts),
 			delaysMs: delays.length ? delays : DEFAULT_RETRY_POLICY.delaysMs,
 		},
-		processingTimeoutMs: Number(options.processingTimeoutMinutes ?? 15) * 60_000,
+		processingTimeoutMs: processingTimeoutMsOf(options),
 		maxConcurrentRuns: Math.max(
 			1,
 			Number(options.maxConcurrentRuns ?? DEFAULT_MAX_CONCURRENT_RUNS),
 		),
 	};
+}
+
+/** How long one run may hold its event (the lease) before the event is handed out again. */
+export function processingTimeoutMsOf(options: IDataObject): number {
+	return Number(options.processingTimeoutMinutes ?? 15) * 60_000;
 }

@@ -22,7 +22,7 @@ export const PROCESS_CACHES = {
 	tiktokTokens: {
 		owner: 'nodes/shared/tiktok/tokenCache.ts',
 		holds:
-			'Access and refresh tokens the client refreshed (n8n does not let a node write back to its credential)',
+			'Access and refresh tokens the client refreshed when it runs outside n8n (dev harness, benchmarks); inside n8n the credential renews itself and n8n saves the tokens',
 		key: "app key + the credential's refresh token (or access token when it has none)",
 		lifetime:
 			"the process; an entry is replaced by the next refresh; editing the credential's tokens starts a new entry (the old one stays)",
@@ -34,6 +34,38 @@ export const PROCESS_CACHES = {
 		key: 'app key + refresh token, as tiktokTokens',
 		lifetime: 'until that refresh settles',
 		bound: 'one per credential refreshing at that moment',
+	},
+	tiktokSettledGrants: {
+		owner: 'nodes/shared/tiktok/authorization.ts',
+		holds:
+			"TikTok's answer to an authorization-code exchange or a token refresh, so a second caller with the same code or refresh token (the credential test, then the first run; two executions renewing at once) gets the same tokens instead of a refusal",
+		key: 'exchange or refresh + app key + fingerprint of the code or refresh token',
+		lifetime:
+			'30 minutes per entry (an auth code lives 30 minutes); expired entries are dropped on the next grant',
+		bound: 'the grants of the last 30 minutes: one per credential connection or renewal',
+	},
+	tiktokGrantsInFlight: {
+		owner: 'nodes/shared/tiktok/authorization.ts',
+		holds: 'The exchange or refresh call in flight, so concurrent callers share it',
+		key: 'as tiktokSettledGrants',
+		lifetime: 'until that call settles',
+		bound: 'one per credential renewing at that moment',
+	},
+	tiktokRejectedAccessTokens: {
+		owner: 'nodes/shared/tiktok/authorization.ts',
+		holds:
+			'Fingerprints of access tokens TikTok answered 105002 for, so the credential renews them though the clock says they are valid',
+		key: 'SHA-256 fingerprint of the access token',
+		lifetime: 'the process; the oldest entry goes first',
+		bound: '256 entries',
+	},
+	tiktokSentTokens: {
+		owner: 'nodes/shared/tiktok/credentialAuthorization.ts',
+		holds:
+			'Which access token the credential signed a tagged request with, until that request has its answer',
+		key: 'the request id the transport sends in x-tiktok-shop-ops-request (never sent to TikTok)',
+		lifetime: 'until the answer arrives; the oldest entry goes first',
+		bound: '1024 entries',
 	},
 	tiktokRateBuckets: {
 		owner: 'nodes/shared/tiktok/rateBudget.ts',
@@ -61,18 +93,26 @@ export const PROCESS_CACHES = {
 		bound: 'one per store configuration in use',
 	},
 	shipCollectors: {
-		owner: 'nodes/ShipBatcher/v1/actions/ship/shipCollector.ts',
+		owner: 'nodes/ShipBatcher/v1/shipping/shipCollector.ts',
 		holds: 'The Ship Batcher collector that batches shipments of executions overlapping in time',
 		key: 'shop + batching window + batch size',
 		lifetime: 'while at least one execution uses it; dropped when the last one is done',
 		bound: 'one per shop and setting with a Ship Batcher execution running',
 	},
 	shippingProviders: {
-		owner: 'nodes/ShipBatcher/v1/actions/ship/shippingProviders.ts',
+		owner: 'nodes/ShipBatcher/v1/shipping/shippingProviders.ts',
 		holds: 'Get Shipping Providers answers for a delivery option',
 		key: 'shop + delivery option id',
 		lifetime: '10 minutes per entry (an expired entry is refetched and overwritten)',
 		bound: 'one per (shop, delivery option): a handful per shop',
+	},
+	triggerStoreConfigs: {
+		owner: 'nodes/TikTokShopTrigger/webhook/webhookStore.ts',
+		holds:
+			'The Redis settings a webhook stores deliveries with (from the Redis credential), as a promise so a burst shares one credential load',
+		key: 'Redis credential id + the store deadline',
+		lifetime: '1 minute per entry (STORE_CONFIG_TTL_MS); a failed load is dropped',
+		bound: 'one per Redis credential used by a trigger',
 	},
 	triggerAppSecrets: {
 		owner: 'nodes/TikTokShopTrigger/webhook/appCredentials.ts',
@@ -89,15 +129,23 @@ export const PROCESS_CACHES = {
 		lifetime: 'from activation until the loop is stopped (deactivation)',
 		bound: 'one per active trigger queue',
 	},
+	triggerLiveLoops: {
+		owner: 'nodes/TikTokShopTrigger/delivery/redeliveryLoop.ts',
+		holds:
+			'The ids of the redelivery loops running in this process, so that a run can tell whether the loop that handed its event out is still here',
+		key: 'loop id (a fresh random id per activation)',
+		lifetime: 'from activation until the loop is stopped and its last run in flight has ended',
+		bound: 'one per active trigger queue, plus stopped loops with runs still in flight',
+	},
 	settlementDates: {
-		owner: 'nodes/SettlementReconciler/v1/helpers/dates.ts',
+		owner: 'nodes/SettlementReconciler/v1/reconciliation/dates.ts',
 		holds: 'Report date texts already parsed to yyyymmdd',
 		key: 'seller zone (+ source zone), then the date text',
 		lifetime: 'the process',
 		bound: '4096 dates per zone pair (DATE_CACHE_LIMIT); zone pairs are the few the reports name',
 	},
 	evidenceFontCheck: {
-		owner: 'nodes/EvidenceSubmit/v1/summary/renderPng.ts',
+		owner: 'nodes/EvidenceSubmit/v1/disputes/summary/renderPng.ts',
 		holds: 'Whether this machine can draw text into the summary PNG (a single promise, not keyed)',
 		key: 'none',
 		lifetime: 'the process',

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 /** The layering rule of `npm run lint` (eslint/layering.mjs), run on code placed where a node would put it. */
 const ROOT = join(__dirname, '..', '..');
 
+// Each case starts ESLint in a process (a few seconds each, much more on a loaded 2-core machine).
+jest.setTimeout(180_000);
+
 /** ESLint loads its flat config as ES modules, which jest's VM does not: it runs as `npm run lint` does, in a process. */
 async function problems(file: string, code: string): Promise<string[]> {
 	const eslint = join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
@@ -25,7 +28,7 @@ describe('layering lint rule', () => {
 		expect(
 			await problems(
 				'nodes/InventoryPush/v1/probe.ts',
-				"import { x } from '../../ShipBatcher/v1/actions/router';\nexport const y = x;\n",
+				"import { x } from '../../ShipBatcher/v1/execute';\nexport const y = x;\n",
 			),
 		).toEqual([
 			"InventoryPush must not import ShipBatcher's folder: move what both need into nodes/shared",
@@ -51,7 +54,7 @@ describe('layering lint rule', () => {
 		expect(
 			await problems(
 				'nodes/InventoryPush/v1/probe.ts',
-				"import { a } from '../../shared/tiktok';\nimport { b } from './push/runPush';\nexport const c = [a, b];\n",
+				"import { a } from '../../shared/tiktok';\nimport { b } from './inventory/syncProducts';\nexport const c = [a, b];\n",
 			),
 		).toEqual([]);
 	});
@@ -122,5 +125,35 @@ describe('layering lint rule', () => {
 			await problems('dev/harness/probe.ts', code('../../nodes/shared/tiktok/client')),
 		).toEqual([]);
 		expect(await problems('dev/simulator/routes/probe.ts', code('../state'))).toEqual([]);
+	});
+
+	it('refuses the table of TikTok paths outside nodes/shared/tiktok: nodes call the resource modules', async () => {
+		const code = (specifier: string) =>
+			`import { orderPaths } from '${specifier}';\nexport const y = orderPaths;\n`;
+		const refusal =
+			'only nodes/shared/tiktok/ imports resources/paths.ts: call the resource module of the API area (nodes/shared/tiktok/resources/<area>.ts), or add the call there';
+		expect(
+			await problems('nodes/ShipBatcher/v1/probe.ts', code('../../shared/tiktok/resources/paths')),
+		).toEqual([refusal]);
+		expect(
+			await problems('nodes/shared/stock/probe.ts', code('../tiktok/resources/paths')),
+		).toEqual([refusal]);
+		expect(
+			await problems(
+				'credentials/Probe.credentials.ts',
+				code('../nodes/shared/tiktok/resources/paths.ts'),
+			),
+		).toEqual([refusal]);
+		expect(
+			await problems('test/nodes/probe.test.ts', code('../../nodes/shared/tiktok/resources/paths')),
+		).toEqual([refusal]);
+		expect(await problems('nodes/shared/tiktok/resources/probe.ts', code('./paths'))).toEqual([]);
+		expect(await problems('nodes/shared/tiktok/probe.ts', code('./resources/paths'))).toEqual([]);
+		expect(
+			await problems(
+				'nodes/ShipBatcher/v1/probe.ts',
+				"import { fulfillment } from '../../shared/tiktok/resources';\nexport const y = fulfillment;\n",
+			),
+		).toEqual([]);
 	});
 });

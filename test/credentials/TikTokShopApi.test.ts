@@ -199,26 +199,28 @@ describe('TikTokShopApi credential: authenticate', () => {
 });
 
 describe('TikTokShopApi credential: description', () => {
-	it('tests against Get Authorized Shops and explains the usual failures', () => {
+	it('is tested by a function that names the shops and the expiry (not a fixed request)', () => {
 		expect(credential.name).toBe('tikTokShopApi');
-		expect(credential.test.request).toMatchObject({
-			url: '/authorization/202309/shops',
-			method: 'GET',
-		});
-		const codes = credential.test.rules?.map(
-			(rule) => (rule.properties as { value: unknown }).value,
+		expect((credential as { test?: unknown }).test).toBeUndefined();
+	});
+
+	it('declares the hidden expirable field n8n watches to run preAuthentication', () => {
+		const expirable = credential.properties.filter(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
 		);
-		expect(codes).toEqual(expect.arrayContaining([106001, 36009004, 105002, 105005]));
+		expect(expirable.map((property) => property.name)).toEqual(['connection']);
+		expect(typeof credential.preAuthentication).toBe('function');
 	});
 
 	it('hides the secret and the tokens', () => {
 		const byName = Object.fromEntries(
 			credential.properties.map((property) => [property.name, property]),
 		);
-		for (const name of ['appSecret', 'accessToken', 'refreshToken'])
+		for (const name of ['appSecret', 'authCode', 'accessToken', 'refreshToken', 'connection'])
 			expect(byName[name].typeOptions?.password).toBe(true);
-		for (const name of ['appKey', 'appSecret', 'accessToken'])
-			expect(byName[name].required).toBe(true);
+		for (const name of ['appKey', 'appSecret']) expect(byName[name].required).toBe(true);
+		// A code or tokens: neither is required on its own.
+		for (const name of ['authCode', 'accessToken']) expect(byName[name].required).toBeFalsy();
 		expect(byName.baseUrl.default).toBe('https://open-api.tiktokglobalshop.com');
 		expect(byName.authBaseUrl.default).toBe('https://auth.tiktok-shops.com');
 	});

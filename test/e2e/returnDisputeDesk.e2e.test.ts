@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { DateTime } from 'luxon';
 
-import { matchRejectReason } from '../../nodes/EvidenceSubmit/v1/submit/rejectReasons';
+import { matchRejectReason } from '../../nodes/EvidenceSubmit/v1/disputes/submit/rejectReasons';
 import type { Cancellation, Mutation, Order, ReturnOrder } from '../../dev/simulator';
 import { refundFor, RETURN_REJECT_REASONS } from '../../dev/simulator/seed/afterSales';
 import { describeFailure, type Execution } from '../../dev/stack/n8nApi';

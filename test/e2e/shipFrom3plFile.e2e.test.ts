@@ -10,7 +10,7 @@ import { Random } from '../fixtures/3pl/random';
 import {
 	ATTENTION_REASON_LABELS,
 	type AttentionReason,
-} from '../../nodes/ShipBatcher/v1/helpers/attentionReasons';
+} from '../../nodes/ShipBatcher/v1/shipping/attentionReasons';
 import type { Mutation } from '../../dev/simulator';
 import { describeFailure, type Execution } from '../../dev/stack/n8nApi';
 import type { OutboxMessage } from '../../dev/stack/smtpOutbox';

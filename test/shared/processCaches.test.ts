@@ -19,7 +19,7 @@ const MODULE_MAP = /^(?:export )?(?:const|let) (\w+)(?:\s*:[^=]+)?\s*=\s*new (?:
 describe('process caches', () => {
 	it('every module-level map in nodes/ is declared in processCaches.ts (or is a fixed lookup table)', () => {
 		// Built once from constants at load: lookup tables, not caches.
-		const lookupTables = new Set(['nodes/SettlementReconciler/v1/helpers/columns.ts:EXACT']);
+		const lookupTables = new Set(['nodes/SettlementReconciler/v1/reconciliation/columns.ts:EXACT']);
 		// rateBudget.ts is declared (tiktokRateBuckets) but still makes its own map.
 		const declaredInPlace = new Set([
 			'nodes/shared/tiktok/rateBudget.ts:buckets',

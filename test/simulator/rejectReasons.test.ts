@@ -1,4 +1,4 @@
-import { matchRejectReason } from '../../nodes/EvidenceSubmit/v1/submit/rejectReasons';
+import { matchRejectReason } from '../../nodes/EvidenceSubmit/v1/disputes/submit/rejectReasons';
 import type { TikTokShopClient } from '../../nodes/shared/tiktok/client';
 import { clientFor, TINY_PNG } from '../../dev/harness/simulatorClient';
 import {

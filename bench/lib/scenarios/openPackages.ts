@@ -1,5 +1,4 @@
-import { fetchOrders } from '../../../nodes/ShipBatcher/v1/actions/ship/orderDetails';
-import { batchShipPackages } from '../../../nodes/ShipBatcher/v1/actions/ship/tiktokShipping';
+import { fulfillment, logistics, orders } from '../../../nodes/shared/tiktok/resources';
 import { validTrackingNumber } from '../../../test/fixtures/validTrackingNumbers';
 import type { RunningSimulator } from '../../../dev/simulator';
 import { clientFor } from '../../../dev/harness/simulatorClient';
@@ -59,20 +58,18 @@ export const openPackages: Scenario<{ packages: number }, OpenPackages> = {
 	},
 	async warmUp(sim) {
 		const client = clientFor(sim, { ratePerSecond: 1e6, maxRetries: 0 });
-		const orders = await fetchOrders(
+		const details = await orders.getOrderDetails<{ id: string; delivery_option_id: string }>(
 			client,
 			warmUpShipments.map((shipment) => shipment.orderId),
 		);
-		const optionId = [...orders.values()][0].delivery_option_id;
-		const { data } = await client.get<{ shipping_providers: Array<{ id: string }> }>(
-			`/logistics/202309/delivery_options/${optionId}/shipping_providers`,
-		);
-		await batchShipPackages(
+		const optionId = [...details.values()][0].delivery_option_id;
+		const [provider] = await logistics.getShippingProviders(client, optionId);
+		await fulfillment.shipPackages(
 			client,
 			warmUpShipments.map((shipment, index) => ({
 				packageId: shipment.packageId,
 				trackingNumber: validTrackingNumber('UPS', WARM_UP_SERIALS + index),
-				providerId: data.shipping_providers[0].id,
+				providerId: String(provider.id),
 			})),
 		);
 	},

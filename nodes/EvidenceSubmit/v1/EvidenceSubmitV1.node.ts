@@ -5,10 +5,11 @@ import type {
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { searchShops } from '../../shared/tiktok';
 
 import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
-import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { execute } from './execute';
+import { versionDescription } from './description';
 import { getRejectReasons } from './methods/loadOptions';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is on the versioned base description (EvidenceSubmit.node.ts)
@@ -19,9 +20,13 @@ export class EvidenceSubmitV1 implements INodeType {
 		this.description = { ...baseDescription, ...versionDescription };
 	}
 
-	methods = { loadOptions: { getRejectReasons }, credentialTest: { tikTokShopRedisTest } };
+	methods = {
+		loadOptions: { getRejectReasons },
+		listSearch: { searchShops },
+		credentialTest: { tikTokShopRedisTest },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await execute.call(this);
 	}
 }

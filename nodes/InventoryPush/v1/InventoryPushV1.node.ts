@@ -5,10 +5,11 @@ import type {
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { searchShops } from '../../shared/tiktok';
 
 import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
-import { versionDescription } from './description/versionDescription';
-import { runPush } from './push/runPush';
+import { versionDescription } from './description';
+import { execute } from './execute';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is on the versioned base description (InventoryPush.node.ts)
 export class InventoryPushV1 implements INodeType {
@@ -18,9 +19,9 @@ export class InventoryPushV1 implements INodeType {
 		this.description = { ...baseDescription, ...versionDescription };
 	}
 
-	methods = { credentialTest: { tikTokShopRedisTest } };
+	methods = { listSearch: { searchShops }, credentialTest: { tikTokShopRedisTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runPush.call(this);
+		return await execute.call(this);
 	}
 }

@@ -5,19 +5,22 @@ import type {
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { searchShops } from '../../shared/tiktok';
 
-import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { execute } from './execute';
+import { versionDescription } from './description';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is on the versioned base description (SettlementReconciler.node.ts)
 export class SettlementReconcilerV1 implements INodeType {
 	description: INodeTypeDescription;
+
+	methods = { listSearch: { searchShops } };
 
 	constructor(baseDescription: INodeTypeBaseDescription) {
 		this.description = { ...baseDescription, ...versionDescription };
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await execute.call(this);
 	}
 }

@@ -5,11 +5,12 @@ import type {
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { searchShops } from '../../shared/tiktok';
 
 import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
 import { getShippingProviders } from '../../shared/tiktok/shippingProviderOptions';
-import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { execute } from './execute';
+import { versionDescription } from './description';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is on the versioned base description (ShipBatcher.node.ts)
 export class ShipBatcherV1 implements INodeType {
@@ -19,9 +20,13 @@ export class ShipBatcherV1 implements INodeType {
 		this.description = { ...baseDescription, ...versionDescription };
 	}
 
-	methods = { loadOptions: { getShippingProviders }, credentialTest: { tikTokShopRedisTest } };
+	methods = {
+		loadOptions: { getShippingProviders },
+		listSearch: { searchShops },
+		credentialTest: { tikTokShopRedisTest },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await execute.call(this);
 	}
 }

@@ -9,6 +9,8 @@ import type {
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 import { tikTokShopRedisTest } from '../../shared/redisCredentialTest';
+import { tikTokShopApiTest } from '../../shared/tiktok/credentialTest';
+import { searchShops } from '../../shared/tiktok';
 import { loadOptions } from './methods';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is on the versioned base description (TikTokShop.node.ts)
@@ -19,7 +21,11 @@ export class TikTokShopV1 implements INodeType {
 		this.description = { ...baseDescription, ...versionDescription };
 	}
 
-	methods = { loadOptions, credentialTest: { tikTokShopRedisTest } };
+	methods = {
+		loadOptions,
+		listSearch: { searchShops },
+		credentialTest: { tikTokShopRedisTest, tikTokShopApiTest },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

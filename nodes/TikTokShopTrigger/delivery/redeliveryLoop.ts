@@ -1,5 +1,7 @@
 import type { IDataObject, IRun, ITriggerFunctions } from 'n8n-workflow';
 
+import { randomUUID } from 'node:crypto';
+
 import { processCache } from '../../shared/processCaches';
 import type { DurableStore } from '../../shared/store';
 import {
@@ -12,6 +14,7 @@ import {
 	type RetryPolicy,
 } from '../../shared/events/eventQueue';
 import { onQueueSignal } from '../../shared/events/queueSignal';
+import { withRunToken, writeHeartbeat } from '../../shared/events/runClaim';
 
 export interface LoopOptions {
 	queue: string;
@@ -43,9 +46,21 @@ export function startRedeliveryLoop(
 	let timer: NodeJS.Timeout | undefined;
 	let inFlight = 0;
 	const burst = burstHold(options, () => tick());
+	// Runs check in with the loop that handed their event out (see runClaim.ts): this one, while it is registered.
+	const loop = randomUUID();
+	liveLoops.set(loop, true);
+	const forgetWhenIdle = () => {
+		if (stopped && inFlight === 0) liveLoops.delete(loop);
+	};
+	let heartbeatDueAt = 0;
 
 	const runOnce = async () => {
-		if (burst.holding(Date.now())) return false;
+		const now = Date.now();
+		if (now >= heartbeatDueAt) {
+			await writeHeartbeat(store, options.queue, loop, now);
+			heartbeatDueAt = now + options.pollMs;
+		}
+		if (burst.holding(now)) return false;
 		const room = options.maxConcurrentRuns - inFlight;
 		if (room <= 0) return false;
 		const due = await store.takeDue<QueuedEvent>(
@@ -56,8 +71,9 @@ export function startRedeliveryLoop(
 		);
 		for (const record of due) {
 			inFlight++;
-			void dispatch(context, store, options, record).finally(() => {
+			void dispatch(context, store, options, loop, record).finally(() => {
 				inFlight--;
+				forgetWhenIdle();
 				tick();
 			});
 		}
@@ -92,12 +108,20 @@ export function startRedeliveryLoop(
 		if (timer) clearInterval(timer);
 		timer = undefined;
 		await running;
+		// Runs already handed out still go ahead and are still settled here; the loop is forgotten after the last.
+		forgetWhenIdle();
 	};
 	loops.set(options.queue, stop);
 	return stop;
 }
 
 const loops = processCache<string, () => Promise<void>>('triggerRedeliveryLoops');
+const liveLoops = processCache<string, true>('triggerLiveLoops');
+
+/** Whether the loop with this id runs in this process, or still has runs in flight here. */
+export function runsLoop(loop: string): boolean {
+	return liveLoops.has(loop);
+}
 
 /** Tracks bursts of deliveries in this process and wakes the loop when a hold ends. */
 function burstHold(
@@ -140,11 +164,13 @@ async function dispatch(
 	context: ITriggerFunctions,
 	store: DurableStore,
 	options: LoopOptions,
+	loop: string,
 	record: LeasedEvent,
 ): Promise<void> {
 	const done = context.helpers.createDeferredPromise<IRun | undefined>();
+	const token = { queue: options.queue, id: record.id, lease: record.lease, loop };
 	context.emit(
-		[[{ json: itemForRun(record.record) }], []],
+		[[{ json: withRunToken(itemForRun(record.record), token) }], []],
 		undefined,
 		done as Parameters<ITriggerFunctions['emit']>[2],
 	);

@@ -2,7 +2,6 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { DurableStore } from '../../shared/store';
 
-import { openSelectedStore } from '../../shared/storeSelection';
 import { admit, seenOf } from '../../shared/events/eventQueue';
 import { orderUpdateKey } from '../../shared/events/orderUpdateKey';
 import { signalQueue } from '../../shared/events/queueSignal';
@@ -12,6 +11,7 @@ import { normalizeEvent } from '../../shared/events/normalizeEvent';
 import type { WebhookEnvelope } from '../../shared/events/webhookEnvelope';
 import { parseDelivery } from './parseDelivery';
 import { isSelected } from './selectEvent';
+import { webhookStoreOf } from './webhookStore';
 
 /**
  * The store gives up after this long (Redis unreachable, say), leaving time to answer 503 well within TikTok's 3 s,
@@ -64,7 +64,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	let store: DurableStore;
 	let accepted: boolean;
 	try {
-		store = await openSelectedStore(this, 0, { failAfterMs: STORE_DEADLINE_MS });
+		store = await webhookStoreOf(this, STORE_DEADLINE_MS);
 		if (settings.guaranteed) {
 			accepted = await admit(store, settings.queue, dedupe, delivery.dedupeKey, item, now);
 		} else {

@@ -6,8 +6,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { execute } from './execute';
+import { versionDescription } from './description';
 import { credentialTest } from './methods';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is on the versioned base description (TrackingParser.node.ts)
@@ -21,6 +21,6 @@ export class TrackingParserV1 implements INodeType {
 	methods = { credentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await execute.call(this);
 	}
 }

@@ -31,6 +31,9 @@ export const EVENT_TYPES: TikTokEventType[] = [
 	{ code: 33, name: 'NEW_MESSAGE_LISTENER' },
 	{ code: 36, name: 'INVOICE_STATUS_CHANGE' },
 	{ code: 37, name: 'PRODUCT_AUDIT_STATUS_CHANGE' },
+	// Not listed: `inventory_update` (release note 9q4we8qr, 2026-04-23). The note gives its payload but no type
+	// code, and no stored webhook page or SDK enum names one (checked 2026-12-07). A delivery with a code not listed
+	// here still starts the workflow when Events is left empty (all types), named TYPE_<code>.
 ];
 
 export function eventTypeName(code: number): string {

@@ -253,8 +253,10 @@ export class RedisStore implements DurableStore {
 		requireText('lease', lease);
 		const target = 'moveTo' in outcome ? outcome.moveTo : undefined;
 		const put = 'put' in outcome ? outcome.put : undefined;
+		const renew = 'renew' in outcome ? outcome.renew : undefined;
+		if (renew) requireFinite('dueAtMs', renew.dueAtMs);
 		const body = put ?? target;
-		const dueAtMs = body?.dueAtMs;
+		const dueAtMs = renew?.dueAtMs ?? body?.dueAtMs;
 		const settled = await this.client.eval(
 			SETTLE_LEASE,
 			5,
@@ -265,7 +267,7 @@ export class RedisStore implements DurableStore {
 			this.key('records-due', target?.namespace ?? namespace),
 			id,
 			lease,
-			put ? 'put' : target ? 'move' : 'delete',
+			renew ? 'renew' : put ? 'put' : target ? 'move' : 'delete',
 			body ? toJson(body.record) : '',
 			dueAtMs === undefined ? '+inf' : String(dueAtMs),
 			target?.id ?? id,

@@ -192,6 +192,7 @@ export class SqliteStore implements DurableStore {
 		requireText('namespace', namespace);
 		requireText('id', id);
 		requireText('lease', lease);
+		if ('renew' in outcome) requireFinite('dueAtMs', outcome.renew.dueAtMs);
 		const json =
 			'put' in outcome
 				? toJson(outcome.put.record)
@@ -201,6 +202,10 @@ export class SqliteStore implements DurableStore {
 		return this.transaction(() => {
 			const row = this.sql.getLease.get(namespace, id) as { lease: string | null } | undefined;
 			if (row?.lease !== lease) return false;
+			if ('renew' in outcome) {
+				this.sql.renewLease.run(outcome.renew.dueAtMs, namespace, id);
+				return true;
+			}
 			if ('put' in outcome) {
 				this.sql.putRecord.run(namespace, id, json!, outcome.put.dueAtMs ?? null);
 				return true;
@@ -337,6 +342,7 @@ function prepareStatements(db: DatabaseSync) {
 			 ORDER BY due_at, id LIMIT ?`,
 		),
 		leaseRecord: prepare('UPDATE records SET due_at = ?, lease = ? WHERE namespace = ? AND id = ?'),
+		renewLease: prepare('UPDATE records SET due_at = ? WHERE namespace = ? AND id = ?'),
 		insertMovement: prepare(
 			`INSERT INTO movements (ledger, key, sku, delta, at_ms, kind) VALUES (?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (ledger, key) DO NOTHING`,

@@ -61,7 +61,8 @@ export interface DurableStore {
 	): Promise<Array<StoredRecord<T> & { lease: string }>>;
 	/**
 	 * Ends a lease from takeDue(), atomically and only while `lease` is still the record's current lease:
-	 * deletes the record, or stores `put` in its place (a retry), or moves it as `moveTo` (a dead letter).
+	 * deletes the record, or stores `put` in its place (a retry), or moves it as `moveTo` (a dead letter), or, with
+	 * `renew`, keeps the lease and moves its end to `renew.dueAtMs` (the run that holds it has started now).
 	 * Resolves false, changing nothing, when the lease was lost.
 	 */
 	settleLease(
@@ -91,7 +92,10 @@ export interface DurableStore {
 export type StoredRecord<T> = { id: string; record: T; dueAtMs: number | null };
 
 export type LeaseOutcome =
-	{ delete: true } | { put: { record: object; dueAtMs?: number } } | { moveTo: RecordToPut };
+	| { delete: true }
+	| { put: { record: object; dueAtMs?: number } }
+	| { moveTo: RecordToPut }
+	| { renew: { dueAtMs: number } };
 
 export type RecordToPut = { namespace: string; id: string; record: object; dueAtMs?: number };
 

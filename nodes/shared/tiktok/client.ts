@@ -1,6 +1,7 @@
 import { processCache } from '../processCaches';
 import {
 	CredentialFieldError,
+	ShopChoiceError,
 	TikTokApiError,
 	isAmbiguousFailure,
 	isRetryable,
@@ -8,7 +9,9 @@ import {
 } from './errors';
 import { parseJsonKeepingBigIds } from './json';
 import { buildMultipart } from './multipart';
+import { authorizationPaths } from './resources/paths';
 import { processRateBudget, realClock, type Clock, type RateBudget } from './rateBudget';
+import { ACCESS_TOKEN_EXPIRED, REFRESH_MARGIN_SECONDS, SUPPORTED_REGION } from './authorization';
 import { apiOfPath, pathTakesShopCipher } from './shopCipher';
 import { queryValueToString, signRequest, type Query } from './sign';
 import { tokenCache, type TokenCache } from './tokenCache';
@@ -40,21 +43,27 @@ export interface ClientOptions {
 	rateBudget?: RateBudget;
 	random?: () => number;
 	tokens?: TokenCache;
+	/**
+	 * Inside n8n the transport is n8n's authenticated request helper: the credential signs each request, adds the
+	 * access token and renews it (n8n saves the renewed tokens into the credential). The client then sends unsigned
+	 * requests and, on 105002, sends once more (the credential has marked that token for renewal meanwhile).
+	 */
+	credentialAuthenticates?: boolean;
+	/** The shop the node's Shop field names (id, name or cipher); otherwise the credential's default shop. */
+	shop?: string;
 }
 
 export const DEFAULT_RATE_PER_SECOND = 50;
 const refreshesInFlight = processCache<string, Promise<TokenSet>>('tiktokTokenRefreshes');
-const ACCESS_TOKEN_EXPIRED = 105002;
-/** Refresh a little before TikTok's expiry so that a long run does not straddle it. */
-const REFRESH_MARGIN_SECONDS = 300;
 
 export function validateCredentials(
 	credentials: Partial<TikTokShopCredentials>,
+	{ tokenRequired = true }: { tokenRequired?: boolean } = {},
 ): TikTokShopCredentials {
 	const required: Array<keyof TikTokShopCredentials> = [
 		'appKey',
 		'appSecret',
-		'accessToken',
+		...(tokenRequired ? (['accessToken'] as const) : []),
 		'baseUrl',
 		'authBaseUrl',
 	];
@@ -73,7 +82,7 @@ export function validateCredentials(
 		}
 	}
 	for (const field of ['appKey', 'accessToken'] as const) {
-		if (/\s/.test((credentials[field] as string).trim())) {
+		if (/\s/.test(String(credentials[field] ?? '').trim())) {
 			throw new CredentialFieldError(
 				field,
 				'contains spaces. Paste the value again without spaces.',
@@ -96,7 +105,7 @@ export function validateCredentials(
 		...(credentials as TikTokShopCredentials),
 		appKey: (credentials.appKey as string).trim(),
 		appSecret: (credentials.appSecret as string).trim(),
-		accessToken: (credentials.accessToken as string).trim(),
+		accessToken: String(credentials.accessToken ?? '').trim(),
 		baseUrl: (credentials.baseUrl as string).trim().replace(/\/+$/, ''),
 		authBaseUrl: (credentials.authBaseUrl as string).trim().replace(/\/+$/, ''),
 	};
@@ -120,7 +129,9 @@ export class TikTokShopClient {
 		credentials: Partial<TikTokShopCredentials>,
 		private readonly options: ClientOptions,
 	) {
-		this.credentials = validateCredentials(credentials);
+		this.credentials = validateCredentials(credentials, {
+			tokenRequired: options.credentialAuthenticates !== true,
+		});
 		this.clock = options.clock ?? realClock;
 		this.random = options.random ?? Math.random;
 		this.tokens = options.tokens ?? tokenCache;
@@ -139,7 +150,8 @@ export class TikTokShopClient {
 		const shopCipher = pathTakesShopCipher(request.method, request.path)
 			? await this.shopCipher()
 			: undefined;
-		let token = await this.currentToken();
+		const credentialAuthenticates = this.options.credentialAuthenticates === true;
+		let token: TokenSet = credentialAuthenticates ? { accessToken: '' } : await this.currentToken();
 		let refreshed = false;
 		const maxRetries = this.options.maxRetries ?? 5;
 		for (let attempt = 0; ; attempt++) {
@@ -160,11 +172,19 @@ export class TikTokShopClient {
 					this.buildHttpRequest(request, token.accessToken, shopCipher),
 				);
 			} catch (error) {
+				// The credential could not connect (a field to fix, the token service down): sending again cannot help.
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the client runs outside n8n too; toNodeError converts at the node boundary
+				if (error instanceof CredentialFieldError || error instanceof TikTokApiError) throw error;
 				networkError = error;
 			}
 			const envelope = response && this.parseEnvelope<T>(request, response);
 			if (envelope && envelope.code === 0)
 				return { data: envelope.data as T, requestId: envelope.request_id };
+			if (envelope?.code === ACCESS_TOKEN_EXPIRED && !refreshed && credentialAuthenticates) {
+				// The credential renews the token that TikTok refused before the next attempt is signed.
+				refreshed = true;
+				continue;
+			}
 			if (envelope?.code === ACCESS_TOKEN_EXPIRED && !refreshed && this.credentials.refreshToken) {
 				// Another request may have refreshed meanwhile (and rotated the refresh token): use its result.
 				const newer = this.tokens.get(this.tokenKey());
@@ -202,7 +222,7 @@ export class TikTokShopClient {
 
 	/** The shop cipher from the credential, or discovered once through Get Authorized Shops. */
 	shopCipher(): Promise<string> {
-		if (this.credentials.shopCipher?.trim())
+		if (!this.options.shop?.trim() && this.credentials.shopCipher?.trim())
 			return Promise.resolve(this.credentials.shopCipher.trim());
 		this.cipher ??= this.discoverShopCipher().catch((error: unknown) => {
 			this.cipher = undefined;
@@ -212,12 +232,32 @@ export class TikTokShopClient {
 	}
 
 	async authorizedShops(): Promise<AuthorizedShop[]> {
-		const { data } = await this.get<{ shops?: AuthorizedShop[] }>('/authorization/202309/shops');
+		const { data } = await this.get<{ shops?: AuthorizedShop[] }>(authorizationPaths.shops);
 		return data.shops ?? [];
 	}
 
 	private async discoverShopCipher(): Promise<string> {
 		const shops = await this.authorizedShops();
+		const chosen = this.options.shop?.trim();
+		if (chosen) {
+			const match = shops.find(
+				(shop) =>
+					shop.id === chosen ||
+					shop.cipher === chosen ||
+					shop.name.toLowerCase() === chosen.toLowerCase(),
+			);
+			if (!match) {
+				throw new ShopChoiceError(
+					`"${chosen}" is not among the shops the credential's authorization covers: ${describeShops(shops)}. Pick one from the list, or authorize the app for that shop and paste the new code into the credential.`,
+				);
+			}
+			if (String(match.region).toUpperCase() !== SUPPORTED_REGION) {
+				throw new ShopChoiceError(
+					`"${match.name}" is a ${match.region} shop. This pack serves US shops: pick a US shop.`,
+				);
+			}
+			return match.cipher;
+		}
 		const wanted = this.credentials.shop?.trim();
 		if (wanted) {
 			const match = shops.find(
@@ -345,13 +385,15 @@ export class TikTokShopClient {
 		accessToken: string,
 		shopCipher: string | undefined,
 	): HttpRequest {
+		const signs = this.options.credentialAuthenticates !== true;
 		const query: Query = {
 			...request.query,
-			app_key: this.credentials.appKey,
-			timestamp: Math.floor(this.clock.now() / 1000),
+			...(signs
+				? { app_key: this.credentials.appKey, timestamp: Math.floor(this.clock.now() / 1000) }
+				: {}),
 			...(shopCipher ? { shop_cipher: shopCipher } : {}),
 		};
-		const headers: Record<string, string> = { 'x-tts-access-token': accessToken };
+		const headers: Record<string, string> = signs ? { 'x-tts-access-token': accessToken } : {};
 		let body: string | Buffer | undefined;
 		let signedBody: string | undefined;
 		if (request.multipart) {
@@ -365,7 +407,8 @@ export class TikTokShopClient {
 				body = signedBody;
 			}
 		}
-		query.sign = signRequest(this.credentials.appSecret, request.path, query, signedBody);
+		if (signs)
+			query.sign = signRequest(this.credentials.appSecret, request.path, query, signedBody);
 		const search = Object.entries(query)
 			.filter(([, value]) => value !== undefined)
 			.map(

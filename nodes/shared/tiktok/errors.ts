@@ -96,13 +96,38 @@ export function isAmbiguousFailure(
 	return code === 36009003 || code === 36009007 || (httpStatus !== undefined && httpStatus >= 500);
 }
 
+/** The labels the credential form shows, so a message names the field the user sees. */
+const CREDENTIAL_FIELD_LABELS: Record<string, string> = {
+	appKey: 'App Key',
+	appSecret: 'App Secret',
+	authCode: 'Authorization Code',
+	accessToken: 'Access Token',
+	refreshToken: 'Refresh Token',
+	accessTokenExpiresAt: 'Access Token Expires At',
+	shopCipher: 'Shop Cipher',
+	shop: 'Shop (ID or Name)',
+	baseUrl: 'API Base URL',
+	authBaseUrl: 'Auth Base URL',
+};
+
 /** Thrown when a credential field is missing or malformed: names the field so the user knows what to fix. */
 export class CredentialFieldError extends Error {
 	constructor(
 		readonly field: string,
 		problem: string,
 	) {
-		super(`TikTok Shop API credential: "${field}" ${problem}`);
+		const label = CREDENTIAL_FIELD_LABELS[field];
+		super(
+			`TikTok Shop API credential: ${label ? `${label} ("${field}")` : `"${field}"`} ${problem}`,
+		);
 		this.name = 'CredentialFieldError';
+	}
+}
+
+/** The node's Shop field names a shop the credential's authorization does not cover (or one the pack cannot serve). */
+export class ShopChoiceError extends Error {
+	constructor(problem: string) {
+		super(`Shop: ${problem}`);
+		this.name = 'ShopChoiceError';
 	}
 }

@@ -6,45 +6,102 @@ import {
 	type IHookFunctions,
 	type IHttpRequestMethods,
 	type ILoadOptionsFunctions,
+	type INodeListSearchResult,
 	type INode,
 	type IWebhookFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import { TikTokShopClient, type ClientOptions } from './client';
-import { CredentialFieldError, TikTokApiError, redactSecretParams } from './errors';
+import {
+	SENT_TOKEN_HEADER,
+	bodyText,
+	nextRequestId,
+	settleSentToken,
+} from './credentialAuthorization';
+import {
+	CredentialFieldError,
+	ShopChoiceError,
+	TikTokApiError,
+	redactSecretParams,
+} from './errors';
+import { shopOfNode } from './shopParameter';
+
+export { shopParameter } from './shopParameter';
 import { rateBudgetForNode } from './sharedRateBudget';
-import type { HttpTransport, TikTokShopCredentials } from './types';
+import type { HttpRequest, HttpResponse, HttpTransport, TikTokShopCredentials } from './types';
 
 export { TikTokShopClient } from './client';
 export { TikTokApiError, CredentialFieldError, isAmbiguousFailure } from './errors';
-export { collectPages, pages } from './paginate';
+export { collect, collectPages, pages } from './paginate';
 export type * from './types';
 
 export const CREDENTIAL_NAME = 'tikTokShopApi';
 
 type N8nContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
-/** n8n's own request helper, so that proxies, SSRF rules and TLS settings of the instance apply. */
-function n8nTransport(context: N8nContext): HttpTransport {
-	return async (request) => {
-		const response = (await context.helpers.httpRequest({
-			method: request.method as IHttpRequestMethods,
-			url: request.url,
-			headers: request.headers,
-			body: request.body,
-			encoding: 'arraybuffer',
-			json: false,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: 30_000,
-		})) as { statusCode: number; body: Buffer | ArrayBuffer | string };
-		const body =
-			typeof response.body === 'string'
-				? response.body
-				: Buffer.from(response.body as ArrayBuffer).toString('utf8');
-		return { status: response.statusCode, body };
+/**
+ * n8n's authenticated request helper: the credential signs each request and adds the access token, and n8n runs
+ * the credential's preAuthentication (exchange the code, renew the token) and saves its result into the
+ * credential, so every n8n process and every restart reads the newest tokens. Proxies, SSRF rules and TLS settings
+ * of the instance apply.
+ */
+function n8nAuthenticatedTransport(context: N8nContext): HttpTransport {
+	const send = async (request: HttpRequest): Promise<HttpResponse> => {
+		const id = nextRequestId();
+		let accessTokenRejected = false;
+		try {
+			const response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_NAME,
+				{
+					method: request.method as IHttpRequestMethods,
+					url: request.url,
+					headers: { ...request.headers, [SENT_TOKEN_HEADER]: id },
+					body: request.body,
+					encoding: 'arraybuffer',
+					json: false,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					timeout: 30_000,
+				},
+			)) as { statusCode: number; body: Buffer | ArrayBuffer | string };
+			const body = bodyText(response.body);
+			accessTokenRejected = /"code"\s*:\s*105002\b/.test(body);
+			return { status: response.statusCode, body };
+		} finally {
+			settleSentToken(id, accessTokenRejected);
+		}
 	};
+	return async (request) => {
+		try {
+			return await send(request);
+		} catch (error) {
+			const cause = authorizationCause(error);
+			if (!(cause instanceof CredentialFieldError) || cause.field !== 'refreshToken')
+				throw cause ?? error;
+			// Another n8n process renewed first and TikTok retired the refresh token this one read: read the
+			// credential again (n8n does on every request), which now holds the other process's tokens.
+			try {
+				return await send(request);
+			} catch (again) {
+				throw authorizationCause(again) ?? cause;
+			}
+		}
+	};
+}
+
+/**
+ * What the credential's preAuthentication threw (a field to fix, or the token service unreachable), from inside
+ * the NodeApiError n8n wraps it in.
+ */
+function authorizationCause(error: unknown): CredentialFieldError | TikTokApiError | undefined {
+	for (let current = error, depth = 0; current && depth < 5; depth++) {
+		if (current instanceof CredentialFieldError || current instanceof TikTokApiError)
+			return current;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
 }
 
 /**
@@ -61,7 +118,13 @@ export async function getTikTokClient(
 	// With the pack's Redis credential in use, every n8n process shares one budget per app + shop + API.
 	const rateBudget = options.rateBudget ?? (await rateBudgetForNode(this));
 	try {
-		return new TikTokShopClient(credentials, { ...options, rateBudget, http: n8nTransport(this) });
+		return new TikTokShopClient(credentials, {
+			...options,
+			rateBudget,
+			http: n8nAuthenticatedTransport(this),
+			credentialAuthenticates: true,
+			shop: options.shop ?? shopOfNode(this),
+		});
 	} catch (error) {
 		throw toNodeError(this.getNode(), error);
 	}
@@ -111,10 +174,17 @@ function convert(
 		Object.assign(nodeError, { tiktokCode: error.code, requestId: error.requestId });
 		return nodeError;
 	}
+	if (error instanceof ShopChoiceError) {
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: "Open the node's Shop field and pick one of the credential's shops.",
+		});
+	}
 	if (error instanceof CredentialFieldError) {
 		return new NodeOperationError(node, error.message, {
 			itemIndex,
-			description: 'Open the TikTok Shop API credential and correct this field.',
+			description:
+				'Open the TikTok Shop API credential, correct this field and save: the credential test then shows the shops it reaches.',
 		});
 	}
 	// A copy: the original (from a transport, say) may quote a URL, and n8n keeps the error it wraps.
@@ -147,4 +217,28 @@ function redactInJson(value: unknown): unknown {
 		);
 	}
 	return value;
+}
+
+/** The list behind the Shop field: the shops the credential's authorization covers (Get Authorized Shops). */
+export async function searchShops(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const client = await getTikTokClient.call(this);
+	try {
+		const shops = await client.authorizedShops();
+		const wanted = filter?.trim().toLowerCase();
+		return {
+			results: shops
+				.filter(
+					(shop) => !wanted || shop.name.toLowerCase().includes(wanted) || shop.id.includes(wanted),
+				)
+				.map((shop) => ({
+					name: `${shop.name} (${shop.region}${shop.region === 'US' ? '' : ', not supported'})`,
+					value: shop.id,
+				})),
+		};
+	} catch (error) {
+		throw toNodeError(this.getNode(), error);
+	}
 }

@@ -50,7 +50,12 @@ export async function collectPages<T>(
 	listKey: string,
 	options: PageOptions,
 ): Promise<T[]> {
+	return await collect(pages<T>(client, request, listKey, options));
+}
+
+/** Every item of a paged list, in order. */
+export async function collect<T>(list: AsyncIterable<T[]>): Promise<T[]> {
 	const all: T[] = [];
-	for await (const page of pages<T>(client, request, listKey, options)) all.push(...page);
+	for await (const page of list) all.push(...page);
 	return all;
 }

@@ -2,20 +2,8 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { getTikTokClient, toNodeError } from '.';
 import { TikTokApiError } from './errors';
-import { logisticsPaths } from './resources/paths';
+import { logistics } from './resources';
 import { credentialNotPickedYet, PICK_CREDENTIAL_FIRST } from './pickCredentialFirst';
-
-interface Warehouse {
-	id: string;
-	type?: string;
-}
-interface DeliveryOption {
-	id: string;
-}
-interface ShippingProvider {
-	id: string;
-	name: string;
-}
 
 /**
  * The shop's shipping providers for a drop-down: those of every delivery option of every sales warehouse, each once,
@@ -28,23 +16,15 @@ export async function getShippingProviders(
 	if (await credentialNotPickedYet(this)) return [PICK_CREDENTIAL_FIRST];
 	try {
 		const client = await getTikTokClient.call(this);
-		const { data } = await client.get<{ warehouses?: Warehouse[] }>(logisticsPaths.warehouses);
 		const byName = new Map<string, INodePropertyOptions>();
 		let firstError: unknown;
 		let answered = 0;
-		for (const warehouse of (data.warehouses ?? []).filter(
-			(candidate) => candidate.type !== 'RETURN_WAREHOUSE',
-		)) {
-			const options = await client.get<{ delivery_options?: DeliveryOption[] }>(
-				logisticsPaths.deliveryOptions(warehouse.id),
-			);
-			for (const option of options.data.delivery_options ?? []) {
+		for (const warehouse of await logistics.getSalesWarehouses(client)) {
+			for (const option of await logistics.getDeliveryOptions(client, warehouse.id)) {
 				try {
-					const providers = await client.get<{ shipping_providers?: ShippingProvider[] }>(
-						logisticsPaths.shippingProviders(option.id),
-					);
+					const providers = await logistics.getShippingProviders(client, option.id);
 					answered++;
-					for (const provider of providers.data.shipping_providers ?? []) {
+					for (const provider of providers) {
 						if (!byName.has(provider.name))
 							byName.set(provider.name, {
 								name: provider.name,

@@ -1,9 +1,12 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { claimTypeOf } from '../../../nodes/EvidenceSubmit/v1/cases/claimTypes';
-import { factsOfItem } from '../../../nodes/EvidenceSubmit/v1/cases/caseFacts';
-import { MAX_COMMENT_LENGTH } from '../../../nodes/EvidenceSubmit/v1/packet/comment';
-import { checkWeights, parseWeightGrams } from '../../../nodes/EvidenceSubmit/v1/packet/weights';
+import { claimTypeOf } from '../../../nodes/EvidenceSubmit/v1/disputes/cases/claimTypes';
+import { factsOfItem } from '../../../nodes/EvidenceSubmit/v1/disputes/cases/caseFacts';
+import { MAX_COMMENT_LENGTH } from '../../../nodes/EvidenceSubmit/v1/disputes/packet/comment';
+import {
+	checkWeights,
+	parseWeightGrams,
+} from '../../../nodes/EvidenceSubmit/v1/disputes/packet/weights';
 import {
 	fixture,
 	HOUR,

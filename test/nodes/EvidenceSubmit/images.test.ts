@@ -1,14 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 
-import { captureTime } from '../../../nodes/EvidenceSubmit/v1/packet/exif';
+import { captureTime } from '../../../nodes/EvidenceSubmit/v1/disputes/packet/exif';
 import {
 	MAX_INPUT_BYTES,
 	MAX_INPUT_MEGAPIXELS,
 	MAX_INPUT_PIXELS,
 	MAX_UPLOAD_BYTES,
 	prepareImage,
-} from '../../../nodes/EvidenceSubmit/v1/packet/images';
+} from '../../../nodes/EvidenceSubmit/v1/disputes/packet/images';
 import { photo, returnCase, runEvidence, withFiles } from './evidenceHarness';
 
 const prepare = (data: Buffer, fileName = 'photo.jpg') =>

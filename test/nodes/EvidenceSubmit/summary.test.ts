@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { PDFParse } from 'pdf-parse';
 import sharp from 'sharp';
 
-import { canRenderText } from '../../../nodes/EvidenceSubmit/v1/summary/renderPng';
-import { toWinAnsi } from '../../../nodes/EvidenceSubmit/v1/summary/renderPdf';
+import { canRenderText } from '../../../nodes/EvidenceSubmit/v1/disputes/summary/renderPng';
+import { toWinAnsi } from '../../../nodes/EvidenceSubmit/v1/disputes/summary/renderPdf';
 import { binaryOf, fixture, photo, returnCase, runEvidence, withFiles } from './evidenceHarness';
 
 /** Share of dark pixels in a horizontal band of the page (0–1). */

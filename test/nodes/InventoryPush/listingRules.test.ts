@@ -3,12 +3,15 @@ import {
 	heldBackUnits,
 	listedQuantity,
 	type ListingRules,
-} from '../../../nodes/InventoryPush/v1/rules/listedQuantity';
-import { checkShipsInDays, preOrderQuantity } from '../../../nodes/InventoryPush/v1/rules/preOrder';
+} from '../../../nodes/InventoryPush/v1/inventory/rules/listedQuantity';
+import {
+	checkShipsInDays,
+	preOrderQuantity,
+} from '../../../nodes/InventoryPush/v1/inventory/rules/preOrder';
 import {
 	splitByStock,
 	splitToDefaultWarehouse,
-} from '../../../nodes/InventoryPush/v1/rules/warehouseSplit';
+} from '../../../nodes/InventoryPush/v1/inventory/rules/warehouseSplit';
 
 const HOUR = 3_600_000;
 const plain: ListingRules = { percentOfAvailable: 100, safetyThreshold: 0 };

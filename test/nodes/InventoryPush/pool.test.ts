@@ -1,4 +1,4 @@
-import { createLimiter, mapLimited } from '../../../nodes/InventoryPush/v1/push/pool';
+import { createLimiter, mapLimited } from '../../../nodes/InventoryPush/v1/inventory/pool';
 
 describe('the push limiter', () => {
 	it('runs every task, never more than the limit at once, and starts them in the order they came', async () => {

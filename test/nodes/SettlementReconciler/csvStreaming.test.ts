@@ -4,15 +4,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { decodedSlices } from '../../../nodes/SettlementReconciler/v1/helpers/binaryStream';
+import { decodedSlices } from '../../../nodes/SettlementReconciler/v1/reconciliation/binaryStream';
 import {
 	PARSE_BATCH_CHARS,
 	streamCsvRecords,
 	textBatches,
-} from '../../../nodes/SettlementReconciler/v1/helpers/csvRecords';
-import { OrderLedger } from '../../../nodes/SettlementReconciler/v1/helpers/orderLedger';
-import { RateTable } from '../../../nodes/SettlementReconciler/v1/helpers/rateTable';
-import { readSettlementCsv } from '../../../nodes/SettlementReconciler/v1/helpers/settlementCsv';
+} from '../../../nodes/SettlementReconciler/v1/reconciliation/csvRecords';
+import { OrderLedger } from '../../../nodes/SettlementReconciler/v1/reconciliation/orderLedger';
+import { RateTable } from '../../../nodes/SettlementReconciler/v1/reconciliation/rateTable';
+import { readSettlementCsv } from '../../../nodes/SettlementReconciler/v1/reconciliation/settlementCsv';
 import {
 	csvItem,
 	runReconciler,

@@ -1,12 +1,15 @@
 import { Readable } from 'node:stream';
 
-import { headerZone, mapColumns } from '../../../nodes/SettlementReconciler/v1/helpers/columns';
+import {
+	headerZone,
+	mapColumns,
+} from '../../../nodes/SettlementReconciler/v1/reconciliation/columns';
 import {
 	LineTooLongError,
 	MAX_LINE_CHARS,
 	streamCsvRecords,
-} from '../../../nodes/SettlementReconciler/v1/helpers/csvRecords';
-import { parseDateKey } from '../../../nodes/SettlementReconciler/v1/helpers/dates';
+} from '../../../nodes/SettlementReconciler/v1/reconciliation/csvRecords';
+import { parseDateKey } from '../../../nodes/SettlementReconciler/v1/reconciliation/dates';
 import { csvItem, runReconciler, summaryOf } from '../../../dev/harness/runReconciler';
 
 /**

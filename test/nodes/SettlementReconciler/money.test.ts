@@ -3,7 +3,7 @@ import {
 	formatCents,
 	formatDollars,
 	parseCents,
-} from '../../../nodes/SettlementReconciler/v1/helpers/money';
+} from '../../../nodes/SettlementReconciler/v1/reconciliation/money';
 import { csvItem, runReconciler, summaryOf } from '../../../dev/harness/runReconciler';
 
 describe('report amounts become integer cents', () => {

@@ -1,5 +1,5 @@
-import { CentsColumn } from '../../../nodes/SettlementReconciler/v1/helpers/blockColumns';
-import { OrderIndex } from '../../../nodes/SettlementReconciler/v1/helpers/orderIndex';
+import { CentsColumn } from '../../../nodes/SettlementReconciler/v1/reconciliation/blockColumns';
+import { OrderIndex } from '../../../nodes/SettlementReconciler/v1/reconciliation/orderIndex';
 
 describe('order index (ids held as numbers, not strings)', () => {
 	it('gives each distinct id one dense index and returns the id unchanged, whatever its shape', () => {

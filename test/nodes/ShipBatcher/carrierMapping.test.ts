@@ -3,7 +3,7 @@ import {
 	mapCarrier,
 	providerMismatch,
 	type CarrierMappingSettings,
-} from '../../../nodes/ShipBatcher/v1/actions/ship/carrierMapping';
+} from '../../../nodes/ShipBatcher/v1/shipping/carrierMapping';
 import type { RunningSimulator } from '../../../dev/simulator';
 import { callsTo, ordersWithPackage, row, runShipBatcher, startShop } from './simulatedShop';
 

@@ -7,7 +7,7 @@ import { closeAllStores } from '../../../nodes/shared/store';
 import {
 	ATTENTION_REASON_LABELS,
 	ATTENTION_REASONS,
-} from '../../../nodes/ShipBatcher/v1/helpers/attentionReasons';
+} from '../../../nodes/ShipBatcher/v1/shipping/attentionReasons';
 import type { RunningSimulator } from '../../../dev/simulator';
 import { hasPendingAfterSale } from '../../../dev/simulator/lookup';
 import {

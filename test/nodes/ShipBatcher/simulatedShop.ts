@@ -2,7 +2,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { ShipBatcher } from '../../../nodes/ShipBatcher/ShipBatcher.node';
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
-import { clearShippingProviderCache } from '../../../nodes/ShipBatcher/v1/actions/ship/shippingProviders';
+import { clearShippingProviderCache } from '../../../nodes/ShipBatcher/v1/shipping/shippingProviders';
 import { runNode } from '../../../dev/harness/fakeExecuteFunctions';
 import { hasPendingAfterSale } from '../../../dev/simulator/lookup';
 import {

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 
 import { resetBuckets } from '../../../nodes/shared/tiktok/rateBudget';
-import { clearShippingProviderCache } from '../../../nodes/ShipBatcher/v1/actions/ship/shippingProviders';
+import { clearShippingProviderCache } from '../../../nodes/ShipBatcher/v1/shipping/shippingProviders';
 import { runNode } from '../../../dev/harness/fakeExecuteFunctions';
 import { row, shipBatcher } from './simulatedShop';
 

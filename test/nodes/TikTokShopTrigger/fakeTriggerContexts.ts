@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
 	IRun,
@@ -38,6 +39,8 @@ export function webhookContext(
 		bodyReadByN8n = true,
 		/** The TikTok Shop API credential's fields. */
 		app = APP as IDataObject,
+		/** The id n8n gives the Redis credential the node uses (none: the node names no credential). */
+		redisCredentialId = undefined as string | undefined,
 	} = {},
 ): { context: IWebhookFunctions; answer: Answer; warnings: string[] } {
 	const answer: Answer = { ended: false };
@@ -67,7 +70,13 @@ export function webhookContext(
 			name in parameters ? parameters[name] : fallback,
 		getMode: () => mode,
 		getWorkflow: () => ({ id: workflowId }),
-		getNode: () => node,
+		getNode: () =>
+			redisCredentialId
+				? {
+						...node,
+						credentials: { tikTokShopRedis: { id: redisCredentialId, name: 'Redis account' } },
+					}
+				: node,
 		logger: {
 			warn: (message: string) => warnings.push(message),
 			debug: () => undefined,
@@ -141,4 +150,29 @@ export function orderEvent(overrides: IDataObject = {}, data: IDataObject = {}):
 		},
 		...overrides,
 	});
+}
+
+/** The n8n host around `execute()`: the first step of a run that starts at the trigger, with the emitted items. */
+export function executeContext(
+	parameters: IDataObject,
+	input: INodeExecutionData[][],
+	{ workflowId = 'wf-1', redis = {} as IDataObject } = {},
+) {
+	const logged: string[] = [];
+	const context = {
+		getInputData: (index = 0) => input[index] ?? [],
+		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
+		getMode: () => 'trigger',
+		getWorkflow: () => ({ id: workflowId }),
+		getNode: () => node,
+		getCredentials: async () => redis,
+		logger: {
+			warn: (message: string) => logged.push(message),
+			debug: () => undefined,
+			info: (message: string) => logged.push(message),
+			error: () => undefined,
+		},
+	};
+	return { context: context as unknown as IExecuteFunctions, logged };
 }

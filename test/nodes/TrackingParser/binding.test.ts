@@ -1,6 +1,6 @@
-import { parseDocument } from '../../../nodes/TrackingParser/extraction/parseDocument';
-import { rowStatus, textStatus } from '../../../nodes/TrackingParser/extraction/shipmentStatus';
-import { readHeader } from '../../../nodes/TrackingParser/extraction/tableHeaders';
+import { parseDocument } from '../../../nodes/TrackingParser/v1/parsing/parseDocument';
+import { rowStatus, textStatus } from '../../../nodes/TrackingParser/v1/parsing/shipmentStatus';
+import { readHeader } from '../../../nodes/TrackingParser/v1/parsing/tableHeaders';
 import { findTrackingCandidates } from '../../../nodes/shared/tracking';
 
 /**

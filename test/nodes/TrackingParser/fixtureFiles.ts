@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { CarrierCode } from '../../../nodes/shared/tracking';
-import type { UnparsedCode } from '../../../nodes/TrackingParser/extraction/types';
+import type { UnparsedCode } from '../../../nodes/TrackingParser/v1/parsing/types';
 
 const DIR = join(__dirname, '../../fixtures/3pl/files');
 

@@ -101,6 +101,36 @@ describe.each(useBackends())('leases on $name', (backend) => {
 	});
 });
 
+describe.each(useBackends())('renewing a lease on $name', (backend) => {
+	it('the holder moves its lease end and keeps its token; a stale holder changes nothing', async () => {
+		const store = await backend.open();
+		await store.putRecord(QUEUE, 'id:crash-3', event(3), T0);
+		const [held] = await store.takeDue(QUEUE, T0, 1, LEASE_MS);
+		expect(
+			await store.settleLease(QUEUE, held.id, held.lease, {
+				renew: { dueAtMs: T0 + 10 * LEASE_MS },
+			}),
+		).toBe(true);
+		expect(await store.getRecord(QUEUE, 'id:crash-3')).toMatchObject({
+			record: event(3),
+			dueAtMs: T0 + 10 * LEASE_MS,
+		});
+		// Not handed out when the first lease would have ended, and still settled with the same token.
+		expect(await store.takeDue(QUEUE, T0 + LEASE_MS, 10, LEASE_MS)).toHaveLength(0);
+		expect(
+			await store.settleLease(QUEUE, held.id, 'not-the-lease', {
+				renew: { dueAtMs: T0 + 100 * LEASE_MS },
+			}),
+		).toBe(false);
+		expect((await store.getRecord(QUEUE, 'id:crash-3'))?.dueAtMs).toBe(T0 + 10 * LEASE_MS);
+		expect(await store.settleLease(QUEUE, held.id, held.lease, { delete: true })).toBe(true);
+		expect(await store.settleLease(QUEUE, held.id, held.lease, { renew: { dueAtMs: T0 } })).toBe(
+			false,
+		);
+		expect(await store.getRecord(QUEUE, 'id:crash-3')).toBeUndefined();
+	});
+});
+
 describe('an embedded store file made before leases existed', () => {
 	it('gains the lease column when opened, keeping its queued events', async () => {
 		const { mkdtempSync, rmSync } = await import('node:fs');

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
-import { fetchRejectReasons } from '../submit/rejectReasons';
+import { fetchRejectReasons } from '../disputes/submit/rejectReasons';
 import {
 	credentialNotPickedYet,
 	PICK_CREDENTIAL_FIRST,

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { ItemRunner } from '../../../shared/itemRunner';
 import { getTikTokClient } from '../../../shared/tiktok';
 import type { TikTokShopOperation, TikTokShopResource } from '../helpers/interfaces';
+import * as authorization from './authorization/Authorization.resource';
 import * as event from './event/Event.resource';
 import * as finance from './finance/Finance.resource';
 import * as logistics from './logistics/Logistics.resource';
@@ -11,6 +12,7 @@ import * as packageResource from './package/Package.resource';
 import * as returnResource from './return/Return.resource';
 
 const resources: Record<TikTokShopResource, Record<string, TikTokShopOperation>> = {
+	authorization: authorization.operations,
 	order: order.operations,
 	package: packageResource.operations,
 	logistics: logistics.operations,

@@ -1,6 +1,8 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
 import { requestOptions } from '../../../shared/tiktok/requestOptions';
+import { shopParameter } from '../../../shared/tiktok/shopParameter';
+import * as authorization from './authorization/Authorization.resource';
 import * as event from './event/Event.resource';
 import * as finance from './finance/Finance.resource';
 import * as logistics from './logistics/Logistics.resource';
@@ -21,7 +23,7 @@ export const versionDescription: Omit<
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
 	credentials: [
-		{ name: 'tikTokShopApi', required: true },
+		{ name: 'tikTokShopApi', required: true, testedBy: 'tikTokShopApiTest' },
 		{
 			name: 'tikTokShopRedis',
 			required: true,
@@ -31,12 +33,18 @@ export const versionDescription: Omit<
 	],
 	properties: [
 		credentialsFirst,
+		shopParameter,
 		{
 			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
 			options: [
+				{
+					name: 'Authorization',
+					value: 'authorization',
+					description: 'The shops the credential reaches and when its authorization expires',
+				},
 				{
 					name: 'Event',
 					value: 'event',
@@ -56,6 +64,7 @@ export const versionDescription: Omit<
 		...returnResource.description,
 		...finance.description,
 		...event.description,
+		...authorization.description,
 		requestOptions,
 	],
 };

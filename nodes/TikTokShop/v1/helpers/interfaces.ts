@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TikTokShopClient } from '../../../shared/tiktok';
 
-export type TikTokShopResource = 'order' | 'package' | 'logistics' | 'return' | 'finance' | 'event';
+export type TikTokShopResource =
+	'authorization' | 'order' | 'package' | 'logistics' | 'return' | 'finance' | 'event';
 
 /** One operation: the fields it reads, and what it does for one input item. */
 export interface TikTokShopOperation {

@@ -1,28 +1,15 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
-import { logisticsPaths, returnPaths } from '../../../shared/tiktok/resources/paths';
+import { logistics, returns } from '../../../shared/tiktok/resources';
 import {
 	credentialNotPickedYet,
 	PICK_CREDENTIAL_FIRST,
 } from '../../../shared/tiktok/pickCredentialFirst';
 
-interface Warehouse {
-	id: string;
-	name: string;
-	type?: string;
-	is_default?: boolean;
-}
-interface DeliveryOption {
-	id: string;
-	name: string;
-	type?: string;
-}
-
-async function salesWarehouses(context: ILoadOptionsFunctions): Promise<Warehouse[]> {
+async function salesWarehouses(context: ILoadOptionsFunctions): Promise<logistics.Warehouse[]> {
 	const client = await getTikTokClient.call(context);
-	const { data } = await client.get<{ warehouses?: Warehouse[] }>(logisticsPaths.warehouses);
-	return (data.warehouses ?? []).filter((warehouse) => warehouse.type !== 'RETURN_WAREHOUSE');
+	return await logistics.getSalesWarehouses(client);
 }
 
 export async function getWarehouses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -46,10 +33,7 @@ export async function getDeliveryOptions(
 		const client = await getTikTokClient.call(this);
 		const options: INodePropertyOptions[] = [];
 		for (const warehouse of await salesWarehouses(this)) {
-			const { data } = await client.get<{ delivery_options?: DeliveryOption[] }>(
-				logisticsPaths.deliveryOptions(warehouse.id),
-			);
-			for (const option of data.delivery_options ?? []) {
+			for (const option of await logistics.getDeliveryOptions(client, warehouse.id)) {
 				options.push({
 					name: `${option.name} (${warehouse.name})`,
 					value: option.id,
@@ -71,13 +55,7 @@ export async function getRejectReasons(
 	if (await credentialNotPickedYet(this)) return [PICK_CREDENTIAL_FIRST];
 	try {
 		const client = await getTikTokClient.call(this);
-		const { data } = await client.get<{ reasons?: Array<{ name: string; text: string }> }>(
-			returnPaths.rejectReasons,
-			{
-				return_or_cancel_id: returnId,
-			},
-		);
-		return (data.reasons ?? []).map((reason) => ({
+		return (await returns.getRejectReasons(client, returnId)).map((reason) => ({
 			name: reason.text || reason.name,
 			value: reason.name,
 		}));

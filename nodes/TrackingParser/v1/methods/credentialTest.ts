@@ -5,7 +5,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { readImapCredential } from '../helpers/imapCredential';
+import { readImapCredential } from '../parsing/mailbox/imapCredential';
 
 /** Logs in and out, so a wrong password or port shows up when the credential is saved. */
 async function threePlImapConnectionTest(

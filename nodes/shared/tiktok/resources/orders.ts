@@ -1,11 +1,15 @@
-import { pages, type TikTokShopClient } from '..';
+import { collect, type TikTokShopClient } from '..';
+import { chunk } from '../../nodeParameters';
+import { listPages, type ListOptions, type ListSpec } from './lists';
+import { orderPaths } from './paths';
 
 /**
- * Order reads (reference §4): Search Orders `POST /order/202309/orders/search`, pages of up to 100, following
- * `next_page_token` until it comes back empty. One status per call: `order_status` takes a single value.
+ * Order reads (reference §4). Search Orders: pages of up to 100, following `next_page_token` until it comes back
+ * empty; one status per call (`order_status` takes a single value). Get Order Detail: up to 50 ids per call.
  */
-export const ORDER_SEARCH_PATH = '/order/202309/orders/search';
 export const ORDER_SEARCH_PAGE_SIZE = 100;
+/** Get Order Detail takes at most 50 ids per call (reference §4). */
+export const ORDER_IDS_PER_CALL = 50;
 
 /** Every status an order can have, as Search Orders filters by them. */
 export const ORDER_STATUSES = [
@@ -63,38 +67,56 @@ export interface OrderRecord {
 }
 
 export interface OrderSearchFilter {
-	order_status?: OrderStatus;
+	order_status?: OrderStatus | string;
 	create_time_ge?: number;
 	create_time_lt?: number;
 	update_time_ge?: number;
 	update_time_lt?: number;
-	shipping_type?: 'SELLER' | 'TIKTOK';
+	shipping_type?: 'SELLER' | 'TIKTOK' | string;
 	is_buyer_request_cancel?: boolean;
+	buyer_user_id?: string;
+	[field: string]: unknown;
 }
 
-/** Yields each page of orders; the caller decides when to stop. */
-export function searchOrderPages(
+export type OrderSearchOptions = ListOptions;
+
+const ORDER_SEARCH: ListSpec = {
+	method: 'POST',
+	path: orderPaths.search,
+	listKey: 'orders',
+	pageSize: ORDER_SEARCH_PAGE_SIZE,
+	sortField: 'create_time',
+};
+
+/** Search Orders, page by page (newest created first unless told); the caller decides when to stop. */
+export function searchOrderPages<T = OrderRecord>(
 	client: TikTokShopClient,
 	filter: OrderSearchFilter,
-): AsyncGenerator<OrderRecord[]> {
-	const body = Object.fromEntries(
-		Object.entries(filter).filter(([, value]) => value !== undefined),
-	);
-	return pages<OrderRecord>(
-		client,
-		{ method: 'POST', path: ORDER_SEARCH_PATH, query: { sort_field: 'create_time' }, body },
-		'orders',
-		{
-			pageSize: ORDER_SEARCH_PAGE_SIZE,
-		},
-	);
+	options: OrderSearchOptions = {},
+): AsyncGenerator<T[]> {
+	return listPages<T>(client, ORDER_SEARCH, filter, options);
 }
 
-export async function searchOrders(
+export async function searchOrders<T = OrderRecord>(
 	client: TikTokShopClient,
 	filter: OrderSearchFilter,
-): Promise<OrderRecord[]> {
-	const all: OrderRecord[] = [];
-	for await (const page of searchOrderPages(client, filter)) all.push(...page);
-	return all;
+	options: OrderSearchOptions = {},
+): Promise<T[]> {
+	return await collect(searchOrderPages<T>(client, filter, options));
+}
+
+/**
+ * Get Order Detail for any number of ids, 50 per call, in order: order id → order. Ids TikTok does not return
+ * (unknown, or another shop's) are absent from the map.
+ */
+export async function getOrderDetails<T extends { id: string | number } = OrderRecord>(
+	client: TikTokShopClient,
+	ids: string[],
+): Promise<Map<string, T>> {
+	const found = new Map<string, T>();
+	for (const batch of chunk(ids, ORDER_IDS_PER_CALL)) {
+		const { data } = await client.get<{ orders?: T[] }>(orderPaths.detail, { ids: batch });
+		for (const order of data?.orders ?? []) found.set(String(order.id), order);
+	}
+	return found;
 }

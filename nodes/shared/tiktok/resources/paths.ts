@@ -2,6 +2,9 @@
  * Every TikTok Shop Open API path the pack calls, by API area, with its version: the one place a version changes
  * (README "TikTok API versions" lists them with the latest TikTok documents). Path parameters are encoded here, so
  * no caller builds a URL. Checked against TikTok's release notes on 2026-12-07.
+ *
+ * Only nodes/shared/tiktok/ imports this table (eslint/layering.mjs): each entry is called by the resource module of
+ * its area (resources/<area>.ts), which owns the call's page size, per-call limit and per-item errors.
  */
 const segment = (value: string | number): string => encodeURIComponent(String(value));
 
@@ -68,4 +71,21 @@ export const financePaths = {
 
 export const eventPaths = {
 	webhooks: '/event/202309/webhooks',
+};
+
+/**
+ * Shop Performance Score (US shops), version 202606. [inferred] TikTok's reference pages for these five APIs are in
+ * no stored source: shopPerformance.ts says what the paths are inferred from. The metric is a `metric_id` query
+ * parameter of the last four.
+ */
+export const SPS_VERSION = '202606';
+const SPS_BASE = `/analytics/${SPS_VERSION}/shop_performance_score`;
+export const shopPerformancePaths = {
+	overview: `${SPS_BASE}/overview`,
+	metricDetail: `${SPS_BASE}/metrics/detail`,
+	diagnosis: `${SPS_BASE}/metrics/diagnosis`,
+	/** Products, logistics providers and after-sales types behind a metric (`dimension_type`). */
+	dimensions: `${SPS_BASE}/metrics/dimensions`,
+	/** Orders and chats behind a metric (`record_type`). */
+	records: `${SPS_BASE}/metrics/records`,
 };

@@ -1,4 +1,5 @@
 import type { TikTokShopClient } from '..';
+import { shopPerformancePaths } from './paths';
 
 /**
  * Shop Performance Score (SPS) APIs, version 202606, US shops only: read-only.
@@ -21,23 +22,10 @@ import type { TikTokShopClient } from '..';
  * NOT in any stored source: the API reference pages of the five endpoints (paths, parameter and field names). The
  * paths and field names below are therefore INFERRED, following the 202309+ conventions (`/{category}/{version}/…`,
  * `page_size` + `page_token` → `next_page_token`, shop-scoped with `shop_cipher`, the Analytics category that holds
- * the other shop-performance reads). Everything that calls TikTok goes through SPS_PATHS and the readers below, so
- * correcting a name against the reference is a change in this file only. Unknown fields are kept, not dropped.
+ * the other shop-performance reads). Everything that calls TikTok goes through `shopPerformancePaths` (paths.ts)
+ * and the readers below, so correcting a name against the reference is a change in these two files only. Unknown
+ * fields are kept, not dropped.
  */
-export const SPS_VERSION = '202606';
-const BASE = `/analytics/${SPS_VERSION}/shop_performance_score`;
-
-/** [inferred] One entry per API of note 3t9j6tz0; the metric is a `metric_id` query parameter of the last four. */
-export const SPS_PATHS = {
-	overview: `${BASE}/overview`,
-	metricDetail: `${BASE}/metrics/detail`,
-	diagnosis: `${BASE}/metrics/diagnosis`,
-	/** Products, logistics providers and after-sales types behind a metric (`dimension_type`). */
-	dimensions: `${BASE}/metrics/dimensions`,
-	/** Orders and chats behind a metric (`record_type`). */
-	records: `${BASE}/metrics/records`,
-} as const;
-
 /** The only region the note names. */
 export const SPS_REGIONS = ['US'];
 
@@ -102,7 +90,7 @@ export interface SpsPage<T> {
 }
 
 export async function getSpsOverview(client: TikTokShopClient): Promise<SpsOverview> {
-	const { data } = await client.get<SpsOverview>(SPS_PATHS.overview);
+	const { data } = await client.get<SpsOverview>(shopPerformancePaths.overview);
 	return data ?? {};
 }
 
@@ -110,7 +98,7 @@ export async function getSpsMetricDetail(
 	client: TikTokShopClient,
 	metricId: string,
 ): Promise<SpsMetricDetail> {
-	const { data } = await client.get<SpsMetricDetail>(SPS_PATHS.metricDetail, {
+	const { data } = await client.get<SpsMetricDetail>(shopPerformancePaths.metricDetail, {
 		metric_id: metricId,
 	});
 	return data ?? {};
@@ -120,7 +108,9 @@ export async function getSpsDiagnosis(
 	client: TikTokShopClient,
 	metricId: string,
 ): Promise<SpsDiagnosis> {
-	const { data } = await client.get<SpsDiagnosis>(SPS_PATHS.diagnosis, { metric_id: metricId });
+	const { data } = await client.get<SpsDiagnosis>(shopPerformancePaths.diagnosis, {
+		metric_id: metricId,
+	});
 	return data ?? {};
 }
 
@@ -132,7 +122,7 @@ export async function getSpsDrillDownPage(
 	paging: { pageSize: number; pageToken?: string },
 ): Promise<SpsPage<Record<string, unknown>>> {
 	const isDimension = 'dimension' in kind;
-	const path = isDimension ? SPS_PATHS.dimensions : SPS_PATHS.records;
+	const path = isDimension ? shopPerformancePaths.dimensions : shopPerformancePaths.records;
 	const query = {
 		metric_id: metricId,
 		...(isDimension ? { dimension_type: kind.dimension } : { record_type: kind.record }),

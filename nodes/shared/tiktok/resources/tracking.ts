@@ -1,8 +1,9 @@
 import type { TikTokShopClient } from '..';
+import { getTracking } from './fulfillment';
 
 /**
- * The carrier's scans as TikTok holds them: `GET /fulfillment/202309/orders/{order_id}/tracking` (reference §5),
- * `data.tracking[{description, update_time_millis}]`, newest first.
+ * The carrier's scans as TikTok holds them (Get Tracking, reference §5: `data.tracking[{description,
+ * update_time_millis}]`, newest first), read as a scan history.
  */
 export interface TrackingEvent {
 	description: string;
@@ -10,19 +11,12 @@ export interface TrackingEvent {
 	update_time_millis: number;
 }
 
-export function orderTrackingPath(orderId: string): string {
-	return `/fulfillment/202309/orders/${encodeURIComponent(orderId)}/tracking`;
-}
-
 /** Oldest first. */
 export async function getOrderTracking(
 	client: TikTokShopClient,
 	orderId: string,
 ): Promise<TrackingEvent[]> {
-	const { data } = await client.get<{ tracking?: Array<Partial<TrackingEvent>> }>(
-		orderTrackingPath(orderId),
-	);
-	return (data?.tracking ?? [])
+	return (await getTracking(client, orderId))
 		.filter((event) => typeof event.update_time_millis === 'number')
 		.map((event) => ({
 			description: event.description ?? '',

@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
-import { pdfWorkers } from '../../../../nodes/TrackingParser/extraction/pdf/pdfWorkerPool';
-import { readPdf } from '../../../../nodes/TrackingParser/extraction/readPdf';
+import { pdfWorkers } from '../../../../nodes/TrackingParser/v1/parsing/pdf/pdfWorkerPool';
+import { readPdf } from '../../../../nodes/TrackingParser/v1/parsing/readPdf';
 import { drawPdf, row } from './pdfDraw';
 
 afterAll(async () => await pdfWorkers.close());

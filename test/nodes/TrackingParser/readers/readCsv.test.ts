@@ -1,5 +1,5 @@
-import { fileKind } from '../../../../nodes/TrackingParser/extraction/fileKind';
-import { readCsv } from '../../../../nodes/TrackingParser/extraction/readCsv';
+import { fileKind } from '../../../../nodes/TrackingParser/v1/parsing/fileKind';
+import { readCsv } from '../../../../nodes/TrackingParser/v1/parsing/readCsv';
 
 const HEADER = ['Order Number', 'Recipient', 'Carrier', 'Tracking Number'];
 const EXPECTED = [

@@ -1,5 +1,5 @@
-import { parseDocument } from '../../../../nodes/TrackingParser/extraction/parseDocument';
-import type { ExtractionOptions } from '../../../../nodes/TrackingParser/extraction/types';
+import { parseDocument } from '../../../../nodes/TrackingParser/v1/parsing/parseDocument';
+import type { ExtractionOptions } from '../../../../nodes/TrackingParser/v1/parsing/types';
 import { buildEmail } from '../../../fixtures/3pl/mime';
 
 const OPTIONS: ExtractionOptions = {

@@ -1,4 +1,4 @@
-import { readHtml } from '../../../../nodes/TrackingParser/extraction/htmlToText';
+import { readHtml } from '../../../../nodes/TrackingParser/v1/parsing/htmlToText';
 
 const linesOf = (html: string) => readHtml(html).map((block) => block.lines);
 

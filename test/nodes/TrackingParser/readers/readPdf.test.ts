@@ -6,8 +6,8 @@ import {
 	StandardFonts,
 } from 'pdf-lib';
 
-import { readPdf } from '../../../../nodes/TrackingParser/extraction/readPdf';
-import { pdfWorkers } from '../../../../nodes/TrackingParser/extraction/pdf/pdfWorkerPool';
+import { readPdf } from '../../../../nodes/TrackingParser/v1/parsing/readPdf';
+import { pdfWorkers } from '../../../../nodes/TrackingParser/v1/parsing/pdf/pdfWorkerPool';
 import { drawPdf, row, type Drawn } from './pdfDraw';
 
 afterAll(async () => await pdfWorkers.close());

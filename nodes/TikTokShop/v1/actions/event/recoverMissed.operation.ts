@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { openSelectedStore } from '../../../../shared/storeSelection';
 import { enqueue, seenOf } from '../../../../shared/events/eventQueue';
 import { orderUpdateKey } from '../../../../shared/events/orderUpdateKey';
 import { signalQueue } from '../../../../shared/events/queueSignal';
 import { normalizeEvent } from '../../../../shared/events/normalizeEvent';
 import { queueFields } from './fields';
-import { orderPaths } from '../../../../shared/tiktok/resources/paths';
+import { orders as orderApi } from '../../../../shared/tiktok/resources';
 
 const show = { resource: ['event'], operation: ['recoverMissed'] };
 
@@ -57,16 +57,10 @@ export async function execute(
 	const nowMs = Date.now();
 	const from = Math.floor(nowMs / 1000 - lookBackHours * 3600);
 	const until = Math.floor(nowMs / 1000 - graceMinutes * 60);
-	const orders = await collectPages<Order>(
+	const orders = await orderApi.searchOrders<Order>(
 		client,
-		{
-			method: 'POST',
-			path: orderPaths.search,
-			query: { sort_field: 'update_time' },
-			body: { update_time_ge: from, update_time_lt: until },
-		},
-		'orders',
-		{ pageSize: 100 },
+		{ update_time_ge: from, update_time_lt: until },
+		{ sortField: 'update_time' },
 	);
 	const shopId = (await client.authorizedShops().catch(() => []))[0]?.id;
 	const recovered: string[] = [];

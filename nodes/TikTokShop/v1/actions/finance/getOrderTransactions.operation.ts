@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { splitIds } from '../../../../shared/nodeParameters';
-import { financePaths } from '../../../../shared/tiktok/resources/paths';
+import { finance } from '../../../../shared/tiktok/resources';
 
 export const description: INodeProperties[] = [
 	{
@@ -27,8 +27,5 @@ export async function execute(
 		'Order ID',
 		itemIndex,
 	);
-	const { data } = await client.get<IDataObject>(financePaths.orderTransactions(orderId), {
-		sort_field: 'order_create_time',
-	});
-	return [data];
+	return [await finance.getOrderTransactions<IDataObject>(client, orderId)];
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
+import { collect, type TikTokShopClient } from '../../../../shared/tiktok';
 import { maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
 import { timeRangeFields } from './timeRange';
-import { financePaths } from '../../../../shared/tiktok/resources/paths';
+import { finance } from '../../../../shared/tiktok/resources';
 
 export const description: INodeProperties[] = [
 	...timeRangeFields('getPayments'),
@@ -22,13 +22,10 @@ export async function execute(
 	client: TikTokShopClient,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	return await collectPages<IDataObject>(
-		client,
-		{
-			method: 'GET',
-			path: financePaths.payments,
-			query: {
-				sort_field: 'create_time',
+	return await collect(
+		finance.paymentPages<IDataObject>(
+			client,
+			{
 				create_time_ge: toUnixSeconds(
 					this,
 					this.getNodeParameter('from', itemIndex, ''),
@@ -42,8 +39,7 @@ export async function execute(
 					itemIndex,
 				),
 			},
-		},
-		'payments',
-		{ pageSize: 100, maxItems: maxItems(this, itemIndex) },
+			{ maxItems: maxItems(this, itemIndex) },
+		),
 	);
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pages, type TikTokShopClient } from '../../../../shared/tiktok';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { maxItems, splitIds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
-import { financePaths } from '../../../../shared/tiktok/resources/paths';
+import { finance } from '../../../../shared/tiktok/resources';
 
 export const description: INodeProperties[] = [
 	{
@@ -31,13 +31,7 @@ export async function execute(
 		itemIndex,
 	);
 	const transactions: IDataObject[] = [];
-	const request = {
-		method: 'GET' as const,
-		path: financePaths.statementTransactions(statementId),
-		query: { sort_field: 'order_create_time' },
-	};
-	for await (const page of pages<IDataObject>(client, request, 'transactions', {
-		pageSize: 100,
+	for await (const page of finance.statementTransactionPages<IDataObject>(client, statementId, {
 		maxItems: maxItems(this, itemIndex),
 	})) {
 		for (const transaction of page)

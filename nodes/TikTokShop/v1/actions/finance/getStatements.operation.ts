@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
+import { collect, type TikTokShopClient } from '../../../../shared/tiktok';
 import { maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
 import { timeRangeFields } from './timeRange';
-import { financePaths } from '../../../../shared/tiktok/resources/paths';
+import { finance } from '../../../../shared/tiktok/resources';
 
 export const description: INodeProperties[] = [
 	...timeRangeFields('getStatements'),
@@ -30,13 +30,10 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const status = this.getNodeParameter('paymentStatus', itemIndex, '') as string;
-	return await collectPages<IDataObject>(
-		client,
-		{
-			method: 'GET',
-			path: financePaths.statements,
-			query: {
-				sort_field: 'statement_time',
+	return await collect(
+		finance.statementPages<IDataObject>(
+			client,
+			{
 				statement_time_ge: toUnixSeconds(
 					this,
 					this.getNodeParameter('from', itemIndex, ''),
@@ -51,8 +48,7 @@ export async function execute(
 				),
 				payment_status: status || undefined,
 			},
-		},
-		'statements',
-		{ pageSize: 100, maxItems: maxItems(this, itemIndex) },
+			{ maxItems: maxItems(this, itemIndex) },
+		),
 	);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { splitIds } from '../../../../shared/nodeParameters';
-import { logisticsPaths } from '../../../../shared/tiktok/resources/paths';
+import { logistics } from '../../../../shared/tiktok/resources';
 
 export const warehouseField: INodeProperties = {
 	displayName: 'Warehouse Name or ID',
@@ -33,8 +33,5 @@ export async function execute(
 		'Warehouse',
 		itemIndex,
 	);
-	const { data } = await client.get<{ delivery_options?: IDataObject[] }>(
-		logisticsPaths.deliveryOptions(warehouseId),
-	);
-	return data.delivery_options ?? [];
+	return await logistics.getDeliveryOptions<IDataObject>(client, warehouseId);
 }

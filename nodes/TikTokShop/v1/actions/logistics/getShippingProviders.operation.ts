@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { splitIds } from '../../../../shared/nodeParameters';
-import { logisticsPaths } from '../../../../shared/tiktok/resources/paths';
+import { logistics } from '../../../../shared/tiktok/resources';
 
 export const description: INodeProperties[] = [
 	{
@@ -29,8 +29,5 @@ export async function execute(
 		'Delivery Option',
 		itemIndex,
 	);
-	const { data } = await client.get<{ shipping_providers?: IDataObject[] }>(
-		logisticsPaths.shippingProviders(optionId),
-	);
-	return data.shipping_providers ?? [];
+	return await logistics.getShippingProviders<IDataObject>(client, optionId);
 }

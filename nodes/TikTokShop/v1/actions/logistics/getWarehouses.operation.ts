@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../../shared/tiktok';
-import { logisticsPaths } from '../../../../shared/tiktok/resources/paths';
+import { logistics } from '../../../../shared/tiktok/resources';
 
 export const description: INodeProperties[] = [];
 
@@ -9,6 +9,5 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: TikTokShopClient,
 ): Promise<IDataObject[]> {
-	const { data } = await client.get<{ warehouses?: IDataObject[] }>(logisticsPaths.warehouses);
-	return data.warehouses ?? [];
+	return await logistics.getWarehouses<IDataObject>(client);
 }

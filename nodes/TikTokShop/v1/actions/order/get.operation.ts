@@ -1,12 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { TikTokShopClient } from '../../../../shared/tiktok';
-import { chunk, splitIds } from '../../../../shared/nodeParameters';
-import { orderPaths } from '../../../../shared/tiktok/resources/paths';
+import { splitIds } from '../../../../shared/nodeParameters';
+import { orders } from '../../../../shared/tiktok/resources';
 import { notFoundItem, uniqueIds } from '../../../../shared/notFound';
-
-/** TikTok's Get Order Detail takes at most 50 ids per call. */
-export const ORDER_IDS_PER_CALL = 50;
 
 export const description: INodeProperties[] = [
 	{
@@ -31,13 +28,7 @@ export async function execute(
 	const ids = uniqueIds(
 		splitIds(this, this.getNodeParameter('orderIds', itemIndex), 'Order IDs', itemIndex),
 	);
-	const found = new Map<string, IDataObject>();
-	for (const batch of chunk(ids, ORDER_IDS_PER_CALL)) {
-		const { data } = await client.get<{ orders?: IDataObject[] }>(orderPaths.detail, {
-			ids: batch,
-		});
-		for (const order of data.orders ?? []) found.set(String(order.id), order);
-	}
+	const found = await orders.getOrderDetails<IDataObject & { id: string }>(client, ids);
 	return ids.map(
 		(id) =>
 			found.get(id) ?? notFoundItem(this, { noun: 'order', idField: 'order_id' }, id, itemIndex),

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { compact, maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
-import { ORDER_STATUSES } from '../../../../shared/tiktok/resources/orders';
-import { orderPaths } from '../../../../shared/tiktok/resources/paths';
+import { ORDER_STATUSES, searchOrders } from '../../../../shared/tiktok/resources/orders';
 import { ORDER_STATUS_NAMES, codeOptions } from '../../../../shared/optionNames';
 
 const show = { resource: ['order'], operation: ['search'] };
@@ -78,10 +77,8 @@ export async function execute(
 		buyer_user_id: filters.buyerUserId,
 	});
 	const sortField = this.getNodeParameter('sortField', itemIndex, 'create_time') as string;
-	return await collectPages<IDataObject>(
-		client,
-		{ method: 'POST', path: orderPaths.search, query: { sort_field: sortField }, body },
-		'orders',
-		{ pageSize: 100, maxItems: maxItems(this, itemIndex) },
-	);
+	return await searchOrders<IDataObject>(client, body, {
+		sortField,
+		maxItems: maxItems(this, itemIndex),
+	});
 }

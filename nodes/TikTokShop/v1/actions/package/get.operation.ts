@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toNodeError, type TikTokShopClient } from '../../../../shared/tiktok';
 import { splitIds } from '../../../../shared/nodeParameters';
-import { fulfillmentPaths } from '../../../../shared/tiktok/resources/paths';
+import { fulfillment } from '../../../../shared/tiktok/resources';
 import { isNotFoundError, notFoundItem, uniqueIds } from '../../../../shared/notFound';
 
 export const description: INodeProperties[] = [
@@ -33,8 +33,7 @@ export async function execute(
 	const packages: IDataObject[] = [];
 	for (const packageId of ids) {
 		try {
-			const { data } = await client.get<IDataObject>(fulfillmentPaths.package(packageId));
-			packages.push(data);
+			packages.push(await fulfillment.getPackage<IDataObject>(client, packageId));
 		} catch (error) {
 			if (!isNotFoundError(error, [PACKAGE_NOT_FOUND]))
 				throw toNodeError(this.getNode(), error, itemIndex);

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { compact, maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
-import { fulfillmentPaths } from '../../../../shared/tiktok/resources/paths';
+import { fulfillment } from '../../../../shared/tiktok/resources';
 import { PACKAGE_STATUS_NAMES, codeOptions } from '../../../../shared/optionNames';
 
 const PACKAGE_STATUSES = ['PROCESSING', 'FULFILLING', 'COMPLETED', 'CANCELLED'];
@@ -46,15 +46,7 @@ export async function execute(
 		update_time_ge: toUnixSeconds(this, filters.updatedAfter, 'Updated After', itemIndex),
 		update_time_lt: toUnixSeconds(this, filters.updatedBefore, 'Updated Before', itemIndex),
 	});
-	return await collectPages<IDataObject>(
-		client,
-		{
-			method: 'POST',
-			path: fulfillmentPaths.searchPackages,
-			query: { sort_field: 'create_time' },
-			body,
-		},
-		'packages',
-		{ pageSize: 50, maxItems: maxItems(this, itemIndex) },
-	);
+	return await fulfillment.searchPackages<IDataObject>(client, body, {
+		maxItems: maxItems(this, itemIndex),
+	});
 }

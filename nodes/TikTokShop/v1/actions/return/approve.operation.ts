@@ -4,7 +4,7 @@ import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { compact, splitIds } from '../../../../shared/nodeParameters';
 import { returnIdField } from './fields';
 import { idempotencyKeyField, resolveIdempotencyKey } from '../../../../shared/tiktok/idempotency';
-import { returnPaths } from '../../../../shared/tiktok/resources/paths';
+import { returns } from '../../../../shared/tiktok/resources';
 
 const show = { resource: ['return'], operation: ['approve'] };
 
@@ -67,11 +67,9 @@ export async function execute(
 		itemIndex,
 		`approve:${returnId}:${decision}:${amount}`,
 	);
-	const { data } = await client.request<IDataObject>({
-		method: 'POST',
-		path: returnPaths.approveReturn(returnId),
-		query: { idempotency_key: idempotencyKey },
+	const { data } = await returns.approveReturn<IDataObject>(client, returnId, {
 		body,
+		idempotencyKey,
 	});
 	return [{ return_id: returnId, decision, idempotency_key: idempotencyKey, ...(data ?? {}) }];
 }

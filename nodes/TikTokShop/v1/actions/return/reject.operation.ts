@@ -4,7 +4,7 @@ import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { compact, splitIds } from '../../../../shared/nodeParameters';
 import { returnIdField } from './fields';
 import { idempotencyKeyField, resolveIdempotencyKey } from '../../../../shared/tiktok/idempotency';
-import { returnPaths } from '../../../../shared/tiktok/resources/paths';
+import { returns } from '../../../../shared/tiktok/resources';
 
 const show = { resource: ['return'], operation: ['reject'] };
 /** The Seller Center comment box; longer comments are refused. */
@@ -161,11 +161,9 @@ export async function execute(
 		itemIndex,
 		`reject:${returnId}:${JSON.stringify(body)}`,
 	);
-	const { data } = await client.request<IDataObject>({
-		method: 'POST',
-		path: returnPaths.rejectReturn(returnId),
-		query: { idempotency_key: idempotencyKey },
+	const { data } = await returns.rejectReturn<IDataObject>(client, returnId, {
 		body,
+		idempotencyKey,
 	});
 	return [
 		{

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, type TikTokShopClient } from '../../../../shared/tiktok';
+import type { TikTokShopClient } from '../../../../shared/tiktok';
 import { compact, maxItems, toUnixSeconds } from '../../../../shared/nodeParameters';
 import { returnAllAndLimit } from '../common.descriptions';
-import { RETURN_STATUSES } from '../../../../shared/tiktok/resources/returns';
-import { returnPaths } from '../../../../shared/tiktok/resources/paths';
+import { RETURN_STATUSES, searchReturns } from '../../../../shared/tiktok/resources/returns';
 import { RETURN_STATUS_NAMES, codeOptions } from '../../../../shared/optionNames';
 
 export const description: INodeProperties[] = [
@@ -65,10 +64,5 @@ export async function execute(
 		create_time_ge: toUnixSeconds(this, filters.createdAfter, 'Created After', itemIndex),
 		update_time_ge: toUnixSeconds(this, filters.updatedAfter, 'Updated After', itemIndex),
 	});
-	return await collectPages<IDataObject>(
-		client,
-		{ method: 'POST', path: returnPaths.searchReturns, query: { sort_field: 'create_time' }, body },
-		'return_orders',
-		{ pageSize: 50, maxItems: maxItems(this, itemIndex) },
-	);
+	return await searchReturns<IDataObject>(client, body, { maxItems: maxItems(this, itemIndex) });
 }

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+import { inboxOf } from '../../../nodes/shared/events/eventQueue';
+import { closeAllStores, openStore } from '../../../nodes/shared/store';
+import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
+import { STORE_CONFIG_TTL_MS } from '../../../nodes/TikTokShopTrigger/webhook/webhookStore';
+import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
+import { orderEvent, webhookContext } from './fakeTriggerContexts';
+
+/**
+ * Loading a credential costs n8n about 100 ms of CPU: a burst of deliveries must not load the Redis credential once
+ * each (it put the crash e2e's Redis acks at 15 s, against 5 s for the embedded store).
+ */
+const trigger = new TikTokShopTrigger();
+let userFolder = '';
+let redis: RedisServer;
+
+beforeAll(async () => {
+	userFolder = mkdtempSync(join(tmpdir(), 'trigger-webhook-store-'));
+	process.env.N8N_USER_FOLDER = userFolder;
+	redis = await startRedisServer();
+});
+afterAll(async () => {
+	await closeAllStores();
+	await redis.stop();
+	rmSync(userFolder, { recursive: true, force: true });
+});
+
+it('a burst of 40 deliveries loads the Redis credential once, and again only after a minute', async () => {
+	const queue = 'burst-redis';
+	const parameters = {
+		events: [1],
+		processing: 'guaranteed',
+		stateStore: 'redis',
+		options: { queueName: queue },
+	};
+	const credential = { host: redis.host, port: redis.port, database: 0, keyPrefix: 'burst:' };
+	let redisLoads = 0;
+	let sent = 0;
+	const deliver = async (id: string) => {
+		// Each its own order update: the trigger also drops a second delivery of one order's same update.
+		const body = orderEvent({ tts_notification_id: id }, { update_time: 1_765_000_000 + sent++ });
+		const { context, answer } = webhookContext(body, parameters, {
+			redis: credential,
+			redisCredentialId: 'redis-cred-1',
+		});
+		const counting = Object.assign(Object.create(context) as IWebhookFunctions, {
+			getCredentials: async (name: string) => {
+				if (name === 'tikTokShopRedis') redisLoads++;
+				return await context.getCredentials(name);
+			},
+		});
+		await trigger.webhook.call(counting);
+		return answer.status;
+	};
+
+	const statuses = await Promise.all(Array.from({ length: 40 }, (_, n) => deliver(`burst-${n}`)));
+	expect(statuses).toEqual(Array.from({ length: 40 }, () => 200));
+	expect(redisLoads).toBe(1);
+	const store = await openStore({
+		kind: 'redis',
+		host: redis.host,
+		port: redis.port,
+		keyPrefix: 'burst:',
+	});
+	expect(await store.listRecords(inboxOf(queue))).toHaveLength(40);
+
+	const realNow = Date.now;
+	Date.now = () => realNow() + STORE_CONFIG_TTL_MS + 1;
+	try {
+		expect(await deliver('burst-late')).toBe(200);
+	} finally {
+		Date.now = realNow;
+	}
+	expect(redisLoads).toBe(2);
+});
