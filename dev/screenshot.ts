@@ -45,7 +45,7 @@ async function main(): Promise<void> {
 	const stack = await startStack({
 		setupOwner: true,
 		log: (line) => console.log(line),
-		simulator: { port, authCodes: [AUTH_CODE] },
+		simulator: { port, authCodes: [AUTH_CODE], demo: true },
 		credentials: [
 			{ ...NEW_CONNECTION, authCode: AUTH_CODE },
 			{ ...USED_CODE, authCode: 'TTP_usedCode9876543210abcdef' },

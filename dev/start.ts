@@ -5,6 +5,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { demoFindings, writeDemoFiles } from './demo';
 import { N8N_VERSION } from './stack/cache';
 import { removeSession, writeSession } from './stack/session';
 import { RECOMMENDED_N8N_SETTINGS, startStack, type Stack } from './stack/stack';
@@ -36,8 +37,10 @@ async function main(): Promise<void> {
 		n8nPort: N8N_DEFAULT_PORT,
 		saveMailTo: OUTBOX_DIR,
 		n8nEnv: RECOMMENDED_N8N_SETTINGS,
+		simulator: { demo: true },
 	});
 	const { n8n, simulator, templates, published, exportDir } = stack;
+	const demoFiles = await writeDemoFiles(exportDir, simulator.state, simulator.demo!);
 	const state = (id: string) =>
 		published.includes(id) ? 'active' : 'inactive: add its credential, then publish';
 	writeSession({
@@ -71,13 +74,16 @@ Ready in ${Math.round((Date.now() - started) / 1000)} s.
 	)
 		.map(({ workflow, url }) => `${url}  ${workflow.name}`)
 		.join('\n                  ')}
-                  (try test/fixtures/settlement/seller-center-statement.csv)
+                  (upload ${demoFiles.settlementPath})
   Credentials     "TikTok Shop API account" points at the simulator; "SMTP account" at a local
                   outbox that keeps every mail the templates send as an .eml file:
   Sent mail       ${OUTBOX_DIR}
   Simulator       ${simulator.url}  (shop "${simulator.shop.name}", ${simulator.shop.id})
   Exported files  ${exportDir}
   n8n log         ${n8n.logPath}
+
+  What the templates find in the demo shop on their first run:
+    ${demoFindings(simulator.demo!, demoFiles).join('\n    ')}
 
   Send a signed sample order webhook (type 1, ORDER_STATUS_CHANGE) to a webhook URL:
     npx ts-node --transpile-only dev/sendSampleWebhook.ts <webhook URL>

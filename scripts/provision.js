@@ -3,7 +3,7 @@
  * Makes sure the system programs a test command needs are on this machine, before the command runs:
  *
  *   node scripts/provision.js redis dovecot     (npm's "pretest", before `npm test`)
- *   node scripts/provision.js dovecot           (npm's "pretest:e2e", before `npm run test:e2e`)
+ *   node scripts/provision.js dovecot chromium  (npm's "pretest:e2e", before `npm run test:e2e`)
  *   node scripts/provision.js chromium          (npm's "prescreenshots", before `npm run screenshots`)
  *
  * A program is found through its variable (REDIS_SERVER_BIN, DOVECOT_BIN, CHROMIUM_BIN), else on PATH or in
@@ -35,7 +35,7 @@ const PROGRAMS = {
 		binary: 'chromium',
 		variable: 'CHROMIUM_BIN',
 		debianPackage: 'chromium',
-		usedBy: 'README screenshots',
+		usedBy: 'README screenshots, editor walkthrough',
 	},
 };
 

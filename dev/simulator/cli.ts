@@ -20,7 +20,7 @@ function numberOption(value: string | undefined, fallback: number, label: string
 async function main(): Promise<void> {
 	const port = numberOption(argument('port') ?? process.env.SIMULATOR_PORT, 8787, 'Port');
 	const seed = numberOption(argument('seed'), 1, 'Seed');
-	const sim = await startSimulator({ port, seed });
+	const sim = await startSimulator({ port, seed, demo: true });
 	const expires = new Date(sim.tokens.accessTokenExpiresAt * 1000).toISOString();
 	console.log(`TikTok Shop simulator listening on ${sim.url}
 

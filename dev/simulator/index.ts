@@ -7,7 +7,7 @@ import { RateLimiter } from './rateLimiter';
 import { DEFAULT_RULES, type SimulatorRules } from './route';
 import { Router } from './router';
 import { allRoutes } from './routes';
-import { seedWorld } from './seed';
+import { seedWorld, type DemoPlan } from './seed';
 import { reindexShop } from './shopIndex';
 import type { ShopState } from './state';
 import { TokenStore } from './tokens';
@@ -19,6 +19,7 @@ import {
 } from './webhookSender';
 
 export type { RecordedRequest } from './apiServer';
+export type { DemoPlan } from './seed';
 export type { Fault } from './faults';
 export type { SimulatorRules } from './route';
 export type { Mutation, MutationDetails } from './mutations';
@@ -50,6 +51,8 @@ export interface SimulatorOptions {
 	authCodes?: string[];
 	/** Undocumented limits; see SimulatorRules for the defaults. */
 	rules?: Partial<SimulatorRules>;
+	/** Plant the demo's problems for the templates to find (seed/demo.ts); `npm start` and the CLI use it. */
+	demo?: boolean;
 }
 
 export interface RunningSimulator {
@@ -62,6 +65,8 @@ export interface RunningSimulator {
 	/** The single-use auth code /api/v2/token/get accepts (valid 30 minutes from start). */
 	authCode: string;
 	state: ShopState;
+	/** What the demo planted, when started with `demo`. */
+	demo?: DemoPlan;
 	requests: RecordedRequest[];
 	mutations: Mutation[];
 	/** Requests answered 429 by the rate limiter (not by injected faults) since start or reset(). */
@@ -94,7 +99,9 @@ const DEFAULT_TTL_SECONDS = 7 * 86400;
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
 	const timeScale = options.timeScale ?? 1;
 	if (!(timeScale > 0)) throw new RangeError(`timeScale must be above 0 (got ${timeScale})`);
-	const world = seedWorld(options.seed ?? 1, options.orders ?? 200, Math.floor(Date.now() / 1000));
+	const world = seedWorld(options.seed ?? 1, options.orders ?? 200, Math.floor(Date.now() / 1000), {
+		demo: options.demo,
+	});
 	const tokens = new TokenStore(
 		options.accessTokenTtlSeconds ?? DEFAULT_TTL_SECONDS,
 		() => Math.floor(Date.now() / 1000),
@@ -139,6 +146,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		},
 		authCode: world.authCode,
 		state: world.state,
+		demo: world.demo,
 		requests,
 		mutations,
 		get rateLimitedCount() {

@@ -6,7 +6,12 @@ import { simulatorCredential, writeCredentials, type CredentialImport } from './
 import { N8nApi } from './n8nApi';
 import { ensureN8nInstalled, type Log } from './n8nInstall';
 import { prepareN8n, type N8nInstance, type N8nSetup } from './n8nInstance';
-import { listTemplates, productionWebhookUrl, TEMPLATES_DIR, type Template } from './templates';
+import {
+	listTemplates,
+	productionWebhookUrl,
+	writeTemplatesWithSettings,
+	type Template,
+} from './templates';
 import { outboxCredential, startSmtpOutbox, type SmtpOutbox } from './smtpOutbox';
 import { setVariable } from './variables';
 
@@ -18,9 +23,6 @@ export type SimulatorOptions = Parameters<typeof startSimulator>[0];
  * for every request to a community trigger, even when no expression is evaluated.
  */
 export const RECOMMENDED_N8N_SETTINGS = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } as const;
-
-/** The variable the templates read for the folder they write files to. */
-export const EXPORT_DIR_VARIABLE = 'TIKTOK_SHOP_EXPORT_DIR';
 
 export interface StackOptions {
 	log?: Log;
@@ -47,7 +49,12 @@ export interface StackOptions {
 	 * and outbox, and TikTok sends each event type to one URL per app.
 	 */
 	publish?: string[];
-	/** Extra n8n variables ($vars.<name>) written before n8n starts, e.g. a stand-in's URL. */
+	/**
+	 * Values for the templates' Settings nodes, by field name, set before import as a user would edit them, e.g. a
+	 * stand-in's URL. `files_folder` is always this instance's files folder.
+	 */
+	settings?: Record<string, string>;
+	/** Extra n8n variables ($vars.<name>) written before n8n starts, for workflows that read them (not templates). */
 	variables?: Record<string, string>;
 	/** Also save each mail the templates send as an .eml file in this folder. */
 	saveMailTo?: string;
@@ -65,7 +72,7 @@ export interface Stack {
 	published: string[];
 	/** Where the templates' "Send Email" nodes deliver. */
 	outbox: SmtpOutbox;
-	/** Where templates write their files (also $vars.TIKTOK_SHOP_EXPORT_DIR). */
+	/** Where templates read and write their files (their Settings' files_folder). */
 	exportDir: string;
 	stop(): Promise<void>;
 }
@@ -109,11 +116,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			'import:credentials',
 			`--input=${await writeCredentials(setup.userFolder, credentials)}`,
 		]);
-		setVariable(setup.databasePath, EXPORT_DIR_VARIABLE, setup.filesDir);
 		for (const [name, value] of Object.entries(options.variables ?? {}))
 			setVariable(setup.databasePath, name, value);
 		const templates = listTemplates();
-		await setup.cli(['import:workflow', '--separate', `--input=${TEMPLATES_DIR}`]);
+		const templatesDir = await writeTemplatesWithSettings(join(setup.userFolder, 'templates'), {
+			...options.settings,
+			files_folder: setup.filesDir,
+		});
+		await setup.cli(['import:workflow', '--separate', `--input=${templatesDir}`]);
 		for (const [index, workflow] of (options.extraWorkflows ?? []).entries()) {
 			const file = join(setup.userFolder, `extra-workflow-${index}.json`);
 			await writeFile(file, JSON.stringify(workflow));

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { PACK_ROOT } from './packLoader';
@@ -79,4 +80,28 @@ export function formUrls(
 				return { workflow, url: `${n8nUrl}/form/${path}` };
 			}),
 	);
+}
+
+/**
+ * Every template as a user edits it after import: the values of its Settings node named in `settings` replaced
+ * (e.g. `files_folder` → this instance's files folder), written to `dir` for `n8n import:workflow --separate`.
+ * The templates themselves read no n8n Variables ($vars need a paid plan); this is how the harness sets them up.
+ */
+export async function writeTemplatesWithSettings(
+	dir: string,
+	settings: Record<string, string>,
+): Promise<string> {
+	await mkdir(dir, { recursive: true });
+	for (const file of readdirSync(TEMPLATES_DIR).filter((name) => name.endsWith('.json'))) {
+		const workflow = JSON.parse(readFileSync(join(TEMPLATES_DIR, file), 'utf8')) as {
+			nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
+		};
+		const node = workflow.nodes.find((candidate) => candidate.name === 'Settings');
+		const fields =
+			(node?.parameters.assignments as { assignments?: Array<{ name: string; value: unknown }> })
+				?.assignments ?? [];
+		for (const field of fields) if (field.name in settings) field.value = settings[field.name];
+		await writeFile(join(dir, file), JSON.stringify(workflow, null, 2));
+	}
+	return dir;
 }

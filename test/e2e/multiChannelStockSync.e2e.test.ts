@@ -77,7 +77,7 @@ describe('workflows/multi-channel-stock-sync.json in n8n 2.41.1', () => {
 			setupOwner: true,
 			publish: [workflow.id],
 			// The Shopify credential only points at *.myshopify.com; the template reads the endpoint from this variable.
-			variables: { SHOPIFY_GRAPHQL_URL: shopify.graphqlUrl },
+			settings: { shopify_graphql_url: shopify.graphqlUrl },
 			credentials: [
 				{
 					...SHOPIFY_CREDENTIAL,

@@ -1,6 +1,8 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { DateTime } from 'luxon';
+
 import { matchRejectReason } from '../../nodes/EvidenceSubmit/v1/disputes/submit/rejectReasons';
 import type { Cancellation, Mutation, Order, ReturnOrder } from '../../dev/simulator';
 import { refundFor, RETURN_REJECT_REASONS } from '../../dev/simulator/seed/afterSales';
@@ -345,17 +347,23 @@ describe('workflows/return-dispute-desk.json in n8n 2.41.1', () => {
 
 	it('emails one message with what is missing per case, the deadline, and the rendered summaries', () => {
 		expect(stack.outbox.messages.slice(first.mailsFrom)).toHaveLength(1);
-		expect(firstMail.subject).toBe('2 TikTok Shop return/cancellation case(s) need your evidence');
-		const rows = firstMail.html.split('<tr>').slice(2);
+		// 30 hours and no deadline: nothing overdue or due within 24 h to count in the subject.
+		expect(firstMail.subject).toBe('2 TikTok Shop return/cancellation cases need your answer');
+		const rows = firstMail.html.split(/<tr[^>]*>/).slice(2);
 		const rowOf = (id: string) => rows.find((row) => row.includes(id)) ?? '';
 		expect(rows).toHaveLength(2);
 
 		const inr = rowOf(notReceived.ret.return_id);
 		expect(inr).toContain('Carrier acceptance scan; Delivery scan');
 		expect(inr).toContain('the carrier never scanned the parcel');
-		expect(inr).toContain(
-			new Date(notReceived.ret.seller_next_action_response[0].deadline * 1000).toISOString(),
-		);
+		// The deadline in the seller's zone (Settings), in both parts, never as a UTC ISO string.
+		const deadline = DateTime.fromSeconds(notReceived.ret.seller_next_action_response[0].deadline)
+			.setZone('America/Los_Angeles')
+			.toFormat('ccc, LLL d, h:mm a ZZZZ');
+		expect(inr).toContain(deadline);
+		expect(firstMail.text).toContain(`Respond by ${deadline} (`);
+		expect(firstMail.html + firstMail.text).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+		expect(inr).toContain('Return 4035990000000000201');
 		expect(inr).toContain(notReceived.order.id);
 
 		const arbitration = rowOf(arbitrated.ret.return_id);

@@ -3,49 +3,14 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 
 import { writeSettlementCsv } from '../fixtures/settlement/settlementCsvGenerator';
-import { csvItem, FIXTURES, runReconciler, summaryOf } from '../../dev/harness/runReconciler';
+import { settlementCsvDatedFrom } from '../../dev/demo';
+import { csvItem, runReconciler, summaryOf } from '../../dev/harness/runReconciler';
 import type { OutboxMessage } from '../../dev/stack/smtpOutbox';
 import { startStack, type Stack } from '../../dev/stack/stack';
 import { template } from '../../dev/stack/templates';
 
 const ZONE = 'America/Los_Angeles';
 const FORM_PATH = 'tiktok-shop-settlement-check';
-const DAY_MS = 86_400_000;
-
-const DATE = /\b(\d{4})\/(\d{2})\/(\d{2})\b/g;
-const utcDay = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day);
-
-/** Today minus `days` in the seller's zone, as a UTC midnight. */
-function sellerDaysAgo(days: number): number {
-	const [year, month, day] = new Intl.DateTimeFormat('en-CA', {
-		timeZone: ZONE,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-	})
-		.format(new Date())
-		.split('-')
-		.map(Number);
-	return utcDay(year, month, day) - days * DAY_MS;
-}
-
-/**
- * The hand-checked Seller Center fixture with every date moved by the same number of days, so that its latest
- * settlement was 5 days ago: its findings then have deadlines ahead, as in a report exported this week, and the one
- * that was past the 45-day limit still is. Its deliberately invalid date (month 13) stays invalid.
- */
-function recentFixture(): string {
-	const text = readFileSync(`${FIXTURES}/seller-center-statement.csv`, 'utf8');
-	const valid = [...text.matchAll(DATE)].filter((match) => Number(match[2]) <= 12);
-	const shift =
-		sellerDaysAgo(5) -
-		Math.max(...valid.map((match) => utcDay(Number(match[1]), Number(match[2]), Number(match[3]))));
-	return text.replace(DATE, (whole: string, year: string, month: string, day: string) => {
-		if (Number(month) > 12) return whole;
-		const moved = new Date(utcDay(Number(year), Number(month), Number(day)) + shift);
-		return `${moved.getUTCFullYear()}/${String(moved.getUTCMonth() + 1).padStart(2, '0')}/${String(moved.getUTCDate()).padStart(2, '0')}`;
-	});
-}
 
 /** The template's node settings, run directly on the same bytes: what the email must report. */
 async function expectedFor(csv: Buffer) {
@@ -112,7 +77,8 @@ describe('workflows/settlement-report-check.json in n8n 2.41.1', () => {
 	});
 
 	it('emails what TikTok owes on an uploaded report: every finding, every unreadable line, the requests and a CSV', async () => {
-		const csv = Buffer.from(recentFixture(), 'utf8');
+		// The fixture dated so its latest settlement was 5 days ago, as `npm start` writes it for the demo.
+		const csv = Buffer.from(settlementCsvDatedFrom(Date.now(), { zone: ZONE }), 'utf8');
 		const expected = await expectedFor(csv);
 		expect(expected.findings.length).toBeGreaterThan(5);
 		expect(Number(expected.summary.recoverableAmount)).toBeGreaterThan(0);

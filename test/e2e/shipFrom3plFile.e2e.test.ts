@@ -7,6 +7,10 @@ import {
 	type ShipmentFile,
 } from '../fixtures/3pl/e2e/shipmentFile';
 import { Random } from '../fixtures/3pl/random';
+import {
+	ATTENTION_REASON_LABELS,
+	type AttentionReason,
+} from '../../nodes/ShipBatcher/v1/shipping/attentionReasons';
 import type { Mutation } from '../../dev/simulator';
 import { describeFailure, type Execution } from '../../dev/stack/n8nApi';
 import type { OutboxMessage } from '../../dev/stack/smtpOutbox';
@@ -49,6 +53,9 @@ function outputOf(
 	if (!run) throw new Error(`Node "${nodeName}" did not run. ${describeFailure(execution)}`);
 	return (run.data?.main?.[outputIndex] ?? []).map((item) => item.json);
 }
+
+const escapeHtml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const byOrder = (a: { orderId: string }, b: { orderId: string }) =>
 	a.orderId.localeCompare(b.orderId);
@@ -115,7 +122,7 @@ describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 		);
 		if (!taken) throw new Error('The package chosen for the reused label is gone');
 		taken.tracking_number = file.takenNumber.trackingNumber;
-		// The template reads 3pl-shipments.csv in $vars.TIKTOK_SHOP_EXPORT_DIR, which the harness sets to exportDir.
+		// The template reads 3pl-shipments.csv in its Settings' files_folder, which the harness sets to exportDir.
 		await writeFile(join(stack.exportDir, '3pl-shipments.csv'), file.csv);
 		({ execution: first, mutations: firstMutations, mail: firstMail } = await run());
 		({ execution: second, mutations: secondMutations, mail: secondMail } = await run());
@@ -219,12 +226,20 @@ describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 
 	it('emails the operations team one message listing exactly the rows that need attention, with their reasons', () => {
 		expect(firstMail.to).toBe('operations@example.com');
-		expect(firstMail.subject).toMatch(
-			new RegExp(
-				`^(\\[Late-shipment risk\\] )?${bad().length} TikTok Shop shipment\\(s\\) need attention$`,
-			),
+		// Overdue and due-soon rows counted apart, as the seller reads them.
+		const attention = outputOf(first, BATCHER, 1);
+		const overdue = attention.filter((item) => item.past_late_line).length;
+		const dueSoon = attention.filter(
+			(item) => !item.past_late_line && item.close_to_late_line,
+		).length;
+		const counts = [
+			overdue ? `${overdue} past the ship-by time` : '',
+			dueSoon ? `${dueSoon} due within 12 h` : '',
+		].filter(Boolean);
+		expect(firstMail.subject).toBe(
+			`${bad().length} TikTok Shop shipments not uploaded${counts.length ? `: ${counts.join(', ')}` : ''}`,
 		);
-		const tableRows = firstMail.html.split('<tr>').slice(2); // the first part is the intro, the second the header
+		const tableRows = firstMail.html.split(/<tr[^>]*>/).slice(2); // the first part is the intro, the second the header
 		expect(tableRows).toHaveLength(bad().length);
 		for (const row of bad()) {
 			const line = tableRows.find((candidate) =>
@@ -232,12 +247,20 @@ describe('workflows/ship-from-3pl-file.json in n8n 2.41.1', () => {
 			);
 			expect(line).toBeDefined();
 			expect(line).toContain(row.columns.tracking_number);
-			expect(line).toContain((row.expected as { reason: string }).reason);
+			const reason = (row.expected as { reason: AttentionReason }).reason;
+			// The reason in words, in both parts; the code stays in the node's output for expressions.
+			expect(line).toContain(escapeHtml(ATTENTION_REASON_LABELS[reason]));
+			expect(firstMail.text).toContain(`${ATTENTION_REASON_LABELS[reason]}.`);
+			expect(firstMail.html + firstMail.text).not.toContain(reason);
 		}
+		expect(firstMail.text).toContain('Times are in America/Los_Angeles.');
+		expect(firstMail.html).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
 		for (const row of good()) expect(firstMail.html).not.toContain(row.columns.tracking_number);
 		// TikTok's own words come with the row it refused.
-		const refused = tableRows.find((line) => line.includes('tiktok_duplicate_tracking'));
-		expect(refused).toMatch(/TikTok said: .*already used.*code 21011025/);
+		const refused = tableRows.find((line) =>
+			line.includes(escapeHtml(ATTENTION_REASON_LABELS.tiktok_duplicate_tracking)),
+		);
+		expect(refused).toMatch(/TikTok said: .*already used.*error 21011025; quote request/);
 	});
 
 	it('ships nothing twice when the same file is read again, and reports the same rows again', () => {

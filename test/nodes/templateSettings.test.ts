@@ -4,7 +4,7 @@ import { join } from 'node:path';
 /**
  * No paid-plan dependency: a template keeps its settings (addresses, folders) in a Set node named "Settings" right
  * after its trigger, with a sticky note saying what to edit, instead of reading n8n Variables ($vars), which need a
- * paid plan. Only Settings may mention $vars, as an optional override of a default.
+ * paid plan. No template mentions $vars at all, not even as an optional override.
  */
 interface WorkflowNode {
 	name: string;
@@ -18,11 +18,7 @@ interface Workflow {
 }
 
 const WORKFLOWS = join(__dirname, '..', '..', 'workflows');
-/** Its TikTok trigger's second (Failed) output needs the settings too: not done yet. */
-const NOT_YET = ['multi-channel-stock-sync.json'];
-const files = readdirSync(WORKFLOWS).filter(
-	(file) => file.endsWith('.json') && !NOT_YET.includes(file),
-);
+const files = readdirSync(WORKFLOWS).filter((file) => file.endsWith('.json'));
 const load = (file: string) => JSON.parse(readFileSync(join(WORKFLOWS, file), 'utf8')) as Workflow;
 
 describe.each(files)('%s', (file) => {
@@ -32,12 +28,22 @@ describe.each(files)('%s', (file) => {
 		(node) => node !== settings && node.type !== 'n8n-nodes-base.stickyNote',
 	);
 
-	it('reads no $vars outside Settings', () => {
+	it('reads no $vars (n8n Variables need a paid plan)', () => {
+		expect(readFileSync(join(WORKFLOWS, file), 'utf8')).not.toMatch(/\$vars\b/);
 		expect(
-			others
+			workflow.nodes
 				.filter((node) => JSON.stringify(node.parameters).includes('$vars'))
 				.map((node) => node.name),
 		).toEqual([]);
+	});
+
+	it('passes every connected output of every trigger through Settings when other nodes read it', () => {
+		if (!settings) return;
+		const triggers = workflow.nodes.filter((node) => /trigger$/i.test(node.type));
+		for (const trigger of triggers)
+			for (const output of workflow.connections[trigger.name].main)
+				if ((output ?? []).length)
+					expect(output!.map((target) => target.node)).toEqual(['Settings']);
 	});
 
 	const reads = [
@@ -73,5 +79,12 @@ describe.each(files)('%s', (file) => {
 			.map((node) => String(node.parameters.content));
 		expect(notes.some((note) => note.includes('**Settings**'))).toBe(true);
 		expect(notes.filter((note) => note.includes('$vars'))).toEqual([]);
+	});
+
+	it('names no codes in its sticky notes (a person reads them on the canvas)', () => {
+		const notes = workflow.nodes
+			.filter((node) => node.type === 'n8n-nodes-base.stickyNote')
+			.map((node) => String(node.parameters.content));
+		expect(notes.flatMap((note) => note.match(/\b[A-Z]{3,}_[A-Z_]{3,}\b/g) ?? [])).toEqual([]);
 	});
 });

@@ -8,6 +8,7 @@ import {
 	seedShop,
 	seedWarehouses,
 } from './catalog';
+import { plantDemo, type DemoPlan } from './demo';
 import { seedFinance } from './finance';
 import { seedOrders } from './orders';
 
@@ -20,12 +21,24 @@ export interface SeededWorld {
 	authCode: string;
 	random: SeededRandom;
 	ids: IdFactory;
+	/** What the demo planted for the templates to find (only when seeded with `demo`). */
+	demo?: DemoPlan;
 }
+
+export type { DemoPlan } from './demo';
 
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** Same seed, same shop: ids, catalog and orders repeat exactly; times are relative to `now` (Unix seconds). */
-export function seedWorld(seed: number, orderCount: number, now: number): SeededWorld {
+/**
+ * Same seed, same shop: ids, catalog and orders repeat exactly; times are relative to `now` (Unix seconds). With
+ * `demo`, problems for each template to find are planted on top (demo.ts); without, the shop is as tests know it.
+ */
+export function seedWorld(
+	seed: number,
+	orderCount: number,
+	now: number,
+	options: { demo?: boolean } = {},
+): SeededWorld {
 	const random = new SeededRandom(seed);
 	const ids = new IdFactory(random);
 	const app = {
@@ -61,5 +74,6 @@ export function seedWorld(seed: number, orderCount: number, now: number): Seeded
 		images: [],
 		webhooks: [],
 	};
-	return { state, app, accessToken, refreshToken, authCode, random, ids };
+	const demo = options.demo ? plantDemo(state, seed, now) : undefined;
+	return { state, app, accessToken, refreshToken, authCode, random, ids, demo };
 }

@@ -3,6 +3,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { getTikTokClient, toNodeError } from '.';
 import { TikTokApiError } from './errors';
 import { logistics } from './resources';
+import { credentialNotPickedYet, PICK_CREDENTIAL_FIRST } from './pickCredentialFirst';
 
 /**
  * The shop's shipping providers for a drop-down: those of every delivery option of every sales warehouse, each once,
@@ -12,6 +13,7 @@ import { logistics } from './resources';
 export async function getShippingProviders(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
+	if (await credentialNotPickedYet(this)) return [PICK_CREDENTIAL_FIRST];
 	try {
 		const client = await getTikTokClient.call(this);
 		const byName = new Map<string, INodePropertyOptions>();

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 
 import { checkTrackingNumber } from '../../../nodes/shared/tracking';
 import { closeAllStores } from '../../../nodes/shared/store';
+import {
+	ATTENTION_REASON_LABELS,
+	ATTENTION_REASONS,
+} from '../../../nodes/ShipBatcher/v1/shipping/attentionReasons';
 import type { RunningSimulator } from '../../../dev/simulator';
 import { hasPendingAfterSale } from '../../../dev/simulator/lookup';
 import {
@@ -136,6 +140,7 @@ describe('partial errors', () => {
 		expect(attention[0].pairedItem).toEqual({ item: 2 });
 		expect(attention[0].json).toMatchObject({
 			reason: 'tiktok_duplicate_tracking',
+			reason_label: 'TikTok: tracking number used on another order',
 			tiktok_code: 21011025,
 			package_id: targets[2].pkg.id,
 		});
@@ -438,5 +443,14 @@ describe('tracking number history', () => {
 		expect(attention[0].json).toMatchObject({ reason: 'tracking_reused_recently' });
 		expect(attention[0].json.message).toContain(`order ${first.order.id}`);
 		expect(shippedPackageIds(sim)).toEqual([first.pkg.id]);
+	});
+});
+
+describe('reason labels', () => {
+	it('gives every Needs Attention reason a label a person reads, without codes', () => {
+		for (const reason of ATTENTION_REASONS) {
+			expect(ATTENTION_REASON_LABELS[reason]).toMatch(/^[A-Z][^_]+$/);
+		}
+		expect(new Set(Object.values(ATTENTION_REASON_LABELS)).size).toBe(ATTENTION_REASONS.length);
 	});
 });

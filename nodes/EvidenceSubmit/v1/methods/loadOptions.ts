@@ -2,6 +2,10 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
 import { fetchRejectReasons } from '../disputes/submit/rejectReasons';
+import {
+	credentialNotPickedYet,
+	PICK_CREDENTIAL_FIRST,
+} from '../../../shared/tiktok/pickCredentialFirst';
 
 const AUTOMATIC: INodePropertyOptions = {
 	name: 'Best Match for the Claim (Automatic)',
@@ -15,6 +19,7 @@ export async function getRejectReasons(
 ): Promise<INodePropertyOptions[]> {
 	const caseId = String(this.getCurrentNodeParameter('caseId') ?? '').trim();
 	if (!caseId || caseId.startsWith('=')) return [AUTOMATIC];
+	if (await credentialNotPickedYet(this)) return [AUTOMATIC, PICK_CREDENTIAL_FIRST];
 	try {
 		const reasons = await fetchRejectReasons(await getTikTokClient.call(this), caseId);
 		return [

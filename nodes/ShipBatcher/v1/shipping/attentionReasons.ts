@@ -45,6 +45,45 @@ export const ATTENTION_REASONS = [
 
 export type AttentionReason = (typeof ATTENTION_REASONS)[number];
 
+/** Each reason as a person reads it in an alert (`reason_label`); the code stays in `reason` for expressions. */
+export const ATTENTION_REASON_LABELS: Record<AttentionReason, string> = {
+	missing_order_and_package: 'No order or package ID in the row',
+	invalid_order_id: 'Order ID is not a TikTok order ID',
+	invalid_package_id: 'Package ID is not a TikTok package ID',
+	invalid_ship_time: 'Ship time cannot be read',
+	tracking_empty: 'No tracking number',
+	tracking_garbage: 'Tracking number is not a tracking number',
+	tracking_spreadsheet_number: 'Tracking number mangled by a spreadsheet',
+	tracking_order_id: 'Order ID in the tracking number column',
+	tracking_unknown_format: 'Tracking number of no known carrier',
+	tracking_check_digit: 'Mistyped tracking number (check digit wrong)',
+	carrier_missing: 'No carrier given',
+	carrier_mismatch: 'Tracking number belongs to another carrier',
+	carrier_unknown: 'Carrier not recognised',
+	carrier_ambiguous: 'Carrier could be more than one provider',
+	carrier_not_offered: 'Carrier not offered for this order',
+	tracking_reused_in_batch: 'Same tracking number on several orders in this file',
+	conflicting_rows_in_batch: 'Conflicting rows for the same order',
+	tracking_reused_recently: 'Tracking number already used on another order',
+	order_not_found: 'Order not found on TikTok Shop',
+	package_not_in_order: 'Package does not belong to the order',
+	order_unpaid: 'Order not paid yet',
+	order_on_hold: 'Order on hold',
+	order_cancelled: 'Order cancelled',
+	order_shipped_by_tiktok: 'TikTok ships this order',
+	package_id_required: 'Package ID needed (order split into packages)',
+	already_shipped_different_tracking: 'Already shipped with another tracking number',
+	line_items_already_shipped: 'Items already shipped',
+	after_sale_pending: 'Buyer asked to cancel or return',
+	tiktok_invalid_tracking: 'TikTok refused the tracking number',
+	tiktok_duplicate_tracking: 'TikTok: tracking number used on another order',
+	tracking_update_window_closed: 'Too late to change the tracking number',
+	tracking_update_already_used: 'Tracking number already changed once',
+	tiktok_rejected: 'TikTok refused the shipment',
+	tiktok_unavailable: 'TikTok Shop did not answer',
+	node_error: 'Not processed (error)',
+};
+
 export function attention(
 	reason: AttentionReason,
 	message: string,

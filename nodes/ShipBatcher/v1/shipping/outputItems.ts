@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/itemRunner';
 import { carrierDisplayName } from '../../../shared/tracking';
+import { ATTENTION_REASON_LABELS } from './attentionReasons';
 import type { ShipmentState } from './interfaces';
 
 /** The late-shipment fields, on both outputs: an item that needs attention is the one that may still go out late. */
@@ -63,10 +64,12 @@ export function outputItems(states: ShipmentState[]): ItemResult[] {
 			results.push({ itemIndex, json, output: SHIPPED });
 			continue;
 		}
+		const reason = outcome?.reason ?? 'node_error';
 		const json: IDataObject = {
 			...baseFields(state),
 			status: 'needs_attention',
-			reason: outcome?.reason ?? 'node_error',
+			reason,
+			reason_label: ATTENTION_REASON_LABELS[reason],
 			message: outcome?.message ?? 'No answer was recorded for this item. Run the workflow again.',
 			tiktok_code: outcome?.tiktok?.code ?? null,
 			tiktok_message: outcome?.tiktok?.message ?? null,

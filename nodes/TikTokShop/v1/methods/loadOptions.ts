@@ -2,6 +2,10 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { getTikTokClient, toNodeError } from '../../../shared/tiktok';
 import { logistics, returns } from '../../../shared/tiktok/resources';
+import {
+	credentialNotPickedYet,
+	PICK_CREDENTIAL_FIRST,
+} from '../../../shared/tiktok/pickCredentialFirst';
 
 async function salesWarehouses(context: ILoadOptionsFunctions): Promise<logistics.Warehouse[]> {
 	const client = await getTikTokClient.call(context);
@@ -9,6 +13,7 @@ async function salesWarehouses(context: ILoadOptionsFunctions): Promise<logistic
 }
 
 export async function getWarehouses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	if (await credentialNotPickedYet(this)) return [PICK_CREDENTIAL_FIRST];
 	try {
 		return (await salesWarehouses(this)).map((warehouse) => ({
 			name: `${warehouse.name}${warehouse.is_default ? ' (default)' : ''}`,
@@ -23,6 +28,7 @@ export async function getWarehouses(this: ILoadOptionsFunctions): Promise<INodeP
 export async function getDeliveryOptions(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
+	if (await credentialNotPickedYet(this)) return [PICK_CREDENTIAL_FIRST];
 	try {
 		const client = await getTikTokClient.call(this);
 		const options: INodePropertyOptions[] = [];
@@ -46,6 +52,7 @@ export async function getRejectReasons(
 ): Promise<INodePropertyOptions[]> {
 	const returnId = String(this.getCurrentNodeParameter('returnId') ?? '').trim();
 	if (!returnId || returnId.startsWith('=')) return [];
+	if (await credentialNotPickedYet(this)) return [PICK_CREDENTIAL_FIRST];
 	try {
 		const client = await getTikTokClient.call(this);
 		return (await returns.getRejectReasons(client, returnId)).map((reason) => ({

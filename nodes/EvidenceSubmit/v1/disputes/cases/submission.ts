@@ -28,7 +28,7 @@ export function submissionFor(facts: CaseFacts): Submission {
 	if (facts.arbitrationStatus === 'IN_PROGRESS') {
 		return {
 			channel: 'manual',
-			how: "TikTok is arbitrating this case (arbitration_status IN_PROGRESS). The API can only read arbitration and has no appeal endpoint: upload the summary PDF and the photos by hand in Seller Center, on this return's page.",
+			how: "TikTok is arbitrating this case. The API can only read arbitration and has no appeal endpoint: upload the summary PDF and the photos by hand in Seller Center, on this return's page.",
 		};
 	}
 	const actions = facts.sellerActions.map((action) => action.action);

@@ -33,7 +33,7 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
 	if (deadline.deadline_passed) {
 		return {
 			verdict: 'not_worth_disputing',
-			reason: `The deadline to answer passed ${deadline.time_left?.replace('overdue by ', '')} ago (${deadline.deadline}). TikTok no longer takes an answer through the API and usually decides for the buyer.`,
+			reason: `The deadline to answer passed ${deadline.time_left?.replace('overdue by ', '')} ago. TikTok no longer takes an answer through the API and usually decides for the buyer.`,
 			nextStep:
 				'If TikTok opens arbitration or the buyer appeals, upload the summary PDF and the photos in Seller Center. Answer earlier next time: run Find Cases Needing Action on a schedule.',
 		};
