@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { startSimulator } from '../simulator';
@@ -8,7 +8,8 @@ import { ensureN8nInstalled, type Log } from './n8nInstall';
 import { prepareN8n, type N8nInstance, type N8nSetup } from './n8nInstance';
 import { listTemplates, productionWebhookUrl, TEMPLATES_DIR, type Template } from './templates';
 import { outboxCredential, startSmtpOutbox, type SmtpOutbox } from './smtpOutbox';
-import { setVariable } from './variables';
+import { QueueMode, withRedisStores, type QueueModeOptions } from './queueMode';
+import { setPostgresVariable, setVariable } from './variables';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 export type SimulatorOptions = Parameters<typeof startSimulator>[0];
@@ -51,6 +52,11 @@ export interface StackOptions {
 	variables?: Record<string, string>;
 	/** Also save each mail the templates send as an .eml file in this folder. */
 	saveMailTo?: string;
+	/**
+	 * n8n's queue mode instead of one process: Redis and PostgreSQL, main, a webhook processor and workers
+	 * (dev/stack/queueMode.ts). `n8n` is then the main process, and production webhooks go to `webhookUrl`.
+	 */
+	queue?: QueueModeOptions;
 }
 
 /** The simulator and one n8n with the pack, a simulator credential and every template imported and active. */
@@ -58,6 +64,10 @@ export interface Stack {
 	simulator: Simulator;
 	setup: N8nSetup;
 	n8n: N8nInstance;
+	/** Base URL of production webhooks: n8n's own, or the webhook processor's in queue mode. */
+	webhookUrl: string;
+	/** The queue-mode processes and servers, when `queue` was set. */
+	queue?: QueueMode;
 	/** Logged in as the owner when `setupOwner` was set; otherwise only usable after the user's own setup. */
 	api: N8nApi;
 	templates: Template[];
@@ -89,37 +99,72 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const outbox = await startSmtpOutbox({ saveTo: options.saveMailTo });
 		cleanups.push(() => outbox.close());
 
+		const queue = options.queue
+			? await QueueMode.prepare(
+					paths,
+					{
+						...options.queue,
+						env: options.n8nEnv,
+						keepUserFolder: options.keepUserFolder,
+						onLine: options.onN8nLine && ((_role, line) => options.onN8nLine!(line)),
+					},
+					cleanups,
+				)
+			: undefined;
+		if (queue)
+			log(`Redis on ${queue.redis.port}, PostgreSQL on ${queue.postgres.port} (queue mode)`);
 		const setup = await prepareN8n({
 			paths,
 			onLine: options.onN8nLine,
 			keepUserFolder: options.keepUserFolder,
 			preferredPort: options.n8nPort,
-			env: options.n8nEnv,
+			env: queue ? queue.mainEnv() : options.n8nEnv,
 		});
 		cleanups.push(() => setup.dispose());
+		const writeVariable = (name: string, value: string) =>
+			queue
+				? setPostgresVariable(queue.postgres.sql, name, value)
+				: setVariable(setup.databasePath, name, value);
 
 		log('Importing the simulator credential and the templates into n8n…');
 		// The first CLI command also creates the database (migrations, ~15 s on a cold user folder).
 		const credentials = [
 			simulatorCredential(simulator),
 			outboxCredential(outbox),
+			...(queue ? [queue.redisCredential()] : []),
 			...(options.credentials ?? []),
 		];
 		await setup.cli([
 			'import:credentials',
 			`--input=${await writeCredentials(setup.userFolder, credentials)}`,
 		]);
-		setVariable(setup.databasePath, EXPORT_DIR_VARIABLE, setup.filesDir);
+		await writeVariable(EXPORT_DIR_VARIABLE, setup.filesDir);
 		for (const [name, value] of Object.entries(options.variables ?? {}))
-			setVariable(setup.databasePath, name, value);
-		const templates = listTemplates();
-		await setup.cli(['import:workflow', '--separate', `--input=${TEMPLATES_DIR}`]);
-		for (const [index, workflow] of (options.extraWorkflows ?? []).entries()) {
+			await writeVariable(name, value);
+		// In queue mode every workflow keeps its state in Redis, which all the n8n processes share.
+		const forMode = <T extends { nodes: Array<Record<string, unknown>> }>(workflow: T) =>
+			queue ? withRedisStores(workflow) : workflow;
+		const templates = listTemplates().map((template) => forMode(template as never) as Template);
+		if (queue) {
+			const folder = join(setup.userFolder, 'templates-queue-mode');
+			await mkdir(folder);
+			for (const template of templates) {
+				const source = JSON.parse(await readFile(join(TEMPLATES_DIR, template.file), 'utf8'));
+				await writeFile(join(folder, template.file), JSON.stringify(forMode(source)));
+			}
+			await setup.cli(['import:workflow', '--separate', `--input=${folder}`]);
+		} else {
+			await setup.cli(['import:workflow', '--separate', `--input=${TEMPLATES_DIR}`]);
+		}
+		const extraWorkflows = (options.extraWorkflows ?? []).map((workflow) =>
+			forMode(workflow as never),
+		) as Array<{ id: string }>;
+		for (const [index, workflow] of extraWorkflows.entries()) {
 			const file = join(setup.userFolder, `extra-workflow-${index}.json`);
 			await writeFile(file, JSON.stringify(workflow));
 			await setup.cli(['import:workflow', `--input=${file}`]);
 		}
-		const workflows = [...templates, ...((options.extraWorkflows ?? []) as unknown as Template[])];
+		const workflows = [...templates, ...(extraWorkflows as unknown as Template[])];
 		const importedIds = new Set(credentials.map((credential) => credential.id));
 		const publishable = workflows.filter(
 			(workflow) =>
@@ -140,14 +185,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
 		log('Starting n8n…');
 		const n8n = await setup.start();
+		if (queue) {
+			log('Starting the webhook processor and the workers…');
+			await queue.startProcesses(setup.filesDir);
+		}
+		const webhookUrl = queue ? queue.webhookSetup.url : n8n.url;
 		const api = new N8nApi(n8n.url, paths);
 		if (options.setupOwner) await api.setupOwner();
-		await waitForWebhookRegistrations(simulator, expectedRegistrations(n8n.url, publishable));
+		await waitForWebhookRegistrations(simulator, expectedRegistrations(webhookUrl, publishable));
 		const published = publishable.map((workflow) => workflow.id);
 		return {
 			simulator,
 			setup,
 			n8n,
+			webhookUrl,
+			queue,
 			api,
 			templates,
 			published,
