@@ -10,14 +10,18 @@ export interface DeliveryRounds {
 
 /**
  * Delivers every event, at most `concurrency` at a time, then delivers again what was not answered 200, as
- * TikTok's retries would (sooner than TikTok, which waits 2 minutes). `duringFirstRound` runs while the first
- * round is under way (to kill a process in the middle of it).
+ * TikTok's retries would (sooner than TikTok, which waits 2 minutes).
  */
 export async function deliverUntilAccepted(
 	stack: Stack,
 	url: string,
 	events: WebhookEvent[],
-	options: { concurrency: number; rounds?: number; duringFirstRound?: () => Promise<void> },
+	options: {
+		concurrency: number;
+		rounds?: number;
+		/** Runs beside the first round; `accepted()` counts its deliveries answered 200 so far. */
+		duringFirstRound?: (accepted: () => number) => Promise<void>;
+	},
 ): Promise<DeliveryRounds> {
 	let pending = events;
 	const rounds: DeliveryRounds['rounds'] = [];
@@ -36,7 +40,8 @@ export async function deliverUntilAccepted(
 			}
 		};
 		const sending = Promise.all(Array.from({ length: options.concurrency }, sender));
-		if (round === 0) await options.duringFirstRound?.();
+		if (round === 0)
+			await options.duringFirstRound?.(() => statuses.filter((status) => status === 200).length);
 		await sending;
 		rounds.push(statuses);
 		pending = pending.filter((_, index) => statuses[index] !== 200);
