@@ -8,8 +8,7 @@ import type { Stack } from '../stack/stack';
 /**
  * A webhook names a 3PL tracking file; the workflow downloads it (HTTP Request from a local file server), one item
  * per package, into the Ship Batcher. Each POST is one execution, which a queue-mode worker runs. The queue-mode
- * e2e suite and bench/queueMode.ts use it. (Posting the 5,000 rows themselves to the webhook processor failed on
- * this loaded machine with the connection closed, twice in two concurrent posts; a small POST does not.)
+ * e2e suite and bench/queueMode.ts use it.
  */
 export const SHIP_WORKFLOW_ID = 'ttsShipQueueE2E';
 export const SHIP_WEBHOOK_PATH = 'queue-ship-e2e';
