@@ -12,9 +12,9 @@ import { signWebhook } from '../nodes/shared/tiktok/webhookSignature';
 import { nodeOutput, type Execution } from '../dev/stack/n8nApi';
 import { RECOMMENDED_N8N_SETTINGS, startStack, type Stack } from '../dev/stack/stack';
 
-const UNIQUE = 120;
-const DUPLICATES = 80;
-const TRIGGER_ID = 'ttsBenchTrigger1';
+export const UNIQUE = 120;
+export const DUPLICATES = 80;
+export const TRIGGER_ID = 'ttsBenchTrigger1';
 const BASELINE_ID = 'ttsBenchBaseline';
 
 const node = (
@@ -34,7 +34,7 @@ const node = (
 	...extra,
 });
 
-const triggerWorkflow = {
+export const triggerWorkflow = {
 	id: TRIGGER_ID,
 	name: 'Bench: TikTok Shop Trigger',
 	nodes: [
@@ -91,7 +91,7 @@ const baselineWorkflow = {
 	settings: { executionOrder: 'v1' },
 };
 
-function deliveries(
+export function deliveries(
 	appKey: string,
 	appSecret: string,
 	shopId: string,
@@ -116,7 +116,7 @@ function deliveries(
 	return [...unique, ...unique.slice(0, DUPLICATES)].sort(() => Math.random() - 0.5);
 }
 
-async function fire(
+export async function fire(
 	url: string,
 	load: ReturnType<typeof deliveries>,
 ): Promise<{ latencies: number[]; statuses: number[] }> {
@@ -138,10 +138,10 @@ async function fire(
 	};
 }
 
-const percentile = (sorted: number[], p: number) =>
+export const percentile = (sorted: number[], p: number) =>
 	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-async function settledExecutions(stack: Stack, workflowId: string): Promise<Execution[]> {
+export async function settledExecutions(stack: Stack, workflowId: string): Promise<Execution[]> {
 	let count = -1;
 	for (let stableSince = Date.now(); Date.now() - stableSince < 8000;) {
 		await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -154,6 +154,25 @@ async function settledExecutions(stack: Stack, workflowId: string): Promise<Exec
 
 async function allExecutionIds(stack: Stack, workflowId: string): Promise<string[]> {
 	return (await stack.api.executions(workflowId)).map((execution) => execution.id);
+}
+
+/** One row of the acknowledgement table: a burst's answers and the runs it caused. */
+export function ackRow(
+	target: string,
+	{ latencies, statuses }: { latencies: number[]; statuses: number[] },
+	executions: Execution[],
+	idOf: (json: Record<string, unknown>) => unknown,
+) {
+	const { processed, twice } = processedTwice(executions, idOf);
+	return {
+		target,
+		'unexpected status': statuses.filter((status) => status !== 200).length,
+		'p50 ack ms': Math.round(percentile(latencies, 50)),
+		'p99 ack ms': Math.round(percentile(latencies, 99)),
+		'executions started': executions.length,
+		'events processed': processed,
+		'processed twice': twice,
+	};
 }
 
 function processedTwice(
@@ -227,16 +246,7 @@ async function main(): Promise<void> {
 				0,
 				-warmUp[workflowId] || undefined,
 			);
-			const { processed, twice } = processedTwice(executions, idOf);
-			rows.push({
-				target: label,
-				'unexpected status': statuses.filter((status) => status !== 200).length,
-				'p50 ack ms': Math.round(percentile(latencies, 50)),
-				'p99 ack ms': Math.round(percentile(latencies, 99)),
-				'executions started': executions.length,
-				'events processed': processed,
-				'processed twice': twice,
-			});
+			rows.push(ackRow(label, { latencies, statuses }, executions, idOf));
 		}
 		// n8n's own cost per request: the same burst with a wrong signature is refused (401) before any store or run.
 		const forged = deliveries(appKey, appSecret, stack.simulator.shop.id).map((delivery) => ({
@@ -272,13 +282,14 @@ async function main(): Promise<void> {
 	}
 }
 
-main().catch((error: unknown) => {
-	console.error(error);
-	process.exit(1);
-});
+if (require.main === module)
+	main().catch((error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	});
 
 /** n8n settings under test: the recommended one unless BENCH_N8N_DEFAULTS is set, plus BENCH_N8N_ENV. */
-function benchEnv(): NodeJS.ProcessEnv {
+export function benchEnv(): NodeJS.ProcessEnv {
 	const recommended = process.env.BENCH_N8N_DEFAULTS ? {} : RECOMMENDED_N8N_SETTINGS;
 	const extra = Object.fromEntries(
 		(process.env.BENCH_N8N_ENV ?? '')

@@ -1,6 +1,9 @@
 /**
  * `npm start`: the TikTok Shop simulator plus a throwaway n8n 2.41.1 (SQLite) with the freshly built pack, a
  * credential for the simulator and every template imported and active. Ctrl-C stops everything.
+ *
+ * `npm run start:queue` (`--queue`): the same in n8n's queue mode: Redis and PostgreSQL on loopback, n8n main,
+ * one webhook processor and two workers, each with the pack installed (dev/stack/queueMode.ts).
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +16,7 @@ import { formUrls } from './stack/templates';
 
 const N8N_DEFAULT_PORT = 5678;
 const OUTBOX_DIR = join(tmpdir(), 'n8n-nodes-tiktok-shop-ops-outbox');
+const QUEUE_MODE = process.argv.includes('--queue');
 
 let stack: Stack | undefined;
 let stopping = false;
@@ -20,7 +24,7 @@ let stopping = false;
 async function shutdown(code: number): Promise<void> {
 	if (stopping) return;
 	stopping = true;
-	console.log('\nStopping n8n and the simulator…');
+	console.log(`\nStopping n8n${QUEUE_MODE ? ', Redis, PostgreSQL' : ''} and the simulator…`);
 	removeSession();
 	await stack?.stop().catch((error: unknown) => console.error(error));
 	process.exit(code);
@@ -28,7 +32,9 @@ async function shutdown(code: number): Promise<void> {
 
 async function main(): Promise<void> {
 	const started = Date.now();
-	console.log(`Starting the TikTok Shop simulator and n8n ${N8N_VERSION} with this pack…`);
+	console.log(
+		`Starting the TikTok Shop simulator and n8n ${N8N_VERSION}${QUEUE_MODE ? ' in queue mode' : ''} with this pack…`,
+	);
 	process.on('SIGINT', () => void shutdown(0));
 	process.on('SIGTERM', () => void shutdown(0));
 
@@ -38,8 +44,9 @@ async function main(): Promise<void> {
 		saveMailTo: OUTBOX_DIR,
 		n8nEnv: RECOMMENDED_N8N_SETTINGS,
 		simulator: { demo: true },
+		queue: QUEUE_MODE ? {} : undefined,
 	});
-	const { n8n, simulator, templates, published, exportDir } = stack;
+	const { n8n, simulator, templates, published, exportDir, queue, webhookUrl } = stack;
 	const demoFiles = await writeDemoFiles(exportDir, simulator.state, simulator.demo!);
 	const state = (id: string) =>
 		published.includes(id) ? 'active' : 'inactive: add its credential, then publish';
@@ -53,11 +60,25 @@ async function main(): Promise<void> {
 		shopCipher: simulator.shop.cipher,
 	});
 	// n8n stopping by itself (crash, port taken) should not leave a simulator pretending all is well.
-	void stack.n8n.exited.then(() => {
-		if (stopping) return;
-		console.error(`\nn8n stopped unexpectedly. Last lines of ${n8n.logPath}:\n${n8n.tail(30)}`);
-		void shutdown(1);
-	});
+	for (const [name, process] of [
+		['n8n', n8n],
+		['The webhook processor', queue?.webhook],
+		...(queue?.workers ?? []).map((worker, index) => [`Worker ${index + 1}`, worker] as const),
+	] as const) {
+		void process?.exited.then(() => {
+			if (stopping) return;
+			console.error(
+				`\n${name} stopped unexpectedly. Last lines of ${process.logPath}:\n${process.tail(30)}`,
+			);
+			void shutdown(1);
+		});
+	}
+	const queueLines = queue
+		? `
+  Queue mode      webhook processor ${webhookUrl} (production webhooks; main serves none)
+                  ${queue.workers.length} workers, Redis 127.0.0.1:${queue.redis.port}, PostgreSQL 127.0.0.1:${queue.postgres.port} (user ${queue.postgres.user}, database ${queue.postgres.database})
+                  Logs: ${[queue.webhook, ...queue.workers].map((part) => part?.logPath).join('\n                        ')}`
+		: '';
 
 	const line = '─'.repeat(72);
 	console.log(`
@@ -69,7 +90,7 @@ Ready in ${Math.round((Date.now() - started) / 1000)} s.
                   this instance is thrown away when you stop).
   Templates       ${templates.map((template) => `${n8n.url}/workflow/${template.id}  ${template.name} (${state(template.id)})`).join('\n                  ')}
   Forms           ${formUrls(
-		n8n.url,
+		webhookUrl,
 		templates.filter((template) => published.includes(template.id)),
 	)
 		.map(({ workflow, url }) => `${url}  ${workflow.name}`)
@@ -80,7 +101,7 @@ Ready in ${Math.round((Date.now() - started) / 1000)} s.
   Sent mail       ${OUTBOX_DIR}
   Simulator       ${simulator.url}  (shop "${simulator.shop.name}", ${simulator.shop.id})
   Exported files  ${exportDir}
-  n8n log         ${n8n.logPath}
+  n8n log         ${n8n.logPath}${queueLines}
 
   What the templates find in the demo shop on their first run:
     ${demoFindings(simulator.demo!, demoFiles).join('\n    ')}

@@ -1,8 +1,9 @@
 /**
  * Where the real servers the tests start live: the same lookup as `scripts/provision.js` (npm's pretest), so a
- * program it found or installed is the one the tests run. REDIS_SERVER_BIN / DOVECOT_BIN / CHROMIUM_BIN win.
+ * program it found or installed is the one the tests run. REDIS_SERVER_BIN / DOVECOT_BIN / CHROMIUM_BIN /
+ * POSTGRES_BIN win.
  */
-type ProgramName = 'redis' | 'dovecot' | 'chromium';
+type ProgramName = 'redis' | 'dovecot' | 'chromium' | 'postgres';
 type Program = { binary: string; variable: string; debianPackage: string };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain-JS script shared with npm's pretest

@@ -3,18 +3,19 @@
  * Makes sure the system programs a test command needs are on this machine, before the command runs:
  *
  *   node scripts/provision.js redis dovecot     (npm's "pretest", before `npm test`)
- *   node scripts/provision.js dovecot chromium  (npm's "pretest:e2e", before `npm run test:e2e`)
+ *   node scripts/provision.js redis dovecot postgres chromium   (npm's "pretest:e2e", before `npm run test:e2e`)
  *   node scripts/provision.js chromium          (npm's "prescreenshots", before `npm run screenshots`)
  *
- * A program is found through its variable (REDIS_SERVER_BIN, DOVECOT_BIN, CHROMIUM_BIN), else on PATH or in
- * /usr/sbin, /usr/local/sbin, /sbin. What is missing is installed from Debian packages with apt-get when this runs
+ * A program is found through its variable (REDIS_SERVER_BIN, DOVECOT_BIN, CHROMIUM_BIN, POSTGRES_BIN), else on
+ * PATH or in /usr/sbin, /usr/local/sbin, /sbin (Debian's PostgreSQL: /usr/lib/postgresql/<version>/bin, newest
+ * first). What is missing is installed from Debian packages with apt-get when this runs
  * as root or with passwordless sudo (set TIKTOK_SHOP_OPS_NO_APT=1 to never do that). Otherwise it stops at once
  * with one line saying what to install. Plain Node (20+), no dependencies: it runs before anything else.
  */
 'use strict';
 
 const { spawnSync } = require('node:child_process');
-const { accessSync, constants, statSync } = require('node:fs');
+const { accessSync, constants, readdirSync, statSync } = require('node:fs');
 const { delimiter, join } = require('node:path');
 
 /** What each test needs, which variable points at it, and the Debian package that brings it. */
@@ -31,6 +32,14 @@ const PROGRAMS = {
 		debianPackage: 'dovecot-imapd',
 		usedBy: 'IMAP tests',
 	},
+	postgres: {
+		binary: 'postgres',
+		variable: 'POSTGRES_BIN',
+		debianPackage: 'postgresql',
+		usedBy: 'queue-mode e2e tests',
+		// Debian keeps each major version's server programs (postgres, initdb) off PATH.
+		dirs: () => versionedDirs('/usr/lib/postgresql', 'bin'),
+	},
 	chromium: {
 		binary: 'chromium',
 		variable: 'CHROMIUM_BIN',
@@ -41,6 +50,18 @@ const PROGRAMS = {
 
 /** Debian puts daemons in sbin, which is not on an ordinary user's PATH. */
 const EXTRA_DIRS = ['/usr/sbin', '/usr/local/sbin', '/sbin'];
+
+/** <root>/<version>/<sub> for every numeric version folder, newest first. */
+function versionedDirs(root, sub) {
+	try {
+		return readdirSync(root)
+			.filter((name) => /^\d+$/.test(name))
+			.sort((a, b) => Number(b) - Number(a))
+			.map((name) => join(root, name, sub));
+	} catch {
+		return [];
+	}
+}
 
 function isExecutable(file) {
 	try {
@@ -58,7 +79,11 @@ function findProgram(program) {
 		if (isExecutable(fromVariable)) return fromVariable;
 		fail(`${program.variable}=${fromVariable} is not an executable file; fix it or unset it.`);
 	}
-	const dirs = [...(process.env.PATH || '').split(delimiter).filter(Boolean), ...EXTRA_DIRS];
+	const dirs = [
+		...(process.env.PATH || '').split(delimiter).filter(Boolean),
+		...EXTRA_DIRS,
+		...(program.dirs ? program.dirs() : []),
+	];
 	for (const dir of dirs) {
 		const candidate = join(dir, program.binary);
 		if (isExecutable(candidate)) return candidate;

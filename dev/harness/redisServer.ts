@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { systemProgram } from '../systemPrograms';
 
 /** A real redis-server for one test file: loopback only, no persistence, its own throwaway dir. */
-export type RedisServer = { host: string; port: number; stop(): Promise<void> };
+export type RedisServer = { host: string; port: number; pid: number; stop(): Promise<void> };
 
 const HOST = '127.0.0.1';
 const READY_LINE = 'Ready to accept connections';
@@ -23,7 +23,7 @@ export async function startRedisServer(): Promise<RedisServer> {
 		const port = await freePort();
 		try {
 			const child = await spawnReady(binary, port, dir);
-			return { host: HOST, port, stop: () => stop(child, dir) };
+			return { host: HOST, port, pid: child.pid ?? 0, stop: () => stop(child, dir) };
 		} catch (error) {
 			rmSync(dir, { recursive: true, force: true });
 			lastError = error;

@@ -179,6 +179,37 @@ export class N8nApi {
 		return await Promise.all(ids.map((id) => this.waitForExecution(id)));
 	}
 
+	/**
+	 * Waits on the executions list (small) until `count` executions beyond `before` have finished, then reads each
+	 * one's data one at a time: a run over thousands of items carries tens of MB, and reading two such runs at once
+	 * while n8n writes them has failed here with the connection closed.
+	 */
+	async waitForFinished(
+		workflowId: string,
+		before: string[],
+		count: number,
+		timeoutMs = 600_000,
+	): Promise<Execution[]> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const done = (await this.executions(workflowId)).filter(
+				(run) =>
+					!before.includes(run.id) &&
+					!['new', 'running', 'waiting', 'unknown'].includes(run.status),
+			);
+			if (done.length >= count) {
+				const runs: Execution[] = [];
+				for (const run of done) runs.push(await this.execution(run.id));
+				return runs;
+			}
+			if (Date.now() > deadline)
+				throw new Error(
+					`${done.length} of ${count} executions finished within ${timeoutMs / 1000} s`,
+				);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+	}
+
 	/** Waits for a new execution of the workflow (e.g. started by a trigger) and returns it once finished. */
 	async waitForNextExecution(
 		workflowId: string,
@@ -199,15 +230,29 @@ export class N8nApi {
 	}
 
 	private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.url}${path}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': BROWSER_ID,
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = () =>
+			fetch(`${this.url}${path}`, {
+				method,
+				headers: {
+					'content-type': 'application/json',
+					'browser-id': BROWSER_ID,
+					...(this.cookie ? { cookie: this.cookie } : {}),
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let response: Response;
+		try {
+			response = await send();
+		} catch (error) {
+			// n8n closes a keep-alive connection after 5 idle seconds; a request sent on it at that moment fails with
+			// "other side closed" before n8n read it (seen on a loaded machine). A read is safe to send again.
+			if (
+				method !== 'GET' ||
+				(error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET'
+			)
+				throw error;
+			response = await send();
+		}
 		const setCookie = response.headers
 			.getSetCookie()
 			.find((cookie) => cookie.startsWith('n8n-auth='));

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import type { N8nPaths } from './cache';
 import { isAlive, spawnGuarded, type GuardedProcess } from './guardedProcess';
 import { assertPackLoaded, installPack } from './packLoader';
 import { freePort, isPortFree } from './ports';
+import { childPids } from './processTree';
 
 /** n8n starts in ~30 s on an idle machine; a machine busy with other n8n instances has needed over 120 s. */
 const READY_TIMEOUT_MS = 300_000;
@@ -25,6 +25,15 @@ export interface N8nOptions {
 	preferredPort?: number;
 }
 
+/** The processes of n8n's queue mode; a single instance is one `main`. */
+export type N8nRole = 'main' | 'webhook' | 'worker';
+
+const ROLE_COMMAND: Record<N8nRole, string> = {
+	main: 'start',
+	webhook: 'webhook',
+	worker: 'worker',
+};
+
 /** An n8n user folder with the pack installed, ready for CLI imports before the server starts. */
 export interface N8nSetup {
 	userFolder: string;
@@ -35,7 +44,12 @@ export interface N8nSetup {
 	url: string;
 	/** Runs `n8n <args>` against this user folder and returns its output; throws with the output on failure. */
 	cli(args: string[]): Promise<string>;
-	start(): Promise<N8nInstance>;
+	/**
+	 * Starts n8n in this user folder: the main process (`n8n start`, the default), or in queue mode a webhook
+	 * processor (`n8n webhook`, serving production webhooks on this setup's port) or a worker (`n8n worker`, its
+	 * health endpoint on this setup's port).
+	 */
+	start(role?: N8nRole, args?: string[]): Promise<N8nInstance>;
 	/** Stops anything still running and removes the user folder. */
 	dispose(): Promise<void>;
 }
@@ -78,6 +92,9 @@ export async function prepareN8n(options: N8nOptions): Promise<N8nSetup> {
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_PORT: String(port),
+		// Queue mode: a worker answers /healthz there instead (when QUEUE_HEALTH_CHECK_ACTIVE=true).
+		QUEUE_HEALTH_CHECK_PORT: String(port),
+		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
 		N8N_WEBHOOK_URL: `${url}/`,
 		N8N_EDITOR_BASE_URL: `${url}/`,
@@ -124,16 +141,18 @@ export async function prepareN8n(options: N8nOptions): Promise<N8nSetup> {
 				throw new Error(`\`n8n ${args.join(' ')}\` failed (exit ${code}):\n${child.tail(40)}`);
 			return output;
 		},
-		async start() {
-			let editorReady = false;
-			const server = spawnN8n(['start'], 'n8n.log', (line) => {
-				// Printed after published workflows are activated; /healthz/readiness answers earlier than that.
+		async start(role = 'main', args = []) {
+			// The main process prints this after published workflows are activated; /healthz/readiness answers earlier.
+			let editorReady = role !== 'main';
+			const server = spawnN8n([ROLE_COMMAND[role], ...args], 'n8n.log', (line) => {
 				if (line.startsWith('Editor is now accessible')) editorReady = true;
 				options.onLine?.(line);
 			});
 			try {
 				await waitUntilReady(url, server, () => editorReady);
-				await assertPackLoaded(userFolder, server.tail(400));
+				// Only the main process writes the editor's type lists; workers and webhook processors load the same
+				// nodes folder, and a run or delivery they could not handle fails the e2e tests that use them.
+				if (role === 'main') await assertPackLoaded(userFolder, server.tail(400));
 			} catch (error) {
 				await server.stop();
 				throw error;
@@ -175,7 +194,8 @@ async function removeAbandonedUserFolders(): Promise<void> {
 function inheritedEnv(): NodeJS.ProcessEnv {
 	return Object.fromEntries(
 		Object.entries(process.env).filter(
-			([name]) => !/^(NODE_ENV|JEST_WORKER_ID|N8N_.*|DB_.*|EXECUTIONS_.*|WEBHOOK_URL)$/.test(name),
+			([name]) =>
+				!/^(NODE_ENV|JEST_WORKER_ID|N8N_.*|DB_.*|EXECUTIONS_.*|QUEUE_.*|WEBHOOK_URL)$/.test(name),
 		),
 	);
 }
@@ -204,23 +224,10 @@ async function waitUntilReady(
 	);
 }
 
-/** The one child of `pid` (Linux /proc): the guard starts exactly one process, n8n. */
+/** The one child of `pid`: the guard starts exactly one process, n8n. */
 function childPidOf(pid: number): number {
-	const children = readdirSync('/proc')
-		.filter((entry) => /^\d+$/.test(entry))
-		.filter((entry) => {
-			try {
-				// Field 4 of /proc/<pid>/stat is the parent pid; the command name (field 2) may hold spaces, so split after ')'.
-				return (
-					Number(
-						readFileSync(`/proc/${entry}/stat`, 'utf8').split(')').pop()!.trim().split(' ')[1],
-					) === pid
-				);
-			} catch {
-				return false;
-			}
-		});
+	const children = childPids(pid);
 	if (children.length !== 1)
 		throw new Error(`expected one child of guard ${pid}, found ${children.length}`);
-	return Number(children[0]);
+	return children[0];
 }

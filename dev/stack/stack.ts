@@ -13,7 +13,8 @@ import {
 	type Template,
 } from './templates';
 import { outboxCredential, startSmtpOutbox, type SmtpOutbox } from './smtpOutbox';
-import { setVariable } from './variables';
+import { QueueMode, withRedisStores, type QueueModeOptions } from './queueMode';
+import { setPostgresVariable, setVariable } from './variables';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 export type SimulatorOptions = Parameters<typeof startSimulator>[0];
@@ -58,6 +59,11 @@ export interface StackOptions {
 	variables?: Record<string, string>;
 	/** Also save each mail the templates send as an .eml file in this folder. */
 	saveMailTo?: string;
+	/**
+	 * n8n's queue mode instead of one process: Redis and PostgreSQL, main, a webhook processor and workers
+	 * (dev/stack/queueMode.ts). `n8n` is then the main process, and production webhooks go to `webhookUrl`.
+	 */
+	queue?: QueueModeOptions;
 }
 
 /** The simulator and one n8n with the pack, a simulator credential and every template imported and active. */
@@ -65,6 +71,10 @@ export interface Stack {
 	simulator: Simulator;
 	setup: N8nSetup;
 	n8n: N8nInstance;
+	/** Base URL of production webhooks: n8n's own, or the webhook processor's in queue mode. */
+	webhookUrl: string;
+	/** The queue-mode processes and servers, when `queue` was set. */
+	queue?: QueueMode;
 	/** Logged in as the owner when `setupOwner` was set; otherwise only usable after the user's own setup. */
 	api: N8nApi;
 	templates: Template[];
@@ -96,20 +106,39 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const outbox = await startSmtpOutbox({ saveTo: options.saveMailTo });
 		cleanups.push(() => outbox.close());
 
+		const queue = options.queue
+			? await QueueMode.prepare(
+					paths,
+					{
+						...options.queue,
+						env: options.n8nEnv,
+						keepUserFolder: options.keepUserFolder,
+						onLine: options.onN8nLine && ((_role, line) => options.onN8nLine!(line)),
+					},
+					cleanups,
+				)
+			: undefined;
+		if (queue)
+			log(`Redis on ${queue.redis.port}, PostgreSQL on ${queue.postgres.port} (queue mode)`);
 		const setup = await prepareN8n({
 			paths,
 			onLine: options.onN8nLine,
 			keepUserFolder: options.keepUserFolder,
 			preferredPort: options.n8nPort,
-			env: options.n8nEnv,
+			env: queue ? queue.mainEnv() : options.n8nEnv,
 		});
 		cleanups.push(() => setup.dispose());
+		const writeVariable = (name: string, value: string) =>
+			queue
+				? setPostgresVariable(queue.postgres.sql, name, value)
+				: setVariable(setup.databasePath, name, value);
 
 		log('Importing the simulator credential and the templates into n8n…');
 		// The first CLI command also creates the database (migrations, ~15 s on a cold user folder).
 		const credentials = [
 			simulatorCredential(simulator),
 			outboxCredential(outbox),
+			...(queue ? [queue.redisCredential()] : []),
 			...(options.credentials ?? []),
 		];
 		await setup.cli([
@@ -117,19 +146,26 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			`--input=${await writeCredentials(setup.userFolder, credentials)}`,
 		]);
 		for (const [name, value] of Object.entries(options.variables ?? {}))
-			setVariable(setup.databasePath, name, value);
-		const templates = listTemplates();
-		const templatesDir = await writeTemplatesWithSettings(join(setup.userFolder, 'templates'), {
-			...options.settings,
-			files_folder: setup.filesDir,
-		});
+			await writeVariable(name, value);
+		// In queue mode every workflow keeps its state in Redis, which all the n8n processes share.
+		const forMode = <T extends { nodes: Array<Record<string, unknown>> }>(workflow: T) =>
+			queue ? withRedisStores(workflow) : workflow;
+		const templates = listTemplates().map((template) => forMode(template as never) as Template);
+		const templatesDir = await writeTemplatesWithSettings(
+			join(setup.userFolder, 'templates'),
+			{ ...options.settings, files_folder: setup.filesDir },
+			forMode,
+		);
 		await setup.cli(['import:workflow', '--separate', `--input=${templatesDir}`]);
-		for (const [index, workflow] of (options.extraWorkflows ?? []).entries()) {
+		const extraWorkflows = (options.extraWorkflows ?? []).map((workflow) =>
+			forMode(workflow as never),
+		) as Array<{ id: string }>;
+		for (const [index, workflow] of extraWorkflows.entries()) {
 			const file = join(setup.userFolder, `extra-workflow-${index}.json`);
 			await writeFile(file, JSON.stringify(workflow));
 			await setup.cli(['import:workflow', `--input=${file}`]);
 		}
-		const workflows = [...templates, ...((options.extraWorkflows ?? []) as unknown as Template[])];
+		const workflows = [...templates, ...(extraWorkflows as unknown as Template[])];
 		const importedIds = new Set(credentials.map((credential) => credential.id));
 		const publishable = workflows.filter(
 			(workflow) =>
@@ -150,14 +186,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
 		log('Starting n8n…');
 		const n8n = await setup.start();
+		if (queue) {
+			log('Starting the webhook processor and the workers…');
+			await queue.startProcesses(setup.filesDir);
+		}
+		const webhookUrl = queue ? queue.webhookSetup.url : n8n.url;
 		const api = new N8nApi(n8n.url, paths);
 		if (options.setupOwner) await api.setupOwner();
-		await waitForWebhookRegistrations(simulator, expectedRegistrations(n8n.url, publishable));
+		await waitForWebhookRegistrations(simulator, expectedRegistrations(webhookUrl, publishable));
 		const published = publishable.map((workflow) => workflow.id);
 		return {
 			simulator,
 			setup,
 			n8n,
+			webhookUrl,
+			queue,
 			api,
 			templates,
 			published,

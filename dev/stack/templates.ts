@@ -90,6 +90,8 @@ export function formUrls(
 export async function writeTemplatesWithSettings(
 	dir: string,
 	settings: Record<string, string>,
+	transform: <T extends { nodes: Array<Record<string, unknown>> }>(workflow: T) => T = (workflow) =>
+		workflow,
 ): Promise<string> {
 	await mkdir(dir, { recursive: true });
 	for (const file of readdirSync(TEMPLATES_DIR).filter((name) => name.endsWith('.json'))) {
@@ -101,7 +103,7 @@ export async function writeTemplatesWithSettings(
 			(node?.parameters.assignments as { assignments?: Array<{ name: string; value: unknown }> })
 				?.assignments ?? [];
 		for (const field of fields) if (field.name in settings) field.value = settings[field.name];
-		await writeFile(join(dir, file), JSON.stringify(workflow, null, 2));
+		await writeFile(join(dir, file), JSON.stringify(transform(workflow as never), null, 2));
 	}
 	return dir;
 }

@@ -11,8 +11,23 @@ export function setVariable(databasePath: string, key: string, value: string): v
 		db.prepare('DELETE FROM variables WHERE key = ? AND projectId IS NULL').run(key);
 		db.prepare(
 			"INSERT INTO variables (id, key, type, value, projectId) VALUES (?, ?, 'string', ?, NULL)",
-		).run(randomUUID().replace(/-/g, '').slice(0, 16), key, value);
+		).run(variableId(), key, value);
 	} finally {
 		db.close();
 	}
 }
+
+/** The same row in PostgreSQL (queue mode), through psql: `sql` runs one statement. */
+export async function setPostgresVariable(
+	sql: (statement: string) => Promise<string>,
+	key: string,
+	value: string,
+): Promise<void> {
+	const text = (raw: string) => `'${raw.replace(/'/g, "''")}'`;
+	await sql(
+		`BEGIN; DELETE FROM variables WHERE key = ${text(key)} AND "projectId" IS NULL; ` +
+			`INSERT INTO variables (id, key, type, value, "projectId") VALUES (${text(variableId())}, ${text(key)}, 'string', ${text(value)}, NULL); COMMIT;`,
+	);
+}
+
+const variableId = () => randomUUID().replace(/-/g, '').slice(0, 16);

@@ -1,9 +1,10 @@
-import type {
-	IExecuteFunctions,
-	IHookFunctions,
-	INodeProperties,
-	ITriggerFunctions,
-	IWebhookFunctions,
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type INodeProperties,
+	type ITriggerFunctions,
+	type IWebhookFunctions,
 } from 'n8n-workflow';
 
 import { openStore, type DurableStore, type StoreConfig } from './store';
@@ -45,7 +46,10 @@ export async function storeConfigOf(
 	use: StoreUse = {},
 ): Promise<StoreConfig> {
 	const kind = context.getNodeParameter('stateStore', itemIndex, 'embedded') as string;
-	if (kind !== 'redis') return { kind: 'embedded' };
+	if (kind !== 'redis') {
+		if (inQueueMode()) throw embeddedInQueueMode(context);
+		return { kind: 'embedded' };
+	}
 	const credentials = await context.getCredentials(REDIS_CREDENTIAL_NAME);
 	return {
 		kind: 'redis',
@@ -58,6 +62,25 @@ export async function storeConfigOf(
 		keyPrefix: (credentials.keyPrefix as string) || undefined,
 		...(use.failAfterMs !== undefined ? { failAfterMs: use.failAfterMs } : {}),
 	};
+}
+
+/** n8n's queue mode (main, webhook processors and workers, each with its own files). */
+export const inQueueMode = (env: NodeJS.ProcessEnv = process.env) =>
+	env.EXECUTIONS_MODE === 'queue';
+
+/**
+ * In queue mode each n8n process would open its own SQLite file: a webhook processor would queue and dedupe events
+ * where main and the workers never look, and they would wait there unprocessed. Refused, with the fix.
+ */
+function embeddedInQueueMode(context: Context): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		'State Store "Embedded" does not work in n8n\'s queue mode: each n8n process would keep its own file',
+		{
+			description:
+				'Set State Store to Redis and choose a TikTok Shop Ops Redis credential, the same in every workflow (README: Queue mode).',
+		},
+	);
 }
 
 export async function openSelectedStore(

@@ -1,41 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-import type { Execution } from '../../dev/stack/n8nApi';
 import { startStack, type Stack } from '../../dev/stack/stack';
-import { productionWebhookUrl, template, TEMPLATES_DIR } from '../../dev/stack/templates';
-
-interface WorkflowJson {
-	id: string;
-	name: string;
-	nodes: Array<{ name: string; webhookId?: string; parameters: Record<string, unknown> }>;
-	[key: string]: unknown;
-}
-
-/** The template with TikTok's retry pauses scaled down to 1 s and no client-side retries, so failures show fast. */
-function fastVariant(): WorkflowJson {
-	const workflow = JSON.parse(
-		readFileSync(join(TEMPLATES_DIR, 'order-intake.json'), 'utf8'),
-	) as WorkflowJson;
-	workflow.id = 'ttsOrderIntakeE2E';
-	workflow.name = 'Order intake (scaled retries, e2e)';
-	for (const node of workflow.nodes) {
-		if (node.name === 'TikTok Shop Trigger') {
-			node.webhookId = 'tiktok-shop-order-intake-e2e';
-			node.parameters.registerWebhook = false;
-			node.parameters.options = { retryDelays: '1', maxAttempts: 4 };
-		}
-		if (node.name === 'Get order details') node.parameters.requestOptions = { maxRetries: 0 };
-	}
-	return workflow;
-}
-
-const ran = (execution: Execution, node: string) =>
-	Boolean(execution.data.resultData.runData[node]);
+import { productionWebhookUrl, template } from '../../dev/stack/templates';
+import {
+	awaitingShipmentEvent,
+	failFourTimes,
+	fastOrderIntake,
+	ran,
+	replayDeadLetters,
+} from './harness/orderIntakeVariant';
 
 describe('workflows/order-intake.json in n8n 2.41.1', () => {
 	const original = template('order-intake.json');
-	const fast = fastVariant();
+	const fast = fastOrderIntake(
+		'ttsOrderIntakeE2E',
+		'Order intake (scaled retries, e2e)',
+		'tiktok-shop-order-intake-e2e',
+	);
 	let stack: Stack;
 	let url: string;
 
@@ -44,16 +23,8 @@ describe('workflows/order-intake.json in n8n 2.41.1', () => {
 		stack.api.settleExecutions(fast.id, before, quietMs);
 	const awaitingShipment = (index: number) =>
 		stack.simulator.state.orders.filter((order) => order.status === 'AWAITING_SHIPMENT')[index];
-	const orderEvent = (orderId: string, notification: string) => ({
-		type: 1,
-		tts_notification_id: notification,
-		data: {
-			order_id: orderId,
-			order_status: 'AWAITING_SHIPMENT',
-			is_on_hold_order: false,
-			update_time: Math.floor(Date.now() / 1000),
-		},
-	});
+	const orderEvent = (orderId: string, notification: string) =>
+		awaitingShipmentEvent(orderId, notification);
 
 	beforeAll(async () => {
 		stack = await startStack({
@@ -122,26 +93,19 @@ describe('workflows/order-intake.json in n8n 2.41.1', () => {
 	});
 
 	it('dead-letters a run that fails four times, and a replay from the editor processes it once', async () => {
-		const before = await executionsSoFar();
-		stack.simulator.faults.inject({
-			pathPattern: /^\/order\/202309\/orders$/,
-			kind: '5xx',
-			times: 4,
-		});
-		await stack.simulator.webhooks.send(url, orderEvent(awaitingShipment(3).id, 'e2e-doomed'));
-		const runs = await settle(before, 15_000);
+		const runs = await failFourTimes(
+			stack,
+			fast.id,
+			url,
+			orderEvent(awaitingShipment(3).id, 'e2e-doomed'),
+			15_000,
+		);
 		expect(runs.filter((run) => run.status === 'error')).toHaveLength(4);
 		const alerts = runs.filter((run) => ran(run, 'Compose dead-letter alert'));
 		expect(alerts).toHaveLength(1);
 
-		const afterDeadLetter = await executionsSoFar();
-		const replay = await stack.api.waitForExecution(
-			await stack.api.runManually(fast.id, 'Replay dead letters (run by hand)'),
-		);
+		const { replay, replayed } = await replayDeadLetters(stack, fast.id, 5000);
 		expect(replay.status).toBe('success');
-		const replayed = (await settle([...afterDeadLetter, replay.id], 5000)).filter(
-			(run) => run.id !== replay.id,
-		);
 		expect(replayed).toHaveLength(1);
 		expect(replayed[0].status).toBe('success');
 		expect(ran(replayed[0], 'Ready to ship')).toBe(true);

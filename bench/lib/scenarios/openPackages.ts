@@ -2,9 +2,7 @@ import { fulfillment, logistics, orders } from '../../../nodes/shared/tiktok/res
 import { validTrackingNumber } from '../../../test/fixtures/validTrackingNumbers';
 import type { RunningSimulator } from '../../../dev/simulator';
 import { clientFor } from '../../../dev/harness/simulatorClient';
-import { hasPendingAfterSale, packagesOfOrder } from '../../../dev/simulator/lookup';
-import { IdFactory, SeededRandom } from '../../../dev/simulator/random';
-import { openPackage } from '../../../dev/simulator/shipping';
+import { openShipments } from '../../../dev/harness/openPackages';
 import type { Scenario } from '../simulatorWorker';
 
 export interface OpenPackages {
@@ -25,34 +23,12 @@ let warmUpShipments: Array<{ orderId: string; packageId: string }> = [];
  */
 export const openPackages: Scenario<{ packages: number }, OpenPackages> = {
 	prepare(sim, { packages }) {
-		const { state } = sim;
-		const ready = state.orders
-			.filter(
-				(order) =>
-					order.status === 'AWAITING_SHIPMENT' &&
-					order.shipping_type === 'SELLER' &&
-					!hasPendingAfterSale(state, order.id),
-			)
-			.slice(0, packages + WARM_UP_ORDERS);
-		if (ready.length < packages + WARM_UP_ORDERS)
-			throw new Error(`Only ${ready.length} seller orders awaiting shipment; seed more orders`);
-		const ids = new IdFactory(new SeededRandom(23));
-		const now = Math.floor(Date.now() / 1000);
-		const shipments = ready.map((order) => {
-			let pkg = packagesOfOrder(state, order.id).find(
-				(candidate) => candidate.status === 'PROCESSING',
-			);
-			if (!pkg) {
-				pkg = openPackage(ids, order, now);
-				state.packages.push(pkg);
-			}
-			return { orderId: order.id, packageId: pkg.id };
-		});
+		const shipments = openShipments(sim.state, packages + WARM_UP_ORDERS);
 		warmUpShipments = shipments.splice(packages);
 		return {
 			shipments,
 			providers: Object.fromEntries(
-				state.shippingProviders.map((provider) => [provider.name, provider.id]),
+				sim.state.shippingProviders.map((provider) => [provider.name, provider.id]),
 			),
 		};
 	},

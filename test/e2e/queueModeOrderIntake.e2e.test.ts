@@ -1,0 +1,117 @@
+import { nodeOutput, type Execution } from '../../dev/stack/n8nApi';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { productionWebhookUrl, template } from '../../dev/stack/templates';
+import { deliverUntilAccepted, describeRounds } from './harness/deliverUntilAccepted';
+import {
+	awaitingShipmentEvent as orderEvent,
+	failFourTimes,
+	fastOrderIntake,
+	ran,
+	replayDeadLetters,
+} from './harness/orderIntakeVariant';
+
+/**
+ * workflows/order-intake.json in n8n's queue mode (dev/stack/queueMode.ts): PostgreSQL, Redis, main, one webhook
+ * processor and two workers, real processes. TikTok's deliveries go to the webhook processor (main serves no
+ * production webhooks), the trigger's queue and dedupe live in Redis through the pack's Redis credential, main's
+ * trigger hands each event to one run, and the workers run them.
+ */
+const UNIQUE = 120;
+const DUPLICATES = 80;
+/** Deliveries in flight at once (a flash sale's rate, not one instant): 200 at once time out on a loaded 2-core machine. */
+const CONCURRENT_DELIVERIES = 20;
+
+const eventKeyOf = (execution: Execution) =>
+	String(nodeOutput(execution, 'TikTok Shop Trigger')[0]?.event_key);
+
+describe('workflows/order-intake.json in n8n 2.41.1 queue mode (main + webhook processor + 2 workers)', () => {
+	const fast = fastOrderIntake(
+		'ttsOrderIntakeQueueE2E',
+		'Order intake (queue mode, scaled retries, e2e)',
+		'tiktok-shop-order-intake-queue-e2e',
+	);
+	let stack: Stack;
+	let url: string;
+
+	beforeAll(async () => {
+		stack = await startStack({
+			setupOwner: true,
+			extraWorkflows: [fast],
+			publish: [fast.id],
+			queue: { workers: 2 },
+		});
+		url = productionWebhookUrl(
+			stack.webhookUrl,
+			{ ...template('order-intake.json'), nodes: fast.nodes as never },
+			'TikTok Shop Trigger',
+		);
+	});
+	afterAll(async () => {
+		await stack?.stop();
+	});
+
+	it('runs the template with its stores on Redis, and main answers no production webhook', async () => {
+		const imported = (await stack.api.workflow(fast.id)) as unknown as {
+			nodes: Array<{ name: string; parameters: Record<string, unknown>; credentials?: object }>;
+		};
+		const trigger = imported.nodes.find((node) => node.name === 'TikTok Shop Trigger')!;
+		expect(trigger.parameters.stateStore).toBe('redis');
+		expect(Object.keys(trigger.credentials ?? {})).toContain('tikTokShopRedis');
+		const onMain = await fetch(url.replace(stack.webhookUrl, stack.n8n.url), {
+			method: 'POST',
+			body: '{}',
+		});
+		expect(onMain.status).not.toBe(200);
+	});
+
+	it(`processes ${UNIQUE} events exactly once from ${UNIQUE + DUPLICATES} deliveries (40 % duplicates) sent to the webhook processor`, async () => {
+		const before = await stack.api.executionIds(fast.id);
+		const orders = stack.simulator.state.orders.slice(0, UNIQUE);
+		const base = Math.floor(Date.now() / 1000);
+		const events = orders.map((order, index) =>
+			orderEvent(order.id, `queue-burst-${index}`, base + index),
+		);
+		// Duplicates arrive together with their originals, as TikTok's overlapping retries do.
+		const load = [...events, ...events.slice(0, DUPLICATES)].sort(() => Math.random() - 0.5);
+		const { rounds, pending } = await deliverUntilAccepted(stack, url, load, {
+			concurrency: CONCURRENT_DELIVERIES,
+		});
+		console.log(`${load.length} deliveries to the webhook processor: ${describeRounds(rounds)}`);
+		expect(pending).toEqual([]);
+
+		const runs = await stack.api.settleExecutions(fast.id, before, 15_000);
+		const keys = runs.map(eventKeyOf);
+		expect(new Set(keys).size).toBe(UNIQUE);
+		expect(runs).toHaveLength(UNIQUE);
+		expect(runs.filter((run) => run.status !== 'success')).toEqual([]);
+		expect(keys.sort()).toEqual(events.map((event) => `id:${event.tts_notification_id}`).sort());
+	});
+
+	it('dead-letters an event whose run fails four times, and a replay run on a worker processes it once', async () => {
+		const order = stack.simulator.state.orders[UNIQUE];
+		const runs = await failFourTimes(
+			stack,
+			fast.id,
+			url,
+			orderEvent(order.id, 'queue-doomed'),
+			20_000,
+		);
+		console.log(
+			`dead-letter runs: ${JSON.stringify(runs.map((run) => [run.id, run.status, run.data.resultData.lastNodeExecuted]))}`,
+		);
+		expect(runs.filter((run) => run.status === 'error')).toHaveLength(4);
+		expect(runs.filter((run) => ran(run, 'Compose dead-letter alert'))).toHaveLength(1);
+
+		const { replay, replayed } = await replayDeadLetters(stack, fast.id, 8000);
+		expect(replay.status).toBe('success');
+		expect(replayed).toHaveLength(1);
+		expect(replayed[0].status).toBe('success');
+		expect(ran(replayed[0], 'Ready to ship')).toBe(true);
+		expect(eventKeyOf(replayed[0])).toBe('id:queue-doomed');
+
+		// A second replay, from the editor again, finds nothing left to replay.
+		const again = await replayDeadLetters(stack, fast.id, 5000);
+		expect(again.replay.status).toBe('success');
+		expect(again.replayed).toHaveLength(0);
+	});
+});
