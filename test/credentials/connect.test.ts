@@ -274,6 +274,23 @@ describe('the credential test', () => {
 		expect(message).toMatch(/Authorization valid until \d{4}-\d\d-\d\d/);
 	});
 
+	it('in queue mode, leaves a pasted code unused for the first run to exchange and save', async () => {
+		const sent: string[] = [];
+		const counting: typeof fetchTransport = async (request) => {
+			sent.push(request.url);
+			return await fetchTransport(request);
+		};
+		const data = pasted();
+		const message = await checkConnection(data as never, counting, now(), { queueMode: true });
+		expect(sent).toEqual([]);
+		expect(message).toContain('queue mode');
+		expect(message).toContain('Authorization Code');
+		// The code is still good: the first run (n8n's preAuthentication) exchanges it.
+		expect(await preAuthenticate(data)).toMatchObject({
+			accessToken: expect.stringMatching(/^TTP_/),
+		});
+	});
+
 	it('names Authorization Code when the code was already used or expired', async () => {
 		const error = await failure(
 			checkConnection(

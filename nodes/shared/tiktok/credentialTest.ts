@@ -13,6 +13,7 @@ import {
 } from './authorization';
 import { TikTokShopClient } from './client';
 import { CredentialFieldError, TikTokApiError } from './errors';
+import { inQueueMode } from '../storeSelection';
 import type { AuthorizedShop, HttpTransport } from './types';
 
 interface TestFields extends AuthorizationFields {
@@ -32,8 +33,15 @@ export async function checkConnection(
 	fields: TestFields,
 	http: HttpTransport,
 	nowSeconds: number,
+	options: { queueMode?: boolean } = {},
 ): Promise<string> {
 	const plan = planAuthorization(fields, nowSeconds);
+	if (plan.action === 'exchange' && options.queueMode) {
+		// TikTok takes a code once, and a test cannot save what it gets for it: the main process would keep the tokens
+		// in its memory while the worker that runs first finds the code used. The first run exchanges it and n8n saves
+		// the tokens in the credential, where every process reads them.
+		return 'App Key, App Secret and Authorization Code are filled in. n8n runs in queue mode, so the test leaves the code unused: TikTok accepts it once, and the first run of a TikTok node exchanges it and saves the tokens in this credential for every n8n process. Run the TikTok Shop node once (Authorization → Get Status) to see the shops it reaches.';
+	}
 	let accessToken = String(fields.accessToken ?? '').trim();
 	let accessExpiresAt = Number(fields.accessTokenExpiresAt) || 0;
 	let refreshExpiresAt = Number(fields.refreshTokenExpiresAt) || 0;
@@ -175,6 +183,7 @@ export async function tikTokShopApiTest(
 			(credential.data ?? {}) as TestFields,
 			http,
 			Math.floor(Date.now() / 1000),
+			{ queueMode: inQueueMode() },
 		);
 		return { status: 'OK', message };
 	} catch (error) {
