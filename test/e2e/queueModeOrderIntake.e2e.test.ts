@@ -79,7 +79,12 @@ describe('workflows/order-intake.json in n8n 2.41.1 queue mode (main + webhook p
 		console.log(`${load.length} deliveries to the webhook processor: ${describeRounds(rounds)}`);
 		expect(pending).toEqual([]);
 
-		const runs = await stack.api.settleExecutions(fast.id, before, 15_000);
+		// Under load the workers can fall behind: wait until every event has run (up to 3 minutes), not only for a
+		// quiet spell, so a late run is neither missed here nor counted by the next test.
+		let runs = await stack.api.settleExecutions(fast.id, before, 15_000);
+		const lateLimit = Date.now() + 180_000;
+		while (new Set(runs.map(eventKeyOf)).size < UNIQUE && Date.now() < lateLimit)
+			runs = await stack.api.settleExecutions(fast.id, before, 5_000);
 		const keys = runs.map(eventKeyOf);
 		expect(new Set(keys).size).toBe(UNIQUE);
 		expect([...new Set(keys)].sort()).toEqual(
@@ -108,10 +113,13 @@ describe('workflows/order-intake.json in n8n 2.41.1 queue mode (main + webhook p
 		console.log(
 			`dead-letter runs: ${JSON.stringify(runs.map((run) => [run.id, run.status, run.data.resultData.lastNodeExecuted]))}`,
 		);
-		expect(runs.filter((run) => run.status === 'error')).toHaveLength(4);
+		const doomed = (run: (typeof runs)[number]) => eventKeyOf(run) === 'id:queue-doomed';
+		expect(runs.filter((run) => doomed(run) && run.status === 'error')).toHaveLength(4);
 		expect(runs.filter((run) => ran(run, 'Compose dead-letter alert'))).toHaveLength(1);
 
-		const { replay, replayed } = await replayDeadLetters(stack, fast.id, 8000);
+		const { replay, replayed: replayRuns } = await replayDeadLetters(stack, fast.id, 8000);
+		// Only the doomed event's runs count: a late run of another event may finish meanwhile.
+		const replayed = replayRuns.filter(doomed);
 		expect(replay.status).toBe('success');
 		expect(replayed).toHaveLength(1);
 		expect(replayed[0].status).toBe('success');
@@ -121,6 +129,6 @@ describe('workflows/order-intake.json in n8n 2.41.1 queue mode (main + webhook p
 		// A second replay, from the editor again, finds nothing left to replay.
 		const again = await replayDeadLetters(stack, fast.id, 5000);
 		expect(again.replay.status).toBe('success');
-		expect(again.replayed).toHaveLength(0);
+		expect(again.replayed.filter(doomed)).toHaveLength(0);
 	});
 });
