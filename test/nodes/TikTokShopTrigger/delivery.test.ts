@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
-import { closeAllStores, openStore, type StoreConfig } from '../../../nodes/shared/store';
+import { openStore } from '../../../nodes/shared/store';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
 import {
 	inboxOf,
@@ -12,7 +9,6 @@ import {
 } from '../../../nodes/shared/events/eventQueue';
 import { startRedeliveryLoop } from '../../../nodes/TikTokShopTrigger/delivery/redeliveryLoop';
 import { signWebhook } from '../../../nodes/shared/tiktok/webhookSignature';
-import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
 import {
 	APP,
 	orderEvent,
@@ -21,62 +17,17 @@ import {
 	webhookContext,
 	type Emitted,
 } from './fakeTriggerContexts';
+import { storeUnderTest, triggerTestServers, waitFor } from './triggerTestBed';
 
 const trigger = new TikTokShopTrigger();
-let userFolder = '';
-let redis: RedisServer;
-
-beforeAll(async () => {
-	userFolder = mkdtempSync(join(tmpdir(), 'trigger-test-'));
-	process.env.N8N_USER_FOLDER = userFolder;
-	redis = await startRedisServer();
-});
-afterAll(async () => {
-	await closeAllStores();
-	await redis.stop();
-	rmSync(userFolder, { recursive: true, force: true });
-});
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
-
-let queueCounter = 0;
+const redis = triggerTestServers('trigger-test-');
 
 describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s store', (kind) => {
-	let parameters: IDataObject;
-	let queue: string;
-	const redisCredential = () => ({
-		host: redis.host,
-		port: redis.port,
-		database: 0,
-		keyPrefix: `t${queueCounter}:`,
-	});
-	const storeConfig = (): StoreConfig =>
-		kind === 'embedded'
-			? { kind: 'embedded' }
-			: { kind: 'redis', host: redis.host, port: redis.port, keyPrefix: `t${queueCounter}:` };
-
-	beforeEach(() => {
-		queueCounter++;
-		queue = `queue-${kind}-${queueCounter}`;
-		parameters = {
-			events: [1],
-			orderStatuses: [],
-			skipOnHold: false,
-			processing: 'guaranteed',
-			stateStore: kind,
-			options: { queueName: queue, retryDelays: '0' },
-		};
-	});
+	const bed = storeUnderTest(kind, redis, 'queue', { retryDelays: '0' });
 
 	const deliver = async (body: string, overrides: Parameters<typeof webhookContext>[2] = {}) => {
-		const { context, answer } = webhookContext(body, parameters, {
-			redis: redisCredential(),
+		const { context, answer } = webhookContext(body, bed.parameters, {
+			redis: bed.redisCredential(),
 			...overrides,
 		});
 		const result = await trigger.webhook.call(context);
@@ -92,8 +43,8 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 				({ result }) => result.noWebhookResponse === true && result.workflowData === undefined,
 			),
 		).toBe(true);
-		const store = await openStore(storeConfig());
-		expect(await store.listRecords(inboxOf(queue))).toHaveLength(1);
+		const store = await openStore(bed.storeConfig());
+		expect(await store.listRecords(inboxOf(bed.queue))).toHaveLength(1);
 	});
 
 	it('reads and verifies a delivery whose content type n8n does not parse, and queues it', async () => {
@@ -109,8 +60,8 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 				})
 			).answer.status,
 		).toBe(401);
-		const store = await openStore(storeConfig());
-		expect((await store.listRecords(inboxOf(queue))).map((record) => record.id)).toEqual([
+		const store = await openStore(bed.storeConfig());
+		expect((await store.listRecords(inboxOf(bed.queue))).map((record) => record.id)).toEqual([
 			'id:plain-text',
 		]);
 	});
@@ -123,8 +74,8 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 		expect(
 			(await deliver(orderEvent({ type: 12, tts_notification_id: 'return-1' }))).answer.status,
 		).toBe(200);
-		const store = await openStore(storeConfig());
-		expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
+		const store = await openStore(bed.storeConfig());
+		expect(await store.listRecords(inboxOf(bed.queue))).toHaveLength(0);
 	});
 
 	it('a signed body nested 100,000 levels deep gets 400, not 500, and queues nothing', async () => {
@@ -133,17 +84,17 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 			'['.repeat(100_000) + ']'.repeat(100_000),
 		);
 		for (const processing of ['guaranteed', 'once']) {
-			parameters.processing = processing;
+			bed.parameters.processing = processing;
 			const { answer, result } = await deliver(body);
 			expect(answer).toEqual({ status: 400, ended: true });
 			expect(result.workflowData).toBeUndefined();
 		}
-		const store = await openStore(storeConfig());
-		expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
+		const store = await openStore(bed.storeConfig());
+		expect(await store.listRecords(inboxOf(bed.queue))).toHaveLength(0);
 	});
 
 	it('"Run Once" starts the run from the webhook, and only for the first of two duplicates', async () => {
-		parameters.processing = 'once';
+		bed.parameters.processing = 'once';
 		const body = orderEvent({ tts_notification_id: 'once-1' });
 		const first = await deliver(body);
 		const second = await deliver(body);
@@ -156,7 +107,7 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 	});
 
 	it('a run that fails twice and then succeeds is processed once more each time, then leaves the queue', async () => {
-		const { context, emitted } = triggerContext(parameters, { redis: redisCredential() });
+		const { context, emitted } = triggerContext(bed.parameters, { redis: bed.redisCredential() });
 		const stop = (await trigger.trigger.call(context)).closeFunction!;
 		try {
 			await deliver(orderEvent({ tts_notification_id: 'flaky-1' }));
@@ -168,9 +119,9 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 				});
 				emitted[index].done!.resolve(runEnded(outcome));
 			}
-			const store = await openStore(storeConfig());
+			const store = await openStore(bed.storeConfig());
 			await new Promise((resolve) => setTimeout(resolve, 1500));
-			expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
+			expect(await store.listRecords(inboxOf(bed.queue))).toHaveLength(0);
 			expect(emitted).toHaveLength(3);
 		} finally {
 			await stop();
@@ -178,8 +129,8 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 	});
 
 	it('a run that fails every time becomes a dead letter on the second output, and a replay processes it once', async () => {
-		parameters.options = { ...(parameters.options as IDataObject), maxAttempts: 4 };
-		const { context, emitted } = triggerContext(parameters, { redis: redisCredential() });
+		bed.parameters.options = { ...(bed.parameters.options as IDataObject), maxAttempts: 4 };
+		const { context, emitted } = triggerContext(bed.parameters, { redis: bed.redisCredential() });
 		const stop = (await trigger.trigger.call(context)).closeFunction!;
 		const runs = (list: Emitted[]) => list.filter((entry) => entry.data[0].length);
 		try {
@@ -197,11 +148,11 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 				order_id: '576684019603311365',
 			});
 
-			const store = await openStore(storeConfig());
-			const letters = await listDeadLetters(store, queue);
+			const store = await openStore(bed.storeConfig());
+			const letters = await listDeadLetters(store, bed.queue);
 			expect(letters.map((letter) => letter.id)).toEqual(['id:doomed-1']);
-			expect(await replayDeadLetter(store, queue, 'id:doomed-1', Date.now())).toBe(true);
-			expect(await replayDeadLetter(store, queue, 'id:doomed-1', Date.now())).toBe(false);
+			expect(await replayDeadLetter(store, bed.queue, 'id:doomed-1', Date.now())).toBe(true);
+			expect(await replayDeadLetter(store, bed.queue, 'id:doomed-1', Date.now())).toBe(false);
 
 			await waitFor(() => runs(emitted).length === 5, 'the replayed run');
 			expect(runs(emitted)[4].data[0][0].json).toMatchObject({
@@ -211,18 +162,18 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 			runs(emitted)[4].done!.resolve(runEnded());
 			await new Promise((resolve) => setTimeout(resolve, 1500));
 			expect(runs(emitted)).toHaveLength(5);
-			expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
-			expect(await listDeadLetters(store, queue)).toHaveLength(0);
+			expect(await store.listRecords(inboxOf(bed.queue))).toHaveLength(0);
+			expect(await listDeadLetters(store, bed.queue)).toHaveLength(0);
 		} finally {
 			await stop();
 		}
 	});
 
 	it('a run that outlives its processing timeout cannot requeue or delete the event the next run holds', async () => {
-		const { context, emitted } = triggerContext(parameters, { redis: redisCredential() });
-		const store = await openStore(storeConfig());
+		const { context, emitted } = triggerContext(bed.parameters, { redis: bed.redisCredential() });
+		const store = await openStore(bed.storeConfig());
 		const stop = startRedeliveryLoop(context, store, {
-			queue,
+			queue: bed.queue,
 			policy: { maxAttempts: 4, delaysMs: [0] },
 			processingTimeoutMs: 400,
 			pollMs: 50,
@@ -242,15 +193,15 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 			emitted[1].done!.resolve(runEnded());
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 			expect(emitted).toHaveLength(2);
-			expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
-			expect(await listDeadLetters(store, queue)).toHaveLength(0);
+			expect(await store.listRecords(inboxOf(bed.queue))).toHaveLength(0);
+			expect(await listDeadLetters(store, bed.queue)).toHaveLength(0);
 		} finally {
 			await stop();
 		}
 	});
 
 	it('a duplicate that arrives after the event was processed is still dropped (dedupe outlives processing)', async () => {
-		const { context, emitted } = triggerContext(parameters, { redis: redisCredential() });
+		const { context, emitted } = triggerContext(bed.parameters, { redis: bed.redisCredential() });
 		const stop = (await trigger.trigger.call(context)).closeFunction!;
 		try {
 			const body = orderEvent({ tts_notification_id: 'late-dup' });

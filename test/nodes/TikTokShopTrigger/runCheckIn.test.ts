@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { IDataObject } from 'n8n-workflow';
-
 import { inboxOf } from '../../../nodes/shared/events/eventQueue';
 import { claimRun, RUN_TOKEN_FIELD, runTokenOf } from '../../../nodes/shared/events/runClaim';
-import { closeAllStores, openStore, type StoreConfig } from '../../../nodes/shared/store';
+import { openStore } from '../../../nodes/shared/store';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
-import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
 import {
 	executeContext,
 	orderEvent,
@@ -15,33 +9,14 @@ import {
 	triggerContext,
 	webhookContext,
 } from './fakeTriggerContexts';
+import { storeUnderTest, triggerTestServers, waitFor } from './triggerTestBed';
 
 /**
  * A run n8n itself starts again after a crash (n8n 2.x re-runs, at boot, the executions it had created but not
  * started) must not process an event a second time: the item reaches the trigger's execute() first, which lets it
  * through only for a loop that is still alive.
  */
-let userFolder = '';
-let redis: RedisServer;
-
-beforeAll(async () => {
-	userFolder = mkdtempSync(join(tmpdir(), 'trigger-checkin-'));
-	process.env.N8N_USER_FOLDER = userFolder;
-	redis = await startRedisServer();
-});
-afterAll(async () => {
-	await closeAllStores();
-	await redis.stop();
-	rmSync(userFolder, { recursive: true, force: true });
-});
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
+const redis = triggerTestServers('trigger-checkin-');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -63,40 +38,17 @@ function loadInAnotherProcess(): { trigger: TikTokShopTrigger; closeStores(): Pr
 	return { trigger: new loaded!(), closeStores: closeStores! };
 }
 
-let counter = 0;
-
 describe.each(['embedded', 'redis'] as const)('runs checking in, %s store', (kind) => {
-	let parameters: IDataObject;
-	let queue: string;
-	const redisCredential = () => ({
-		host: redis.host,
-		port: redis.port,
-		database: 0,
-		keyPrefix: `checkin${counter}:`,
-	});
-	const storeConfig = (): StoreConfig =>
-		kind === 'embedded'
-			? { kind: 'embedded' }
-			: { kind: 'redis', host: redis.host, port: redis.port, keyPrefix: `checkin${counter}:` };
-
-	beforeEach(() => {
-		counter++;
-		queue = `checkin-${kind}-${counter}`;
-		parameters = {
-			events: [1],
-			orderStatuses: [],
-			skipOnHold: false,
-			processing: 'guaranteed',
-			stateStore: kind,
-			options: { queueName: queue, retryDelays: '0', processingTimeoutMinutes: 1 },
-		};
+	const bed = storeUnderTest(kind, redis, 'checkin', {
+		retryDelays: '0',
+		processingTimeoutMinutes: 1,
 	});
 
 	const deliver = async (trigger: TikTokShopTrigger, id: string) => {
 		const { context, answer } = webhookContext(
 			orderEvent({ tts_notification_id: id }),
-			parameters,
-			{ redis: redisCredential() },
+			bed.parameters,
+			{ redis: bed.redisCredential() },
 		);
 		await trigger.webhook.call(context);
 		expect(answer.status).toBe(200);
@@ -104,22 +56,22 @@ describe.each(['embedded', 'redis'] as const)('runs checking in, %s store', (kin
 
 	it('a run of the live loop goes ahead, without the token, and the loop settles the event', async () => {
 		const trigger = new TikTokShopTrigger();
-		const { context, emitted } = triggerContext(parameters, { redis: redisCredential() });
+		const { context, emitted } = triggerContext(bed.parameters, { redis: bed.redisCredential() });
 		const stop = (await trigger.trigger.call(context)).closeFunction!;
 		try {
 			await deliver(trigger, 'live-1');
 			await waitFor(() => emitted.length === 1, 'the run');
 			expect(emitted[0].data[0][0].json[RUN_TOKEN_FIELD]).toBeDefined();
-			const run = executeContext(parameters, emitted[0].data, { redis: redisCredential() });
+			const run = executeContext(bed.parameters, emitted[0].data, { redis: bed.redisCredential() });
 			const [events, failed] = await trigger.execute.call(run.context);
 			expect(events).toHaveLength(1);
 			expect(events[0].json).toMatchObject({ event_key: 'id:live-1', attempt: 1 });
 			expect(events[0].json[RUN_TOKEN_FIELD]).toBeUndefined();
 			expect(failed).toEqual([]);
 			emitted[0].done!.resolve(runEnded());
-			const store = await openStore(storeConfig());
+			const store = await openStore(bed.storeConfig());
 			await sleep(300);
-			expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
+			expect(await store.listRecords(inboxOf(bed.queue))).toHaveLength(0);
 		} finally {
 			await stop();
 		}
@@ -128,7 +80,7 @@ describe.each(['embedded', 'redis'] as const)('runs checking in, %s store', (kin
 	it('after a crash, the run n8n starts again for the dead process processes nothing, and the new loop runs the event once, at once', async () => {
 		// Process A takes the event and asks n8n for a run; n8n stored it but had not started it when A was killed.
 		const before = new TikTokShopTrigger();
-		const a = triggerContext(parameters, { redis: redisCredential() });
+		const a = triggerContext(bed.parameters, { redis: bed.redisCredential() });
 		const stopA = (await before.trigger.call(a.context)).closeFunction!;
 		await deliver(before, 'crash-1');
 		await waitFor(() => a.emitted.length === 1, "the dead process's run");
@@ -137,23 +89,27 @@ describe.each(['embedded', 'redis'] as const)('runs checking in, %s store', (kin
 		// Process B: n8n starts again, activates the trigger and re-runs the stored execution.
 		const restarted = loadInAnotherProcess();
 		const after = restarted.trigger;
-		const b = triggerContext(parameters, { redis: redisCredential() });
+		const b = triggerContext(bed.parameters, { redis: bed.redisCredential() });
 		const stopB = (await after.trigger.call(b.context)).closeFunction!;
 		try {
-			const resumed = executeContext(parameters, a.emitted[0].data, { redis: redisCredential() });
+			const resumed = executeContext(bed.parameters, a.emitted[0].data, {
+				redis: bed.redisCredential(),
+			});
 			expect(await after.execute.call(resumed.context)).toEqual([[], []]);
 			expect(resumed.logged.join('\n')).toMatch(/went back to the queue/);
 
 			// Long before the 1-minute lease of the dead process would have run out.
 			await waitFor(() => b.emitted.length === 1, 'the run of the new loop', 5000);
-			const run = executeContext(parameters, b.emitted[0].data, { redis: redisCredential() });
+			const run = executeContext(bed.parameters, b.emitted[0].data, {
+				redis: bed.redisCredential(),
+			});
 			const [events] = await after.execute.call(run.context);
 			expect(events.map((item) => item.json.event_key)).toEqual(['id:crash-1']);
 			b.emitted[0].done!.resolve(runEnded());
 			await sleep(1500);
 			expect(b.emitted).toHaveLength(1);
-			const store = await openStore(storeConfig());
-			expect(await store.listRecords(inboxOf(queue))).toHaveLength(0);
+			const store = await openStore(bed.storeConfig());
+			expect(await store.listRecords(inboxOf(bed.queue))).toHaveLength(0);
 
 			// The dead process's run, started once more, still processes nothing.
 			expect(await after.execute.call(resumed.context)).toEqual([[], []]);
@@ -165,14 +121,14 @@ describe.each(['embedded', 'redis'] as const)('runs checking in, %s store', (kin
 
 	it('in queue mode a worker, where no loop runs, lets the run go ahead while the loop beats, and not after it stopped', async () => {
 		const trigger = new TikTokShopTrigger();
-		const { context, emitted } = triggerContext(parameters, { redis: redisCredential() });
+		const { context, emitted } = triggerContext(bed.parameters, { redis: bed.redisCredential() });
 		const stop = (await trigger.trigger.call(context)).closeFunction!;
 		const worker = { runsLoop: () => false, queueMode: true };
 		try {
 			await deliver(trigger, 'worker-1');
 			await waitFor(() => emitted.length === 1, 'the run');
 			const token = runTokenOf(emitted[0].data[0][0])!;
-			const store = await openStore(storeConfig());
+			const store = await openStore(bed.storeConfig());
 			expect(await claimRun(store, token, Date.now(), 60_000, worker)).toBe('run');
 			await stop();
 			// The loop's last heartbeat runs out 5 s after it was written.
@@ -186,9 +142,9 @@ describe.each(['embedded', 'redis'] as const)('runs checking in, %s store', (kin
 		const trigger = new TikTokShopTrigger();
 		const event = { json: { event_key: 'id:plain-1' } };
 		const dead = { json: { event_key: 'id:dead-1', dead_lettered: true } };
-		const run = executeContext(parameters, [[event], [dead]], { redis: redisCredential() });
+		const run = executeContext(bed.parameters, [[event], [dead]], { redis: bed.redisCredential() });
 		expect(await trigger.execute.call(run.context)).toEqual([[event], [dead]]);
-		const webhookRun = executeContext(parameters, [[event]], { redis: redisCredential() });
+		const webhookRun = executeContext(bed.parameters, [[event]], { redis: bed.redisCredential() });
 		expect(await trigger.execute.call(webhookRun.context)).toEqual([[event], []]);
 	});
 });

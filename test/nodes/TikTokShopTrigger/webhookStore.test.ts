@@ -1,33 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { inboxOf } from '../../../nodes/shared/events/eventQueue';
-import { closeAllStores, openStore } from '../../../nodes/shared/store';
+import { openStore } from '../../../nodes/shared/store';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
 import { STORE_CONFIG_TTL_MS } from '../../../nodes/TikTokShopTrigger/webhook/webhookStore';
-import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
 import { orderEvent, webhookContext } from './fakeTriggerContexts';
+import { triggerTestServers } from './triggerTestBed';
 
 /**
  * Loading a credential costs n8n about 100 ms of CPU: a burst of deliveries must not load the Redis credential once
  * each (it put the crash e2e's Redis acks at 15 s, against 5 s for the embedded store).
  */
 const trigger = new TikTokShopTrigger();
-let userFolder = '';
-let redis: RedisServer;
-
-beforeAll(async () => {
-	userFolder = mkdtempSync(join(tmpdir(), 'trigger-webhook-store-'));
-	process.env.N8N_USER_FOLDER = userFolder;
-	redis = await startRedisServer();
-});
-afterAll(async () => {
-	await closeAllStores();
-	await redis.stop();
-	rmSync(userFolder, { recursive: true, force: true });
-});
+const redis = triggerTestServers('trigger-webhook-store-');
 
 it('a burst of 40 deliveries loads the Redis credential once, and again only after a minute', async () => {
 	const queue = 'burst-redis';
@@ -37,7 +22,7 @@ it('a burst of 40 deliveries loads the Redis credential once, and again only aft
 		stateStore: 'redis',
 		options: { queueName: queue },
 	};
-	const credential = { host: redis.host, port: redis.port, database: 0, keyPrefix: 'burst:' };
+	const credential = { host: redis().host, port: redis().port, database: 0, keyPrefix: 'burst:' };
 	let redisLoads = 0;
 	let sent = 0;
 	const deliver = async (id: string) => {
@@ -62,8 +47,8 @@ it('a burst of 40 deliveries loads the Redis credential once, and again only aft
 	expect(redisLoads).toBe(1);
 	const store = await openStore({
 		kind: 'redis',
-		host: redis.host,
-		port: redis.port,
+		host: redis().host,
+		port: redis().port,
 		keyPrefix: 'burst:',
 	});
 	expect(await store.listRecords(inboxOf(queue))).toHaveLength(40);
