@@ -205,6 +205,16 @@ const ordersAtRiskFields: INodeProperties[] = [
 			"Whether to read TikTok's tracking history of orders with a tracking number but no collection time, to tell a parcel waiting for the carrier from one scanned after the line. One call per such order near its deadline.",
 		displayOptions: { show: showOrdersAtRisk },
 	},
+	{
+		displayName: 'Time Zone',
+		name: 'timeZone',
+		type: 'string',
+		default: '',
+		placeholder: 'America/Los_Angeles',
+		description:
+			"IANA time zone for the times in the next steps and the _local fields, such as America/Los_Angeles. Empty: the workflow's time zone (its settings, else the n8n instance's).",
+		displayOptions: { show: showOrdersAtRisk },
+	},
 ];
 
 export const versionDescription: Omit<
