@@ -26,10 +26,16 @@ function local(iso: unknown): string {
 		.toFormat('ccc, LLL d, h:mm a ZZZZ');
 }
 
-/** The time-left words of the emails: "3 h left", "overdue by 1 h", or "already counted late" (a late scan). */
+/**
+ * The time-left words of the emails: "3 h left", "overdue by 1 h", "overdue by 3 days" (48 h and more), or "already
+ * counted late" (a late scan whose deadline has not passed).
+ */
 function timeLeft(order: Record<string, unknown>): string {
 	const hours = order.hours_left as number;
-	const span = `${Math.round(Math.abs(hours) * 10) / 10} h`;
+	const span =
+		Math.abs(hours) >= 48
+			? `${Math.round(Math.abs(hours) / 24)} days`
+			: `${Math.round(Math.abs(hours) * 10) / 10} h`;
 	if (hours < 0) return `overdue by ${span}`;
 	return order.band === 'overdue' ? 'already counted late' : `${span} left`;
 }
@@ -371,7 +377,7 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 			const risks = nodeOutput(execution, 'Orders to act on first');
 			const items = [
 				...list.matchAll(
-					/<li>(\d+): (.*?), (overdue by [\d.]+ h|already counted late|[\d.]+ h left), deadline (.*?)\. /g,
+					/<li>(\d+): (.*?), (overdue by [\d.]+ (?:h|days)|already counted late|[\d.]+ h left), deadline (.*?)\. /g,
 				),
 			].map((match) => [match[1], match[2], match[3], match[4]]);
 			expect(items.map(([id, , left, deadline]) => [id, left, deadline])).toEqual(
