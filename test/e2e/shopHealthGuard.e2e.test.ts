@@ -455,4 +455,26 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 			state.shop.region = region;
 		}
 	});
+
+	it('writes every email for a person: a plain-text part, local times, no codes, no n8n words', () => {
+		const mails = stack.outbox.messages;
+		expect(mails.length).toBeGreaterThanOrEqual(BANDS.length + 2);
+		for (const mail of mails) {
+			const visible = `${mail.subject}\n${mail.text}\n${unescapeHtml(mail.html.replace(/<[^>]+>/g, ' '))}`;
+			expect({ subject: mail.subject, text: mail.text.length > 50 }).toEqual({
+				subject: mail.subject,
+				text: true,
+			});
+			expect({
+				subject: mail.subject,
+				found: [
+					...(visible.match(/\b[A-Z]{3,}_[A-Z_]{3,}\b/g) ?? []), // TikTok's codes
+					...(visible.match(/\b[a-z]+_[a-z]+(_[a-z]+)*\b/g) ?? []), // field names
+					...(visible.match(UTC_OR_ISO) ?? []),
+					...(visible.match(/\b(execution|output|undefined|null|NaN)\b/gi) ?? []),
+				],
+			}).toEqual({ subject: mail.subject, found: [] });
+			expect(visible).toContain(`Times are in ${ZONE}.`);
+		}
+	});
 });

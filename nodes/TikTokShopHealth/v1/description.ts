@@ -212,7 +212,7 @@ const ordersAtRiskFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'America/Los_Angeles',
 		description:
-			"IANA time zone for the times in the next steps and the _local fields, such as America/Los_Angeles. Empty: the workflow's time zone (its settings, else the n8n instance's).",
+			"Your time zone, for the times written in the next steps and deadlines, such as America/Los_Angeles or America/New_York. Leave empty to use the workflow's time zone (its settings, else the n8n instance's).",
 		displayOptions: { show: showOrdersAtRisk },
 	},
 ];
