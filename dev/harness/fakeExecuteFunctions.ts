@@ -20,6 +20,8 @@ export interface FakeRun {
 	credentials?: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
 	node?: Partial<INode>;
+	/** The workflow's time zone (`getTimezone()`); n8n's default when unset. */
+	timezone?: string;
 }
 
 function getPath(source: Record<string, unknown>, path: string): unknown {
@@ -72,6 +74,7 @@ export function fakeExecuteFunctions(run: FakeRun): IExecuteFunctions {
 		getInputData: () => items,
 		getNode: () => node,
 		continueOnFail: () => run.continueOnFail ?? false,
+		getTimezone: () => run.timezone ?? 'America/New_York',
 		getCredentials: async () => ({ ...run.credentials }),
 		getNodeParameter: (name: string, itemIndex: number, ...fallback: unknown[]) => {
 			const [head, ...rest] = name.split('.');

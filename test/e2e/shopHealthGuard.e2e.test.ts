@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import sharp from 'sharp';
 
 import { PLANTED, plantShopHealthHistory } from '../../dev/simulator/seed/shopHealth';
@@ -13,6 +14,34 @@ const ORDER_SEARCH = '/order/202309/orders/search';
 const SPS = '/analytics/202606/shop_performance_score';
 
 const { atRisk } = PLANTED;
+
+/** The template's Settings → time_zone as imported; n8n's own default (America/New_York) must not win. */
+const ZONE = 'America/Los_Angeles';
+
+/** An ISO time as the emails write it for the seller: "Tue, Dec 8, 2:00 PM PST". */
+function local(iso: unknown): string {
+	return DateTime.fromISO(String(iso), { zone: 'utc' })
+		.setZone(ZONE)
+		.setLocale('en-US')
+		.toFormat('ccc, LLL d, h:mm a ZZZZ');
+}
+
+/**
+ * The time-left words of the emails: "3 h left", "overdue by 1 h", "overdue by 3 days" (48 h and more), or "already
+ * counted late" (a late scan whose deadline has not passed).
+ */
+function timeLeft(order: Record<string, unknown>): string {
+	const hours = order.hours_left as number;
+	const span =
+		Math.abs(hours) >= 48
+			? `${Math.round(Math.abs(hours) / 24)} days`
+			: `${Math.round(Math.abs(hours) * 10) / 10} h`;
+	if (hours < 0) return `overdue by ${span}`;
+	return order.band === 'overdue' ? 'already counted late' : `${span} left`;
+}
+
+/** No UTC and no ISO timestamps in what a person reads. */
+const UTC_OR_ISO = /\bUTC\b|\d{4}-\d\d-\d\dT\d\d:/;
 
 /**
  * The orders planted at risk per band, most urgent first (dev/simulator/seed/shopHealth.ts): F waits for the carrier
@@ -37,7 +66,7 @@ const METRICS = [
 		counts: '1/24',
 		sps: '4.17',
 		difference: '0',
-		status: 'breach',
+		status: 'Over the line',
 		orders: [...PLANTED.lateDispatch],
 	},
 	{
@@ -46,7 +75,7 @@ const METRICS = [
 		counts: '24/25',
 		sps: '-',
 		difference: '-',
-		status: 'ok',
+		status: 'OK',
 		orders: [...PLANTED.invalidTracking],
 	},
 	{
@@ -55,7 +84,7 @@ const METRICS = [
 		counts: '1/41',
 		sps: '2.44',
 		difference: '0',
-		status: 'ok',
+		status: 'OK',
 		orders: [...PLANTED.sellerFaultCancelled],
 	},
 	{
@@ -64,7 +93,7 @@ const METRICS = [
 		counts: '19/23',
 		sps: '84',
 		difference: '-1.39',
-		status: 'ok',
+		status: 'OK',
 		orders: [...PLANTED.lateDelivery],
 	},
 	{
@@ -73,19 +102,19 @@ const METRICS = [
 		counts: '3/3',
 		sps: '-',
 		difference: '-',
-		status: 'ok',
+		status: 'OK',
 		orders: [] as string[],
 	},
 ];
 
 /** The SPS overview the simulator answers by default (dev/simulator/seed/shopPerformance.ts). */
 const SPS_ROWS = [
-	['Late dispatch rate', '4.17 %', 'MAX 4', 'UP', 'FAIR', 'breach'],
-	['Seller-fault cancellation rate', '2.44 %', 'MAX 2.5', 'UP', 'GOOD', 'meets'],
-	['On-time delivery rate', '84 %', 'MIN 80', 'DOWN', 'GOOD', 'meets'],
-	['Negative review rate', '0.9 %', 'MAX 1.2', 'DOWN', 'EXCELLENT', 'meets'],
-	['Chat response rate within 24 h', '90 %', 'MIN 85', 'UP', 'GOOD', 'meets'],
-	['Comment response time', '7.5 hours', 'MAX 12', 'DOWN', 'GOOD', 'meets'],
+	['Late dispatch rate', '4.17 %', 'at most 4 %', 'Rising', 'Fair', 'Over the line'],
+	['Seller-fault cancellation rate', '2.44 %', 'at most 2.5 %', 'Rising', 'Good', 'Meets the line'],
+	['On-time delivery rate', '84 %', 'at least 80 %', 'Falling', 'Good', 'Meets the line'],
+	['Negative review rate', '0.9 %', 'at most 1.2 %', 'Falling', 'Excellent', 'Meets the line'],
+	['Chat response rate within 24 h', '90 %', 'at least 85 %', 'Rising', 'Good', 'Meets the line'],
+	['Comment response time', '7.5 hours', 'at most 12 hours', 'Falling', 'Good', 'Meets the line'],
 ];
 
 function unescapeHtml(text: string): string {
@@ -208,20 +237,30 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 			BANDS.forEach((band, index) => {
 				const mail = mails[index];
 				expect(mail.to).toBe('operations@example.com');
-				expect(mail.subject).toBe(`TikTok Shop: ${band.orders.length} order(s) ${band.subject}`);
+				const count = band.orders.length;
+				expect(mail.subject).toBe(
+					`TikTok Shop: ${count} order${count === 1 ? '' : 's'} ${band.subject}`,
+				);
 				const rows = tableRows(mail.html, 5);
 				expect(rows.map((cells) => cells[0])).toEqual(band.orders);
 				const orders = groups[index].orders as Array<Record<string, unknown>>;
 				rows.forEach((cells, row) => {
 					expect(cells).toEqual([
 						orders[row].order_id,
-						`${orders[row].hours_left as number} h`,
-						orders[row].deadline,
+						timeLeft(orders[row]),
+						local(orders[row].deadline),
 						orders[row].reason_label,
 						orders[row].next_step,
 					]);
 				});
 			});
+			const [overdueMail, criticalMail, urgentMail, soonMail] = mails;
+			expect(overdueMail.subject).toBe('TikTok Shop: 3 orders past the dispatch line');
+			expect(criticalMail.subject).toBe('TikTok Shop: 1 order due within 4 h');
+			expect([urgentMail.subject, soonMail.subject]).toEqual([
+				'TikTok Shop: 3 orders due within 12 h',
+				'TikTok Shop: 1 order due within 24 h',
+			]);
 			const [overdue, critical, urgent, soon] = mails.map((mail) => tableRows(mail.html, 5));
 			expect(overdue.map((cells) => cells[3])).toEqual([
 				'Tracking uploaded, no carrier scan yet',
@@ -235,6 +274,47 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 				'On hold by TikTok',
 			]);
 			expect(soon[0][4]).toMatch(/^Hand the parcel to .+ or book a pickup/);
+		});
+
+		it("gives every time in the seller's time zone from Settings, in the table and in the next steps, never UTC", () => {
+			const groups = nodeOutput(execution, BY_BAND);
+			for (const group of groups) expect(group.time_zone).toBe(ZONE);
+			const orders = groups.flatMap((group) => group.orders as Array<Record<string, unknown>>);
+			for (const order of orders) {
+				expect(order.deadline).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/); // expressions keep ISO
+				expect(order.deadline_local).toBe(local(order.deadline));
+				expect(order.deadline_local).toMatch(/ P[SD]T$/);
+				expect(order.next_step).toMatch(/ P[SD]T\b/);
+			}
+			const lateScan = orders.find((order) => order.order_id === atRisk.R4) as Record<
+				string,
+				unknown
+			>;
+			expect(lateScan.next_step).toContain(`first scanned it ${local(lateScan.carrier_scan_at)}`);
+			for (const mail of mails) {
+				expect(unescapeHtml(mail.html)).toContain(`Times are in ${ZONE}.`);
+				expect(mail.html).not.toMatch(UTC_OR_ISO);
+				expect(mail.text).not.toMatch(UTC_OR_ISO);
+			}
+		});
+
+		it('has a plain-text part with the same orders, deadlines, time left and next steps', () => {
+			const groups = nodeOutput(execution, BY_BAND);
+			mails.forEach((mail, index) => {
+				const orders = groups[index].orders as Array<Record<string, unknown>>;
+				const [intro, blank, ...lines] = mail.text.trim().split('\n');
+				expect(intro).toMatch(
+					/^\d+ TikTok Shop orders? (past the dispatch line|due within \d+ h), most urgent first\./,
+				);
+				expect(intro).toContain(`Times are in ${ZONE}.`);
+				expect(blank).toBe('');
+				expect(lines).toEqual(
+					orders.flatMap((order) => [
+						`- Order ${order.order_id as string}: ${order.reason_label as string}. Deadline ${local(order.deadline)} (${timeLeft(order)}).`,
+						`  ${order.next_step as string}`,
+					]),
+				);
+			});
 		});
 	});
 
@@ -253,8 +333,17 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 
 		it("states TikTok's score and how many of our metrics are over the line in the subject", () => {
 			expect(digest.to).toBe('operations@example.com');
-			expect(digest.subject).toBe('TikTok Shop health: SPS 3.8, 1 metric(s) over the line');
-			expect(unescapeHtml(digest.html)).toContain('Shop Performance Score: <b>3.8</b> (GOOD)');
+			// Planted: F, R7 and R4 past their line; R1, R6, R2, R5 and R3 due within 24 h.
+			expect(digest.subject).toBe(
+				'TikTok Shop health: SPS 3.8, 1 metric over the line, 3 orders overdue, 5 due within 24 h',
+			);
+			const score = nodeOutput(execution, 'Performance score')[0];
+			expect(unescapeHtml(digest.html)).toContain(
+				`Shop Performance Score: <b>3.8</b> (Good), updated ${local(score.updated_at)}.`,
+			);
+			expect(digest.text).toContain(
+				`Shop Performance Score: 3.8 (Good), updated ${local(score.updated_at)}.`,
+			);
 		});
 
 		it("lists our five metrics with the planted numbers, the orders behind them, and SPS's value and the difference", () => {
@@ -282,13 +371,29 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 			expect(tableRows(digest.html, 6).slice(0, SPS_ROWS.length)).toEqual(SPS_ROWS);
 		});
 
-		it('lists the orders to act on first in urgency order', () => {
+		it('lists the orders to act on first in urgency order, with local deadlines, in HTML and plain text', () => {
 			const list = unescapeHtml(digest.html.slice(digest.html.indexOf('Orders to act on first')));
-			const items = [...list.matchAll(/<li>(\d+): (.*?), (-?[\d.]+) h left\. /g)].map((match) => [
-				match[1],
-				match[2],
-			]);
-			expect(items).toEqual([
+			expect(list).toContain(`Times are in ${ZONE}.`);
+			const risks = nodeOutput(execution, 'Orders to act on first');
+			const items = [
+				...list.matchAll(
+					/<li>(\d+): (.*?), (overdue by [\d.]+ (?:h|days)|already counted late|[\d.]+ h left), deadline (.*?)\. /g,
+				),
+			].map((match) => [match[1], match[2], match[3], match[4]]);
+			expect(items.map(([id, , left, deadline]) => [id, left, deadline])).toEqual(
+				risks.map((risk) => [risk.order_id, timeLeft(risk), local(risk.deadline)]),
+			);
+			expect(digest.text).toContain(
+				`Orders to act on first, most urgent first. Times are in ${ZONE}.`,
+			);
+			risks.forEach((risk, index) =>
+				expect(digest.text).toContain(
+					`${index + 1}. ${risk.order_id as string}: ${risk.reason_label as string}, ${timeLeft(risk)}, deadline ${local(risk.deadline)}.\n   ${risk.next_step as string}`,
+				),
+			);
+			expect(digest.html).not.toMatch(UTC_OR_ISO);
+			expect(digest.text).not.toMatch(UTC_OR_ISO);
+			expect(items.map(([id, reason]) => [id, reason])).toEqual([
 				[atRisk.F, 'Tracking uploaded, no carrier scan yet'],
 				[atRisk.R7, 'No tracking number yet'],
 				[atRisk.R4, "Carrier's first scan came after the dispatch line"],
@@ -333,7 +438,10 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 				expect.objectContaining({ error: expect.stringMatching(/US shops only; .* is in GB/) }),
 			]);
 			expect(requests.some((request) => request.path.startsWith(SPS))).toBe(false);
-			expect(digest.subject).toBe('TikTok Shop health: SPS unavailable, 1 metric(s) over the line');
+			expect(digest.subject).toBe(
+				'TikTok Shop health: SPS unavailable, 1 metric over the line, 3 orders overdue, 5 due within 24 h',
+			);
+			expect(digest.text).toMatch(/^Shop Performance Score unavailable: .*US shops only/);
 			expect(unescapeHtml(digest.html)).toMatch(
 				/Shop Performance Score unavailable: .*US shops only/,
 			);
@@ -342,9 +450,31 @@ describe('workflows/shop-health-guard.json in n8n 2.41.1', () => {
 			expect(rows.map((cells) => cells.slice(0, 2))).toEqual(
 				METRICS.map((metric) => [metric.label, `${metric.value} (${metric.counts})`]),
 			);
-			expect(rows[0][4]).toBe('breach');
+			expect(rows[0][4]).toBe('Over the line');
 		} finally {
 			state.shop.region = region;
+		}
+	});
+
+	it('writes every email for a person: a plain-text part, local times, no codes, no n8n words', () => {
+		const mails = stack.outbox.messages;
+		expect(mails.length).toBeGreaterThanOrEqual(BANDS.length + 2);
+		for (const mail of mails) {
+			const visible = `${mail.subject}\n${mail.text}\n${unescapeHtml(mail.html.replace(/<[^>]+>/g, ' '))}`;
+			expect({ subject: mail.subject, text: mail.text.length > 50 }).toEqual({
+				subject: mail.subject,
+				text: true,
+			});
+			expect({
+				subject: mail.subject,
+				found: [
+					...(visible.match(/\b[A-Z]{3,}_[A-Z_]{3,}\b/g) ?? []), // TikTok's codes
+					...(visible.match(/\b[a-z]+_[a-z]+(_[a-z]+)*\b/g) ?? []), // field names
+					...(visible.match(UTC_OR_ISO) ?? []),
+					...(visible.match(/\b(execution|output|undefined|null|NaN)\b/gi) ?? []),
+				],
+			}).toEqual({ subject: mail.subject, found: [] });
+			expect(visible).toContain(`Times are in ${ZONE}.`);
 		}
 	});
 });

@@ -205,6 +205,16 @@ const ordersAtRiskFields: INodeProperties[] = [
 			"Whether to read TikTok's tracking history of orders with a tracking number but no collection time, to tell a parcel waiting for the carrier from one scanned after the line. One call per such order near its deadline.",
 		displayOptions: { show: showOrdersAtRisk },
 	},
+	{
+		displayName: 'Time Zone',
+		name: 'timeZone',
+		type: 'string',
+		default: '',
+		placeholder: 'America/Los_Angeles',
+		description:
+			"Your time zone, for the times written in the next steps and deadlines, such as America/Los_Angeles or America/New_York. Leave empty to use the workflow's time zone (its settings, else the n8n instance's).",
+		displayOptions: { show: showOrdersAtRisk },
+	},
 ];
 
 export const versionDescription: Omit<

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import sharp from 'sharp';
 
 import { TikTokShopHealth } from '../../../nodes/TikTokShopHealth/TikTokShopHealth.node';
@@ -25,7 +26,11 @@ beforeEach(() => {
 
 function run(
 	parameters: Record<string, unknown>,
-	extra: { continueOnFail?: boolean; items?: Array<{ json: Record<string, never> }> } = {},
+	extra: {
+		continueOnFail?: boolean;
+		items?: Array<{ json: Record<string, never> }>;
+		timezone?: string;
+	} = {},
 ) {
 	return runNode(node, { credentials: simulatorCredentials(sim), parameters, ...extra });
 }
@@ -97,6 +102,51 @@ describe('TikTok Shop Health: Orders at Risk against the planted shop', () => {
 		expect(
 			sim.requests.filter((request) => request.path === '/order/202309/orders/search'),
 		).toHaveLength(4);
+	});
+
+	it("writes times in the workflow's time zone by default, in the Time Zone field's when set", async () => {
+		const local = (iso: unknown, zone: string) =>
+			DateTime.fromISO(String(iso), { zone })
+				.setLocale('en-US')
+				.toFormat('ccc, LLL d, h:mm a ZZZZ');
+		const [chicago] = await run({ operation: 'ordersAtRisk' }, { timezone: 'America/Chicago' });
+		for (const { json } of chicago) {
+			expect(json.time_zone).toBe('America/Chicago');
+			expect(json.deadline_local).toBe(local(json.deadline, 'America/Chicago'));
+			expect(json.deadline_local).toMatch(/ C[SD]T$/);
+		}
+		expect(chicago[3].json.next_step).toContain(
+			`before ${chicago[3].json.deadline_local as string}.`,
+		);
+
+		const [pacific] = await run(
+			{ operation: 'ordersAtRisk', riskOutput: 'perBand', timeZone: ' America/Los_Angeles ' },
+			{ timezone: 'America/Chicago' },
+		);
+		expect(pacific[0].json.time_zone).toBe('America/Los_Angeles');
+		const orders = pacific.flatMap((item) => item.json.orders as Array<Record<string, unknown>>);
+		expect(orders).toHaveLength(8);
+		for (const order of orders) {
+			expect(order.deadline_local).toBe(local(order.deadline, 'America/Los_Angeles'));
+			expect(order.next_step).not.toMatch(/UTC|C[SD]T/);
+		}
+		const lateScan = orders.find((order) => order.reason === 'LATE_CARRIER_SCAN') as Record<
+			string,
+			unknown
+		>;
+		expect(lateScan.carrier_scan_at_local).toBe(
+			local(lateScan.carrier_scan_at, 'America/Los_Angeles'),
+		);
+		expect(lateScan.next_step).toContain(`scanned it ${lateScan.carrier_scan_at_local as string}`);
+	});
+
+	it('refuses a Time Zone that is not one, naming the field and an example, before any call', async () => {
+		const failure = run({ operation: 'ordersAtRisk', timeZone: 'Pacific' });
+		await expect(failure).rejects.toThrow('Time Zone "Pacific" is not a time zone');
+		await expect(failure).rejects.toMatchObject({
+			description: expect.stringContaining('America/Los_Angeles'),
+		});
+		expect(sim.requests).toEqual([]);
 	});
 
 	it('refuses bands that do not grow', async () => {

@@ -8,6 +8,7 @@ import {
 	sortByUrgency,
 	type OrderRisk,
 } from '../../../nodes/TikTokShopHealth/v1/health/riskReasons';
+import { localTime } from '../../../nodes/TikTokShopHealth/v1/health/localTime';
 import { HOUR, NOW, order, shipped } from './orderFixtures';
 
 /** An open order whose shipping line is `hours` from NOW. */
@@ -118,5 +119,68 @@ describe('Orders at Risk: reasons and next steps', () => {
 			['urgent', 10],
 			['soon', 20],
 		]);
+	});
+});
+
+describe("Orders at Risk: times in the seller's time zone", () => {
+	/** 2026-11-01 09:30 UTC: half an hour after Pacific time fell back from PDT to PST (09:00 UTC). */
+	const AFTER_FALL_BACK = Date.UTC(2026, 10, 1, 9, 30) / 1000;
+
+	it('writes a fixed time readably in the zone it is given, with the zone abbreviation', () => {
+		expect(localTime(NOW + 3 * HOUR, 'America/Los_Angeles')).toBe('Mon, Nov 30, 7:00 AM PST');
+		expect(localTime(NOW + 3 * HOUR, 'America/New_York')).toBe('Mon, Nov 30, 10:00 AM EST');
+	});
+
+	it('tells the two 1:30 AMs of the night Pacific time falls back apart (PDT, then PST)', () => {
+		expect(localTime(AFTER_FALL_BACK - HOUR, 'America/Los_Angeles')).toBe(
+			'Sun, Nov 1, 1:30 AM PDT',
+		);
+		expect(localTime(AFTER_FALL_BACK, 'America/Los_Angeles')).toBe('Sun, Nov 1, 1:30 AM PST');
+		expect(localTime(AFTER_FALL_BACK, 'America/New_York')).toBe('Sun, Nov 1, 4:30 AM EST');
+	});
+
+	it('the next step and deadline_local give the deadline in the zone; deadline stays ISO in UTC', () => {
+		const pacific = assessOrder(
+			dueIn(3),
+			NOW,
+			DEFAULT_BANDS,
+			undefined,
+			'America/Los_Angeles',
+		) as OrderRisk;
+		expect(pacific).toMatchObject({
+			deadline: '2026-11-30T15:00:00.000Z',
+			deadline_local: 'Mon, Nov 30, 7:00 AM PST',
+			time_zone: 'America/Los_Angeles',
+			carrier_scan_at_local: null,
+		});
+		expect(pacific.next_step).toContain('before Mon, Nov 30, 7:00 AM PST.');
+		expect(pacific.next_step).not.toMatch(/UTC|\d{4}-\d\d-\d\d/);
+
+		const eastern = assessOrder(
+			dueIn(3),
+			NOW,
+			DEFAULT_BANDS,
+			undefined,
+			'America/New_York',
+		) as OrderRisk;
+		expect(eastern.deadline).toBe(pacific.deadline);
+		expect(eastern.next_step).toContain('before Mon, Nov 30, 10:00 AM EST.');
+	});
+
+	it("a late scan names the carrier's scan and the dispatch line in local time, across the fall-back night", () => {
+		// Dispatch line 1:30 AM PDT; the carrier scanned an hour later, at 1:30 AM PST.
+		const parcel = shipped({ created: AFTER_FALL_BACK - HOUR - 48 * HOUR });
+		const risk = assessOrder(
+			parcel,
+			AFTER_FALL_BACK + 2 * HOUR,
+			DEFAULT_BANDS,
+			AFTER_FALL_BACK,
+			'America/Los_Angeles',
+		) as OrderRisk;
+		expect(risk.reason).toBe('LATE_CARRIER_SCAN');
+		expect(risk.carrier_scan_at_local).toBe('Sun, Nov 1, 1:30 AM PST');
+		expect(risk.next_step).toContain(
+			'first scanned it Sun, Nov 1, 1:30 AM PST, after the dispatch line Sun, Nov 1, 1:30 AM PDT.',
+		);
 	});
 });

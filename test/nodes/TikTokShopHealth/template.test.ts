@@ -59,3 +59,44 @@ describe('Template "Shop health guard" (static checks; run in real n8n by test/e
 		]);
 	});
 });
+
+describe('Template "Shop health guard": times in the seller\'s time zone', () => {
+	const byName = Object.fromEntries(template.nodes.map((node) => [node.name, node]));
+	const emails = ['Email one alert per band', 'Email the daily digest'].map((name) => byName[name]);
+
+	it('keeps time_zone in Settings (America/Los_Angeles) and explains it in the Settings note', () => {
+		const fields = (
+			byName.Settings.parameters.assignments as {
+				assignments: Array<{ name: string; value: string }>;
+			}
+		).assignments;
+		expect(fields.find((field) => field.name === 'time_zone')?.value).toBe('America/Los_Angeles');
+		const note = String(byName['Sticky Note: Settings'].parameters.content);
+		expect(note).toMatch(/`time_zone`: Your time zone, for the times in alert emails/);
+	});
+
+	it("passes Settings' time zone to both Orders at Risk nodes, so next steps and tables agree", () => {
+		for (const name of ['Orders at risk, by band', 'Orders to act on first'])
+			expect(byName[name].parameters.timeZone).toBe(
+				"={{ $('Settings').first().json.time_zone || 'America/Los_Angeles' }}",
+			);
+	});
+
+	it('sends both emails as HTML and plain text, saying the time zone, with no UTC column or ISO deadline', () => {
+		for (const email of emails) {
+			expect(email.parameters.emailFormat).toBe('both');
+			for (const part of ['html', 'text'] as const) {
+				const body = String(email.parameters[part]);
+				expect([email.name, part, body.includes("Times are in ' + tz + '.'")]).toEqual([
+					email.name,
+					part,
+					true,
+				]);
+				expect(body).not.toMatch(/UTC\)|o\.deadline\)/);
+			}
+		}
+		expect(String(byName['Email one alert per band'].parameters.html)).toContain(
+			'o.deadline_local',
+		);
+	});
+});

@@ -13,6 +13,7 @@ import {
 	type OrderRisk,
 } from './riskReasons';
 import { limitedQueue, type HealthOutput } from './interfaces';
+import { readTimeZone } from './localTime';
 
 /** Tracking reads in flight at once; the client's rate budget still caps them per second. */
 const TRACKING_CONCURRENCY = 8;
@@ -71,12 +72,13 @@ function worthATrackingCall(order: OrderRecord, now: number, bands: RiskBands): 
 	);
 }
 
-export function groupByBand(risks: OrderRisk[], bands: RiskBands): IDataObject[] {
+export function groupByBand(risks: OrderRisk[], bands: RiskBands, zone: string): IDataObject[] {
 	return BAND_ORDER.map((band) => {
 		const orders = risks.filter((risk) => risk.band === band);
 		return {
 			band,
 			band_label: bandLabel(band, bands),
+			time_zone: zone,
 			count: orders.length,
 			order_ids: orders.map((risk) => risk.order_id),
 			orders: orders as unknown as IDataObject[],
@@ -92,6 +94,7 @@ export async function execute(
 	const bands = readBands(this, itemIndex);
 	const readTracking = this.getNodeParameter('readTracking', itemIndex, true) as boolean;
 	const output = this.getNodeParameter('riskOutput', itemIndex, 'perOrder') as string;
+	const zone = readTimeZone(this, itemIndex);
 	const now = Math.floor(Date.now() / 1000);
 	const scans = new Map<string, number | undefined>();
 	// TikTok budgets Order Search and tracking reads separately: read each page's candidates while searching on.
@@ -113,9 +116,9 @@ export async function execute(
 	}
 	const risks = sortByUrgency(
 		orders
-			.map((order) => assessOrder(order, now, bands, scans.get(order.id)))
+			.map((order) => assessOrder(order, now, bands, scans.get(order.id), zone))
 			.filter((risk): risk is OrderRisk => risk !== undefined),
 	);
-	if (output === 'perBand') return groupByBand(risks, bands).map((json) => ({ json }));
+	if (output === 'perBand') return groupByBand(risks, bands, zone).map((json) => ({ json }));
 	return risks.map((risk) => ({ json: risk as unknown as IDataObject }));
 }

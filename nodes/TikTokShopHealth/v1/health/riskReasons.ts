@@ -1,4 +1,5 @@
 import type { OrderRecord } from '../../../shared/tiktok/resources/orders';
+import { localTime } from './localTime';
 import { BAND_ORDER, bandFor, bandLabel, type BandCode, type RiskBands } from './riskBands';
 
 /** Why an open order may miss its line. */
@@ -41,6 +42,8 @@ export interface OrderRisk {
 	/** Hours before the deadline, one decimal; negative once it has passed. */
 	hours_left: number;
 	deadline: string;
+	/** The deadline for a person, in `time_zone`: "Tue, Dec 8, 2:00 PM PST". */
+	deadline_local: string;
 	deadline_field: 'shipping_due_time' | 'collection_due_time';
 	reason: RiskReasonCode;
 	reason_label: string;
@@ -49,18 +52,14 @@ export interface OrderRisk {
 	tracking_number: string | null;
 	shipping_provider: string | null;
 	carrier_scan_at: string | null;
+	carrier_scan_at_local: string | null;
 	created_at: string;
+	/** The IANA time zone of the `_local` fields and of the times in `next_step`. */
+	time_zone: string;
 }
 
 function iso(seconds: number | undefined): string | null {
 	return seconds === undefined ? null : new Date(seconds * 1000).toISOString();
-}
-
-function when(seconds: number): string {
-	return new Date(seconds * 1000)
-		.toISOString()
-		.replace(/:\d\d\.\d{3}Z$/, ' UTC')
-		.replace('T', ' ');
 }
 
 export function trackingNumberOf(order: OrderRecord): string | undefined {
@@ -94,7 +93,9 @@ function nextStep(
 	order: OrderRecord,
 	deadline: number,
 	scanAt: number | undefined,
+	zone: string,
 ): string {
+	const when = (seconds: number) => localTime(seconds, zone);
 	const carrier = order.shipping_provider || 'the carrier';
 	switch (reason) {
 		case 'LATE_CARRIER_SCAN':
@@ -116,12 +117,14 @@ function nextStep(
 /**
  * Whether an open order is at risk, and why. `scanAt` is the carrier's first scan (Unix seconds) when known from
  * the order's collection_time or TikTok's tracking history. Orders further out than the widest band are not at risk.
+ * Times meant for a person (`next_step`, the `_local` fields) are written in `zone`; the ISO fields stay UTC.
  */
 export function assessOrder(
 	order: OrderRecord,
 	now: number,
 	bands: RiskBands,
 	scanAt?: number,
+	zone = 'UTC',
 ): OrderRisk | undefined {
 	const deadline = deadlineOf(order);
 	if (!deadline) return undefined;
@@ -155,15 +158,18 @@ export function assessOrder(
 		band_label: bandLabel(band, bands),
 		hours_left: hoursLeft,
 		deadline: iso(deadline.at) as string,
+		deadline_local: localTime(deadline.at, zone),
 		deadline_field: deadline.field,
 		reason,
 		reason_label: REASON_LABELS[reason],
 		reasons: ordered,
-		next_step: nextStep(reason, order, deadline.at, carrierScan),
+		next_step: nextStep(reason, order, deadline.at, carrierScan, zone),
 		tracking_number: tracking ?? null,
 		shipping_provider: order.shipping_provider || null,
 		carrier_scan_at: iso(carrierScan),
+		carrier_scan_at_local: carrierScan === undefined ? null : localTime(carrierScan, zone),
 		created_at: iso(order.create_time) as string,
+		time_zone: zone,
 	};
 }
 
