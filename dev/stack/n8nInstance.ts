@@ -104,6 +104,8 @@ export async function prepareN8n(options: N8nOptions): Promise<N8nSetup> {
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
+		// n8n's MCP server catalogue fetches api.n8n.io at boot; the dev stack talks to loopback only.
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		// Served over plain http; n8n's documented setting for that, so the login cookie is not marked Secure.
 		N8N_SECURE_COOKIE: 'false',
 		N8N_RESTRICT_FILE_ACCESS_TO: filesDir,
