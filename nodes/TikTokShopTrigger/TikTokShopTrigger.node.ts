@@ -38,10 +38,11 @@ export class TikTokShopTrigger implements INodeType {
 		documentationUrl: readmeSection('tiktok-shop-trigger'),
 		icon: { light: 'file:tiktokShop.svg', dark: 'file:tiktokShop.dark.svg' },
 		group: ['trigger'],
-		// Same behaviour in both. n8n evaluates a legacy Webhook v1 expression on every request to any v1 node,
-		// which costs an expression isolate per delivery; from 1.1 on it parses the JSON body directly.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// n8n evaluates a legacy Webhook v1 expression on every request to any v1 node, which costs an expression
+		// isolate per delivery; from 1.1 on it parses the JSON body directly. From 1.2 a started run that never
+		// reports back goes to the Failed output instead of running again (Options > When a Started Run…).
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: eventsSubtitle(),
 		// n8n's nodes panel shows TikTok Shop and its trigger as one entry, with this description copied over the
 		// action node's. Only that entry ever shows it, so it opens with the action node's own sentence.
@@ -94,6 +95,7 @@ export class TikTokShopTrigger implements INodeType {
 			processingTimeoutMs: settings.processingTimeoutMs,
 			pollMs: POLL_MS,
 			maxConcurrentRuns: settings.maxConcurrentRuns,
+			rerunUnreported: settings.rerunUnreported,
 			burstQuietMs: BURST_QUIET_MS,
 			burstMaxHoldMs: BURST_MAX_HOLD_MS,
 		});

@@ -122,7 +122,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: 15,
 				description:
-					'A run that has not finished by then (n8n restarted, for example) counts as not done, and the event is handed out again',
+					'A run that has not reported back by then (n8n or its worker stopped, for example) is handled as set in When a Started Run Never Reports Back. A run that had not started yet is simply handed out again.',
 			},
 			{
 				displayName: 'Queue Name',
@@ -140,6 +140,28 @@ export const triggerProperties: INodeProperties[] = [
 				default: DEFAULT_MAX_AGE_MINUTES,
 				description:
 					"TikTok's signature has no timestamp, so an old captured delivery could be replayed. 24 h outlasts TikTok's own last retry (about 15.5 h); shorter values can refuse genuine retries. 0 turns the check off.",
+			},
+			{
+				displayName: 'When a Started Run Never Reports Back',
+				name: 'unreportedRuns',
+				type: 'options',
+				options: [
+					{
+						name: 'Send to Failed Output',
+						value: 'failedOutput',
+						description:
+							'Nothing runs twice. The event goes to Failed with the execution to check; replay it if that run did not finish.',
+					},
+					{
+						name: 'Run It Again',
+						value: 'runAgain',
+						description:
+							'Nothing waits for you, but the event may run twice: the step that acts must skip an event_key it has already seen',
+					},
+				],
+				default: 'failedOutput',
+				description:
+					'A run that started an event and then no outcome came back (a worker was killed, n8n restarted, or the run passed its Processing Timeout) may already have shipped or emailed. Nodes older than version 1.2 run it again.',
 			},
 			{
 				displayName: 'Retry Delays (Seconds)',

@@ -18,6 +18,7 @@ export interface TriggerSettings {
 	policy: RetryPolicy;
 	processingTimeoutMs: number;
 	maxConcurrentRuns: number;
+	rerunUnreported: boolean;
 }
 
 export function readSettings(context: IWebhookFunctions | ITriggerFunctions): TriggerSettings {
@@ -50,7 +51,13 @@ export function readSettings(context: IWebhookFunctions | ITriggerFunctions): Tr
 			1,
 			Number(options.maxConcurrentRuns ?? DEFAULT_MAX_CONCURRENT_RUNS),
 		),
+		rerunUnreported: unreportedRunsOf(options, context.getNode().typeVersion) === 'runAgain',
 	};
+}
+
+/** Version 1.2 sends a started run that never reported back to the Failed output; older nodes ran it again. */
+function unreportedRunsOf(options: IDataObject, typeVersion: number): string {
+	return String(options.unreportedRuns ?? (typeVersion >= 1.2 ? 'failedOutput' : 'runAgain'));
 }
 
 /** How long one run may hold its event (the lease) before the event is handed out again. */

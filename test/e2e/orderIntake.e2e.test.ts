@@ -1,3 +1,4 @@
+import { nodeOutput } from '../../dev/stack/n8nApi';
 import { startStack, type Stack } from '../../dev/stack/stack';
 import { productionWebhookUrl, template } from '../../dev/stack/templates';
 import {
@@ -103,6 +104,9 @@ describe('workflows/order-intake.json in n8n 2.41.1', () => {
 		expect(runs.filter((run) => run.status === 'error')).toHaveLength(4);
 		const alerts = runs.filter((run) => ran(run, 'Compose dead-letter alert'));
 		expect(alerts).toHaveLength(1);
+		expect(String(nodeOutput(alerts[0], 'Compose dead-letter alert')[0].text)).toMatch(
+			/^TikTok Shop event .+ for order \d+ failed 4 times \(last error: .+\)\. Replay it from the "Replay dead letters" branch once the cause is fixed\.$/,
+		);
 
 		const { replay, replayed } = await replayDeadLetters(stack, fast.id, 5000);
 		expect(replay.status).toBe('success');

@@ -23,6 +23,9 @@ const CONCURRENT_DELIVERIES = 20;
 
 const eventKeyOf = (execution: Execution) =>
 	String(nodeOutput(execution, 'TikTok Shop Trigger')[0]?.event_key);
+/** A dead letter on the trigger's Failed output (a run of the dead-letter branch). */
+const deadLetterOf = (execution: Execution) =>
+	nodeOutput(execution, 'TikTok Shop Trigger', 1)[0] as Record<string, unknown> | undefined;
 
 describe('workflows/order-intake.json in n8n 2.41.1 queue mode (main + webhook processor + 2 workers)', () => {
 	const fast = fastOrderIntake(
@@ -81,24 +84,27 @@ describe('workflows/order-intake.json in n8n 2.41.1 queue mode (main + webhook p
 
 		// Under load the workers can fall behind: wait until every event has run (up to 3 minutes), not only for a
 		// quiet spell, so a late run is neither missed here nor counted by the next test.
-		let runs = await stack.api.settleExecutions(fast.id, before, 15_000);
+		let executions = await stack.api.settleExecutions(fast.id, before, 15_000);
+		const eventRuns = () => executions.filter((run) => !deadLetterOf(run));
 		const lateLimit = Date.now() + 180_000;
-		while (new Set(runs.map(eventKeyOf)).size < UNIQUE && Date.now() < lateLimit)
-			runs = await stack.api.settleExecutions(fast.id, before, 5_000);
+		while (new Set(eventRuns().map(eventKeyOf)).size < UNIQUE && Date.now() < lateLimit)
+			executions = await stack.api.settleExecutions(fast.id, before, 5_000);
+		const runs = eventRuns();
 		const keys = runs.map(eventKeyOf);
 		expect(new Set(keys).size).toBe(UNIQUE);
 		expect([...new Set(keys)].sort()).toEqual(
 			events.map((event) => `id:${event.tts_notification_id}`).sort(),
 		);
 		expect(runs.filter((run) => run.status !== 'success')).toEqual([]);
-		// Known defect (issue #20, open): under load, 1 run in 120 has been seen twice here with nothing killed (a
-		// run whose result n8n's queue did not hand back to the trigger, retried). Every event runs; a second run is
-		// counted, reported and bounded until the cause is fixed.
+		// No event runs twice. Under CPU starvation n8n's queue can lose a finished run's result (a job it took for
+		// stalled): such an event comes out of the Failed output as "outcome unknown" rather than run again.
 		const twice = keys.filter((key, index) => keys.indexOf(key) !== index);
+		const unknown = executions.map(deadLetterOf).filter((dead) => dead?.outcome_unknown);
 		console.log(
-			`queue-mode intake: ${runs.length} runs for ${UNIQUE} events; twice: ${JSON.stringify(twice)}`,
+			`queue-mode intake: ${runs.length} runs for ${UNIQUE} events; twice: ${JSON.stringify(twice)}; ` +
+				`outcome unknown: ${JSON.stringify(unknown.map((dead) => [dead!.event_key, dead!.last_error]))}`,
 		);
-		expect(twice.length).toBeLessThanOrEqual(2);
+		expect(twice).toEqual([]);
 	});
 
 	it('dead-letters an event whose run fails four times, and a replay run on a worker processes it once', async () => {

@@ -30,10 +30,15 @@ export async function checkInRuns(this: IExecuteFunctions): Promise<INodeExecuti
 			continue;
 		}
 		store ??= await openSelectedStore(this);
-		const claim = await claimRun(store, token, Date.now(), leaseMs, {
-			runsLoop,
-			queueMode: process.env.EXECUTIONS_MODE === 'queue',
-		});
+		const claim = await claimRun(
+			store,
+			token,
+			{ executionId: this.getExecutionId(), nowMs: Date.now(), leaseMs },
+			{
+				runsLoop,
+				queueMode: process.env.EXECUTIONS_MODE === 'queue',
+			},
+		);
 		if (claim === 'run') {
 			toRun.push(withoutRunToken(item));
 		} else if (claim === 'returned') {

@@ -9,9 +9,12 @@ import {
 	itemForRun,
 	recordFailure,
 	recordSuccess,
+	recordUnknownOutcome,
+	withdrawUnknownOutcome,
 	type LeasedEvent,
 	type QueuedEvent,
 	type RetryPolicy,
+	type StartedRun,
 } from '../../shared/events/eventQueue';
 import { onQueueSignal } from '../../shared/events/queueSignal';
 import { withRunToken, writeHeartbeat } from '../../shared/events/runClaim';
@@ -19,8 +22,13 @@ import { withRunToken, writeHeartbeat } from '../../shared/events/runClaim';
 export interface LoopOptions {
 	queue: string;
 	policy: RetryPolicy;
-	/** How long one run may take before its event is handed out again (the lease). */
+	/** How long one run may take before it counts as never reporting back (the lease). */
 	processingTimeoutMs: number;
+	/**
+	 * What happens to an event whose run started (checked in) and never reported back: false sends it to the Failed
+	 * output, since the run may have acted already; true runs it again (at least once: the sink must dedupe).
+	 */
+	rerunUnreported: boolean;
 	pollMs: number;
 	/** Runs in flight at once: each run competes with the webhook for the CPU, and TikTok wants its answer in 3 s. */
 	maxConcurrentRuns: number;
@@ -70,6 +78,19 @@ export function startRedeliveryLoop(
 			options.processingTimeoutMs,
 		);
 		for (const record of due) {
+			const started = record.record.startedRun;
+			if (started && !options.rerunUnreported) {
+				const minutes = Math.round(options.processingTimeoutMs / 60_000);
+				await deadLetterUnreported(
+					context,
+					store,
+					options,
+					record,
+					{ ...record.record, startedRun: started },
+					`no outcome came back within the processing timeout (${minutes} min); n8n or its worker may have stopped`,
+				);
+				continue;
+			}
 			inFlight++;
 			void dispatch(context, store, options, loop, record).finally(() => {
 				inFlight--;
@@ -175,6 +196,7 @@ async function dispatch(
 		done as Parameters<ITriggerFunctions['emit']>[2],
 	);
 	let failure: string | undefined;
+	let unreported: string | undefined;
 	try {
 		const run = await done.promise;
 		// n8n resolves with nothing when it started no execution (e.g. it skipped it as a duplicate).
@@ -182,15 +204,38 @@ async function dispatch(
 		else if (run.data.resultData.error)
 			failure = run.data.resultData.error.message || 'the workflow run failed';
 	} catch (error) {
-		failure = (error as Error).message || 'the workflow run could not start';
+		// n8n could not say how the run ended (in queue mode: a worker died or stalled, or main lost the job's result).
+		unreported = (error as Error).message || 'n8n gave no reason';
 	}
 	const lost = () =>
 		context.logger.warn(
 			`TikTok Shop Trigger: the run of event ${record.id} ended after its processing timeout, when the event had been handed to another run; that run's outcome counts.`,
 		);
 	try {
+		if (unreported !== undefined) {
+			const current = await store.getRecord<QueuedEvent>(inboxOf(options.queue), record.id);
+			const started = current?.record.startedRun;
+			if (started?.lease === record.lease && !options.rerunUnreported) {
+				await deadLetterUnreported(
+					context,
+					store,
+					options,
+					record,
+					{ ...current!.record, startedRun: started },
+					`n8n reported "${unreported}"`,
+				);
+				return;
+			}
+			// It never started processing (or reruns are chosen): running it again is safe.
+			failure = unreported;
+		}
 		if (!failure) {
-			if (!(await recordSuccess(store, options.queue, record))) lost();
+			if (await recordSuccess(store, options.queue, record)) return;
+			if (await withdrawUnknownOutcome(store, options.queue, record.id, record.lease))
+				context.logger.info(
+					`TikTok Shop Trigger: the run of event ${record.id} did finish, after its processing timeout; its dead letter is withdrawn.`,
+				);
+			else lost();
 			return;
 		}
 		const outcome = await recordFailure(
@@ -205,19 +250,47 @@ async function dispatch(
 			lost();
 			return;
 		}
-		if (outcome.deadLettered) {
-			const dead: IDataObject = {
-				...itemForRun(outcome.event),
-				attempts: outcome.event.failures,
-				dead_lettered: true,
-				queue: options.queue,
-			};
-			context.emit([[], [{ json: dead }]]);
-		}
+		if (outcome.deadLettered) emitDeadLetter(context, options.queue, outcome.event);
 	} catch (error) {
 		// The lease runs out and the event is handed out again, so nothing is lost; say why it happened.
 		context.logger.warn(
 			`TikTok Shop Trigger could not record the outcome of event ${record.id}: ${(error as Error).message}`,
 		);
 	}
+}
+
+/** A run started the event and never reported back: the event goes to the Failed output rather than run twice. */
+async function deadLetterUnreported(
+	context: ITriggerFunctions,
+	store: DurableStore,
+	options: LoopOptions,
+	held: LeasedEvent,
+	event: QueuedEvent & { startedRun: StartedRun },
+	reason: string,
+): Promise<void> {
+	try {
+		const dead = await recordUnknownOutcome(store, options.queue, held, event, reason, Date.now());
+		if (!dead) return;
+		context.logger.warn(
+			`TikTok Shop Trigger: event ${held.id} went to the Failed output: run ${event.startedRun.executionId} started it and ${reason}.`,
+		);
+		emitDeadLetter(context, options.queue, dead);
+	} catch (error) {
+		context.logger.warn(
+			`TikTok Shop Trigger could not record the outcome of event ${held.id}: ${(error as Error).message}`,
+		);
+	}
+}
+
+function emitDeadLetter(context: ITriggerFunctions, queue: string, event: QueuedEvent): void {
+	const dead: IDataObject = {
+		...itemForRun(event),
+		attempts: event.failures,
+		dead_lettered: true,
+		queue,
+		...(event.outcomeUnknown
+			? { outcome_unknown: true, started_execution_id: event.startedRun?.executionId }
+			: {}),
+	};
+	context.emit([[], [{ json: dead }]]);
 }

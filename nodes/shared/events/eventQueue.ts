@@ -12,6 +12,18 @@ export interface QueuedEvent {
 	failures: number;
 	firstReceivedAt: string;
 	lastError?: string;
+	/** Set by the run that holds the lease when it starts processing (see runClaim.ts); cleared by a retry. */
+	startedRun?: StartedRun;
+	/** A dead letter whose run started and then no one learned how it ended (see recordUnknownOutcome). */
+	outcomeUnknown?: true;
+}
+
+/** A run that checked in: from then on it may have acted (shipped, emailed), so it is never started again blindly. */
+export interface StartedRun {
+	lease: string;
+	/** n8n's execution id, to open the run in Executions. */
+	executionId: string;
+	at: string;
 }
 
 export interface RetryPolicy {
@@ -87,8 +99,10 @@ export async function recordFailure(
 	policy: RetryPolicy,
 	nowMs: number,
 ): Promise<FailureOutcome> {
+	// A retry starts afresh: the next run notes its own start.
 	const event: QueuedEvent = {
 		...record.record,
+		startedRun: undefined,
 		failures: record.record.failures + 1,
 		lastError: error,
 	};
@@ -108,6 +122,51 @@ export async function recordFailure(
 		put: { record: event, dueAtMs: nowMs + delay },
 	});
 	return rescheduled ? { deadLettered: false, retryAtMs: nowMs + delay } : { leaseLost: true };
+}
+
+/**
+ * A run started processing this event (`event.startedRun`) and then no one learned how it ended: a worker died, n8n
+ * lost the job's result, the process stopped, or it ran past its processing timeout. Running it again could act
+ * twice (ship, email), so it becomes a dead letter, naming the execution to check; a replay runs it again. The
+ * lease is the current holder's (the loop that found out). Resolves the dead letter, or undefined if the lease was
+ * lost.
+ */
+export async function recordUnknownOutcome(
+	store: DurableStore,
+	queue: string,
+	held: { id: string; lease: string },
+	event: QueuedEvent & { startedRun: StartedRun },
+	reason: string,
+	nowMs: number,
+): Promise<QueuedEvent | undefined> {
+	const dead: QueuedEvent = {
+		...event,
+		lastError: `Run ${event.startedRun.executionId} started this event and ended without an outcome: ${reason}. Open that execution to see how far it got, and replay the event only if it did not finish.`,
+		outcomeUnknown: true,
+	};
+	const moved = await store.settleLease(inboxOf(queue), held.id, held.lease, {
+		moveTo: {
+			namespace: deadLettersOf(queue),
+			id: held.id,
+			record: { ...dead, deadLetteredAt: new Date(nowMs).toISOString() },
+		},
+	});
+	return moved ? dead : undefined;
+}
+
+/**
+ * A run that was dead-lettered for want of an outcome (its lease had run out) did end well after all: its dead
+ * letter is withdrawn, so that a replay cannot process the event twice. True when there was one to withdraw.
+ */
+export async function withdrawUnknownOutcome(
+	store: DurableStore,
+	queue: string,
+	id: string,
+	lease: string,
+): Promise<boolean> {
+	const dead = await store.getRecord<QueuedEvent>(deadLettersOf(queue), id);
+	if (dead?.record.startedRun?.lease !== lease) return false;
+	return await store.deleteRecord(deadLettersOf(queue), id);
 }
 
 export async function listDeadLetters(

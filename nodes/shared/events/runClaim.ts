@@ -68,22 +68,31 @@ export type RunClaim =
 export async function claimRun(
 	store: DurableStore,
 	token: RunToken,
-	nowMs: number,
-	leaseMs: number,
+	run: { executionId: string; nowMs: number; leaseMs: number },
 	here: ThisProcess,
 ): Promise<RunClaim> {
 	const inbox = inboxOf(token.queue);
-	if (await loopAlive(store, token, nowMs, here)) {
+	const current = await store.getRecord<QueuedEvent>(inbox, token.id);
+	if (!current) return 'stale';
+	if (await loopAlive(store, token, run.nowMs, here)) {
+		// The run notes that it started, with the lease: if no outcome ever comes back, the event is not run again
+		// blindly (see recordUnknownOutcome in eventQueue.ts).
+		const started: QueuedEvent = {
+			...current.record,
+			startedRun: {
+				lease: token.lease,
+				executionId: run.executionId,
+				at: new Date(run.nowMs).toISOString(),
+			},
+		};
 		const renewed = await store.settleLease(inbox, token.id, token.lease, {
-			renew: { dueAtMs: nowMs + leaseMs },
+			renew: { dueAtMs: run.nowMs + run.leaseMs, record: started },
 		});
 		return renewed ? 'run' : 'stale';
 	}
-	const current = await store.getRecord<QueuedEvent>(inbox, token.id);
-	if (!current) return 'stale';
 	// Only while this run's lease is still the event's lease: otherwise another run has it already.
 	const returned = await store.settleLease(inbox, token.id, token.lease, {
-		put: { record: current.record, dueAtMs: nowMs },
+		put: { record: current.record, dueAtMs: run.nowMs },
 	});
 	return returned ? 'returned' : 'stale';
 }

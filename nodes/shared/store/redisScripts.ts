@@ -47,13 +47,14 @@ return taken
 
 /**
  * KEYS: records, due index, leases (hash id -> token), and for a move: target records, target due index.
- * ARGV: id, lease, action ('delete' | 'put' | 'move' | 'renew'), JSON, due time ('+inf' when unscheduled),
- * target id.
+ * ARGV: id, lease, action ('delete' | 'put' | 'move' | 'renew'), JSON ('' to keep the record on a renew), due time
+ * ('+inf' when unscheduled), target id.
  * Returns 1, or 0 (the lease is not the record's current one; nothing changed). Writes before it deletes.
  */
 export const SETTLE_LEASE = `
 if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
 if ARGV[3] == 'renew' then
+	if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], ARGV[1], ARGV[4]) end
 	redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
 	return 1
 end

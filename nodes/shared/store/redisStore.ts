@@ -255,8 +255,8 @@ export class RedisStore implements DurableStore {
 		const put = 'put' in outcome ? outcome.put : undefined;
 		const renew = 'renew' in outcome ? outcome.renew : undefined;
 		if (renew) requireFinite('dueAtMs', renew.dueAtMs);
-		const body = put ?? target;
-		const dueAtMs = renew?.dueAtMs ?? body?.dueAtMs;
+		const body = put ?? target ?? (renew?.record ? { record: renew.record } : undefined);
+		const dueAtMs = renew?.dueAtMs ?? put?.dueAtMs ?? target?.dueAtMs;
 		const settled = await this.client.eval(
 			SETTLE_LEASE,
 			5,

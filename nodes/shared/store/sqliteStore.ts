@@ -198,12 +198,15 @@ export class SqliteStore implements DurableStore {
 				? toJson(outcome.put.record)
 				: 'moveTo' in outcome
 					? toJson(outcome.moveTo.record)
-					: undefined;
+					: 'renew' in outcome && outcome.renew.record
+						? toJson(outcome.renew.record)
+						: undefined;
 		return this.transaction(() => {
 			const row = this.sql.getLease.get(namespace, id) as { lease: string | null } | undefined;
 			if (row?.lease !== lease) return false;
 			if ('renew' in outcome) {
 				this.sql.renewLease.run(outcome.renew.dueAtMs, namespace, id);
+				if (json !== undefined) this.sql.replaceRecord.run(json, namespace, id);
 				return true;
 			}
 			if ('put' in outcome) {
@@ -343,6 +346,7 @@ function prepareStatements(db: DatabaseSync) {
 		),
 		leaseRecord: prepare('UPDATE records SET due_at = ?, lease = ? WHERE namespace = ? AND id = ?'),
 		renewLease: prepare('UPDATE records SET due_at = ? WHERE namespace = ? AND id = ?'),
+		replaceRecord: prepare('UPDATE records SET record = ? WHERE namespace = ? AND id = ?'),
 		insertMovement: prepare(
 			`INSERT INTO movements (ledger, key, sku, delta, at_ms, kind) VALUES (?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (ledger, key) DO NOTHING`,

@@ -62,7 +62,8 @@ export interface DurableStore {
 	/**
 	 * Ends a lease from takeDue(), atomically and only while `lease` is still the record's current lease:
 	 * deletes the record, or stores `put` in its place (a retry), or moves it as `moveTo` (a dead letter), or, with
-	 * `renew`, keeps the lease and moves its end to `renew.dueAtMs` (the run that holds it has started now).
+	 * `renew`, keeps the lease and moves its end to `renew.dueAtMs` (the run that holds it has started now), storing
+	 * `renew.record` in its place when given.
 	 * Resolves false, changing nothing, when the lease was lost.
 	 */
 	settleLease(
@@ -95,7 +96,7 @@ export type LeaseOutcome =
 	| { delete: true }
 	| { put: { record: object; dueAtMs?: number } }
 	| { moveTo: RecordToPut }
-	| { renew: { dueAtMs: number } };
+	| { renew: { dueAtMs: number; record?: object } };
 
 export type RecordToPut = { namespace: string; id: string; record: object; dueAtMs?: number };
 

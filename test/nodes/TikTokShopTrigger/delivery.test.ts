@@ -178,6 +178,7 @@ describe.each(['embedded', 'redis'] as const)('TikTok Shop Trigger with the %s s
 			processingTimeoutMs: 400,
 			pollMs: 50,
 			maxConcurrentRuns: 5,
+			rerunUnreported: false,
 			burstQuietMs: 0,
 			burstMaxHoldMs: 0,
 		});
@@ -269,6 +270,7 @@ describe('bursts are answered before they are processed', () => {
 			processingTimeoutMs: 60_000,
 			pollMs: 50,
 			maxConcurrentRuns: 50,
+			rerunUnreported: false,
 			burstQuietMs: 400,
 			burstMaxHoldMs,
 		});

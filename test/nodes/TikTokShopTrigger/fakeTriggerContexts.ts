@@ -16,7 +16,7 @@ const node: INode = {
 	id: 'trigger-node',
 	name: 'TikTok Shop Trigger',
 	type: 'n8n-nodes-tiktok-shop-ops.tikTokShopTrigger',
-	typeVersion: 1,
+	typeVersion: 1.2,
 	position: [0, 0],
 	parameters: {},
 };
@@ -156,7 +156,7 @@ export function orderEvent(overrides: IDataObject = {}, data: IDataObject = {}):
 export function executeContext(
 	parameters: IDataObject,
 	input: INodeExecutionData[][],
-	{ workflowId = 'wf-1', redis = {} as IDataObject } = {},
+	{ workflowId = 'wf-1', redis = {} as IDataObject, executionId = '101' } = {},
 ) {
 	const logged: string[] = [];
 	const context = {
@@ -166,6 +166,7 @@ export function executeContext(
 		getMode: () => 'trigger',
 		getWorkflow: () => ({ id: workflowId }),
 		getNode: () => node,
+		getExecutionId: () => executionId,
 		getCredentials: async () => redis,
 		logger: {
 			warn: (message: string) => logged.push(message),

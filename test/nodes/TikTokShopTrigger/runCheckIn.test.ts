@@ -129,10 +129,24 @@ describe.each(['embedded', 'redis'] as const)('runs checking in, %s store', (kin
 			await waitFor(() => emitted.length === 1, 'the run');
 			const token = runTokenOf(emitted[0].data[0][0])!;
 			const store = await openStore(bed.storeConfig());
-			expect(await claimRun(store, token, Date.now(), 60_000, worker)).toBe('run');
+			expect(
+				await claimRun(
+					store,
+					token,
+					{ executionId: '41', nowMs: Date.now(), leaseMs: 60_000 },
+					worker,
+				),
+			).toBe('run');
 			await stop();
 			// The loop's last heartbeat runs out 5 s after it was written.
-			expect(await claimRun(store, token, Date.now() + 6000, 60_000, worker)).toBe('returned');
+			expect(
+				await claimRun(
+					store,
+					token,
+					{ executionId: '41', nowMs: Date.now() + 6000, leaseMs: 60_000 },
+					worker,
+				),
+			).toBe('returned');
 		} finally {
 			await stop();
 		}

@@ -41,8 +41,25 @@ describe.each(useBackends())('a run checking in with its loop, on $name', (backe
 	it('goes ahead while its loop runs in this process, and its lease runs from the start of the run', async () => {
 		const { store, token } = await leased();
 		const startedAt = T0 + 20_000;
-		expect(await claimRun(store, token, startedAt, LEASE_MS, regular('loop-a'))).toBe('run');
-		expect((await store.getRecord(inboxOf(QUEUE), token.id))?.dueAtMs).toBe(startedAt + LEASE_MS);
+		expect(
+			await claimRun(
+				store,
+				token,
+				{ executionId: '41', nowMs: startedAt, leaseMs: LEASE_MS },
+				regular('loop-a'),
+			),
+		).toBe('run');
+		const claimed = await store.getRecord<QueuedEvent>(inboxOf(QUEUE), token.id);
+		expect(claimed?.dueAtMs).toBe(startedAt + LEASE_MS);
+		// It notes that it started (which run, under which lease), so a run that never reports back is not rerun blindly.
+		expect(claimed?.record).toEqual({
+			...event,
+			startedRun: {
+				lease: token.lease,
+				executionId: '41',
+				at: new Date(startedAt).toISOString(),
+			},
+		});
 		// The loop still settles it with the lease it took.
 		expect(await store.settleLease(inboxOf(QUEUE), token.id, token.lease, { delete: true })).toBe(
 			true,
@@ -57,14 +74,28 @@ describe.each(useBackends())('a run checking in with its loop, on $name', (backe
 			await again.putRecord(inboxOf(QUEUE), 'id:crash-1', event, T0);
 			const [taken] = await again.takeDue(inboxOf(QUEUE), T0, 1, LEASE_MS);
 			const orphan = { ...token, lease: taken.lease };
-			expect(await claimRun(again, orphan, T0 + 8000, LEASE_MS, here)).toBe('returned');
+			expect(
+				await claimRun(
+					again,
+					orphan,
+					{ executionId: '41', nowMs: T0 + 8000, leaseMs: LEASE_MS },
+					here,
+				),
+			).toBe('returned');
 			const record = await again.getRecord<QueuedEvent>(inboxOf(QUEUE), token.id);
 			expect(record).toMatchObject({ record: event, dueAtMs: T0 + 8000 });
 			// The dead loop's lease is void: its run can neither settle nor claim it any more.
 			expect(
 				await again.settleLease(inboxOf(QUEUE), token.id, orphan.lease, { delete: true }),
 			).toBe(false);
-			expect(await claimRun(again, orphan, T0 + 8001, LEASE_MS, here)).toBe('stale');
+			expect(
+				await claimRun(
+					again,
+					orphan,
+					{ executionId: '41', nowMs: T0 + 8001, leaseMs: LEASE_MS },
+					here,
+				),
+			).toBe('stale');
 			// The live loop takes it at once and its run goes ahead.
 			const [next] = await again.takeDue(inboxOf(QUEUE), T0 + 8000, 10, LEASE_MS);
 			expect(next.id).toBe(token.id);
@@ -72,8 +103,7 @@ describe.each(useBackends())('a run checking in with its loop, on $name', (backe
 				await claimRun(
 					again,
 					{ ...token, lease: next.lease, loop: 'loop-b' },
-					T0 + 8100,
-					LEASE_MS,
+					{ executionId: '42', nowMs: T0 + 8100, leaseMs: LEASE_MS },
 					regular('loop-b'),
 				),
 			).toBe('run');
@@ -85,27 +115,62 @@ describe.each(useBackends())('a run checking in with its loop, on $name', (backe
 		const { store, token } = await leased();
 		const [other] = await store.takeDue(inboxOf(QUEUE), T0 + LEASE_MS, 1, LEASE_MS);
 		expect(other.lease).not.toBe(token.lease);
-		expect(await claimRun(store, token, T0 + LEASE_MS + 1, LEASE_MS, regular('loop-a'))).toBe(
-			'stale',
-		);
-		expect(await claimRun(store, token, T0 + LEASE_MS + 1, LEASE_MS, regular())).toBe('stale');
+		expect(
+			await claimRun(
+				store,
+				token,
+				{ executionId: '41', nowMs: T0 + LEASE_MS + 1, leaseMs: LEASE_MS },
+				regular('loop-a'),
+			),
+		).toBe('stale');
+		expect(
+			await claimRun(
+				store,
+				token,
+				{ executionId: '41', nowMs: T0 + LEASE_MS + 1, leaseMs: LEASE_MS },
+				regular(),
+			),
+		).toBe('stale');
 		expect((await store.getRecord(inboxOf(QUEUE), token.id))?.dueAtMs).toBe(T0 + 2 * LEASE_MS);
 		await store.settleLease(inboxOf(QUEUE), other.id, other.lease, { delete: true });
-		expect(await claimRun(store, token, T0 + LEASE_MS + 2, LEASE_MS, regular())).toBe('stale');
+		expect(
+			await claimRun(
+				store,
+				token,
+				{ executionId: '41', nowMs: T0 + LEASE_MS + 2, leaseMs: LEASE_MS },
+				regular(),
+			),
+		).toBe('stale');
 		expect(await store.getRecord(inboxOf(QUEUE), token.id)).toBeUndefined();
 	});
 
 	it('in queue mode a worker goes ahead while the loop beats, and hands the event back once it stopped beating', async () => {
 		const { store, token } = await leased();
 		await writeHeartbeat(store, QUEUE, 'loop-a', T0);
-		expect(await claimRun(store, token, T0 + LOOP_ALIVE_MS - 1, LEASE_MS, worker)).toBe('run');
-		expect(await claimRun(store, token, T0 + LOOP_ALIVE_MS, LEASE_MS, worker)).toBe('returned');
+		expect(
+			await claimRun(
+				store,
+				token,
+				{ executionId: '41', nowMs: T0 + LOOP_ALIVE_MS - 1, leaseMs: LEASE_MS },
+				worker,
+			),
+		).toBe('run');
+		expect(
+			await claimRun(
+				store,
+				token,
+				{ executionId: '41', nowMs: T0 + LOOP_ALIVE_MS, leaseMs: LEASE_MS },
+				worker,
+			),
+		).toBe('returned');
 	});
 
 	it('in queue mode a worker hands the event back when another loop has taken over the queue', async () => {
 		const { store, token } = await leased();
 		await writeHeartbeat(store, QUEUE, 'loop-b', T0);
-		expect(await claimRun(store, token, T0 + 1, LEASE_MS, worker)).toBe('returned');
+		expect(
+			await claimRun(store, token, { executionId: '41', nowMs: T0 + 1, leaseMs: LEASE_MS }, worker),
+		).toBe('returned');
 	});
 });
 

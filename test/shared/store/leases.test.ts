@@ -129,6 +129,30 @@ describe.each(useBackends())('renewing a lease on $name', (backend) => {
 		);
 		expect(await store.getRecord(QUEUE, 'id:crash-3')).toBeUndefined();
 	});
+
+	it('the holder can store a new record with the renewal (a run notes it started); a stale holder cannot', async () => {
+		const store = await backend.open();
+		await store.putRecord(QUEUE, 'id:crash-4', event(4), T0);
+		const [held] = await store.takeDue(QUEUE, T0, 1, LEASE_MS);
+		const started = { ...event(4), startedRun: { lease: held.lease, executionId: '17' } };
+		expect(
+			await store.settleLease(QUEUE, held.id, 'not-the-lease', {
+				renew: { dueAtMs: T0 + 5 * LEASE_MS, record: { overwritten: true } },
+			}),
+		).toBe(false);
+		expect(
+			await store.settleLease(QUEUE, held.id, held.lease, {
+				renew: { dueAtMs: T0 + 10 * LEASE_MS, record: started },
+			}),
+		).toBe(true);
+		expect(await store.getRecord(QUEUE, 'id:crash-4')).toEqual({
+			id: 'id:crash-4',
+			record: started,
+			dueAtMs: T0 + 10 * LEASE_MS,
+		});
+		// Still the same lease: the holder settles it.
+		expect(await store.settleLease(QUEUE, held.id, held.lease, { delete: true })).toBe(true);
+	});
 });
 
 describe('an embedded store file made before leases existed', () => {
