@@ -193,6 +193,62 @@ describe('partial errors from inventory update (data.errors with code 0)', () =>
 		);
 	});
 
+	it('a refusal that names no SKU is held against every SKU of that update that has none of its own', async () => {
+		const skus = [
+			{ id: '1729201', seller_sku: 'CAP-RED', warehouses: [RENO] },
+			{ id: '1729202', seller_sku: 'CAP-BLU', warehouses: [RENO] },
+		];
+		nock(BASE)
+			.post('/product/202309/products/search')
+			.query(true)
+			.reply(200, envelope(catalogue(skus)));
+		nock(BASE)
+			.post('/product/202309/inventory/search')
+			.query(true)
+			.reply(
+				200,
+				envelope(
+					inventory([
+						{ ...skus[0], warehouses: { [RENO]: 1 } },
+						{ ...skus[1], warehouses: { [RENO]: 1 } },
+					]),
+				),
+			);
+		nock(BASE)
+			.post(`/product/202309/products/${PRODUCT}/inventory/update`)
+			.query(true)
+			.reply(
+				200,
+				envelope({
+					errors: [
+						{ code: 12019016, message: 'Product is locked by a promotion', detail: {} },
+						{
+							code: 12019021,
+							message: 'Invalid inventory quantity',
+							detail: { sku_id: '1729202' },
+						},
+					],
+				}),
+			);
+
+		const out = await run([
+			{ sku: 'CAP-RED', quantity: 5 },
+			{ sku: 'CAP-BLU', quantity: 6 },
+		]);
+
+		expect(out.updated).toEqual([]);
+		expect(out.needsAttention.map((item) => [item.sellerSku, item.reason])).toEqual([
+			['CAP-RED', 'refusedWithoutSku'],
+			['CAP-BLU', 'rejectedByTikTok'],
+		]);
+		expect(out.needsAttention[0]).toMatchObject({
+			tiktok: { code: 12019016, request_id: '2026112509301234ABCD' },
+		});
+		expect(out.needsAttention[0].message).toMatch(
+			/without saying which SKU: Product is locked by a promotion \(code 12019016\)\. SKU 1729201 \(CAP-RED\) may not have changed; run the push again/,
+		);
+	});
+
 	it('when TikTok refuses a 0, says so and never lists 1 instead', async () => {
 		const skus = [{ id: '1729101', seller_sku: 'MUG-BLK', warehouses: [RENO, OHIO] }];
 		nock(BASE)

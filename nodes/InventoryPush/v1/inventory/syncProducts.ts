@@ -4,7 +4,12 @@ import type { TikTokProduct } from './catalog/types';
 import { hasChanged, planTarget, updateBody } from './planProduct';
 import { createLimiter, mapLimited } from './pool';
 import { packReads, readCurrent, type CurrentSku } from './readCurrent';
-import { callProblem, partialProblem, WAREHOUSES_MISMATCH } from './tiktokProblems';
+import {
+	callProblem,
+	partialProblem,
+	unattributedProblem,
+	WAREHOUSES_MISMATCH,
+} from './tiktokProblems';
 import type { Target } from './types';
 import { products, type BatchResult } from '../../../shared/tiktok/resources';
 
@@ -116,9 +121,12 @@ async function sendUpdate(
 	}
 	const mismatched: Target[] = [];
 	for (const target of targets) {
-		// A refusal TikTok ties to no SKU (result.unattributed) is not held against any SKU.
-		const error = result.refused.get(target.entry!.skuId);
+		const own = result.refused.get(target.entry!.skuId);
+		// A refusal TikTok ties to no SKU may be this SKU's: it cannot count as updated (that would hide stock left
+		// unchanged, and oversell). Sending the same quantities again is harmless.
+		const error = own ?? result.unattributed[0];
 		if (!error) target.outcome = 'updated';
+		else if (!own) target.problem = unattributedProblem(error, target, result.requestId);
 		else if (error.code === WAREHOUSES_MISMATCH && !isRetry) mismatched.push(target);
 		else target.problem = partialProblem(error, target, result.requestId);
 	}

@@ -34,6 +34,25 @@ export function callProblem(error: unknown, action: string): Problem {
 }
 
 /**
+ * TikTok refused something in a product's update without naming the SKU (`data.errors` without `detail.sku_id`):
+ * each SKU of that call without a refusal of its own gets this, because it may be the one.
+ */
+export function unattributedProblem(
+	error: PartialError,
+	target: Target,
+	requestId: string | undefined,
+): Problem {
+	return {
+		reason: 'refusedWithoutSku',
+		message:
+			`TikTok refused part of the inventory update of product ${target.entry?.productId} without saying which SKU: ` +
+			`${error.message} (code ${error.code}). SKU ${target.entry?.skuId} (${target.sellerSku}) may not have changed; ` +
+			'run the push again, and if this comes back, check the SKU in Seller Center',
+		tiktok: { code: error.code, message: error.message, request_id: requestId },
+	};
+}
+
+/**
  * A SKU TikTok refused inside a successful call (`data.errors`, code 0). A quantity refusal (QUANTITY_REFUSED_CODES)
  * of warehouses we were setting to 0 is TikTok not taking 0: the item says which warehouses and why, because the fix
  * is then in Seller Center (deactivate the listing), never "list 1".
