@@ -112,20 +112,25 @@ export class N8nApi {
 		return result.executionId;
 	}
 
-	/** Every execution of the workflow, newest first (n8n pages them 100 at a time, with a cursor). */
+	/**
+	 * Every execution of the workflow, newest first, each once. n8n pages them 100 at a time with a cursor, and an
+	 * execution that finishes while the pages are read can come back on two pages (seen in queue mode under load: one
+	 * execution id twice in a list of 121), so the list is deduplicated by id.
+	 */
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const all: ExecutionSummary[] = [];
+		const byId = new Map<string, ExecutionSummary>();
 		let cursor: string | null | undefined;
 		do {
 			const page = await this.request<{ results: ExecutionSummary[]; nextCursor?: string | null }>(
 				'GET',
 				`/rest/executions?filter=${filter}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
 			);
-			all.push(...page.results);
+			for (const execution of page.results)
+				if (!byId.has(execution.id)) byId.set(execution.id, execution);
 			cursor = page.results.length === 100 ? page.nextCursor : undefined;
 		} while (cursor);
-		return all;
+		return [...byId.values()];
 	}
 
 	async execution(id: string): Promise<Execution> {
