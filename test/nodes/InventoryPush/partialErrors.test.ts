@@ -68,6 +68,21 @@ function inventory(
 	};
 }
 
+/** TikTok's catalogue and its inventory search, as the push reads them first. */
+function shopHas(
+	skus: Array<{ id: string; seller_sku: string; warehouses: string[] }>,
+	quantities: Array<{ id: string; seller_sku: string; warehouses: Record<string, number> }>,
+) {
+	nock(BASE)
+		.post('/product/202309/products/search')
+		.query(true)
+		.reply(200, envelope(catalogue(skus)));
+	nock(BASE)
+		.post('/product/202309/inventory/search')
+		.query(true)
+		.reply(200, envelope(inventory(quantities)));
+}
+
 async function run(rows: Array<{ sku: string; quantity: number }>) {
 	const [updated, unchanged, needsAttention] = await runNode(pushNode, {
 		credentials,
@@ -101,23 +116,11 @@ describe('partial errors from inventory update (data.errors with code 0)', () =>
 			{ id: '1729002', seller_sku: 'TEE-WHT-M', warehouses: [RENO] },
 			{ id: '1729003', seller_sku: 'TEE-WHT-L', warehouses: [RENO, NJ] },
 		];
-		nock(BASE)
-			.post('/product/202309/products/search')
-			.query(true)
-			.reply(200, envelope(catalogue(skus)));
-		nock(BASE)
-			.post('/product/202309/inventory/search')
-			.query(true)
-			.reply(
-				200,
-				envelope(
-					inventory([
-						{ ...skus[0], warehouses: { [RENO]: 1, [OHIO]: 1 } },
-						{ ...skus[1], warehouses: { [RENO]: 1 } },
-						{ ...skus[2], warehouses: { [RENO]: 1, [NJ]: 1 } },
-					]),
-				),
-			);
+		shopHas(skus, [
+			{ ...skus[0], warehouses: { [RENO]: 1, [OHIO]: 1 } },
+			{ ...skus[1], warehouses: { [RENO]: 1 } },
+			{ ...skus[2], warehouses: { [RENO]: 1, [NJ]: 1 } },
+		]);
 		let sent: unknown;
 		nock(BASE)
 			.post(`/product/202309/products/${PRODUCT}/inventory/update`)
@@ -198,22 +201,10 @@ describe('partial errors from inventory update (data.errors with code 0)', () =>
 			{ id: '1729201', seller_sku: 'CAP-RED', warehouses: [RENO] },
 			{ id: '1729202', seller_sku: 'CAP-BLU', warehouses: [RENO] },
 		];
-		nock(BASE)
-			.post('/product/202309/products/search')
-			.query(true)
-			.reply(200, envelope(catalogue(skus)));
-		nock(BASE)
-			.post('/product/202309/inventory/search')
-			.query(true)
-			.reply(
-				200,
-				envelope(
-					inventory([
-						{ ...skus[0], warehouses: { [RENO]: 1 } },
-						{ ...skus[1], warehouses: { [RENO]: 1 } },
-					]),
-				),
-			);
+		shopHas(skus, [
+			{ ...skus[0], warehouses: { [RENO]: 1 } },
+			{ ...skus[1], warehouses: { [RENO]: 1 } },
+		]);
 		nock(BASE)
 			.post(`/product/202309/products/${PRODUCT}/inventory/update`)
 			.query(true)
@@ -251,14 +242,7 @@ describe('partial errors from inventory update (data.errors with code 0)', () =>
 
 	it('when TikTok refuses a 0, says so and never lists 1 instead', async () => {
 		const skus = [{ id: '1729101', seller_sku: 'MUG-BLK', warehouses: [RENO, OHIO] }];
-		nock(BASE)
-			.post('/product/202309/products/search')
-			.query(true)
-			.reply(200, envelope(catalogue(skus)));
-		nock(BASE)
-			.post('/product/202309/inventory/search')
-			.query(true)
-			.reply(200, envelope(inventory([{ ...skus[0], warehouses: { [RENO]: 3, [OHIO]: 2 } }])));
+		shopHas(skus, [{ ...skus[0], warehouses: { [RENO]: 3, [OHIO]: 2 } }]);
 		const bodies: unknown[] = [];
 		nock(BASE)
 			.post(`/product/202309/products/${PRODUCT}/inventory/update`)
@@ -302,14 +286,7 @@ describe('partial errors from inventory update (data.errors with code 0)', () =>
 
 	it("a refusal with another code on a warehouse going to 0 stays a plain rejection with TikTok's words", async () => {
 		const skus = [{ id: '1729102', seller_sku: 'MUG-RED', warehouses: [RENO, OHIO] }];
-		nock(BASE)
-			.post('/product/202309/products/search')
-			.query(true)
-			.reply(200, envelope(catalogue(skus)));
-		nock(BASE)
-			.post('/product/202309/inventory/search')
-			.query(true)
-			.reply(200, envelope(inventory([{ ...skus[0], warehouses: { [RENO]: 3, [OHIO]: 2 } }])));
+		shopHas(skus, [{ ...skus[0], warehouses: { [RENO]: 3, [OHIO]: 2 } }]);
 		nock(BASE)
 			.post(`/product/202309/products/${PRODUCT}/inventory/update`)
 			.query(true)
@@ -343,14 +320,7 @@ describe('partial errors from inventory update (data.errors with code 0)', () =>
 
 	it('on 12019028 reads the product detail and retries once with the warehouses TikTok now assigns', async () => {
 		const skus = [{ id: '1729201', seller_sku: 'CAP-NVY', warehouses: [RENO] }];
-		nock(BASE)
-			.post('/product/202309/products/search')
-			.query(true)
-			.reply(200, envelope(catalogue(skus)));
-		nock(BASE)
-			.post('/product/202309/inventory/search')
-			.query(true)
-			.reply(200, envelope(inventory([{ ...skus[0], warehouses: { [RENO]: 2 } }])));
+		shopHas(skus, [{ ...skus[0], warehouses: { [RENO]: 2 } }]);
 		const bodies: unknown[] = [];
 		nock(BASE)
 			.post(`/product/202309/products/${PRODUCT}/inventory/update`)

@@ -2,13 +2,7 @@ import { inboxOf } from '../../../nodes/shared/events/eventQueue';
 import { claimRun, RUN_TOKEN_FIELD, runTokenOf } from '../../../nodes/shared/events/runClaim';
 import { openStore } from '../../../nodes/shared/store';
 import { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
-import {
-	executeContext,
-	orderEvent,
-	runEnded,
-	triggerContext,
-	webhookContext,
-} from './fakeTriggerContexts';
+import { executeContext, runEnded, triggerContext } from './fakeTriggerContexts';
 import { storeUnderTest, triggerTestServers, waitFor } from './triggerTestBed';
 
 /**
@@ -44,22 +38,12 @@ describe.each(['embedded', 'redis'] as const)('runs checking in, %s store', (kin
 		processingTimeoutMinutes: 1,
 	});
 
-	const deliver = async (trigger: TikTokShopTrigger, id: string) => {
-		const { context, answer } = webhookContext(
-			orderEvent({ tts_notification_id: id }),
-			bed.parameters,
-			{ redis: bed.redisCredential() },
-		);
-		await trigger.webhook.call(context);
-		expect(answer.status).toBe(200);
-	};
-
 	it('a run of the live loop goes ahead, without the token, and the loop settles the event', async () => {
 		const trigger = new TikTokShopTrigger();
 		const { context, emitted } = triggerContext(bed.parameters, { redis: bed.redisCredential() });
 		const stop = (await trigger.trigger.call(context)).closeFunction!;
 		try {
-			await deliver(trigger, 'live-1');
+			await bed.deliver(trigger, 'live-1');
 			await waitFor(() => emitted.length === 1, 'the run');
 			expect(emitted[0].data[0][0].json[RUN_TOKEN_FIELD]).toBeDefined();
 			const run = executeContext(bed.parameters, emitted[0].data, { redis: bed.redisCredential() });
@@ -82,7 +66,7 @@ describe.each(['embedded', 'redis'] as const)('runs checking in, %s store', (kin
 		const before = new TikTokShopTrigger();
 		const a = triggerContext(bed.parameters, { redis: bed.redisCredential() });
 		const stopA = (await before.trigger.call(a.context)).closeFunction!;
-		await deliver(before, 'crash-1');
+		await bed.deliver(before, 'crash-1');
 		await waitFor(() => a.emitted.length === 1, "the dead process's run");
 		await stopA();
 
@@ -125,7 +109,7 @@ describe.each(['embedded', 'redis'] as const)('runs checking in, %s store', (kin
 		const stop = (await trigger.trigger.call(context)).closeFunction!;
 		const worker = { runsLoop: () => false, queueMode: true };
 		try {
-			await deliver(trigger, 'worker-1');
+			await bed.deliver(trigger, 'worker-1');
 			await waitFor(() => emitted.length === 1, 'the run');
 			const token = runTokenOf(emitted[0].data[0][0])!;
 			const store = await openStore(bed.storeConfig());

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { closeAllStores, type StoreConfig } from '../../../nodes/shared/store';
+import type { TikTokShopTrigger } from '../../../nodes/TikTokShopTrigger/TikTokShopTrigger.node';
 import { startRedisServer, type RedisServer } from '../../../dev/harness/redisServer';
+import { orderEvent, webhookContext } from './fakeTriggerContexts';
 
 /**
  * What the trigger's tests share: a throwaway n8n user folder (where the embedded store keeps its file) and a real
@@ -45,6 +47,8 @@ export interface StoreUnderTest {
 	/** The Redis credential, with a key prefix of this test's own. */
 	redisCredential(): IDataObject;
 	storeConfig(): StoreConfig;
+	/** Delivers an order status change with this notification id to the trigger's webhook, answered 200. */
+	deliver(trigger: TikTokShopTrigger, notificationId: string): Promise<void>;
 }
 
 /** A fresh queue for each test, on the embedded store or on Redis, with these trigger options. */
@@ -69,6 +73,15 @@ export function storeUnderTest(
 			kind === 'embedded'
 				? { kind: 'embedded' }
 				: { kind: 'redis', host: redis().host, port: redis().port, keyPrefix: keyPrefix() },
+		deliver: async (trigger, notificationId) => {
+			const { context, answer } = webhookContext(
+				orderEvent({ tts_notification_id: notificationId }),
+				bed.parameters,
+				{ redis: bed.redisCredential() },
+			);
+			await trigger.webhook.call(context);
+			expect(answer.status).toBe(200);
+		},
 	};
 	beforeEach(() => {
 		counter++;

@@ -12,14 +12,7 @@ import {
 	type LoopOptions,
 } from '../../../nodes/TikTokShopTrigger/delivery/redeliveryLoop';
 import { readSettings } from '../../../nodes/TikTokShopTrigger/settings';
-import {
-	executeContext,
-	orderEvent,
-	runEnded,
-	triggerContext,
-	webhookContext,
-	type Emitted,
-} from './fakeTriggerContexts';
+import { executeContext, runEnded, triggerContext, type Emitted } from './fakeTriggerContexts';
 import { storeUnderTest, triggerTestServers, waitFor } from './triggerTestBed';
 
 /**
@@ -54,15 +47,6 @@ describe.each(['embedded', 'redis'] as const)(
 			});
 			return { emitted, store, stop };
 		};
-		const deliver = async (id: string) => {
-			const { context, answer } = webhookContext(
-				orderEvent({ tts_notification_id: id }),
-				bed.parameters,
-				{ redis: bed.redisCredential() },
-			);
-			await trigger.webhook.call(context);
-			expect(answer.status).toBe(200);
-		};
 		/** The run's first step in n8n (the trigger's execute()), as execution `executionId`. */
 		const checkIn = async (entry: Emitted, executionId: string) => {
 			const run = executeContext(bed.parameters, entry.data, {
@@ -76,7 +60,7 @@ describe.each(['embedded', 'redis'] as const)(
 		it('n8n loses a run that had started (a worker killed): Failed output names the execution, nothing runs twice, a replay runs it once', async () => {
 			const { emitted, store, stop } = await start();
 			try {
-				await deliver('killed-1');
+				await bed.deliver(trigger, 'killed-1');
 				await waitFor(() => runs(emitted).length === 1, 'the run');
 				await checkIn(emitted[0], '201');
 				emitted[0].done!.reject(new Error('job stalled more than maxStalledCount'));
@@ -115,7 +99,7 @@ describe.each(['embedded', 'redis'] as const)(
 		it('n8n loses a run before it started: the event simply runs again', async () => {
 			const { emitted, store, stop } = await start();
 			try {
-				await deliver('unstarted-1');
+				await bed.deliver(trigger, 'unstarted-1');
 				await waitFor(() => runs(emitted).length === 1, 'the run');
 				emitted[0].done!.reject(new Error('Could not find execution with id "9"'));
 				await waitFor(() => runs(emitted).length === 2, 'the second run');
@@ -140,7 +124,7 @@ describe.each(['embedded', 'redis'] as const)(
 			};
 			const { emitted, store, stop } = await start({ processingTimeoutMs: 600 });
 			try {
-				await deliver('slow-1');
+				await bed.deliver(trigger, 'slow-1');
 				await waitFor(() => runs(emitted).length === 1, 'the run');
 				await checkIn(emitted[0], '301');
 				await waitFor(() => failed(emitted).length === 1, 'the Failed output', 5000);
@@ -165,7 +149,7 @@ describe.each(['embedded', 'redis'] as const)(
 		it('with Run It Again, a started run that n8n lost runs again', async () => {
 			const { emitted, stop } = await start({ rerunUnreported: true });
 			try {
-				await deliver('rerun-1');
+				await bed.deliver(trigger, 'rerun-1');
 				await waitFor(() => runs(emitted).length === 1, 'the run');
 				await checkIn(emitted[0], '401');
 				emitted[0].done!.reject(new Error('job stalled more than maxStalledCount'));
