@@ -82,6 +82,37 @@ describe('Event: dead letters', () => {
 		const queued = await store.listRecords<QueuedEvent>(inboxOf('wf-dl'));
 		expect(queued.map((record) => [record.id, record.record.failures])).toEqual([['id:n-1', 0]]);
 	});
+
+	it('lists a dead letter whose run never reported back with the execution to open', async () => {
+		const store = await openStore({ kind: 'embedded' });
+		await store.putRecord(deadLettersOf('wf-unknown'), 'id:n-2', {
+			item: { event: 'ORDER_STATUS_CHANGE', order_id: '576684019603311366' },
+			failures: 0,
+			firstReceivedAt: '2026-12-07T10:00:00.000Z',
+			lastError: 'Run 88 started this event and ended without an outcome',
+			startedRun: { lease: 'l-1', executionId: '88', at: '2026-12-07T10:00:01.000Z' },
+			outcomeUnknown: true,
+		});
+		const [listed] = await runNode(node, {
+			credentials: credentials(),
+			parameters: {
+				resource: 'event',
+				operation: 'listDeadLetters',
+				queueName: 'wf-unknown',
+				stateStore: 'embedded',
+				limit: 10,
+			},
+		});
+		expect(listed.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				event_key: 'id:n-2',
+				outcome_unknown: true,
+				started_execution_id: '88',
+				order_id: '576684019603311366',
+			}),
+		]);
+		expect(listed[0].json).not.toHaveProperty('startedRun');
+	});
 });
 
 describe('Event: recover missed order updates', () => {

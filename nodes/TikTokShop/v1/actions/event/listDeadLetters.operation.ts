@@ -35,6 +35,10 @@ export async function execute(
 		attempts: record.failures,
 		last_error: record.lastError ?? null,
 		first_received_at: record.firstReceivedAt,
+		// A run started it and never reported back: open that execution before replaying (see the trigger's Failed output).
+		...(record.outcomeUnknown
+			? { outcome_unknown: true, started_execution_id: record.startedRun?.executionId ?? null }
+			: {}),
 		...record.item,
 	}));
 }
