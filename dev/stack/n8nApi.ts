@@ -52,7 +52,12 @@ interface ExecutionSummary {
 	workflowId: string;
 	mode: string;
 	status: ExecutionStatus;
+	startedAt?: string | null;
+	createdAt?: string;
 }
+
+/** What n8n lists apart, before the finished executions, on the first page of its executions list. */
+const CURRENT_STATUSES: string[] = ['new', 'running'];
 
 // The editor sends one per browser; the login cookie is bound to it.
 const BROWSER_ID = 'tiktok-shop-ops-e2e';
@@ -113,23 +118,34 @@ export class N8nApi {
 	}
 
 	/**
-	 * Every execution of the workflow, newest first, each once. n8n pages them 100 at a time with a cursor, and an
-	 * execution that finishes while the pages are read can come back on two pages (seen in queue mode under load: one
-	 * execution id twice in a list of 121), so the list is deduplicated by id.
+	 * Every execution of the workflow, each once. n8n 2.41.1 lists finished executions by start time, newest first,
+	 * 100 at a time, but its cursor continues below the last row's *id*: when executions start in another order than
+	 * they were created (queue mode, a concurrency limit), a page skips some and repeats others (seen: one execution
+	 * listed twice, another never listed for three minutes). So the next page is asked for by start time
+	 * (`startedBefore`, inclusive) and the rows are deduplicated by id.
 	 */
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const byId = new Map<string, ExecutionSummary>();
-		let cursor: string | null | undefined;
-		do {
-			const page = await this.request<{ results: ExecutionSummary[]; nextCursor?: string | null }>(
-				'GET',
-				`/rest/executions?filter=${filter}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+		let startedBefore: string | undefined;
+		for (;;) {
+			const filter = encodeURIComponent(
+				JSON.stringify({ workflowId, ...(startedBefore ? { startedBefore } : {}) }),
 			);
+			const page = await this.request<{ results: ExecutionSummary[] }>(
+				'GET',
+				`/rest/executions?filter=${filter}&limit=100`,
+			);
+			let added = 0;
 			for (const execution of page.results)
-				if (!byId.has(execution.id)) byId.set(execution.id, execution);
-			cursor = page.results.length === 100 ? page.nextCursor : undefined;
-		} while (cursor);
+				if (!byId.has(execution.id)) {
+					byId.set(execution.id, execution);
+					added++;
+				}
+			const finished = page.results.filter((run) => !CURRENT_STATUSES.includes(run.status));
+			const oldest = finished[finished.length - 1];
+			if (finished.length < 100 || added === 0 || !oldest?.startedAt) break;
+			startedBefore = oldest.startedAt;
+		}
 		return [...byId.values()];
 	}
 
