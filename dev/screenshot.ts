@@ -6,17 +6,12 @@
  *
  * Writes workflows/images/<template>.png for the named templates, or for all of them, and (for `credential`, or
  * when nothing is named) the TikTok Shop API credential form filled in as a new user fills it (App Key, App Secret,
- * Authorization Code) and its test result: credential-form.png, credential-test.png.
+ * Authorization Code) and tested: credential-connected.png, and one with a used code: credential-error.png.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { chromium } from 'playwright-core';
-
-import { systemProgram } from './systemPrograms';
 import { seedWorld } from './simulator/seed/index';
-import { TEST_OWNER } from './stack/n8nApi';
+import { openEditor } from './stack/editor';
 import { freePort } from './stack/ports';
 import { startStack } from './stack/stack';
 import { TEMPLATES_DIR } from './stack/templates';
@@ -26,17 +21,6 @@ const NEW_CONNECTION = { id: 'ttsNewConnection', name: 'TikTok Shop API (new con
 /** The same with a code that was already used: the test's message names the field to fix. */
 const USED_CODE = { id: 'ttsUsedCode', name: 'TikTok Shop API (code already used)' };
 const AUTH_CODE = 'TTP_screenshotCode0123456789';
-
-const CHROMIUM_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 
 async function main(): Promise<void> {
 	const wanted = process.argv.slice(2);
@@ -61,22 +45,9 @@ async function main(): Promise<void> {
 			},
 		})),
 	});
-	const profile = await mkdtemp(join(tmpdir(), 'tiktok-shop-ops-chromium-'));
-	// A persistent context is how Playwright takes a fresh --user-data-dir of our choosing.
-	const browser = await chromium.launchPersistentContext(profile, {
-		executablePath: systemProgram('chromium'),
-		headless: true,
-		args: CHROMIUM_FLAGS,
-		viewport: { width: 1440, height: 900 },
-		deviceScaleFactor: 1,
-	});
+	const editor = await openEditor(stack.n8n.url);
+	const { page } = editor;
 	try {
-		const page = await browser.newPage();
-		await page.goto(`${stack.n8n.url}/signin`);
-		await page.locator('input[type="email"]').fill(TEST_OWNER.email);
-		await page.locator('input[type="password"]').fill(TEST_OWNER.password);
-		await page.keyboard.press('Enter');
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 		for (const template of stack.templates.filter(
 			(candidate) => wanted.length === 0 || wanted.includes(candidate.file),
 		)) {
@@ -128,8 +99,7 @@ async function main(): Promise<void> {
 			}
 		}
 	} finally {
-		await browser.close();
-		await rm(profile, { recursive: true, force: true });
+		await editor.close();
 		await stack.stop();
 	}
 }
