@@ -5,7 +5,11 @@ import { DateTime } from 'luxon';
 
 import { matchRejectReason } from '../../nodes/EvidenceSubmit/v1/disputes/submit/rejectReasons';
 import type { Cancellation, Mutation, Order, ReturnOrder } from '../../dev/simulator';
-import { refundFor, RETURN_REJECT_REASONS } from '../../dev/simulator/seed/afterSales';
+import {
+	refundFor,
+	returnLinesOf,
+	RETURN_REJECT_REASONS,
+} from '../../dev/simulator/seed/afterSales';
 import { describeFailure, type Execution } from '../../dev/stack/n8nApi';
 import type { OutboxMessage } from '../../dev/stack/smtpOutbox';
 import { startStack, type Stack } from '../../dev/stack/stack';
@@ -107,15 +111,7 @@ describe('workflows/return-dispute-desk.json in n8n 2.41.1', () => {
 			return_id: id,
 			order_id: order.id,
 			role: 'BUYER',
-			return_line_items: order.line_items.slice(0, 1).map((item) => ({
-				return_line_item_id: `${id}1`,
-				order_line_item_id: item.id,
-				sku_id: item.sku_id,
-				seller_sku: item.seller_sku,
-				product_name: item.product_name,
-				sku_name: item.sku_name,
-				refund_amount: refundFor(order, [item]),
-			})),
+			return_line_items: returnLinesOf(order, order.line_items.slice(0, 1), () => `${id}1`),
 			refund_amount: refundFor(order, order.line_items.slice(0, 1)),
 			create_time: now() - 5 * HOUR,
 			update_time: now() - 5 * HOUR,

@@ -46,6 +46,23 @@ export function refundFor(order: Order, items: OrderLineItem[]): RefundAmount {
 	};
 }
 
+/** The returned lines of a return: each item of the order being returned, with its refund; line ids from `nextId`. */
+export function returnLinesOf(
+	order: Order,
+	items: OrderLineItem[],
+	nextId: () => string,
+): ReturnOrder['return_line_items'] {
+	return items.map((item) => ({
+		return_line_item_id: nextId(),
+		order_line_item_id: item.id,
+		sku_id: item.sku_id,
+		seller_sku: item.seller_sku,
+		product_name: item.product_name,
+		sku_name: item.sku_name,
+		refund_amount: refundFor(order, [item]),
+	}));
+}
+
 export function seedReturns(
 	random: SeededRandom,
 	ids: IdFactory,
@@ -107,15 +124,7 @@ export function seedReturns(
 			return_provider_id: undefined,
 			return_provider_name: shippedBack ? 'USPS' : undefined,
 			seller_next_action_response: actions,
-			return_line_items: items.map((item) => ({
-				return_line_item_id: ids.next('4035', 18),
-				order_line_item_id: item.id,
-				sku_id: item.sku_id,
-				seller_sku: item.seller_sku,
-				product_name: item.product_name,
-				sku_name: item.sku_name,
-				refund_amount: refundFor(order, [item]),
-			})),
+			return_line_items: returnLinesOf(order, items, () => ids.next('4035', 18)),
 			refund_amount: refund,
 			create_time: created,
 			update_time:

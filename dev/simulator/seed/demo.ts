@@ -1,7 +1,7 @@
 import { cents } from '../money';
 import { IdFactory, SeededRandom } from '../random';
 import type { Order, ReturnOrder, ShopState, Statement, StatementTransaction } from '../state';
-import { refundFor } from './afterSales';
+import { refundFor, returnLinesOf } from './afterSales';
 
 const HOUR = 3600;
 const DAY = 86400;
@@ -231,15 +231,7 @@ function plantDispute(state: ShopState, ids: IdFactory, now: number): DemoPlan['
 		return_reason: 'ecom_order_delivered_refund_and_return_reason_damaged',
 		return_reason_text: 'Item damaged or defective',
 		seller_next_action_response: [{ action: 'SELLER_RESPOND_REQUEST', deadline }],
-		return_line_items: items.map((item) => ({
-			return_line_item_id: ids.next('4035', 18),
-			order_line_item_id: item.id,
-			sku_id: item.sku_id,
-			seller_sku: item.seller_sku,
-			product_name: item.product_name,
-			sku_name: item.sku_name,
-			refund_amount: refundFor(order, [item]),
-		})),
+		return_line_items: returnLinesOf(order, items, () => ids.next('4035', 18)),
 		refund_amount: refundFor(order, items),
 		create_time: created,
 		update_time: created,
