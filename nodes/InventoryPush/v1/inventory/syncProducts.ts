@@ -11,7 +11,7 @@ import {
 	WAREHOUSES_MISMATCH,
 } from './tiktokProblems';
 import type { Target } from './types';
-import { products, type BatchResult } from '../../../shared/tiktok/resources';
+import { products, refusalOf, type BatchResult } from '../../../shared/tiktok/resources';
 
 /** One read (≤ 600 SKUs) feeds about a second of updates at 50/s; two in flight keep them fed without crowding them. */
 const READ_CONCURRENCY = 2;
@@ -121,12 +121,12 @@ async function sendUpdate(
 	}
 	const mismatched: Target[] = [];
 	for (const target of targets) {
-		const own = result.refused.get(target.entry!.skuId);
 		// A refusal TikTok ties to no SKU may be this SKU's: it cannot count as updated (that would hide stock left
 		// unchanged, and oversell). Sending the same quantities again is harmless.
-		const error = own ?? result.unattributed[0];
+		const error = refusalOf(result, target.entry!.skuId);
 		if (!error) target.outcome = 'updated';
-		else if (!own) target.problem = unattributedProblem(error, target, result.requestId);
+		else if (!result.refused.has(target.entry!.skuId))
+			target.problem = unattributedProblem(error, target, result.requestId);
 		else if (error.code === WAREHOUSES_MISMATCH && !isRetry) mismatched.push(target);
 		else target.problem = partialProblem(error, target, result.requestId);
 	}
