@@ -28,6 +28,8 @@ async function main(): Promise<void> {
 	const simulatorUrl = `http://127.0.0.1:${port}`;
 	const stack = await startStack({
 		setupOwner: true,
+		// The editor shows each template's own schedule.
+		schedules: 'live',
 		log: (line) => console.log(line),
 		simulator: { port, authCodes: [AUTH_CODE], demo: true },
 		credentials: [

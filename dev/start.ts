@@ -45,6 +45,7 @@ async function main(): Promise<void> {
 		n8nEnv: RECOMMENDED_N8N_SETTINGS,
 		simulator: { demo: true },
 		queue: QUEUE_MODE ? {} : undefined,
+		schedules: 'live',
 	});
 	const { n8n, simulator, templates, published, exportDir, queue, webhookUrl } = stack;
 	const demoFiles = await writeDemoFiles(exportDir, simulator.state, simulator.demo!);

@@ -13,6 +13,7 @@ import {
 	type Template,
 } from './templates';
 import { outboxCredential, startSmtpOutbox, type SmtpOutbox } from './smtpOutbox';
+import { withHeldSchedules } from './heldSchedules';
 import { QueueMode, withRedisStores, type QueueModeOptions } from './queueMode';
 import { setPostgresVariable, setVariable } from './variables';
 
@@ -57,6 +58,12 @@ export interface StackOptions {
 	settings?: Record<string, string>;
 	/** Extra n8n variables ($vars.<name>) written before n8n starts, for workflows that read them (not templates). */
 	variables?: Record<string, string>;
+	/**
+	 * `held` (default): every Schedule Trigger is set to fire on 29 February only, so that a schedule branch runs
+	 * when the caller runs it, and a test that crosses the hour gets no run it did not cause. `live`: as the
+	 * templates say (npm start, screenshots).
+	 */
+	schedules?: 'held' | 'live';
 	/** Also save each mail the templates send as an .eml file in this folder. */
 	saveMailTo?: string;
 	/**
@@ -148,8 +155,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		for (const [name, value] of Object.entries(options.variables ?? {}))
 			await writeVariable(name, value);
 		// In queue mode every workflow keeps its state in Redis, which all the n8n processes share.
-		const forMode = <T extends { nodes: Array<Record<string, unknown>> }>(workflow: T) =>
-			queue ? withRedisStores(workflow) : workflow;
+		const forMode = <T extends { nodes: Array<Record<string, unknown>> }>(workflow: T) => {
+			const stored = queue ? withRedisStores(workflow) : workflow;
+			return options.schedules === 'live' ? stored : withHeldSchedules(stored);
+		};
 		const templates = listTemplates().map((template) => forMode(template as never) as Template);
 		const templatesDir = await writeTemplatesWithSettings(
 			join(setup.userFolder, 'templates'),

@@ -37,7 +37,7 @@ describe('the demo (npm start) in n8n 2.41.1: every template finds its planted p
 	}
 
 	beforeAll(async () => {
-		// Only the form is published: the schedules would otherwise fire on their own during the test.
+		// Only the form is published: the test runs the other templates by hand.
 		stack = await startStack({
 			setupOwner: true,
 			publish: [settlement.id],
