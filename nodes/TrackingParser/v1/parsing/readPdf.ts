@@ -26,7 +26,9 @@ export async function readPdf(
 	fileName: string,
 	limits: PdfLimits = DEFAULT_PDF_LIMITS,
 ): Promise<PdfText> {
-	const outcome = await pdfWorkers.read(new Uint8Array(data), limits);
+	const outcome = await pdfWorkers.read(new Uint8Array(data), limits, {
+		maxPages: limits.maxPages,
+	});
 	if (!outcome.ok && 'limit' in outcome) {
 		const what =
 			outcome.limit === 'time'
@@ -55,7 +57,8 @@ export async function readPdf(
 			message: `${fileName} is not a readable PDF (${message}). Ask the 3PL to resend it; it may have been cut off in transit.`,
 		};
 	}
-	const layout = layoutPdf(outcome.pages);
+	const { pageCount, pages } = outcome.value;
+	const layout = layoutPdf(pages);
 	if (layout.characters === 0) {
 		return {
 			ok: false,
@@ -64,10 +67,10 @@ export async function readPdf(
 		};
 	}
 	const truncated =
-		outcome.pageCount > outcome.pages.length
+		pageCount > pages.length
 			? {
 					problem: 'pdf_limit_exceeded' as const,
-					message: `${fileName} has ${outcome.pageCount} pages; only the first ${outcome.pages.length} were read (limit: pages). Ask the 3PL to split it, or send the rest as a CSV.`,
+					message: `${fileName} has ${pageCount} pages; only the first ${pages.length} were read (limit: pages). Ask the 3PL to split it, or send the rest as a CSV.`,
 				}
 			: undefined;
 	return { ok: true, blocks: layout.blocks, ...(truncated ? { truncated } : {}) };

@@ -18,12 +18,12 @@ export interface PdfPage {
 	items: PdfItem[];
 }
 
-export interface PdfJob {
-	id: number;
-	data: Uint8Array;
+export interface PdfJobOptions {
 	maxPages: number;
 }
 
-export type PdfJobResult =
-	| { id: number; ok: true; pageCount: number; pages: PdfPage[] }
-	| { id: number; ok: false; name: string; message: string };
+/** A PDF's positioned text: its page count, and the pages read (up to the limit). */
+export interface PdfText {
+	pageCount: number;
+	pages: PdfPage[];
+}

@@ -6,7 +6,8 @@
  * tests and as the compiled .js in dist. It therefore loads only Node built-ins and pdf.js, with require()
  * so that Node reads the source as CommonJS either way, and imports nothing but types.
  */
-import type { PdfItem, PdfJob, PdfJobResult, PdfPage } from './pdfItems';
+import type { ReaderJob, ReaderJobResult } from '../threads/readerPool';
+import type { PdfItem, PdfJobOptions, PdfPage, PdfText } from './pdfItems';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- see above: the source must run as CommonJS without a compiler */
 const { createRequire } = require('node:module') as typeof import('node:module');
@@ -58,7 +59,7 @@ async function pageText(page: PdfJsPage): Promise<PdfPage> {
 	return { width: viewport.width, height: viewport.height, items };
 }
 
-async function read(job: PdfJob): Promise<PdfJobResult> {
+async function read(job: ReaderJob<PdfJobOptions>): Promise<ReaderJobResult<PdfText>> {
 	const task = pdfjs.getDocument({
 		data: job.data,
 		verbosity: 0,
@@ -70,10 +71,10 @@ async function read(job: PdfJob): Promise<PdfJobResult> {
 	try {
 		const doc = await task.promise;
 		const pages: PdfPage[] = [];
-		const last = Math.min(doc.numPages, job.maxPages);
+		const last = Math.min(doc.numPages, job.options.maxPages);
 		for (let pageNumber = 1; pageNumber <= last; pageNumber++)
 			pages.push(await pageText(await doc.getPage(pageNumber)));
-		return { id: job.id, ok: true, pageCount: doc.numPages, pages };
+		return { id: job.id, ok: true, value: { pageCount: doc.numPages, pages } };
 	} catch (error) {
 		const { name, message } = error as Error;
 		return { id: job.id, ok: false, name: name ?? 'Error', message: message ?? String(error) };
@@ -82,6 +83,6 @@ async function read(job: PdfJob): Promise<PdfJobResult> {
 	}
 }
 
-parentPort?.on('message', (job: PdfJob) => {
+parentPort?.on('message', (job: ReaderJob<PdfJobOptions>) => {
 	void read(job).then((result) => parentPort?.postMessage(result));
 });
