@@ -8,6 +8,7 @@ import {
 	noTrackingNotice,
 	parcel,
 	pdfAttachmentConfirmation,
+	xlsxAttachmentConfirmation,
 	type ConfirmationEmail,
 	type ReportedParcel,
 } from '../fixtures/3pl/e2e/confirmationEmails';
@@ -147,7 +148,7 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 			],
 		});
 		const state = stack.simulator.state;
-		const orders = shippableOrders(state, 0, 9).withoutPackage;
+		const orders = shippableOrders(state, 0, 11).withoutPackage;
 		const cancelledOrder = state.orders.find(
 			(order: Order) => order.status === 'CANCELLED' && order.shipping_type === 'SELLER',
 		);
@@ -171,6 +172,12 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 			csvAttachmentConfirmation(
 				[parcel(orders[3].id, 'ups', random), parcel(orders[4].id, 'amazon', random), cancelled],
 				pendingOrderId,
+				random,
+			),
+		);
+		await deliver(
+			xlsxAttachmentConfirmation(
+				[parcel(orders[9].id, 'fedex', random), parcel(orders[10].id, 'usps', random)],
 				random,
 			),
 		);
@@ -209,7 +216,7 @@ describe('workflows/3pl-email-to-ship-batcher.json in n8n 2.41.1', () => {
 		expect((await stack.api.workflow(workflow.id)).active).toBe(true);
 	});
 
-	it('reads every parcel of the body text, the PDF and the CSV attachment, each tagged with its email', () => {
+	it('reads every parcel of the body text, the PDF, the CSV and the Excel attachment, each tagged with its email', () => {
 		const rows = outputOf(first.execution, PARSER, 0);
 		const expected = [...emails.entries()].flatMap(([uid, email]) =>
 			email.parcels.map((item) => ({ uid, order: item.orderId, tracking: item.trackingNumber })),

@@ -15,7 +15,7 @@ const binaryInputFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. data, attachment_0',
 		description:
-			'Binary fields holding the email (.eml), PDF, CSV, HTML or text files, separated by commas. Leave empty to read every binary field of the item (the Email Trigger puts attachments in attachment_0, attachment_1, …).',
+			'Binary fields holding the email (.eml), PDF, Excel (.xlsx, .xls), CSV, HTML or text files, separated by commas. Leave empty to read every binary field of the item (the Email Trigger puts attachments in attachment_0, attachment_1, …).',
 		displayOptions: showForBinary,
 	},
 ];
@@ -224,7 +224,7 @@ export const versionDescription: Omit<
 					name: 'Files From Input',
 					value: 'binary',
 					description:
-						'Emails (.eml), PDFs, CSVs or text that an earlier node outputs as binary data',
+						'Emails (.eml), PDFs, Excel files, CSVs or text that an earlier node outputs as binary data',
 				},
 				{
 					name: 'IMAP Mailbox',

@@ -7,6 +7,7 @@ import type { OrderMention } from './orderMentions';
 import { readCsv } from './readCsv';
 import { type ReadEmail, readEmail } from './readEmail';
 import { readPdf } from './readPdf';
+import { readSpreadsheet } from './readSpreadsheet';
 import { textToBlocks } from './textBlocks';
 import type {
 	ExtractionOptions,
@@ -39,7 +40,7 @@ interface OneDocument extends DocumentExtraction {
 	soleOrder?: OrderMention;
 }
 
-/** Reads one non-email document (PDF, CSV, HTML, text) and extracts from it. */
+/** Reads one non-email document (PDF, spreadsheet, CSV, HTML, text) and extracts from it. */
 async function extractFrom(
 	data: Buffer,
 	name: string,
@@ -64,13 +65,19 @@ async function extractFrom(
 		blocks = pdf.blocks;
 		if (pdf.truncated)
 			notes.push({ code: pdf.truncated.problem, reason: pdf.truncated.message, source });
+	} else if (kind === 'spreadsheet') {
+		const workbook = await readSpreadsheet(data, name);
+		if (!workbook.ok) return empty({ code: workbook.problem, reason: workbook.message, source });
+		blocks = workbook.blocks;
+		if (workbook.truncated)
+			notes.push({ code: workbook.truncated.problem, reason: workbook.truncated.message, source });
 	} else if (kind === 'csv') blocks = readCsv(data);
 	else if (kind === 'html') blocks = readHtml(decodeText(data));
 	else if (kind === 'text') blocks = textToBlocks(decodeText(data));
 	else {
 		return empty({
 			code: 'unsupported_file',
-			reason: `${name} (${mimeType || 'unknown type'}) is not an email, PDF, CSV, HTML or text file, so it cannot be read.`,
+			reason: `${name} (${mimeType || 'unknown type'}) is not an email, PDF, spreadsheet, CSV, HTML or text file, so it cannot be read.`,
 			source,
 		});
 	}
@@ -235,7 +242,7 @@ async function parseEmail(
 	return finish(parts, source, email.htmlOnly);
 }
 
-/** Turns one email, PDF, CSV, HTML or text file into tracking rows and unparsed entries. */
+/** Turns one email, PDF, spreadsheet, CSV, HTML or text file into tracking rows and unparsed entries. */
 export async function parseDocument(
 	file: InputFile,
 	options: ExtractionOptions,

@@ -51,6 +51,10 @@ export type UnparsedCode =
 	| 'no_text'
 	/** A PDF past the time, memory or page limit; the reason names which. */
 	| 'pdf_limit_exceeded'
+	/** An Excel or OpenDocument workbook with a password, damaged, or past the time, memory or row limit. */
+	| 'encrypted_spreadsheet'
+	| 'corrupt_spreadsheet'
+	| 'spreadsheet_limit_exceeded'
 	/** Forwarded emails or MIME parts nested deeper than the reader follows. */
 	| 'nested_too_deep'
 	| 'attachment_too_large'
