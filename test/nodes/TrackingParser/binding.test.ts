@@ -60,6 +60,17 @@ describe('order binding: never from another row or paragraph', () => {
 		});
 	});
 
+	it('binds a row by a reference the mapping knows in any column when the order columns are empty, and only by it', async () => {
+		const result = await parseCsv(
+			`Order Number,Fulfillment #,Tracking #\n,CL-57860,${UPS_A}\n,CL-99999,${UPS_B}\n${ORDER_B},CL-12345,${USPS}\n`,
+			{ 'CL-57860': ORDER_A, 'CL-12345': '576699999999999999' },
+		);
+		expect(pairs(result)).toEqual([`${ORDER_A}|${UPS_A}`, `${ORDER_B}|${USPS}`].sort());
+		expect(result.unparsed).toEqual([
+			expect.objectContaining({ code: 'tracking_without_order', tracking_numbers: [UPS_B] }),
+		]);
+	});
+
 	it('outputs a shared box once for each order its row names', async () => {
 		const result = await parseCsv(
 			`Channel Order ID,Tracking Number\n"TT-${ORDER_A}; TT-${ORDER_B}",${UPS_A}\n`,
@@ -117,6 +128,18 @@ describe('Excel-damaged order ids', () => {
 		expect(result.rows).toEqual([]);
 	});
 
+	it('confirms the few ids of a long report that end in 000 by chance (one in a thousand)', async () => {
+		const id = (index: number) => `5766336816937${String(index).padStart(5, '1')}`;
+		const lines = Array.from({ length: 60 }, (_, index) => `${id(index + 10)},${UPS_A}`);
+		lines[7] = `576633681693707000,${UPS_B}`;
+		lines[41] = `576633681693741000,${USPS}`;
+		const result = await parseCsv(`TikTok Order ID,Tracking\n${lines.join('\n')}\n`);
+		expect(result.unparsed).toEqual([]);
+		expect(pairs(result)).toEqual(
+			expect.arrayContaining([`576633681693707000|${UPS_B}`, `576633681693741000|${USPS}`]),
+		);
+	});
+
 	it('reports ids in scientific notation', async () => {
 		const result = await parseCsv(`TikTok Order ID,Tracking\n5.76634E+17,${UPS_A}\n`);
 		expect(result.unparsed.map((entry) => entry.code)).toEqual(['excel_damaged_ids']);
@@ -130,6 +153,9 @@ describe('numbers that are not shipments', () => {
 		['Prepaid return label', 'return_label'],
 		['Superseded by reprint', 'superseded'],
 		['SCAN Form (PS 5630)', 'scan_form'],
+		['Returned', 'returned'],
+		['Returned to sender', 'returned'],
+		['RTS - insufficient address', 'returned'],
 	])('a status cell "%s" is %s', (status, kind) => {
 		expect(rowStatus([status])).toMatchObject({ kind });
 	});
@@ -145,6 +171,22 @@ describe('numbers that are not shipments', () => {
 		});
 		expect(textStatus('Return label: ', '')).toMatchObject({ kind: 'return_label' });
 		expect(textStatus('Tracking ', ' was voided')).toMatchObject({ kind: 'voided' });
+		expect(textStatus('RETURNED TO SENDER: ', '')).toMatchObject({ kind: 'returned' });
+		expect(textStatus('Tracking ', ' was returned to sender')).toMatchObject({ kind: 'returned' });
+	});
+
+	it('reports a package the 3PL lists as returned, saying the order needs a new shipment', async () => {
+		const result = await parseCsv(
+			`Order Number,Tracking #,Status,Issue\n${ORDER_A},${UPS_A},Returned,Unclaimed at post office\n${ORDER_B},${UPS_B},Shipped,\n`,
+		);
+		expect(pairs(result)).toEqual([`${ORDER_B}|${UPS_B}`]);
+		expect(result.unparsed).toEqual([
+			expect.objectContaining({
+				code: 'not_a_shipment',
+				tracking_numbers: [UPS_A],
+				reason: expect.stringContaining('came back to the sender; the order needs a new shipment'),
+			}),
+		]);
 	});
 
 	it('confirms the corrected number and reports the one sent in error', async () => {

@@ -215,6 +215,13 @@ export class DocumentExtractor {
 				this.options.expectedCarrier,
 			);
 			consumed = read.consumedLines;
+			// A reference the user's mapping knows names the row's order in any column ("Fulfillment #", "Client
+			// Ref"), when the order columns name none: the mapping says it is an order.
+			const mapped =
+				read.mentions.length || read.damagedOrderId
+					? undefined
+					: this.mappedReferenceOn(rowLine.text);
+			if (mapped) read.mentions.push(mapped);
 			const evidence = evidenceOf(rowLine);
 			const label = (mention?: OrderMention) => mention?.orderId ?? mention?.references[0];
 			for (const mention of read.mentions)
@@ -515,25 +522,28 @@ export class DocumentExtractor {
 }
 
 /**
- * Tables whose order column Excel touched: one cell in scientific notation ("5.72169E+17") or two ids ending in 000
- * (one in a thousand real ids does; two by chance, one in a million). Their other ids ending in 000 are rounded too.
+ * Tables whose order column Excel touched: one cell in scientific notation ("5.72169E+17"), or ids ending in 000
+ * far more often than chance. One real id in a thousand ends in 000, so a 6,000-row report has about six by chance;
+ * a rounded column has them in every cell Excel saved as a number. Two, and at least one id in twenty, is not chance.
+ * The table's other ids ending in 000 are then rounded too.
  */
 function findRoundedTables(units: readonly DocumentUnit[]): Set<ColumnRoles> {
-	const evidence = new Map<ColumnRoles, { scientific: boolean; rounded: number }>();
+	const evidence = new Map<ColumnRoles, { scientific: boolean; rounded: number; ids: number }>();
 	for (const unit of units) {
 		const row = unit.row;
 		if (!row) continue;
 		const cells = [row.roles.tiktokOrder, ...row.roles.orderColumns]
 			.filter((index): index is number => index !== undefined)
 			.map((index) => (row.cells[index] ?? '').trim());
-		const seen = evidence.get(row.roles) ?? { scientific: false, rounded: 0 };
+		const seen = evidence.get(row.roles) ?? { scientific: false, rounded: 0, ids: 0 };
 		seen.scientific ||= cells.some((cell) => /^\d(?:\.\d+)?e\+?\d{1,2}$/i.test(cell));
 		seen.rounded += cells.filter(roundedId).length;
+		seen.ids += cells.filter((cell) => /^\d{18}$/.test(cell)).length;
 		evidence.set(row.roles, seen);
 	}
 	return new Set(
 		[...evidence]
-			.filter(([, seen]) => seen.scientific || seen.rounded >= 2)
+			.filter(([, seen]) => seen.scientific || (seen.rounded >= 2 && seen.rounded * 20 >= seen.ids))
 			.map(([roles]) => roles),
 	);
 }

@@ -3,7 +3,7 @@
  * prepaid return label and a USPS SCAN form are all valid by check digit, and confirming one against an order is the
  * worst mistake this node can make: so the words around a number decide, by this one table, before it becomes a row.
  */
-export type NotShipmentKind = 'voided' | 'superseded' | 'return_label' | 'scan_form';
+export type NotShipmentKind = 'voided' | 'superseded' | 'return_label' | 'returned' | 'scan_form';
 
 export interface NotShipment {
 	kind: NotShipmentKind;
@@ -39,9 +39,16 @@ const RULES: readonly StatusRule[] = [
 			/^\s*[)\]]?\s*(?:\(\s*)?(?:(?:was|is|has been)\s+)?(?:sent in error|superseded|replaced|incorrect|reprinted|void|not (?:valid|used))\b/i,
 	},
 	{
-		kind: 'return_label',
+		kind: 'returned',
 		status:
-			/\b(?:return(?:s)? label|prepaid return|return shipment|rma|return to sender|rts|inbound return)\b/i,
+			/\b(?:returned(?: to (?:sender|shipper|warehouse|origin))?|return(?:ing)? to sender|rts|undeliverable)\b/i,
+		before: /\b(?:returned|return(?:ing)?) to sender\b[^\d\n]{0,20}[:#-]?\s*$/i,
+		after:
+			/^\s*[)\]]?\s*(?:\(\s*)?(?:(?:was|is|has been)\s+)?(?:returned|return(?:ing)? to sender)\b/i,
+	},
+	{
+		kind: 'return_label',
+		status: /\b(?:return(?:s)? label|prepaid return|return shipment|rma|inbound return)\b/i,
 		before:
 			/\b(?:return(?:s)?|rma|prepaid return)\s*(?:label|tracking|shipment|number|#)?\s*(?:#|no\.?|number)?\s*[:-]?\s*$/i,
 		after: /^\s*[)\]]?\s*(?:\(\s*)?(?:return(?: label)?|rma)\b/i,
@@ -93,6 +100,8 @@ const WHY: Record<NotShipmentKind, string> = {
 	voided: 'the document marks this label as voided or cancelled',
 	superseded: 'the document says this number was replaced or sent in error',
 	return_label: 'this is a return label, not an outbound shipment',
+	returned:
+		'the document says this package came back to the sender; the order needs a new shipment',
 	scan_form: 'this is a USPS SCAN form or manifest number, not a package',
 };
 
