@@ -79,6 +79,9 @@ export async function reportCorpusAccuracy(corpus: string, verbose = false): Pro
 	const calibration = { confident: 0, confidentRight: 0 };
 	let pdfSeconds = 0;
 	let pdfs = 0;
+	let workbookSeconds = 0;
+	let workbookRows = 0;
+	let workbooks = 0;
 	const unparsedCodes = { expected: 0, met: 0 };
 	for (const document of documents) {
 		const data = readFileSync(join(folder, document.file));
@@ -97,9 +100,15 @@ export async function reportCorpusAccuracy(corpus: string, verbose = false): Pro
 				maxBytes: 10 * 1024 * 1024,
 			},
 		);
+		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 		if (document.mimeType === 'application/pdf') {
-			pdfSeconds += Number(process.hrtime.bigint() - started) / 1e9;
+			pdfSeconds += seconds;
 			pdfs++;
+		}
+		if (document.file.endsWith('.xlsx')) {
+			workbookSeconds += seconds;
+			workbookRows += document.shipments.length + document.notShipments.length;
+			workbooks++;
 		}
 		all.add(result.rows, document.shipments);
 		for (const family of document.families) {
@@ -159,6 +168,10 @@ export async function reportCorpusAccuracy(corpus: string, verbose = false): Pro
 	if (pdfs)
 		console.log(
 			`PDFs: ${pdfs} in ${pdfSeconds.toFixed(2)} s = ${(pdfs / pdfSeconds).toFixed(1)} PDFs/s (multi-page manifests and slips; target >= 50)`,
+		);
+	if (workbooks)
+		console.log(
+			`Workbooks: ${workbooks} (${workbookRows} numbers) in ${workbookSeconds.toFixed(2)} s = ${(workbookRows / workbookSeconds).toFixed(0)} numbers/s, read in the reader thread`,
 		);
 	const pairPrecision = all.pairsRight / Math.max(1, all.pairsOutput);
 	const floors =
