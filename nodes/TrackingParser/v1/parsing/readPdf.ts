@@ -1,5 +1,6 @@
 import { layoutPdf } from './pdf/pdfLayout';
 import { DEFAULT_PDF_LIMITS, pdfWorkers, type PdfLimits } from './pdf/pdfWorkerPool';
+import { limitStopped } from './threads/readerPool';
 import type { TextBlock } from './types';
 
 export type PdfProblem = 'encrypted_pdf' | 'corrupt_pdf' | 'no_text' | 'pdf_limit_exceeded';
@@ -30,14 +31,10 @@ export async function readPdf(
 		maxPages: limits.maxPages,
 	});
 	if (!outcome.ok && 'limit' in outcome) {
-		const what =
-			outcome.limit === 'time'
-				? `took longer than ${limits.timeMs / 1000} s to read`
-				: `needed more than ${limits.memoryMb} MB of memory to read`;
 		return {
 			ok: false,
 			problem: 'pdf_limit_exceeded',
-			message: `${fileName} ${what}, so reading it was stopped (limit: ${outcome.limit}). It is too complex for a shipping document; ask the 3PL for a CSV export or a simpler PDF.`,
+			message: `${fileName} ${limitStopped(outcome.limit, limits)}. It is too complex for a shipping document; ask the 3PL for a CSV export or a simpler PDF.`,
 		};
 	}
 	if (!outcome.ok) {

@@ -3,6 +3,7 @@ import {
 	spreadsheetWorkers,
 	type SpreadsheetLimits,
 } from './spreadsheet/spreadsheetWorkerPool';
+import { limitStopped } from './threads/readerPool';
 import type { TextBlock } from './types';
 
 export type SpreadsheetProblem =
@@ -33,14 +34,10 @@ export async function readSpreadsheet(
 		maxRows: limits.maxRows,
 	});
 	if (!outcome.ok && 'limit' in outcome) {
-		const what =
-			outcome.limit === 'time'
-				? `took longer than ${limits.timeMs / 1000} s to read`
-				: `needed more than ${limits.memoryMb} MB of memory to read`;
 		return {
 			ok: false,
 			problem: 'spreadsheet_limit_exceeded',
-			message: `${fileName} ${what}, so reading it was stopped (limit: ${outcome.limit}). Ask the 3PL for a CSV export of the shipments, or a smaller workbook.`,
+			message: `${fileName} ${limitStopped(outcome.limit, limits)}. Ask the 3PL for a CSV export of the shipments, or a smaller workbook.`,
 		};
 	}
 	if (!outcome.ok) {

@@ -3,6 +3,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { pdfWorkers } from '../../../../nodes/TrackingParser/v1/parsing/pdf/pdfWorkerPool';
 import { readPdf } from '../../../../nodes/TrackingParser/v1/parsing/readPdf';
 import { drawPdf, row } from './pdfDraw';
+import { withTimerBeside } from './timerBeside';
 
 afterAll(async () => await pdfWorkers.close());
 
@@ -21,24 +22,6 @@ async function manyPages(count: number): Promise<Buffer> {
 			});
 	}
 	return Buffer.from(await doc.save());
-}
-
-/**
- * Runs `work` with a 20 ms timer set beside it: if the PDF were parsed on the event loop, the timer could only fire
- * after the work. Whether it fired first is the check; how late it fired is a timing figure, which depends on the
- * machine's load and belongs to bench/trackingParser.ts, not to a unit test.
- */
-async function withTimerBeside<T>(
-	work: () => Promise<T>,
-): Promise<{ result: T; timerFiredFirst: boolean }> {
-	let fired = false;
-	const timer = setTimeout(() => (fired = true), 20);
-	try {
-		const result = await work();
-		return { result, timerFiredFirst: fired };
-	} finally {
-		clearTimeout(timer);
-	}
 }
 
 describe('PDF reader: limits', () => {

@@ -2,6 +2,7 @@ import * as XLSX from '@e965/xlsx';
 
 import { readSpreadsheet } from '../../../../nodes/TrackingParser/v1/parsing/readSpreadsheet';
 import { spreadsheetWorkers } from '../../../../nodes/TrackingParser/v1/parsing/spreadsheet/spreadsheetWorkerPool';
+import { withTimerBeside } from './timerBeside';
 
 afterAll(async () => await spreadsheetWorkers.close());
 
@@ -14,19 +15,6 @@ function manifest(rows: number, note = 'Ceramic mug, blue'): Buffer {
 	const book = XLSX.utils.book_new();
 	XLSX.utils.book_append_sheet(book, sheet, 'Shipments');
 	return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-}
-
-/** As pdfLimits.test.ts: a 20 ms timer beside the read fires first only if the read is off the event loop. */
-async function withTimerBeside<T>(
-	work: () => Promise<T>,
-): Promise<{ result: T; timerFiredFirst: boolean }> {
-	let fired = false;
-	const timer = setTimeout(() => (fired = true), 20);
-	try {
-		return { result: await work(), timerFiredFirst: fired };
-	} finally {
-		clearTimeout(timer);
-	}
 }
 
 describe('spreadsheet reader: limits', () => {

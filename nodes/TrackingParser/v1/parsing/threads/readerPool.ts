@@ -10,6 +10,15 @@ export interface ReaderLimits {
 	memoryMb: number;
 }
 
+/** What went past which limit, for the Unparsed reason: "took longer than 20 s to read (limit: time)". */
+export function limitStopped(limit: 'time' | 'memory', limits: ReaderLimits): string {
+	const what =
+		limit === 'time'
+			? `took longer than ${limits.timeMs / 1000} s to read`
+			: `needed more than ${limits.memoryMb} MB of memory to read`;
+	return `${what}, so reading it was stopped (limit: ${limit})`;
+}
+
 /** What a reader thread is sent: one file and the reader's own options. */
 export interface ReaderJob<Options> {
 	id: number;
