@@ -9,9 +9,8 @@ export interface SheetText {
 }
 
 export interface WorkbookText {
+	/** The visible sheets. Hidden ones are not read: the person who opens the file does not see them. */
 	sheets: SheetText[];
-	/** Hidden sheets, by name: not read, because the person who reads the file does not see them. */
-	hiddenSheets: string[];
 }
 
 export interface SpreadsheetJobOptions {

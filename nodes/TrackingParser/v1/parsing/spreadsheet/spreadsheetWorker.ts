@@ -82,13 +82,10 @@ function read(job: ReaderJob<SpreadsheetJobOptions>): ReaderJobResult<WorkbookTe
 			sheetRows: job.options.maxRows,
 		});
 		const visibility = workbook.Workbook?.Sheets ?? [];
-		const sheets: SheetText[] = [];
-		const hiddenSheets: string[] = [];
-		workbook.SheetNames.forEach((name, index) => {
-			if (visibility[index]?.Hidden) hiddenSheets.push(name);
-			else sheets.push(sheetText(name, workbook.Sheets[name]));
-		});
-		return { id: job.id, ok: true, value: { sheets, hiddenSheets } };
+		const sheets = workbook.SheetNames.filter((_, index) => !visibility[index]?.Hidden).map(
+			(name) => sheetText(name, workbook.Sheets[name]),
+		);
+		return { id: job.id, ok: true, value: { sheets } };
 	} catch (error) {
 		const { name, message } = error as Error;
 		return { id: job.id, ok: false, name: name ?? 'Error', message: message ?? String(error) };
