@@ -154,20 +154,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		]);
 		for (const [name, value] of Object.entries(options.variables ?? {}))
 			await writeVariable(name, value);
-		// In queue mode every workflow keeps its state in Redis, which all the n8n processes share.
-		const forMode = <T extends { nodes: Array<Record<string, unknown>> }>(workflow: T) => {
+		// Every workflow as this stack imports it: in queue mode its state in Redis, which all the n8n processes share;
+		// its schedules held unless the caller wants them live.
+		const asImported = <T extends { nodes: Array<Record<string, unknown>> }>(workflow: T) => {
 			const stored = queue ? withRedisStores(workflow) : workflow;
 			return options.schedules === 'live' ? stored : withHeldSchedules(stored);
 		};
-		const templates = listTemplates().map((template) => forMode(template as never) as Template);
+		const templates = listTemplates().map((template) => asImported(template as never) as Template);
 		const templatesDir = await writeTemplatesWithSettings(
 			join(setup.userFolder, 'templates'),
 			{ ...options.settings, files_folder: setup.filesDir },
-			forMode,
+			asImported,
 		);
 		await setup.cli(['import:workflow', '--separate', `--input=${templatesDir}`]);
 		const extraWorkflows = (options.extraWorkflows ?? []).map((workflow) =>
-			forMode(workflow as never),
+			asImported(workflow as never),
 		) as Array<{ id: string }>;
 		for (const [index, workflow] of extraWorkflows.entries()) {
 			const file = join(setup.userFolder, `extra-workflow-${index}.json`);

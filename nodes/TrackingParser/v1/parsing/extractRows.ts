@@ -4,7 +4,12 @@ import {
 	type CarrierCode,
 } from '../../../shared/tracking';
 import { documentUnits, type DocumentUnit, type UnitLine } from './documentUnits';
-import { findLabelledId, findOrderMention, type OrderMention } from './orderMentions';
+import {
+	findLabelledId,
+	findOrderMention,
+	isTikTokOrderId,
+	type OrderMention,
+} from './orderMentions';
 import { resolveOrder } from './resolveOrder';
 import { scoreCandidate } from './scoreCandidate';
 import { findShippedDate } from './shippedDate';
@@ -538,7 +543,7 @@ function findRoundedTables(units: readonly DocumentUnit[]): Set<ColumnRoles> {
 		const seen = evidence.get(row.roles) ?? { scientific: false, rounded: 0, ids: 0 };
 		seen.scientific ||= cells.some((cell) => /^\d(?:\.\d+)?e\+?\d{1,2}$/i.test(cell));
 		seen.rounded += cells.filter(roundedId).length;
-		seen.ids += cells.filter((cell) => /^\d{18}$/.test(cell)).length;
+		seen.ids += cells.filter(isTikTokOrderId).length;
 		evidence.set(row.roles, seen);
 	}
 	return new Set(
